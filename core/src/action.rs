@@ -1,0 +1,59 @@
+//! What a tap leads to. The core names the action; the shell performs it.
+
+use serde::Serialize;
+
+/// Something the shell does when the person taps an item: open a screen, or perform a platform
+/// action that the person started (the core never sends anything itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum Action {
+    /// Show the list of guide sections and articles.
+    OpenGuide,
+    /// Show one guide article.
+    OpenArticle {
+        /// The article's id.
+        id: String,
+    },
+    /// Show the pre-departure checklist.
+    OpenChecklist,
+    /// Show the checklist scrolled to one item.
+    OpenChecklistItem {
+        /// The checklist item's id.
+        id: String,
+    },
+    /// Show one contact from the directory.
+    OpenContact {
+        /// The contact's id.
+        id: String,
+    },
+    /// Open the phone dialler with this number filled in; the person presses call.
+    Dial {
+        /// A `tel:` URI with the number in E.164 form.
+        uri: String,
+    },
+}
+
+impl Action {
+    /// Parses an in-app link target as written in content (`article:ID`, `checklist:ID`,
+    /// `contact:ID`).
+    pub(crate) fn from_link(target: &str) -> Option<Self> {
+        let (scheme, id) = target.split_once(':')?;
+        if id.is_empty() || id.contains(char::is_whitespace) {
+            return None;
+        }
+        let id = id.to_owned();
+        match scheme {
+            "article" => Some(Self::OpenArticle { id }),
+            "checklist" => Some(Self::OpenChecklistItem { id }),
+            "contact" => Some(Self::OpenContact { id }),
+            _ => None,
+        }
+    }
+
+    /// The dial action for a number in E.164 form.
+    pub(crate) fn dial(e164: &str) -> Self {
+        Self::Dial {
+            uri: format!("tel:{e164}"),
+        }
+    }
+}

@@ -1,0 +1,243 @@
+//! The pre-departure checklist: one item per safety rule, plus the person's own items, with the
+//! time each was done.
+
+mod store;
+#[cfg(test)]
+mod tests;
+
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use crate::error::{Error, Result, WaymarkError};
+use crate::guide::ArticleSummary;
+use crate::waymark::{Prefs, Waymark};
+
+/// The longest own item, in characters.
+pub const OWN_ITEM_MAX_CHARS: u32 = 200;
+/// The most own items a checklist holds.
+pub const OWN_ITEMS_MAX: u32 = 50;
+
+/// The checklist screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ChecklistView {
+    /// The screen title.
+    pub title: String,
+    /// How much is done.
+    pub progress: ChecklistProgress,
+    /// Built-in items in the order of the safety rules, then the person's own items.
+    pub items: Vec<ChecklistItemView>,
+    /// False when the person already has the most own items allowed.
+    pub can_add_own_item: bool,
+}
+
+/// Progress through the checklist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ChecklistProgress {
+    /// Items done.
+    pub done: u32,
+    /// All items.
+    pub total: u32,
+    /// Localised, e.g. "7 of 11 done".
+    pub label: String,
+}
+
+/// One checklist item.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ChecklistItemView {
+    /// Stable id, used to mark it done or undo it.
+    pub id: String,
+    /// Position in the list, from 1, as shown to the person.
+    pub number: u32,
+    /// The safety rule this item comes from (1 to 11); None for the person's own items.
+    pub rule: Option<u32>,
+    /// What to do.
+    pub title: String,
+    /// Why it matters (built-in items only).
+    pub why: Option<String>,
+    /// How to do it (built-in items only).
+    pub how: Option<String>,
+    /// The guide article that explains it (built-in items only).
+    pub article: Option<ArticleSummary>,
+    /// Whether it is done.
+    pub done: bool,
+    /// When it was done.
+    #[serde(with = "crate::time_json::option")]
+    pub done_at: Option<SystemTime>,
+    /// When it was done, localised in the person's zone, e.g. "Done 3 Mar 2026, 14:05".
+    pub done_label: Option<String>,
+    /// True for an item the person added.
+    pub is_own: bool,
+    /// The language the texts are in; None for the person's own items.
+    pub language: Option<String>,
+}
+
+#[uniffi::export]
+impl Waymark {
+    /// The checklist with progress.
+    pub fn checklist(&self) -> Result<ChecklistView, WaymarkError> {
+        Ok(self.checklist_view()?)
+    }
+
+    /// Marks an item done at `now`. Marking a done item again keeps the first time.
+    pub fn checklist_mark_done(
+        &self,
+        item_id: String,
+        now: SystemTime,
+    ) -> Result<ChecklistView, WaymarkError> {
+        self.db.write(|tx| {
+            self.require_item(tx, &item_id)?;
+            store::mark_done(tx, &item_id, now)
+        })?;
+        Ok(self.checklist_view()?)
+    }
+
+    /// Marks an item as not done.
+    pub fn checklist_undo(&self, item_id: String) -> Result<ChecklistView, WaymarkError> {
+        self.db.write(|tx| {
+            self.require_item(tx, &item_id)?;
+            store::undo(tx, &item_id)
+        })?;
+        Ok(self.checklist_view()?)
+    }
+
+    /// Adds the person's own item to the end of the list. The text must not be blank and may be
+    /// at most [`OWN_ITEM_MAX_CHARS`] characters long.
+    pub fn checklist_add_own_item(
+        &self,
+        text: String,
+        now: SystemTime,
+    ) -> Result<ChecklistView, WaymarkError> {
+        let text = validate_own_text(&text)?;
+        self.db.write(|tx| {
+            if store::own_item_count(tx)? >= OWN_ITEMS_MAX {
+                return Err(Error::invalid(
+                    "text",
+                    format!("a checklist holds at most {OWN_ITEMS_MAX} own items"),
+                ));
+            }
+            store::add_own_item(tx, &text, now)
+        })?;
+        Ok(self.checklist_view()?)
+    }
+
+    /// Removes one of the person's own items and its progress. Built-in items cannot be removed.
+    pub fn checklist_remove_own_item(
+        &self,
+        item_id: String,
+    ) -> Result<ChecklistView, WaymarkError> {
+        self.db.write(|tx| {
+            if self.pack.checklist.iter().any(|i| i.id == item_id) {
+                return Err(Error::invalid(
+                    "item_id",
+                    "built-in items cannot be removed",
+                ));
+            }
+            if !store::own_item_exists(tx, &item_id)? {
+                return Err(Error::not_found("checklist item", item_id.as_str()));
+            }
+            store::remove_own_item(tx, &item_id)
+        })?;
+        Ok(self.checklist_view()?)
+    }
+}
+
+impl Waymark {
+    pub(crate) fn checklist_view(&self) -> Result<ChecklistView> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let (progress, own) = self
+            .db
+            .read(|conn| Ok((store::progress(conn)?, store::own_items(conn)?)))?;
+        let done_label = |at: Option<SystemTime>| {
+            at.map(|at| ui.format("done_at", &[("when", &ui.date_time(at, prefs.zone))]))
+        };
+        let mut items = Vec::with_capacity(self.pack.checklist.len() + own.len());
+        for def in &self.pack.checklist {
+            let text = self
+                .pack
+                .find(&prefs.chain, |t| t.checklist.get(&def.id))
+                .ok_or_else(|| Error::Content(format!("checklist item {} has no text", def.id)))?;
+            let done_at = progress.get(&def.id).copied();
+            items.push(ChecklistItemView {
+                id: def.id.clone(),
+                number: items.len() as u32 + 1,
+                rule: Some(def.rule),
+                title: text.value.title.clone(),
+                why: Some(text.value.why.clone()),
+                how: Some(text.value.how.clone()),
+                article: Some(self.article_summary(&prefs, &def.article)?),
+                done: done_at.is_some(),
+                done_at,
+                done_label: done_label(done_at),
+                is_own: false,
+                language: Some(text.language.to_owned()),
+            });
+        }
+        let can_add_own_item = (own.len() as u32) < OWN_ITEMS_MAX;
+        for item in own {
+            let done_at = progress.get(&item.id).copied();
+            items.push(ChecklistItemView {
+                number: items.len() as u32 + 1,
+                id: item.id,
+                rule: None,
+                title: item.text,
+                why: None,
+                how: None,
+                article: None,
+                done: done_at.is_some(),
+                done_at,
+                done_label: done_label(done_at),
+                is_own: true,
+                language: None,
+            });
+        }
+        Ok(ChecklistView {
+            title: ui.text("checklist_title"),
+            progress: progress_of(&items, &prefs, self),
+            items,
+            can_add_own_item,
+        })
+    }
+
+    fn require_item(&self, conn: &rusqlite::Connection, item_id: &str) -> Result<()> {
+        if self.pack.checklist.iter().any(|i| i.id == item_id)
+            || store::own_item_exists(conn, item_id)?
+        {
+            Ok(())
+        } else {
+            Err(Error::not_found("checklist item", item_id))
+        }
+    }
+}
+
+fn progress_of(items: &[ChecklistItemView], prefs: &Prefs, waymark: &Waymark) -> ChecklistProgress {
+    let done = items.iter().filter(|i| i.done).count() as u32;
+    let total = items.len() as u32;
+    let label = waymark.ui(prefs).format(
+        "progress_label",
+        &[("done", &done.to_string()), ("total", &total.to_string())],
+    );
+    ChecklistProgress { done, total, label }
+}
+
+/// Trims the text and checks it is not blank, not too long and has no control characters.
+fn validate_own_text(text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(Error::invalid("text", "must not be blank"));
+    }
+    if text.chars().count() > OWN_ITEM_MAX_CHARS as usize {
+        return Err(Error::invalid(
+            "text",
+            format!("must be at most {OWN_ITEM_MAX_CHARS} characters"),
+        ));
+    }
+    if text.chars().any(char::is_control) {
+        return Err(Error::invalid(
+            "text",
+            "must be a single line without control characters",
+        ));
+    }
+    Ok(text.to_owned())
+}

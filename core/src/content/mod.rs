@@ -1,0 +1,306 @@
+//! The content pack: the guide, the checklist texts, the contact directory and the interface
+//! strings, in every language, with fallback along each language's declared chain.
+//!
+//! The default pack is built from `core/content/` and embedded in the binary; it is parsed and
+//! validated once, on first use.
+
+pub(crate) mod blocks;
+mod language;
+mod markdown;
+mod source;
+#[cfg(test)]
+mod tests;
+pub(crate) mod ui;
+
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, OnceLock};
+
+pub use blocks::{Block, CalloutTone, RichText, Span};
+pub(crate) use language::Chain;
+pub(crate) use source::{
+    ChecklistDef, ContactDef, ContactText, HoursDef, ItemText, LanguageDef, SectionDef, SectionText,
+};
+
+use crate::action::Action;
+use crate::error::{Error, Result};
+use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
+
+/// The files of the embedded default pack, by path relative to `core/content/`.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "structure.toml",
+        include_str!("../../content/structure.toml"),
+    ),
+    (
+        "languages.toml",
+        include_str!("../../content/languages.toml"),
+    ),
+    ("en/guide.toml", include_str!("../../content/en/guide.toml")),
+    (
+        "en/checklist.toml",
+        include_str!("../../content/en/checklist.toml"),
+    ),
+    (
+        "en/contacts.toml",
+        include_str!("../../content/en/contacts.toml"),
+    ),
+    ("en/ui.toml", include_str!("../../content/en/ui.toml")),
+    ("ru/guide.toml", include_str!("../../content/ru/guide.toml")),
+    (
+        "ru/checklist.toml",
+        include_str!("../../content/ru/checklist.toml"),
+    ),
+    (
+        "ru/contacts.toml",
+        include_str!("../../content/ru/contacts.toml"),
+    ),
+    ("ru/ui.toml", include_str!("../../content/ru/ui.toml")),
+];
+
+/// A parsed, validated content pack.
+#[derive(Debug)]
+pub(crate) struct Pack {
+    pub id: String,
+    pub version: u32,
+    pub languages: Vec<LanguageDef>,
+    pub sections: Vec<SectionDef>,
+    pub checklist: Vec<ChecklistDef>,
+    pub contacts: Vec<ContactDef>,
+    texts: BTreeMap<String, LanguageTexts>,
+}
+
+/// Everything written in one language.
+#[derive(Debug)]
+pub(crate) struct LanguageTexts {
+    pub sections: BTreeMap<String, SectionText>,
+    pub articles: BTreeMap<String, Article>,
+    pub checklist: BTreeMap<String, ItemText>,
+    pub contacts: BTreeMap<String, ContactText>,
+    pub ui: UiFile,
+}
+
+/// An article's text, with its body already parsed into blocks.
+#[derive(Debug)]
+pub(crate) struct Article {
+    pub title: String,
+    pub summary: String,
+    pub blocks: Vec<Block>,
+}
+
+/// A text found along a language chain, with the language it is really in.
+pub(crate) struct Localized<'a, T> {
+    pub value: &'a T,
+    pub language: &'a str,
+}
+
+/// The embedded default pack, parsed on first use and shared by every profile.
+pub(crate) fn default_pack() -> Result<Arc<Pack>> {
+    static PACK: OnceLock<std::result::Result<Arc<Pack>, String>> = OnceLock::new();
+    PACK.get_or_init(|| Pack::from_files(EMBEDDED).map(Arc::new))
+        .clone()
+        .map_err(Error::Content)
+}
+
+impl Pack {
+    /// Parses and validates a pack from its files (`path`, `contents`).
+    pub(crate) fn from_files(files: &[(&str, &str)]) -> std::result::Result<Self, String> {
+        let file = |path: &str| -> std::result::Result<&str, String> {
+            files
+                .iter()
+                .find(|(p, _)| *p == path)
+                .map(|(_, text)| *text)
+                .ok_or_else(|| format!("{path}: missing"))
+        };
+        let structure: StructureFile = parse_toml("structure.toml", file("structure.toml")?)?;
+        let languages: LanguagesFile = parse_toml("languages.toml", file("languages.toml")?)?;
+        let mut texts = BTreeMap::new();
+        for language in languages.language.iter().filter(|l| l.texts) {
+            let code = &language.code;
+            let path = |name: &str| format!("{code}/{name}.toml");
+            let guide: GuideFile = parse_toml(&path("guide"), file(&path("guide"))?)?;
+            let checklist: ChecklistFile =
+                parse_toml(&path("checklist"), file(&path("checklist"))?)?;
+            let contacts: ContactsFile = parse_toml(&path("contacts"), file(&path("contacts"))?)?;
+            let ui: UiFile = parse_toml(&path("ui"), file(&path("ui"))?)?;
+            let mut articles = BTreeMap::new();
+            for (id, text) in guide.article {
+                let blocks = markdown::parse_body(&text.body)
+                    .map_err(|reason| format!("{}: article {id}: {reason}", path("guide")))?;
+                articles.insert(
+                    id,
+                    Article {
+                        title: text.title,
+                        summary: text.summary,
+                        blocks,
+                    },
+                );
+            }
+            texts.insert(
+                code.clone(),
+                LanguageTexts {
+                    sections: guide.section,
+                    articles,
+                    checklist: checklist.item,
+                    contacts: contacts.contact,
+                    ui,
+                },
+            );
+        }
+        let pack = Pack {
+            id: structure.pack.id,
+            version: structure.pack.version,
+            languages: languages.language,
+            sections: structure.section,
+            checklist: structure.checklist,
+            contacts: structure.contact,
+            texts,
+        };
+        pack.check_references()?;
+        Ok(pack)
+    }
+
+    /// The language chain for a person's preference.
+    pub(crate) fn chain(&self, preference: &str) -> Result<Chain> {
+        Chain::resolve(preference, &self.languages)
+            .map_err(|reason| Error::invalid("language", reason))
+    }
+
+    /// The first text along `chain` that `pick` finds.
+    pub(crate) fn find<'a, T>(
+        &'a self,
+        chain: &Chain,
+        pick: impl Fn(&'a LanguageTexts) -> Option<&'a T>,
+    ) -> Option<Localized<'a, T>> {
+        chain.codes().find_map(|code| {
+            let (language, texts) = self.texts.get_key_value(code)?;
+            pick(texts).map(|value| Localized { value, language })
+        })
+    }
+
+    /// The languages that ship texts of their own.
+    #[cfg(test)]
+    pub(crate) fn written_languages(&self) -> impl Iterator<Item = (&str, &LanguageTexts)> {
+        self.texts
+            .iter()
+            .map(|(code, texts)| (code.as_str(), texts))
+    }
+
+    pub(crate) fn article_ids(&self) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.articles.iter().map(String::as_str))
+    }
+
+    /// Checks what must hold whatever the language: ids are unique, every reference points at
+    /// something that exists, every text is for an id that exists, every language is known.
+    fn check_references(&self) -> std::result::Result<(), String> {
+        let unique = |kind: &str, ids: Vec<&str>| -> std::result::Result<HashSet<String>, String> {
+            let mut seen = HashSet::new();
+            for id in ids {
+                if !seen.insert(id.to_owned()) {
+                    return Err(format!("structure.toml: {kind} {id} appears twice"));
+                }
+            }
+            Ok(seen)
+        };
+        let sections = unique(
+            "section",
+            self.sections.iter().map(|s| s.id.as_str()).collect(),
+        )?;
+        let articles = unique("article", self.article_ids().collect())?;
+        let checklist = unique(
+            "checklist item",
+            self.checklist.iter().map(|c| c.id.as_str()).collect(),
+        )?;
+        let contacts = unique(
+            "contact",
+            self.contacts.iter().map(|c| c.id.as_str()).collect(),
+        )?;
+        let languages = unique(
+            "language",
+            self.languages.iter().map(|l| l.code.as_str()).collect(),
+        )?;
+
+        if !self.texts.contains_key(language::BASE_LANGUAGE) {
+            return Err(format!(
+                "the base language {} has no texts",
+                language::BASE_LANGUAGE
+            ));
+        }
+        for language in &self.languages {
+            if let Some(missing) = language.fallback.iter().find(|f| !languages.contains(*f)) {
+                return Err(format!(
+                    "languages.toml: {} falls back to unknown language {missing}",
+                    language.code
+                ));
+            }
+        }
+        for item in &self.checklist {
+            if !articles.contains(&item.article) {
+                return Err(format!(
+                    "structure.toml: checklist item {} links to unknown article {}",
+                    item.id, item.article
+                ));
+            }
+        }
+        for contact in &self.contacts {
+            if let Some(via) = contact
+                .referral_via
+                .as_ref()
+                .filter(|via| !contacts.contains(*via))
+            {
+                return Err(format!(
+                    "structure.toml: contact {} refers to unknown contact {via}",
+                    contact.id
+                ));
+            }
+            if let Some(hours) = &contact.hours {
+                ui::Hours::parse(hours).map_err(|reason| {
+                    format!("structure.toml: contact {}: {reason}", contact.id)
+                })?;
+            }
+        }
+        for (code, texts) in &self.texts {
+            let extra = |kind: &str,
+                         known: &HashSet<String>,
+                         ids: Vec<&String>|
+             -> std::result::Result<(), String> {
+                match ids.into_iter().find(|id| !known.contains(*id)) {
+                    Some(id) => Err(format!("{code}: text for unknown {kind} {id}")),
+                    None => Ok(()),
+                }
+            };
+            extra("section", &sections, texts.sections.keys().collect())?;
+            extra("article", &articles, texts.articles.keys().collect())?;
+            extra(
+                "checklist item",
+                &checklist,
+                texts.checklist.keys().collect(),
+            )?;
+            extra("contact", &contacts, texts.contacts.keys().collect())?;
+            for (id, article) in &texts.articles {
+                for link in article.blocks.iter().flat_map(Block::links) {
+                    let resolves = match link {
+                        Action::OpenArticle { id } => articles.contains(id),
+                        Action::OpenChecklistItem { id } => checklist.contains(id),
+                        Action::OpenContact { id } => contacts.contains(id),
+                        _ => false,
+                    };
+                    if !resolves {
+                        return Err(format!(
+                            "{code}/guide.toml: article {id} links to {link:?}, which does not exist"
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+fn parse_toml<T: serde::de::DeserializeOwned>(
+    path: &str,
+    text: &str,
+) -> std::result::Result<T, String> {
+    toml::from_str(text).map_err(|e| format!("{path}: {e}"))
+}

@@ -1,0 +1,154 @@
+//! The content source files as written by authors (TOML), before validation.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct StructureFile {
+    pub pack: PackMeta,
+    pub section: Vec<SectionDef>,
+    pub checklist: Vec<ChecklistDef>,
+    pub contact: Vec<ContactDef>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PackMeta {
+    pub id: String,
+    pub version: u32,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SectionDef {
+    pub id: String,
+    pub articles: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChecklistDef {
+    pub id: String,
+    pub rule: u32,
+    pub article: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ContactDef {
+    pub id: String,
+    pub kind: String,
+    pub country: String,
+    #[serde(default)]
+    pub phones: Vec<PhoneDef>,
+    #[serde(default)]
+    pub hours: Option<HoursDef>,
+    #[serde(default)]
+    pub capacity: Option<u32>,
+    #[serde(default)]
+    pub referral_via: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PhoneDef {
+    /// As written in the home country, e.g. "8-800-333-00-16".
+    pub number: String,
+    pub e164: String,
+    #[serde(default)]
+    pub toll_free: bool,
+    /// ISO country code of the only country the number can be dialled from free of charge.
+    #[serde(default)]
+    pub free_only_within: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct HoursDef {
+    pub zone: String,
+    pub days: Vec<String>,
+    pub opens: String,
+    pub closes: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LanguagesFile {
+    pub language: Vec<LanguageDef>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LanguageDef {
+    pub code: String,
+    pub name: String,
+    pub texts: bool,
+    pub fallback: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct GuideFile {
+    pub section: BTreeMap<String, SectionText>,
+    pub article: BTreeMap<String, ArticleText>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SectionText {
+    pub title: String,
+    pub summary: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ArticleText {
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ChecklistFile {
+    pub item: BTreeMap<String, ItemText>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ItemText {
+    pub title: String,
+    pub why: String,
+    pub how: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ContactsFile {
+    pub contact: BTreeMap<String, ContactText>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct ContactText {
+    pub name: String,
+    pub description: String,
+    #[serde(default)]
+    pub services: Vec<String>,
+    #[serde(default)]
+    pub address: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct UiFile {
+    pub strings: BTreeMap<String, String>,
+    #[serde(default)]
+    pub countries: BTreeMap<String, String>,
+    #[serde(default)]
+    pub zones: BTreeMap<String, String>,
+}

@@ -1,0 +1,159 @@
+//! Interface strings (labels, status words, formats) looked up along the language chain, and the
+//! few formatting rules that turn data into words: opening hours and local date-times.
+
+use std::time::SystemTime;
+
+use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
+use chrono_tz::Tz;
+
+use super::{Chain, HoursDef, Pack};
+
+/// Every interface string key the code uses; each written language must define all of them.
+#[cfg(test)]
+pub(crate) const KEYS: &[&str] = &[
+    "app_name",
+    "home_tagline",
+    "progress_label",
+    "next_step_title",
+    "next_step_all_done",
+    "next_step_all_done_detail",
+    "menu_guide",
+    "menu_checklist",
+    "guide_title",
+    "checklist_title",
+    "done_at",
+    "callout_note",
+    "callout_tip",
+    "callout_important",
+    "callout_warning",
+    "hours_format",
+    "days_weekdays",
+    "day_mon",
+    "day_tue",
+    "day_wed",
+    "day_thu",
+    "day_fri",
+    "day_sat",
+    "day_sun",
+    "toll_free_within",
+    "datetime_format",
+];
+
+/// Interface strings in one person's language.
+pub(crate) struct Ui<'a> {
+    pack: &'a Pack,
+    chain: &'a Chain,
+}
+
+impl<'a> Ui<'a> {
+    pub(crate) fn new(pack: &'a Pack, chain: &'a Chain) -> Self {
+        Self { pack, chain }
+    }
+
+    /// The string for `key`. A key missing everywhere is a content bug caught by the content
+    /// tests; at run time the key itself is shown rather than failing the whole screen.
+    pub(crate) fn text(&self, key: &str) -> String {
+        self.pack
+            .find(self.chain, |t| t.ui.strings.get(key))
+            .map_or_else(|| key.to_owned(), |found| found.value.clone())
+    }
+
+    /// The string for `key` with each `{name}` replaced by its value.
+    pub(crate) fn format(&self, key: &str, args: &[(&str, &str)]) -> String {
+        args.iter().fold(self.text(key), |text, (name, value)| {
+            text.replace(&format!("{{{name}}}"), value)
+        })
+    }
+
+    /// A country's name, from its ISO 3166-1 alpha-2 code.
+    pub(crate) fn country(&self, code: &str) -> String {
+        self.pack
+            .find(self.chain, |t| t.ui.countries.get(code))
+            .map_or_else(|| code.to_owned(), |found| found.value.clone())
+    }
+
+    /// A time zone's name as people say it ("Moscow time"), else its IANA name.
+    pub(crate) fn zone(&self, zone: &str) -> String {
+        self.pack
+            .find(self.chain, |t| t.ui.zones.get(zone))
+            .map_or_else(|| zone.to_owned(), |found| found.value.clone())
+    }
+
+    /// An instant as a local date and time in `zone`.
+    pub(crate) fn date_time(&self, at: SystemTime, zone: Tz) -> String {
+        let at: DateTime<Utc> = at.into();
+        at.with_timezone(&zone)
+            .format(&self.text("datetime_format"))
+            .to_string()
+    }
+}
+
+/// Weekly opening hours in the contact's own zone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Hours {
+    pub zone: Tz,
+    pub days: Vec<Weekday>,
+    pub opens: NaiveTime,
+    pub closes: NaiveTime,
+}
+
+impl Hours {
+    pub(crate) fn parse(def: &HoursDef) -> Result<Self, String> {
+        let zone: Tz = def
+            .zone
+            .parse()
+            .map_err(|_| format!("unknown time zone {:?}", def.zone))?;
+        let time = |s: &str| {
+            NaiveTime::parse_from_str(s, "%H:%M")
+                .map_err(|_| format!("bad time {s:?}, expected HH:MM"))
+        };
+        let days = def
+            .days
+            .iter()
+            .map(|d| {
+                d.parse::<Weekday>()
+                    .map_err(|_| format!("bad weekday {d:?}"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let (opens, closes) = (time(&def.opens)?, time(&def.closes)?);
+        if opens >= closes {
+            return Err("opening time is not before closing time".into());
+        }
+        if days.is_empty() {
+            return Err("no opening days".into());
+        }
+        Ok(Self {
+            zone,
+            days,
+            opens,
+            closes,
+        })
+    }
+
+    /// Whether `now` falls within the regular weekly hours, judged on the contact's own clock.
+    /// Public holidays are not in the data, so this cannot know about them.
+    pub(crate) fn is_open(&self, now: SystemTime) -> bool {
+        let local = DateTime::<Utc>::from(now).with_timezone(&self.zone);
+        self.days.contains(&local.weekday()) && (self.opens..self.closes).contains(&local.time())
+    }
+
+    /// "Mon–Fri, 08:30–18:30, Moscow time".
+    pub(crate) fn describe(&self, ui: &Ui<'_>) -> String {
+        use Weekday::*;
+        let days = if self.days == [Mon, Tue, Wed, Thu, Fri] {
+            ui.text("days_weekdays")
+        } else {
+            let name = |d: &Weekday| ui.text(&format!("day_{}", d.to_string().to_lowercase()));
+            self.days.iter().map(name).collect::<Vec<_>>().join(", ")
+        };
+        ui.format(
+            "hours_format",
+            &[
+                ("days", &days),
+                ("opens", &self.opens.format("%H:%M").to_string()),
+                ("closes", &self.closes.format("%H:%M").to_string()),
+                ("zone", &ui.zone(self.zone.name())),
+            ],
+        )
+    }
+}

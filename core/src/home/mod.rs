@@ -1,0 +1,151 @@
+//! The first screen: checklist progress, the next useful step, the hotline.
+
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use crate::action::Action;
+use crate::checklist::ChecklistProgress;
+use crate::error::{Error, Result, WaymarkError};
+use crate::waymark::Waymark;
+
+/// The id of the hotline in the built-in directory.
+const HOTLINE_ID: &str = "hotline";
+/// The article suggested once the checklist is complete.
+const AFTER_CHECKLIST_ARTICLE: &str = "red-flags";
+
+/// What the home screen shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct HomeView {
+    /// The app's name, as a title.
+    pub title: String,
+    /// One line saying what the app is for.
+    pub tagline: String,
+    /// The language of the screen.
+    pub language: String,
+    /// Progress through the pre-departure checklist.
+    pub checklist: ChecklistProgress,
+    /// The most useful next thing to do.
+    pub next_step: NextStep,
+    /// The trafficking hotline, always one tap away.
+    pub hotline: HotlineLine,
+    /// The main screens, in order.
+    pub menu: Vec<MenuEntry>,
+}
+
+/// A suggestion for what to do next.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct NextStep {
+    /// A heading such as "Next step".
+    pub heading: String,
+    /// What to do.
+    pub title: String,
+    /// Why, in a sentence.
+    pub detail: String,
+    /// What a tap opens.
+    pub action: Action,
+}
+
+/// The hotline as one line on the home screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct HotlineLine {
+    /// The directory id, to open the full contact.
+    pub contact_id: String,
+    /// Its name.
+    pub name: String,
+    /// The number as written in its country, e.g. "8-800-333-00-16".
+    pub number: String,
+    /// The number in E.164 form, e.g. "+78003330016".
+    pub e164: String,
+    /// Opening hours in the hotline's own zone, e.g. "Mon–Fri, 08:30–18:30, Moscow time".
+    pub hours: String,
+    /// Whether it is within its regular opening hours at `now` (public holidays are not known).
+    pub open_now: bool,
+    /// Where the number is free and where it cannot be reached, if that is limited.
+    pub cost_note: Option<String>,
+    /// Dial the number.
+    pub call: Action,
+}
+
+/// An entry of the main menu.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct MenuEntry {
+    /// The label.
+    pub title: String,
+    /// What a tap opens.
+    pub action: Action,
+}
+
+#[uniffi::export]
+impl Waymark {
+    /// The home screen at `now`.
+    pub fn home(&self, now: SystemTime) -> Result<HomeView, WaymarkError> {
+        Ok(self.home_view(now)?)
+    }
+}
+
+impl Waymark {
+    fn home_view(&self, now: SystemTime) -> Result<HomeView> {
+        let checklist = self.checklist_view()?;
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let next_step = match checklist.items.iter().find(|i| !i.done) {
+            Some(item) => NextStep {
+                heading: ui.text("next_step_title"),
+                title: item.title.clone(),
+                detail: item.why.clone().unwrap_or_default(),
+                action: Action::OpenChecklistItem {
+                    id: item.id.clone(),
+                },
+            },
+            None => NextStep {
+                heading: ui.text("next_step_title"),
+                title: ui.text("next_step_all_done"),
+                detail: ui.text("next_step_all_done_detail"),
+                action: Action::OpenArticle {
+                    id: AFTER_CHECKLIST_ARTICLE.to_owned(),
+                },
+            },
+        };
+        Ok(HomeView {
+            title: ui.text("app_name"),
+            tagline: ui.text("home_tagline"),
+            language: prefs.chain.preferred().to_owned(),
+            checklist: checklist.progress,
+            next_step,
+            hotline: self.hotline_line(now)?,
+            menu: vec![
+                MenuEntry {
+                    title: ui.text("menu_guide"),
+                    action: Action::OpenGuide,
+                },
+                MenuEntry {
+                    title: ui.text("menu_checklist"),
+                    action: Action::OpenChecklist,
+                },
+            ],
+        })
+    }
+
+    fn hotline_line(&self, now: SystemTime) -> Result<HotlineLine> {
+        let contact = self.contact_view(HOTLINE_ID, now)?;
+        let phone = contact
+            .phones
+            .into_iter()
+            .next()
+            .ok_or_else(|| Error::Content("the hotline has no phone number".into()))?;
+        Ok(HotlineLine {
+            contact_id: contact.id,
+            name: contact.name,
+            number: phone.number,
+            e164: phone.e164,
+            hours: contact.hours.unwrap_or_default(),
+            open_now: contact.open_now.unwrap_or(false),
+            cost_note: phone.cost_note,
+            call: phone.call,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

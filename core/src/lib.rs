@@ -1,0 +1,27 @@
+//! Waymark's core: every rule, all storage, the content and the view models, exposed to the
+//! shells through UniFFI. See `core/README.md` for a map of the modules.
+
+uniffi::setup_scaffolding!();
+
+mod action;
+mod checklist;
+mod contacts;
+mod content;
+mod error;
+mod guide;
+mod home;
+mod storage;
+mod time_json;
+mod waymark;
+
+pub use action::Action;
+pub use checklist::{
+    ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
+};
+pub use contacts::{ContactRef, ContactView, PhoneView};
+pub use content::{Block, CalloutTone, RichText, Span};
+pub use error::WaymarkError;
+pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
+pub use home::{HomeView, HotlineLine, MenuEntry, NextStep};
+pub use time_json::rfc3339;
+pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions};

@@ -1,0 +1,9 @@
+//! The profile file: one SQLite database per profile, opened in WAL mode, migrated on open, and
+//! written only inside transactions.
+
+mod db;
+mod schema;
+
+pub(crate) use db::Db;
+#[cfg(test)]
+pub(crate) use schema::{LATEST_VERSION, MIGRATIONS};

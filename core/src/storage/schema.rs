@@ -1,0 +1,167 @@
+//! Schema versions, tracked by `PRAGMA user_version`. Each migration moves the schema up by one
+//! version inside one transaction; released migrations are never edited, only appended.
+
+use rusqlite::Connection;
+
+use crate::error::{Error, Result, WaymarkError};
+
+/// Migration `i` takes the schema from version `i` to version `i + 1`.
+pub(crate) const MIGRATIONS: &[&str] = &[
+    // 1: checklist progress (the time each built-in item was done).
+    "CREATE TABLE checklist_progress (
+         item_id TEXT PRIMARY KEY,
+         done_at INTEGER NOT NULL   -- milliseconds since the Unix epoch, UTC
+     ) STRICT;",
+    // 2: the person's own checklist items; their progress lives in checklist_progress under the
+    // id 'own-<id>', so one query answers progress for both kinds.
+    "CREATE TABLE checklist_own_items (
+         id         INTEGER PRIMARY KEY,
+         text       TEXT NOT NULL,
+         created_at INTEGER NOT NULL
+     ) STRICT;",
+];
+
+/// The schema version this build writes.
+pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
+
+/// Brings the database up to [`LATEST_VERSION`], refusing a file written by a newer Waymark.
+pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
+    let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
+    if current > LATEST_VERSION {
+        return Err(WaymarkError::ProfileUnreadable {
+            reason: format!(
+                "it was written by a newer version of Waymark (schema {current}, this version knows up to {LATEST_VERSION}); update the app"
+            ),
+        }
+        .into());
+    }
+    for (from, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", from as u32 + 1)?;
+        tx.commit().map_err(Error::from)?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Builds a database exactly as a build that stopped at `version` left it.
+    fn database_at(version: usize) -> Connection {
+        let conn = Connection::open_in_memory().unwrap();
+        for sql in &MIGRATIONS[..version] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", version as u32)
+            .unwrap();
+        conn
+    }
+
+    /// Data a person could have stored at each version; it must survive every later upgrade.
+    fn store_fixture(conn: &Connection, version: usize) {
+        if version >= 1 {
+            conn.execute(
+                "INSERT INTO checklist_progress VALUES ('return-ticket', 1700000000000)",
+                [],
+            )
+            .unwrap();
+        }
+        if version >= 2 {
+            conn.execute(
+                "INSERT INTO checklist_own_items VALUES (1, 'Buy a SIM card', 1700000000000)",
+                [],
+            )
+            .unwrap();
+        }
+    }
+
+    fn schema_of(conn: &Connection) -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT sql FROM sqlite_schema WHERE sql IS NOT NULL ORDER BY name")
+            .unwrap();
+        stmt.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn upgrades_from_every_earlier_version_keep_the_data_and_match_a_fresh_schema() {
+        let mut fresh = database_at(0);
+        migrate(&mut fresh).unwrap();
+        for version in 0..=MIGRATIONS.len() {
+            let mut conn = database_at(version);
+            store_fixture(&conn, version);
+            migrate(&mut conn).unwrap();
+            let now: u32 = conn
+                .pragma_query_value(None, "user_version", |r| r.get(0))
+                .unwrap();
+            assert_eq!(now, LATEST_VERSION, "from version {version}");
+            assert_eq!(
+                schema_of(&conn),
+                schema_of(&fresh),
+                "from version {version}"
+            );
+            if version >= 1 {
+                let done: i64 = conn
+                    .query_row(
+                        "SELECT done_at FROM checklist_progress WHERE item_id = 'return-ticket'",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(done, 1_700_000_000_000, "from version {version}");
+            }
+            if version >= 2 {
+                let text: String = conn
+                    .query_row(
+                        "SELECT text FROM checklist_own_items WHERE id = 1",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(text, "Buy a SIM card");
+            }
+        }
+    }
+
+    #[test]
+    fn migrating_twice_changes_nothing() {
+        let mut conn = database_at(0);
+        migrate(&mut conn).unwrap();
+        let before = schema_of(&conn);
+        migrate(&mut conn).unwrap();
+        assert_eq!(schema_of(&conn), before);
+    }
+
+    #[test]
+    fn a_profile_from_a_newer_version_is_refused_untouched() {
+        let mut conn = database_at(LATEST_VERSION as usize);
+        conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
+            .unwrap();
+        let err = WaymarkError::from(migrate(&mut conn).unwrap_err());
+        assert!(
+            matches!(err, WaymarkError::ProfileUnreadable { .. }),
+            "{err:?}"
+        );
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, LATEST_VERSION + 1);
+    }
+
+    #[test]
+    fn a_failing_migration_leaves_the_previous_version() {
+        // A table that collides with what migration 2 creates makes it fail half-way.
+        let mut conn = database_at(1);
+        conn.execute_batch("CREATE TABLE checklist_own_items (x INTEGER)")
+            .unwrap();
+        assert!(migrate(&mut conn).is_err());
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, 1);
+    }
+}
