@@ -206,3 +206,6 @@ fn callout_key(tone: CalloutTone) -> &'static str {
         CalloutTone::Warning => "callout_warning",
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,1 +1,110 @@
+use std::time::SystemTime;
 
+use chrono::{DateTime, Utc};
+
+use crate::action::Action;
+use crate::waymark::{Waymark, WaymarkOptions};
+
+fn open(dir: &tempfile::TempDir, language: &str, zone: &str) -> Waymark {
+    let options = WaymarkOptions {
+        language: language.into(),
+        time_zone: zone.into(),
+    };
+    Waymark::open_at(&dir.path().join("profile.sqlite"), &options).unwrap()
+}
+
+fn utc(rfc3339: &str) -> SystemTime {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .unwrap()
+        .with_timezone(&Utc)
+        .into()
+}
+
+#[test]
+fn a_new_profile_points_to_the_first_rule_and_the_hotline() {
+    let dir = tempfile::tempdir().unwrap();
+    let home = open(&dir, "en", "Asia/Tokyo")
+        .home(utc("2026-03-02T08:00:00Z"))
+        .unwrap();
+    assert_eq!(home.title, "Waymark");
+    assert_eq!(home.checklist.label, "0 of 11 done");
+    assert_eq!(
+        home.next_step.action,
+        Action::OpenChecklistItem {
+            id: "agency-licence".into()
+        }
+    );
+    assert_eq!(home.hotline.number, "8-800-333-00-16");
+    assert_eq!(
+        home.hotline.call,
+        Action::Dial {
+            uri: "tel:+78003330016".into()
+        }
+    );
+    assert_eq!(home.hotline.hours, "Mon–Fri, 08:30–18:30, Moscow time");
+    assert!(
+        home.hotline
+            .cost_note
+            .as_deref()
+            .unwrap()
+            .contains("abroad")
+    );
+    assert_eq!(home.menu.len(), 2);
+}
+
+#[test]
+fn the_next_step_moves_on_and_ends_with_the_red_flags() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "ru", "Europe/Moscow");
+    let now = utc("2026-03-02T08:00:00Z");
+    waymark
+        .checklist_mark_done("agency-licence".into(), now)
+        .unwrap();
+    let home = waymark.home(now).unwrap();
+    assert_eq!(
+        home.next_step.action,
+        Action::OpenChecklistItem {
+            id: "contract-understood".into()
+        }
+    );
+    assert_eq!(home.next_step.heading, "Следующий шаг");
+    for item in waymark.checklist().unwrap().items {
+        waymark.checklist_mark_done(item.id, now).unwrap();
+    }
+    let home = waymark.home(now).unwrap();
+    assert_eq!(home.checklist.label, "Готово 11 из 11");
+    assert_eq!(
+        home.next_step.action,
+        Action::OpenArticle {
+            id: "red-flags".into()
+        }
+    );
+}
+
+#[test]
+fn the_hotline_is_open_on_moscow_weekday_hours_whatever_the_persons_zone() {
+    let dir = tempfile::tempdir().unwrap();
+    for zone in ["Asia/Tokyo", "America/New_York", "Europe/Moscow"] {
+        let waymark = open(&dir, "en", zone);
+        let open_at = |t: &str| waymark.home(utc(t)).unwrap().hotline.open_now;
+        // Friday 2026-03-06: 18:29 Moscow (UTC+3) is 15:29 UTC.
+        assert!(
+            open_at("2026-03-06T15:29:00Z"),
+            "{zone}: Friday 18:29 Moscow"
+        );
+        assert!(
+            !open_at("2026-03-06T15:30:00Z"),
+            "{zone}: Friday 18:30 Moscow"
+        );
+        assert!(
+            open_at("2026-03-02T05:30:00Z"),
+            "{zone}: Monday 08:30 Moscow"
+        );
+        assert!(
+            !open_at("2026-03-02T05:29:59Z"),
+            "{zone}: Monday 08:29:59 Moscow"
+        );
+        // Saturday noon in Moscow; still Friday evening in New York.
+        assert!(!open_at("2026-03-07T09:00:00Z"), "{zone}: Saturday");
+    }
+}

@@ -5,5 +5,3 @@ mod db;
 mod schema;
 
 pub(crate) use db::Db;
-#[cfg(test)]
-pub(crate) use schema::{LATEST_VERSION, MIGRATIONS};

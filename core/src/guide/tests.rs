@@ -1,0 +1,89 @@
+use crate::action::Action;
+use crate::content::Block;
+use crate::error::WaymarkError;
+use crate::waymark::{Waymark, WaymarkOptions};
+
+fn open(dir: &tempfile::TempDir, language: &str) -> Waymark {
+    let options = WaymarkOptions {
+        language: language.into(),
+        time_zone: "UTC".into(),
+    };
+    Waymark::open_at(&dir.path().join("profile.sqlite"), &options).unwrap()
+}
+
+#[test]
+fn the_table_of_contents_lists_every_article_in_order_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let en = open(&dir, "en").guide().unwrap();
+    let ru = open(&dir, "ru").guide().unwrap();
+    let ids = |g: &super::GuideView| -> Vec<String> {
+        g.sections
+            .iter()
+            .flat_map(|s| s.articles.iter().map(|a| a.id.clone()))
+            .collect()
+    };
+    assert_eq!(ids(&en), ids(&ru));
+    assert_eq!(en.sections[0].position, 1);
+    assert_eq!(en.sections[0].articles[0].id, "what-is-trafficking");
+    assert!(
+        ru.sections
+            .iter()
+            .all(|s| s.language == "ru" && s.articles.iter().all(|a| a.language == "ru"))
+    );
+    assert_ne!(en.sections[0].title, ru.sections[0].title);
+}
+
+#[test]
+fn an_article_has_blocks_labels_and_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "en");
+    let first = waymark.article("what-is-trafficking".into()).unwrap();
+    assert!(first.previous.is_none());
+    assert_eq!(first.next.as_ref().unwrap().id, "who-is-at-risk");
+    assert_eq!(first.section_id, "understand");
+    let rules = waymark.article("safety-rules".into()).unwrap();
+    assert!(
+        rules
+            .blocks
+            .iter()
+            .any(|b| matches!(b, Block::NumberedList { items } if items.len() == 11))
+    );
+    let links: Vec<&Action> = rules.blocks.iter().flat_map(Block::links).collect();
+    assert!(links.contains(&&Action::OpenChecklistItem {
+        id: "keep-your-passport".into()
+    }));
+    let last = waymark.article("where-to-get-help".into()).unwrap();
+    assert!(last.next.is_none());
+    for view in [&first, &rules, &last] {
+        for block in &view.blocks {
+            if let Block::Callout { label, .. } = block {
+                assert!(
+                    ["Note", "Tip", "Important", "Warning"].contains(&label.as_str()),
+                    "{label}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_language_without_texts_shows_russian_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = open(&dir, "uz").article("red-flags".into()).unwrap();
+    assert_eq!(article.language, "ru");
+}
+
+#[test]
+fn an_unknown_article_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = open(&dir, "en")
+        .article("no-such-article".into())
+        .unwrap_err();
+    assert_eq!(
+        err,
+        WaymarkError::NotFound {
+            what: "article".into(),
+            id: "no-such-article".into()
+        }
+    );
+}

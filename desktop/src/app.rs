@@ -1,0 +1,204 @@
+//! Runs one command: opens the profile, asks the core for the screen (making the change first,
+//! if any) and renders it as text or JSON.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+use waymark_core::{ChecklistView, Waymark, WaymarkError, WaymarkOptions};
+
+use crate::Env;
+use crate::cli::{ChecklistChange, Cli, Command};
+use crate::error::{Failure, from_core};
+use crate::render::{self, Ctx};
+use crate::settings::{self, FALLBACK_ZONE, Settings};
+use crate::style::Styler;
+
+/// Runs the command and returns the text to print.
+pub(crate) fn execute(cli: Cli, env: &Env) -> Result<String, Failure> {
+    let settings = settings::resolve(&cli.global, env)?;
+    let waymark = open(&settings)?;
+    let app = App {
+        waymark: &waymark,
+        settings: &settings,
+        style: Styler::new(env.color()),
+    };
+    match cli.command {
+        None => app.home(),
+        Some(Command::Guide { id: None }) => app.guide(),
+        Some(Command::Guide { id: Some(id) }) => app.article(id),
+        Some(Command::Checklist { change }) => app.checklist(change),
+        Some(Command::Contact { id }) => app.contact(id),
+    }
+}
+
+/// Opens the profile. A system zone the core does not know is replaced by UTC, so a machine
+/// with an odd zone setting still works; a zone the person typed is reported instead.
+fn open(settings: &Settings) -> Result<Arc<Waymark>, Failure> {
+    let path = settings
+        .profile
+        .to_str()
+        .ok_or_else(|| Failure::usage("--profile: the path must be valid UTF-8"))?;
+    let open = |zone: &str| {
+        Waymark::open(
+            path.to_owned(),
+            WaymarkOptions {
+                language: settings.language.clone(),
+                time_zone: zone.to_owned(),
+            },
+        )
+    };
+    let waymark = match open(&settings.zone) {
+        Err(WaymarkError::InvalidInput { field, .. })
+            if field == "time_zone" && !settings.zone_given =>
+        {
+            open(FALLBACK_ZONE)
+        }
+        Err(WaymarkError::InvalidInput { field, reason }) if field == "time_zone" => {
+            return Err(Failure::usage(format!(
+                "--zone: unknown time zone {:?}; {reason}",
+                settings.zone
+            )));
+        }
+        Err(WaymarkError::InvalidInput { field, reason }) if field == "language" => {
+            return Err(Failure::usage(format!(
+                "--lang: {:?} is not a language code; {reason}",
+                settings.language
+            )));
+        }
+        opened => opened,
+    }
+    .map_err(|err| from_core(err, &settings.profile))?;
+    require_known_language(&waymark, &settings.language)?;
+    Ok(waymark)
+}
+
+/// The core shows English for a language it does not know, which suits a phone set to any
+/// language; on the command line an unknown `--lang` is more likely a typo, so it is refused.
+fn require_known_language(waymark: &Waymark, language: &str) -> Result<(), Failure> {
+    let languages = waymark.languages();
+    let primary = language.split(['-', '_']).next().unwrap_or_default();
+    if languages
+        .iter()
+        .any(|l| l.code.eq_ignore_ascii_case(primary))
+    {
+        return Ok(());
+    }
+    let known: Vec<String> = languages
+        .iter()
+        .map(|l| format!("{} ({})", l.code, l.name))
+        .collect();
+    Err(Failure::usage(format!(
+        "--lang: unknown language {language:?}; choose one of: {}",
+        known.join(", ")
+    )))
+}
+
+/// One command's view of the open profile.
+struct App<'a> {
+    waymark: &'a Waymark,
+    settings: &'a Settings,
+    style: Styler,
+}
+
+impl App<'_> {
+    fn home(&self) -> Result<String, Failure> {
+        let home = self.core(self.waymark.home(self.settings.now))?;
+        self.show(&home, || {
+            // Only for turning item ids in links into the numbers the commands take.
+            let list = self.core(self.waymark.checklist())?;
+            Ok(render::home(&home, &self.ctx(Some(&list))))
+        })
+    }
+
+    fn guide(&self) -> Result<String, Failure> {
+        let guide = self.core(self.waymark.guide())?;
+        self.show(&guide, || Ok(render::guide(&guide, &self.ctx(None))))
+    }
+
+    fn article(&self, id: String) -> Result<String, Failure> {
+        let article = self.core(self.waymark.article(id))?;
+        self.show(&article, || {
+            let list = self.core(self.waymark.checklist())?;
+            Ok(render::article(&article, &self.ctx(Some(&list))))
+        })
+    }
+
+    fn contact(&self, id: String) -> Result<String, Failure> {
+        let contact = self.core(self.waymark.contact(id, self.settings.now))?;
+        self.show(&contact, || Ok(render::contact(&contact, &self.ctx(None))))
+    }
+
+    fn checklist(&self, change: Option<ChecklistChange>) -> Result<String, Failure> {
+        let list = self.core(self.waymark.checklist())?;
+        let now = self.settings.now;
+        let list = match change {
+            None => list,
+            Some(ChecklistChange::Done { number }) => {
+                let id = item_id(&list, &number)?;
+                self.item_core(&number, self.waymark.checklist_mark_done(id, now))?
+            }
+            Some(ChecklistChange::Undo { number }) => {
+                let id = item_id(&list, &number)?;
+                self.item_core(&number, self.waymark.checklist_undo(id))?
+            }
+            Some(ChecklistChange::Add { text }) => {
+                self.core(self.waymark.checklist_add_own_item(text.join(" "), now))?
+            }
+            Some(ChecklistChange::Remove { number }) => {
+                let id = item_id(&list, &number)?;
+                self.item_core(&number, self.waymark.checklist_remove_own_item(id))?
+            }
+        };
+        self.show(&list, || {
+            Ok(render::checklist(&list, &self.ctx(Some(&list))))
+        })
+    }
+
+    /// The view as pretty JSON with `--json`, else as text.
+    fn show<V: Serialize>(
+        &self,
+        view: &V,
+        text: impl FnOnce() -> Result<String, Failure>,
+    ) -> Result<String, Failure> {
+        if self.settings.json {
+            serde_json::to_string_pretty(view)
+                .map(|json| json + "\n")
+                .map_err(|err| Failure::other(format!("cannot write JSON: {err}")))
+        } else {
+            text()
+        }
+    }
+
+    fn ctx(&self, checklist: Option<&ChecklistView>) -> Ctx {
+        Ctx::new(self.style, self.waymark.language(), checklist)
+    }
+
+    fn core<T>(&self, result: Result<T, WaymarkError>) -> Result<T, Failure> {
+        result.map_err(|err| from_core(err, &self.settings.profile))
+    }
+
+    /// Like [`App::core`], but an item's invalid input is named by the number the person typed
+    /// (the core names it by its internal id).
+    fn item_core<T>(&self, number: &str, result: Result<T, WaymarkError>) -> Result<T, Failure> {
+        result.map_err(|err| match err {
+            WaymarkError::InvalidInput { field, reason } if field == "item_id" => {
+                Failure::usage(format!("item {}: {reason}", number.trim()))
+            }
+            err => from_core(err, &self.settings.profile),
+        })
+    }
+}
+
+/// The id of the item shown with `number`.
+fn item_id(list: &ChecklistView, number: &str) -> Result<String, Failure> {
+    let range = format!("use a number from 1 to {}", list.items.len());
+    let wanted: u32 = number
+        .trim()
+        .parse()
+        .map_err(|_| Failure::usage(format!("{number:?} is not an item number; {range}")))?;
+    list.items
+        .iter()
+        .find(|item| item.number == wanted)
+        .map(|item| item.id.clone())
+        .ok_or_else(|| Failure::usage(format!("there is no item {wanted}; {range}")))
+}

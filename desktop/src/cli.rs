@@ -1,0 +1,89 @@
+//! The command line: what a person can type. Parsing only; defaults are resolved in `settings`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Waymark: an offline safety companion for working or studying abroad.
+///
+/// With no command, shows the home screen.
+#[derive(Debug, Parser)]
+#[command(name = "waymark", version, about, long_about)]
+pub struct Cli {
+    /// Options every command accepts.
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    /// What to show or do; the home screen when absent.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// Options every command accepts.
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Profile file to use [default: profile.sqlite in your user data folder]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub profile: Option<PathBuf>,
+    /// Language code, e.g. "en" or "ru" [default: from LC_ALL / LANG]
+    #[arg(long, global = true, value_name = "CODE")]
+    pub lang: Option<String>,
+    /// Time zone for local times, as an IANA name such as "Europe/Istanbul"
+    /// [default: the system's zone]
+    #[arg(long, global = true, value_name = "IANA")]
+    pub zone: Option<String>,
+    /// Print the screen's data as JSON instead of text
+    #[arg(long, global = true)]
+    pub json: bool,
+    /// Pretend the current time is this RFC 3339 instant, e.g. "2026-03-01T09:30:00Z"
+    /// [default: the system clock]
+    #[arg(long, global = true, value_name = "RFC3339")]
+    pub now: Option<String>,
+}
+
+/// The screens and changes.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the guide's contents, or one article
+    Guide {
+        /// The article to open, as shown in the contents (e.g. "red-flags")
+        id: Option<String>,
+    },
+    /// Show the pre-departure checklist, or change it
+    Checklist {
+        /// A change to make; the list is shown afterwards
+        #[command(subcommand)]
+        change: Option<ChecklistChange>,
+    },
+    /// Show one contact from the built-in directory
+    Contact {
+        /// The contact's id (e.g. "hotline")
+        id: String,
+    },
+}
+
+/// A change to the checklist. Items are named by the number shown in the list.
+#[derive(Debug, Subcommand)]
+pub enum ChecklistChange {
+    /// Mark an item done
+    Done {
+        /// The item's number in the list
+        number: String,
+    },
+    /// Mark an item not done
+    Undo {
+        /// The item's number in the list
+        number: String,
+    },
+    /// Add your own item to the end of the list
+    Add {
+        /// The item's text; several words are joined with spaces (put `--` before text that
+        /// starts with "-")
+        #[arg(required = true, num_args = 1..)]
+        text: Vec<String>,
+    },
+    /// Remove one of your own items
+    Remove {
+        /// The item's number in the list
+        number: String,
+    },
+}

@@ -1,0 +1,61 @@
+//! The home screen.
+
+use waymark_core::{Action, HomeView};
+
+use super::{Ctx, with_hint};
+use crate::wrap::wrap;
+
+/// Title and tagline, the next step, the hotline, then the menu.
+pub(crate) fn home(view: &HomeView, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let mut out = wrap(&s.title(&view.title), "", "");
+    out += &wrap(&view.tagline, "", "");
+
+    let step = &view.next_step;
+    out.push('\n');
+    out += &wrap(
+        &format!("{}: {}", s.title(&step.heading), step.title),
+        "",
+        "  ",
+    );
+    if !step.detail.is_empty() {
+        out += &wrap(&step.detail, "  ", "  ");
+    }
+    out += &wrap(&ctx.hint(&step.action), "  ", "  ");
+
+    let hotline = &view.hotline;
+    out.push('\n');
+    out += &wrap(
+        &with_hint(
+            &s.title(&hotline.name),
+            &ctx.hint(&Action::OpenContact {
+                id: hotline.contact_id.clone(),
+            }),
+        ),
+        "",
+        "  ",
+    );
+    out += &wrap(
+        &format!("☎ {} ({})", s.title(&hotline.number), hotline.e164),
+        "  ",
+        "    ",
+    );
+    if !hotline.hours.is_empty() {
+        let hours = format!("{} {}", hotline.hours, ctx.open_mark(hotline.open_now));
+        out += &wrap(&hours, "  ", "  ");
+    }
+    if let Some(note) = &hotline.cost_note {
+        out += &wrap(note, "  ", "  ");
+    }
+
+    out.push('\n');
+    for entry in &view.menu {
+        let title = match entry.action {
+            // The checklist's progress belongs beside the way into it.
+            Action::OpenChecklist => format!("{} · {}", entry.title, view.checklist.label),
+            _ => entry.title.clone(),
+        };
+        out += &wrap(&with_hint(&title, &ctx.hint(&entry.action)), "", "  ");
+    }
+    out
+}

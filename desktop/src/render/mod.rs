@@ -1,0 +1,91 @@
+//! Turns the core's view models into text for a terminal, one screen per module. Renderers only
+//! lay out what the view model holds; they add punctuation, marks and command hints, no words.
+
+mod article;
+mod checklist;
+mod contact;
+mod guide;
+mod home;
+mod rich;
+
+pub(crate) use article::article;
+pub(crate) use checklist::checklist;
+pub(crate) use contact::contact;
+pub(crate) use guide::guide;
+pub(crate) use home::home;
+
+use std::collections::HashMap;
+
+use waymark_core::{Action, ChecklistView};
+
+use crate::style::Styler;
+use crate::wrap::glue;
+
+/// What every renderer needs besides its view model.
+pub(crate) struct Ctx {
+    pub style: Styler,
+    /// The language the person asked for, to mark texts shown in a fallback language.
+    language: String,
+    /// Checklist item numbers by id: links name items by id, the command line by number.
+    numbers: HashMap<String, u32>,
+}
+
+impl Ctx {
+    /// `checklist` is needed only by screens whose links may point at checklist items.
+    pub(crate) fn new(style: Styler, language: String, checklist: Option<&ChecklistView>) -> Self {
+        let numbers = checklist
+            .map(|list| {
+                list.items
+                    .iter()
+                    .map(|item| (item.id.clone(), item.number))
+                    .collect()
+            })
+            .unwrap_or_default();
+        Self {
+            style,
+            language,
+            numbers,
+        }
+    }
+
+    /// The command that performs `action`, as a dimmed, unbreakable hint such as
+    /// "[→ guide red-flags]", so a person can type what they would tap on a phone.
+    pub(crate) fn hint(&self, action: &Action) -> String {
+        let target = match action {
+            Action::OpenGuide => "guide".to_owned(),
+            Action::OpenArticle { id } => format!("guide {id}"),
+            Action::OpenChecklist => "checklist".to_owned(),
+            Action::OpenChecklistItem { id } => match self.numbers.get(id) {
+                Some(number) => format!("checklist {number}"),
+                None => "checklist".to_owned(),
+            },
+            Action::OpenContact { id } => format!("contact {id}"),
+            Action::Dial { uri } => return self.style.dim(&glue(&format!("[☎ {uri}]"))),
+        };
+        self.style.dim(&glue(&format!("[→ {target}]")))
+    }
+
+    /// " [ru]" after a text that is shown in another language than the one asked for (it has
+    /// no translation yet), else nothing.
+    pub(crate) fn language_mark(&self, language: &str) -> String {
+        if language == self.language {
+            String::new()
+        } else {
+            format!(" {}", self.style.dim(&format!("[{language}]")))
+        }
+    }
+
+    /// The mark for whether a place is open now.
+    pub(crate) fn open_mark(&self, open: bool) -> String {
+        if open {
+            self.style.good("✓")
+        } else {
+            self.style.bad("✗")
+        }
+    }
+}
+
+/// `text` followed by its hint.
+fn with_hint(text: &str, hint: &str) -> String {
+    format!("{text} {hint}")
+}

@@ -1,0 +1,771 @@
+//! The `waymark` binary as a person runs it: every screen in English and Russian, the checklist
+//! changes and their persistence, JSON output, and every kind of bad input.
+//!
+//! Each run gets an explicit profile, instant and zone, so results do not depend on the machine.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::SystemTime;
+
+use serde_json::Value;
+use tempfile::TempDir;
+use waymark_desktop::{Env, Exit, run};
+
+/// Monday 2 March 2026, 09:30 UTC: 12:30 in Moscow, within the hotline's hours.
+const MONDAY: &str = "2026-03-02T09:30:00Z";
+/// Sunday 1 March 2026, 09:30 UTC: the hotline is closed.
+const SUNDAY: &str = "2026-03-01T09:30:00Z";
+const ZONE: &str = "Europe/Istanbul";
+
+/// A fresh profile in its own folder.
+struct Profile {
+    dir: TempDir,
+}
+
+impl Profile {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    fn path(&self) -> PathBuf {
+        self.dir.path().join("profile.sqlite")
+    }
+
+    /// Runs `waymark` in `lang` at [`MONDAY`].
+    fn run(&self, lang: &str, args: &[&str]) -> Run {
+        self.run_at(lang, MONDAY, args)
+    }
+
+    fn run_at(&self, lang: &str, now: &str, args: &[&str]) -> Run {
+        waymark(
+            &self.path(),
+            &[&["--lang", lang, "--now", now], args].concat(),
+        )
+    }
+}
+
+/// One finished run.
+struct Run {
+    code: Option<i32>,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    /// Asserts success and returns stdout, which must be plain text fit for 80 columns.
+    #[track_caller]
+    fn ok(&self) -> &str {
+        assert_clean(self.succeeded());
+        &self.stdout
+    }
+
+    /// Asserts success and returns stdout, whatever its shape.
+    #[track_caller]
+    fn succeeded(&self) -> &str {
+        assert_eq!(self.code, Some(0), "stderr: {}", self.stderr);
+        assert!(self.stderr.is_empty(), "stderr: {}", self.stderr);
+        &self.stdout
+    }
+
+    /// Asserts a failure with exit code `code` and one clear message; returns the message.
+    #[track_caller]
+    fn fails(&self, code: i32) -> &str {
+        assert_eq!(
+            self.code,
+            Some(code),
+            "stdout: {}\nstderr: {}",
+            self.stdout,
+            self.stderr
+        );
+        assert!(self.stdout.is_empty(), "stdout: {}", self.stdout);
+        assert_no_panic(&self.stderr);
+        &self.stderr
+    }
+
+    fn json(&self) -> Value {
+        let json = self.succeeded();
+        assert!(!json.contains('\x1b'), "{json}");
+        serde_json::from_str(json).expect("--json prints valid JSON")
+    }
+}
+
+/// Runs the binary with `--profile` and `--zone` ([`ZONE`] unless `args` name one), a clean
+/// locale and no colour settings.
+fn waymark(profile: &Path, args: &[&str]) -> Run {
+    let zone: &[&str] = if args.contains(&"--zone") {
+        &[]
+    } else {
+        &["--zone", ZONE]
+    };
+    let output: Output = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .arg("--profile")
+        .arg(profile)
+        .args(zone)
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("NO_COLOR")
+        .env("RUST_BACKTRACE", "1")
+        .output()
+        .unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+#[track_caller]
+fn assert_no_panic(stderr: &str) {
+    assert!(
+        stderr.starts_with("waymark: ") || stderr.starts_with("error: "),
+        "{stderr}"
+    );
+    let lower = stderr.to_lowercase();
+    assert!(
+        !lower.contains("panicked") && !lower.contains("backtrace"),
+        "{stderr}"
+    );
+}
+
+/// No escape bytes and nothing wider than 80 columns.
+#[track_caller]
+fn assert_clean(stdout: &str) {
+    assert!(!stdout.contains('\x1b'), "escape bytes in {stdout}");
+    for line in stdout.lines() {
+        assert!(line.chars().count() <= 80, "line too long: {line:?}");
+    }
+}
+
+#[track_caller]
+fn assert_has(text: &str, needles: &[&str]) {
+    for needle in needles {
+        assert!(text.contains(needle), "{needle:?} missing from:\n{text}");
+    }
+}
+
+// ---------------------------------------------------------------- screens
+
+#[test]
+fn home_in_english() {
+    let out = Profile::new().run("en", &[]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Waymark",
+            "Safe work and study abroad",
+            "Next step: Check that the agency is licensed",
+            "[→ checklist 1]",
+            "Counter-trafficking hotline [→ contact hotline]",
+            "☎ 8-800-333-00-16 (+78003330016)",
+            "Mon–Fri, 08:30–18:30, Moscow time ✓",
+            "Guide [→ guide]",
+            "Before you go · 0 of 11 done [→ checklist]",
+        ],
+    );
+}
+
+#[test]
+fn home_in_russian() {
+    let profile = Profile::new();
+    let out = profile.run_at("ru", SUNDAY, &[]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Следующий шаг: Проверьте, что у агентства есть лицензия",
+            "Горячая линия по вопросам торговли людьми [→ contact hotline]",
+            "пн–пт, 08:30–18:30, по московскому времени ✗",
+            "Справочник [→ guide]",
+            "Перед поездкой · Готово 0 из 11 [→ checklist]",
+        ],
+    );
+    assert!(!out.contains("Next step"), "{out}");
+}
+
+#[test]
+fn home_suggests_the_first_item_not_done() {
+    let profile = Profile::new();
+    profile.run("en", &["checklist", "done", "1"]).ok();
+    assert_has(
+        profile.run("en", &[]).ok(),
+        &["[→ checklist 2]", "1 of 11 done"],
+    );
+}
+
+#[test]
+fn guide_contents_in_english() {
+    let out = Profile::new().run("en", &["guide"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Guide\n",
+            "1. Understand trafficking",
+            "1.1 What human trafficking is [→ guide what-is-trafficking]",
+            "3. Before you go",
+            "[→ guide red-flags]",
+            "4. Get help",
+            "4.1 ",
+        ],
+    );
+}
+
+#[test]
+fn guide_contents_in_russian() {
+    let out = Profile::new().run("ru", &["guide"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Справочник\n",
+            "1.1 ",
+            "[→ guide what-is-trafficking]",
+            "[→ guide red-flags]",
+        ],
+    );
+    assert!(!out.contains("Understand trafficking"), "{out}");
+}
+
+#[test]
+fn an_article_in_english() {
+    let out = Profile::new()
+        .run("en", &["guide", "what-is-trafficking"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &out,
+        &[
+            "Understand trafficking\nWhat human trafficking is\n",
+            "known as the Palermo Protocol.",
+            "1. The act: what is done\n────",
+            "  • recruiting a person;",
+            "the forms of exploitation\n[→ guide forms-of-exploitation].",
+            "│ Note\n│ Trafficking does not need a border.",
+            "→ Who is at risk [→ guide who-is-at-risk]",
+        ],
+    );
+}
+
+#[test]
+fn an_article_in_russian_links_checklist_items_by_number() {
+    let out = Profile::new()
+        .run("ru", &["guide", "safety-rules"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &out,
+        &[
+            "Одиннадцать правил безопасности",
+            "   1. Проверьте агентство [→ checklist 1]",
+            "  11. ",
+            "[→ checklist 11]",
+            "← ",
+            "→ Как проверить агентство [→ guide check-the-agency]",
+        ],
+    );
+}
+
+#[test]
+fn the_first_article_has_no_previous_and_the_last_no_next() {
+    let profile = Profile::new();
+    let first = profile
+        .run("en", &["guide", "what-is-trafficking"])
+        .ok()
+        .to_owned();
+    assert!(!first.contains("\n← "), "{first}");
+    let last = profile
+        .run("en", &["guide", "where-to-get-help"])
+        .ok()
+        .to_owned();
+    assert!(last.contains("\n← ") && !last.contains("\n→ "), "{last}");
+    assert!(last.contains("[→ contact hotline]"), "{last}");
+}
+
+#[test]
+fn a_contact_in_english() {
+    let profile = Profile::new();
+    let out = profile.run("en", &["contact", "hotline"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Counter-trafficking hotline\nRussia\n",
+            "  • Free legal and other advice",
+            "◷ Mon–Fri, 08:30–18:30, Moscow time ✓",
+            "☎ 8-800-333-00-16 (+78003330016)",
+            "  Free from anywhere in Russia; usually cannot be reached from abroad.",
+            "│ The call is free from every region of Russia.",
+        ],
+    );
+    let closed = profile
+        .run_at("en", SUNDAY, &["contact", "hotline"])
+        .ok()
+        .to_owned();
+    assert!(closed.contains("Moscow time ✗"), "{closed}");
+    let centre = profile
+        .run("en", &["contact", "info-centre"])
+        .ok()
+        .to_owned();
+    assert!(
+        centre.contains("⌂ 2-ya Zvenigorodskaya Street 12, Moscow"),
+        "{centre}"
+    );
+}
+
+#[test]
+fn a_contact_in_russian() {
+    let out = Profile::new()
+        .run("ru", &["contact", "shelter"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &out,
+        &[
+            "Приют для пострадавших от торговли людьми\nРоссия\n",
+            "  • Психологическая помощь",
+            "→ Горячая линия по вопросам торговли людьми [→ contact hotline]",
+        ],
+    );
+}
+
+// ---------------------------------------------------------------- checklist
+
+#[test]
+fn checklist_in_english() {
+    let out = Profile::new().run("en", &["checklist"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Before you go\n0 of 11 done\n",
+            " 1. [ ] Check that the agency is licensed and works officially",
+            "[→ guide check-the-agency]",
+            "11. [ ] ",
+        ],
+    );
+    assert!(!out.contains("[x]"), "{out}");
+}
+
+#[test]
+fn done_and_undo_in_english() {
+    let profile = Profile::new();
+    let done = profile
+        .run("en", &["checklist", "done", "2"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &done,
+        &[
+            "1 of 11 done",
+            " 2. [x] Understand every point of your contract",
+            // 09:30 UTC is 12:30 in Istanbul, the zone passed in.
+            "        Done 2 Mar 2026, 12:30",
+        ],
+    );
+    let undone = profile
+        .run("en", &["checklist", "undo", "2"])
+        .ok()
+        .to_owned();
+    assert_has(&undone, &["0 of 11 done", " 2. [ ] Understand every point"]);
+    assert!(!undone.contains("Done "), "{undone}");
+}
+
+#[test]
+fn done_and_undo_in_russian() {
+    let profile = Profile::new();
+    let done = profile
+        .run("ru", &["checklist", "done", "11"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &done,
+        &["Готово 1 из 11", "11. [x] ", "Сделано 02.03.2026, 12:30"],
+    );
+    let undone = profile
+        .run("ru", &["checklist", "undo", "11"])
+        .ok()
+        .to_owned();
+    assert_has(&undone, &["Готово 0 из 11", "11. [ ] "]);
+}
+
+#[test]
+fn own_items_are_added_done_and_removed() {
+    let profile = Profile::new();
+    let added = profile
+        .run(
+            "en",
+            &["checklist", "add", "Buy", "a", "local", "SIM", "card"],
+        )
+        .ok()
+        .to_owned();
+    assert_has(&added, &["0 of 12 done", "12. [ ] Buy a local SIM card"]);
+    let done = profile
+        .run("en", &["checklist", "done", "12"])
+        .ok()
+        .to_owned();
+    assert_has(&done, &["1 of 12 done", "12. [x] Buy a local SIM card"]);
+    let removed = profile
+        .run("en", &["checklist", "remove", "12"])
+        .ok()
+        .to_owned();
+    assert_has(&removed, &["0 of 11 done"]);
+    assert!(!removed.contains("SIM"), "{removed}");
+}
+
+#[test]
+fn own_items_in_russian() {
+    let profile = Profile::new();
+    let added = profile
+        .run("ru", &["checklist", "add", "Купить местную SIM-карту"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &added,
+        &["Готово 0 из 12", "12. [ ] Купить местную SIM-карту"],
+    );
+    let removed = profile
+        .run("ru", &["checklist", "remove", "12"])
+        .ok()
+        .to_owned();
+    assert_has(&removed, &["Готово 0 из 11"]);
+}
+
+#[test]
+fn progress_survives_between_runs() {
+    let profile = Profile::new();
+    profile.run("en", &["checklist", "done", "3"]).ok();
+    profile.run("en", &["checklist", "add", "Call", "mum"]).ok();
+    let later = profile.run_at("ru", SUNDAY, &["checklist"]).ok().to_owned();
+    assert_has(&later, &["Готово 1 из 12", " 3. [x] ", "12. [ ] Call mum"]);
+    assert_has(profile.run("en", &[]).ok(), &["1 of 12 done"]);
+}
+
+#[test]
+fn bad_item_numbers_are_refused() {
+    let profile = Profile::new();
+    for change in ["done", "undo", "remove"] {
+        for number in ["0", "99", "x", "-1", "2.5"] {
+            let run = profile.run("en", &["checklist", change, "--", number]);
+            let message = run.fails(2);
+            assert!(message.starts_with("waymark: "), "{message}");
+            assert!(message.contains("use a number from 1 to 11"), "{message}");
+        }
+    }
+    // Nothing was changed by the refused commands.
+    assert_has(profile.run("en", &["checklist"]).ok(), &["0 of 11 done"]);
+}
+
+#[test]
+fn built_in_items_cannot_be_removed() {
+    let message = Profile::new()
+        .run("en", &["checklist", "remove", "3"])
+        .fails(2)
+        .to_owned();
+    assert_eq!(
+        message,
+        "waymark: item 3: built-in items cannot be removed\n"
+    );
+}
+
+#[test]
+fn a_blank_or_missing_own_item_is_refused() {
+    let profile = Profile::new();
+    let message = profile
+        .run("en", &["checklist", "add", "  "])
+        .fails(2)
+        .to_owned();
+    assert!(message.contains("must not be blank"), "{message}");
+    profile.run("en", &["checklist", "add"]).fails(2);
+    let long = "x".repeat(201);
+    let message = profile
+        .run("en", &["checklist", "add", &long])
+        .fails(2)
+        .to_owned();
+    assert!(
+        message.contains("at most 200 characters") && !message.contains(&long),
+        "{message}"
+    );
+}
+
+// ---------------------------------------------------------------- JSON
+
+#[test]
+fn json_home_and_guide() {
+    let profile = Profile::new();
+    let home = profile.run("en", &["--json"]).json();
+    assert_eq!(home["title"], "Waymark");
+    assert_eq!(home["language"], "en");
+    assert_eq!(home["checklist"]["total"], 11);
+    assert_eq!(home["hotline"]["open_now"], true);
+    assert_eq!(home["next_step"]["action"]["action"], "open_checklist_item");
+
+    let guide = profile.run("ru", &["guide", "--json"]).json();
+    assert_eq!(guide["title"], "Справочник");
+    let sections = guide["sections"].as_array().unwrap();
+    assert_eq!(sections.len(), 4);
+    assert_eq!(sections[0]["articles"][0]["id"], "what-is-trafficking");
+}
+
+#[test]
+fn json_article_and_contact() {
+    let profile = Profile::new();
+    let article = profile.run("en", &["guide", "red-flags", "--json"]).json();
+    assert_eq!(article["id"], "red-flags");
+    assert!(article["blocks"].as_array().unwrap().len() > 2);
+    assert!(article["blocks"][0]["type"].is_string());
+    assert!(article["previous"].is_object());
+
+    let contact = profile
+        .run_at("ru", SUNDAY, &["contact", "hotline", "--json"])
+        .json();
+    assert_eq!(contact["id"], "hotline");
+    assert_eq!(contact["open_now"], false);
+    assert_eq!(contact["phones"][0]["e164"], "+78003330016");
+    assert_eq!(contact["language"], "ru");
+}
+
+#[test]
+fn json_checklist_after_a_change() {
+    let profile = Profile::new();
+    let list = profile
+        .run("en", &["--json", "checklist", "done", "1"])
+        .json();
+    assert_eq!(list["progress"]["done"], 1);
+    assert_eq!(list["items"][0]["done"], true);
+    assert_eq!(list["items"][0]["done_at"], "2026-03-02T09:30:00.000Z");
+    assert_eq!(list["items"][0]["number"], 1);
+    assert_eq!(list["can_add_own_item"], true);
+}
+
+// ---------------------------------------------------------------- bad input
+
+#[test]
+fn an_unknown_article_or_contact_is_a_usage_error() {
+    let profile = Profile::new();
+    let message = profile
+        .run("en", &["guide", "no-such-article"])
+        .fails(2)
+        .to_owned();
+    assert!(
+        message.contains("no article \"no-such-article\""),
+        "{message}"
+    );
+    let message = profile
+        .run("ru", &["contact", "nobody"])
+        .fails(2)
+        .to_owned();
+    assert!(message.contains("no contact \"nobody\""), "{message}");
+}
+
+#[test]
+fn a_folder_as_profile_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = waymark(dir.path(), &["--now", MONDAY]);
+    let message = run.fails(1);
+    assert!(
+        message.contains(&dir.path().display().to_string()),
+        "{message}"
+    );
+    assert!(message.contains("folder"), "{message}");
+}
+
+#[test]
+fn a_garbage_profile_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("profile.sqlite");
+    let garbage: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(&path, &garbage).unwrap();
+    for args in [
+        &["--now", MONDAY][..],
+        &["--now", MONDAY, "checklist", "done", "1"],
+    ] {
+        let run = waymark(&path, args);
+        let message = run.fails(1);
+        assert!(message.contains("not a Waymark profile"), "{message}");
+        assert!(message.contains(&path.display().to_string()), "{message}");
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), garbage);
+}
+
+#[test]
+fn a_profile_in_a_missing_folder_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("no").join("such").join("profile.sqlite");
+    let message = waymark(&path, &["--now", MONDAY]).fails(1).to_owned();
+    assert!(message.contains("cannot be opened"), "{message}");
+    assert!(
+        !path.parent().unwrap().exists(),
+        "a folder the person named is not created"
+    );
+}
+
+#[test]
+fn a_bad_now_is_a_usage_error() {
+    let profile = Profile::new();
+    for now in ["yesterday", "2026-03-02", "2026-13-01T00:00:00Z", ""] {
+        let message = profile.run_at("en", now, &[]).fails(2).to_owned();
+        assert!(message.starts_with("waymark: --now: "), "{message}");
+    }
+}
+
+#[test]
+fn an_unknown_language_lists_the_known_ones() {
+    let profile = Profile::new();
+    let message = profile.run("de", &[]).fails(2).to_owned();
+    assert!(message.contains("unknown language \"de\""), "{message}");
+    assert!(
+        message.contains("en (English)") && message.contains("ru (Русский)"),
+        "{message}"
+    );
+    let message = profile.run("русский", &[]).fails(2).to_owned();
+    assert!(message.starts_with("waymark: --lang: "), "{message}");
+    // A region tag of a known language is fine.
+    assert!(profile.run("ru-RU", &[]).ok().contains("Следующий шаг"));
+}
+
+#[test]
+fn an_unknown_zone_is_a_usage_error() {
+    let profile = Profile::new();
+    let run = waymark(
+        &profile.path(),
+        &["--zone", "Mars/Olympus_Mons", "--now", MONDAY],
+    );
+    let message = run.fails(2);
+    assert!(
+        message.contains("--zone") && message.contains("Mars/Olympus_Mons"),
+        "{message}"
+    );
+}
+
+#[test]
+fn clap_errors_exit_2_and_help_exits_0() {
+    let profile = Profile::new();
+    let message = profile.run("en", &["--frobnicate"]).fails(2).to_owned();
+    assert!(message.contains("--frobnicate"), "{message}");
+    profile.run("en", &["frobnicate"]).fails(2);
+    profile.run("en", &["contact"]).fails(2);
+    let help = profile.run("en", &["--help"]);
+    assert_has(
+        help.succeeded(),
+        &["guide", "checklist", "contact", "--profile", "--now"],
+    );
+}
+
+// ---------------------------------------------------------------- environment
+
+#[test]
+fn the_language_defaults_to_the_locale() {
+    let profile = Profile::new();
+    let run = |vars: &[(&str, &str)]| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_waymark"));
+        command
+            .arg("--profile")
+            .arg(profile.path())
+            .args(["--zone", ZONE, "--now", MONDAY])
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES");
+        for (name, value) in vars {
+            command.env(name, value);
+        }
+        String::from_utf8(command.output().unwrap().stdout).unwrap()
+    };
+    assert!(run(&[("LANG", "ru_RU.UTF-8")]).contains("Следующий шаг"));
+    assert!(run(&[("LANG", "ru_RU.UTF-8"), ("LC_ALL", "en_US.UTF-8")]).contains("Next step"));
+    assert!(run(&[("LANG", "C.UTF-8")]).contains("Next step"));
+    assert!(run(&[]).contains("Next step"));
+}
+
+/// An in-process environment as on a colour terminal.
+fn terminal_env(default_profile: PathBuf) -> Env {
+    Env {
+        no_color: false,
+        stdout_is_terminal: true,
+        default_profile: Some(default_profile),
+        locale: None,
+        system_zone: Some(ZONE.to_owned()),
+        now: SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_772_443_800),
+    }
+}
+
+fn run_in_process(args: &[&str], env: &Env) -> (Exit, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let exit = run([&["waymark"], args].concat(), &mut out, &mut err, env);
+    (
+        exit,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn no_color_means_no_escape_bytes_even_on_a_terminal() {
+    let profile = Profile::new();
+    let path = profile.path();
+    let path = path.to_str().unwrap();
+    let mut env = terminal_env(profile.path());
+    let screens: [&[&str]; 5] = [
+        &[],
+        &["guide"],
+        &["guide", "red-flags"],
+        &["checklist", "done", "1"],
+        &["contact", "hotline"],
+    ];
+    for screen in screens {
+        let args = [
+            &["--profile", path, "--now", MONDAY, "--zone", ZONE],
+            screen,
+        ]
+        .concat();
+        env.no_color = false;
+        let (exit, coloured, _) = run_in_process(&args, &env);
+        assert_eq!(exit, Exit::Success);
+        assert!(
+            coloured.contains('\x1b'),
+            "a terminal gets styles: {screen:?}"
+        );
+        env.no_color = true;
+        let (exit, plain, _) = run_in_process(&args, &env);
+        assert_eq!(exit, Exit::Success);
+        assert_clean(&plain);
+    }
+    // Piped output gets no styles either.
+    env.no_color = false;
+    env.stdout_is_terminal = false;
+    let (_, piped, _) = run_in_process(&["--profile", path, "--now", MONDAY], &env);
+    assert_clean(&piped);
+}
+
+#[test]
+fn defaults_come_from_the_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    // The default profile's folder does not exist yet, as for a new user: it is created.
+    let default = dir
+        .path()
+        .join("data")
+        .join("Waymark")
+        .join("profile.sqlite");
+    let mut env = terminal_env(default.clone());
+    env.no_color = true;
+    env.locale = Some("ru_RU.UTF-8".to_owned());
+    let (exit, out, err) = run_in_process(&["checklist", "done", "1"], &env);
+    assert_eq!(exit, Exit::Success, "{err}");
+    assert!(default.exists());
+    // The clock and zone from the environment: 2026-03-02 09:30 UTC, shown in Istanbul time.
+    assert!(out.contains("Сделано 02.03.2026, 12:30"), "{out}");
+
+    // A system zone the core does not know falls back to UTC rather than failing.
+    env.system_zone = Some("Not/A_Zone".to_owned());
+    let (exit, out, err) = run_in_process(&["checklist"], &env);
+    assert_eq!(exit, Exit::Success, "{err}");
+    assert!(out.contains("Сделано 02.03.2026, 09:30"), "{out}");
+
+    env.default_profile = None;
+    let (exit, _, err) = run_in_process(&[], &env);
+    assert_eq!(exit, Exit::Failure);
+    assert!(
+        err.starts_with("waymark: ") && err.contains("--profile"),
+        "{err}"
+    );
+}
