@@ -111,7 +111,7 @@ fn sqlite_to_public(error: &rusqlite::Error) -> WaymarkError {
         },
         Some(Code::CannotOpen) => WaymarkError::Storage {
             reason:
-                "the profile file cannot be opened (check that the folder exists and is writable)"
+                "the profile cannot be opened as a file (check that the path names a file, not a folder, in a folder that exists and is writable)"
                     .into(),
         },
         Some(Code::PermissionDenied) | Some(Code::ReadOnly) => WaymarkError::Storage {

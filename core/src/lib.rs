@@ -18,10 +18,10 @@ pub use action::Action;
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
 };
-pub use contacts::{ContactRef, ContactView, PhoneView};
+pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
 pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeView, HotlineLine, MenuEntry, NextStep};
 pub use time_json::rfc3339;
-pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions};
+pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions, supported_languages};

@@ -94,16 +94,26 @@ impl Waymark {
 
     /// Every language the app can be set to.
     pub fn languages(&self) -> Vec<LanguageInfo> {
-        self.pack
-            .languages
-            .iter()
-            .map(|l| LanguageInfo {
-                code: l.code.clone(),
-                name: l.name.clone(),
-                has_own_texts: l.texts,
-            })
-            .collect()
+        language_infos(&self.pack)
     }
+}
+
+/// Every language the app can be set to, without opening a profile (for a language picker shown
+/// before the first launch, or to check a preference).
+#[uniffi::export]
+pub fn supported_languages() -> Result<Vec<LanguageInfo>, WaymarkError> {
+    Ok(language_infos(&*default_pack()?))
+}
+
+fn language_infos(pack: &Pack) -> Vec<LanguageInfo> {
+    pack.languages
+        .iter()
+        .map(|l| LanguageInfo {
+            code: l.code.clone(),
+            name: l.name.clone(),
+            has_own_texts: l.texts,
+        })
+        .collect()
 }
 
 impl Waymark {

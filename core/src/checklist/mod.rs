@@ -29,6 +29,12 @@ pub struct ChecklistView {
     pub items: Vec<ChecklistItemView>,
     /// False when the person already has the most own items allowed.
     pub can_add_own_item: bool,
+    /// Label for an item's `why`, e.g. "Why it matters".
+    pub why_label: String,
+    /// Label for an item's `how`, e.g. "How to do it".
+    pub how_label: String,
+    /// Label for an item's article link, e.g. "Read more".
+    pub read_more_label: String,
 }
 
 /// Progress through the checklist.
@@ -197,6 +203,9 @@ impl Waymark {
             progress: progress_of(&items, &prefs, self),
             items,
             can_add_own_item,
+            why_label: ui.text("label_why"),
+            how_label: ui.text("label_how"),
+            read_more_label: ui.text("label_read_more"),
         })
     }
 

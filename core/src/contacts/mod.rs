@@ -32,8 +32,12 @@ pub struct ContactView {
     /// Whether it is within its regular hours at `now`; None when its hours are not known.
     /// Public holidays are not known, so the shell should not promise more than this.
     pub open_now: Option<bool>,
+    /// `open_now` in words ("Open now", "Closed now").
+    pub status: Option<String>,
     /// How many people it can take at a time, where that is limited.
     pub capacity: Option<u32>,
+    /// `capacity` in words.
+    pub capacity_text: Option<String>,
     /// Dated or uncertain information to read with care.
     pub note: Option<String>,
     /// Its phone numbers.
@@ -42,6 +46,23 @@ pub struct ContactView {
     pub referral_via: Option<ContactRef>,
     /// The language the texts are in.
     pub language: String,
+    /// Localised labels for the screen's fields.
+    pub labels: ContactLabels,
+}
+
+/// Localised labels for the fields of a contact screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ContactLabels {
+    /// "Address".
+    pub address: String,
+    /// "Hours".
+    pub hours: String,
+    /// "Phone".
+    pub phones: String,
+    /// "What they help with".
+    pub services: String,
+    /// "How to get a place".
+    pub referral: String,
 }
 
 /// A phone number with what it costs and how to call it.
@@ -107,11 +128,22 @@ impl Waymark {
             country: ui.country(&def.country),
             hours: hours.as_ref().map(|h| h.describe(&ui)),
             open_now: hours.as_ref().map(|h| h.is_open(now)),
+            status: hours.as_ref().map(|h| open_status(&ui, h.is_open(now))),
             capacity: def.capacity,
+            capacity_text: def
+                .capacity
+                .map(|count| ui.format("capacity", &[("count", &count.to_string())])),
             note: text.note.clone(),
             phones: phones(def, &ui),
             referral_via,
             language: language.to_owned(),
+            labels: ContactLabels {
+                address: ui.text("label_address"),
+                hours: ui.text("label_hours"),
+                phones: ui.text("label_phones"),
+                services: ui.text("label_services"),
+                referral: ui.text("label_referral"),
+            },
         })
     }
 
@@ -132,6 +164,11 @@ impl Waymark {
             .ok_or_else(|| Error::Content(format!("contact {id} has no text")))?;
         Ok((def, text.value, text.language))
     }
+}
+
+/// "Open now" or "Closed now".
+pub(crate) fn open_status(ui: &Ui<'_>, open: bool) -> String {
+    ui.text(if open { "open_now" } else { "closed_now" })
 }
 
 fn phones(def: &ContactDef, ui: &Ui<'_>) -> Vec<PhoneView> {

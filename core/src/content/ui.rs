@@ -37,6 +37,19 @@ pub(crate) const KEYS: &[&str] = &[
     "day_sun",
     "toll_free_within",
     "datetime_format",
+    "open_now",
+    "closed_now",
+    "capacity",
+    "label_address",
+    "label_hours",
+    "label_phones",
+    "label_services",
+    "label_referral",
+    "label_why",
+    "label_how",
+    "label_read_more",
+    "label_previous",
+    "label_next",
 ];
 
 /// Interface strings in one person's language.

@@ -69,6 +69,10 @@ pub struct ArticleView {
     pub previous: Option<ArticleSummary>,
     /// The article after this one in reading order, if any.
     pub next: Option<ArticleSummary>,
+    /// Label for the link to the previous article, e.g. "Previous".
+    pub previous_label: String,
+    /// Label for the link to the next article, e.g. "Next".
+    pub next_label: String,
 }
 
 #[uniffi::export]
@@ -158,6 +162,8 @@ impl Waymark {
             blocks,
             previous: neighbour(index.checked_sub(1))?,
             next: neighbour(Some(index + 1))?,
+            previous_label: ui.text("label_previous"),
+            next_label: ui.text("label_next"),
         })
     }
 

@@ -61,6 +61,8 @@ pub struct HotlineLine {
     pub hours: String,
     /// Whether it is within its regular opening hours at `now` (public holidays are not known).
     pub open_now: bool,
+    /// `open_now` in words ("Open now", "Closed now").
+    pub status: String,
     /// Where the number is free and where it cannot be reached, if that is limited.
     pub cost_note: Option<String>,
     /// Dial the number.
@@ -141,6 +143,7 @@ impl Waymark {
             e164: phone.e164,
             hours: contact.hours.unwrap_or_default(),
             open_now: contact.open_now.unwrap_or(false),
+            status: contact.status.unwrap_or_default(),
             cost_note: phone.cost_note,
             call: phone.call,
         })
