@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use waymark_core::{ChecklistView, Waymark, WaymarkError, WaymarkOptions};
+use waymark_core::{ChecklistView, Waymark, WaymarkError, WaymarkOptions, supported_languages};
 
 use crate::Env;
 use crate::cli::{ChecklistChange, Cli, Command};
@@ -16,6 +16,8 @@ use crate::style::Styler;
 /// Runs the command and returns the text to print.
 pub(crate) fn execute(cli: Cli, env: &Env) -> Result<String, Failure> {
     let settings = settings::resolve(&cli.global, env)?;
+    // Checked before opening: opening creates the profile file, and a typo must not leave one.
+    require_known_language(&settings)?;
     let waymark = open(&settings)?;
     let app = App {
         waymark: &waymark,
@@ -26,7 +28,7 @@ pub(crate) fn execute(cli: Cli, env: &Env) -> Result<String, Failure> {
         None => app.home(),
         Some(Command::Guide { id: None }) => app.guide(),
         Some(Command::Guide { id: Some(id) }) => app.article(id),
-        Some(Command::Checklist { change }) => app.checklist(change),
+        Some(Command::Checklist { change, details }) => app.checklist(change, details),
         Some(Command::Contact { id }) => app.contact(id),
     }
 }
@@ -68,14 +70,16 @@ fn open(settings: &Settings) -> Result<Arc<Waymark>, Failure> {
         opened => opened,
     }
     .map_err(|err| from_core(err, &settings.profile))?;
-    require_known_language(&waymark, &settings.language)?;
     Ok(waymark)
 }
 
 /// The core shows English for a language it does not know, which suits a phone set to any
 /// language; on the command line an unknown `--lang` is more likely a typo, so it is refused.
-fn require_known_language(waymark: &Waymark, language: &str) -> Result<(), Failure> {
-    let languages = waymark.languages();
+/// Only the primary subtag is compared, so a region tag such as "ru-RU" is accepted; the core
+/// judges the rest of the tag when the profile is opened.
+fn require_known_language(settings: &Settings) -> Result<(), Failure> {
+    let language = &settings.language;
+    let languages = supported_languages().map_err(|err| from_core(err, &settings.profile))?;
     let primary = language.split(['-', '_']).next().unwrap_or_default();
     if languages
         .iter()
@@ -128,7 +132,8 @@ impl App<'_> {
         self.show(&contact, || Ok(render::contact(&contact, &self.ctx(None))))
     }
 
-    fn checklist(&self, change: Option<ChecklistChange>) -> Result<String, Failure> {
+    /// Makes the change, if any, then shows the list; `details` adds each item's why and how.
+    fn checklist(&self, change: Option<ChecklistChange>, details: bool) -> Result<String, Failure> {
         let list = self.core(self.waymark.checklist())?;
         let now = self.settings.now;
         let list = match change {
@@ -150,7 +155,7 @@ impl App<'_> {
             }
         };
         self.show(&list, || {
-            Ok(render::checklist(&list, &self.ctx(Some(&list))))
+            Ok(render::checklist(&list, &self.ctx(Some(&list)), details))
         })
     }
 

@@ -50,6 +50,10 @@ pub enum Command {
     },
     /// Show the pre-departure checklist, or change it
     Checklist {
+        /// Under each built-in item, also show why it matters, how to do it and the guide
+        /// article about it
+        #[arg(long)]
+        details: bool,
         /// A change to make; the list is shown afterwards
         #[command(subcommand)]
         change: Option<ChecklistChange>,

@@ -161,7 +161,7 @@ fn home_in_english() {
             "[→ checklist 1]",
             "Counter-trafficking hotline [→ contact hotline]",
             "☎ 8-800-333-00-16 (+78003330016)",
-            "Mon–Fri, 08:30–18:30, Moscow time ✓",
+            "Mon–Fri, 08:30–18:30, Moscow time — Open now",
             "Guide [→ guide]",
             "Before you go · 0 of 11 done [→ checklist]",
         ],
@@ -177,12 +177,15 @@ fn home_in_russian() {
         &[
             "Следующий шаг: Проверьте, что у агентства есть лицензия",
             "Горячая линия по вопросам торговли людьми [→ contact hotline]",
-            "пн–пт, 08:30–18:30, по московскому времени ✗",
+            "пн–пт, 08:30–18:30, по московскому времени — Сейчас закрыто",
             "Справочник [→ guide]",
             "Перед поездкой · Готово 0 из 11 [→ checklist]",
         ],
     );
-    assert!(!out.contains("Next step"), "{out}");
+    assert!(
+        !out.contains("Next step") && !out.contains("Closed now"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -242,7 +245,7 @@ fn an_article_in_english() {
             "  • recruiting a person;",
             "the forms of exploitation\n[→ guide forms-of-exploitation].",
             "│ Note\n│ Trafficking does not need a border.",
-            "→ Who is at risk [→ guide who-is-at-risk]",
+            "\n→ Next: Who is at risk [→ guide who-is-at-risk]",
         ],
     );
 }
@@ -260,10 +263,11 @@ fn an_article_in_russian_links_checklist_items_by_number() {
             "   1. Проверьте агентство [→ checklist 1]",
             "  11. ",
             "[→ checklist 11]",
-            "← ",
-            "→ Как проверить агентство [→ guide check-the-agency]",
+            "\n← Назад: ",
+            "\n→ Далее: Как проверить агентство [→ guide check-the-agency]",
         ],
     );
+    assert!(!out.contains("Previous") && !out.contains("Next:"), "{out}");
 }
 
 #[test]
@@ -274,12 +278,24 @@ fn the_first_article_has_no_previous_and_the_last_no_next() {
         .ok()
         .to_owned();
     assert!(!first.contains("\n← "), "{first}");
+    assert!(first.contains("\n→ Next: "), "{first}");
     let last = profile
         .run("en", &["guide", "where-to-get-help"])
         .ok()
         .to_owned();
-    assert!(last.contains("\n← ") && !last.contains("\n→ "), "{last}");
+    assert!(
+        last.contains("\n← Previous: ") && !last.contains("\n→ "),
+        "{last}"
+    );
     assert!(last.contains("[→ contact hotline]"), "{last}");
+}
+
+/// The symbols the contact screen once used instead of the core's labels and status words.
+const CONTACT_SYMBOLS: [char; 5] = ['⌂', '◷', '☎', '✓', '✗'];
+
+#[track_caller]
+fn assert_no_symbols(out: &str) {
+    assert!(!out.contains(CONTACT_SYMBOLS), "{out}");
 }
 
 #[test]
@@ -290,42 +306,82 @@ fn a_contact_in_english() {
         &out,
         &[
             "Counter-trafficking hotline\nRussia\n",
+            "What they help with:\n  • Advice for people hurt",
             "  • Free legal and other advice",
-            "◷ Mon–Fri, 08:30–18:30, Moscow time ✓",
-            "☎ 8-800-333-00-16 (+78003330016)",
+            "\nHours: Mon–Fri, 08:30–18:30, Moscow time — Open now\n",
+            "\nPhone: 8-800-333-00-16 (+78003330016)\n",
             "  Free from anywhere in Russia; usually cannot be reached from abroad.",
             "│ The call is free from every region of Russia.",
         ],
     );
+    assert_no_symbols(&out);
     let closed = profile
         .run_at("en", SUNDAY, &["contact", "hotline"])
         .ok()
         .to_owned();
-    assert!(closed.contains("Moscow time ✗"), "{closed}");
+    assert!(closed.contains("Moscow time — Closed now\n"), "{closed}");
     let centre = profile
         .run("en", &["contact", "info-centre"])
         .ok()
         .to_owned();
     assert!(
-        centre.contains("⌂ 2-ya Zvenigorodskaya Street 12, Moscow"),
+        centre.contains("\nAddress: 2-ya Zvenigorodskaya Street 12, Moscow\n"),
         "{centre}"
     );
+    assert_no_symbols(&centre);
+    let shelter = profile.run("en", &["contact", "shelter"]).ok().to_owned();
+    assert_has(
+        &shelter,
+        &[
+            "\nRoom for 8 people at a time\n",
+            "\nHow to get a place: Counter-trafficking hotline [→ contact hotline]\n",
+        ],
+    );
+    assert_no_symbols(&shelter);
 }
 
 #[test]
 fn a_contact_in_russian() {
-    let out = Profile::new()
-        .run("ru", &["contact", "shelter"])
-        .ok()
-        .to_owned();
+    let profile = Profile::new();
+    let out = profile.run("ru", &["contact", "shelter"]).ok().to_owned();
     assert_has(
         &out,
         &[
             "Приют для пострадавших от торговли людьми\nРоссия\n",
-            "  • Психологическая помощь",
-            "→ Горячая линия по вопросам торговли людьми [→ contact hotline]",
+            "Чем помогают:\n  • Психологическая помощь",
+            "\nМест: 8\n",
+            "\nКак попасть: Горячая линия по вопросам торговли людьми [→ contact hotline]",
         ],
     );
+    assert_no_symbols(&out);
+    let hotline = profile.run("ru", &["contact", "hotline"]).ok().to_owned();
+    assert_has(
+        &hotline,
+        &[
+            "\nЧасы работы: пн–пт, 08:30–18:30, по московскому времени — Сейчас работает\n",
+            "\nТелефон: 8-800-333-00-16 (+78003330016)\n",
+        ],
+    );
+    let closed = profile
+        .run_at("ru", SUNDAY, &["contact", "hotline"])
+        .ok()
+        .to_owned();
+    assert!(closed.contains("— Сейчас закрыто\n"), "{closed}");
+    let centre = profile
+        .run("ru", &["contact", "info-centre"])
+        .ok()
+        .to_owned();
+    assert!(
+        centre.contains("\nАдрес: 2-я Звенигородская улица, 12, Москва\n"),
+        "{centre}"
+    );
+    for text in [&out, &hotline, &closed, &centre] {
+        assert_no_symbols(text);
+        assert!(
+            !text.contains("Address") && !text.contains("Open now"),
+            "{text}"
+        );
+    }
 }
 
 // ---------------------------------------------------------------- checklist
@@ -343,6 +399,65 @@ fn checklist_in_english() {
         ],
     );
     assert!(!out.contains("[x]"), "{out}");
+    // The compact list leaves the details to `--details`.
+    assert!(!out.contains("Why it matters"), "{out}");
+}
+
+#[test]
+fn checklist_details_in_english() {
+    let profile = Profile::new();
+    profile.run("en", &["checklist", "add", "Call", "mum"]).ok();
+    let out = profile
+        .run("en", &["checklist", "--details"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &out,
+        &[
+            "\n 1. [ ] Check that the agency is licensed and works officially\n",
+            "\n        Why it matters: A fake job, study or marriage agency",
+            "\n        How to do it: Ask to see the original licence",
+            "\n        Read more: Check the agency [→ guide check-the-agency]\n",
+        ],
+    );
+    assert_eq!(out.matches("Why it matters: ").count(), 11, "{out}");
+    assert_eq!(out.matches("How to do it: ").count(), 11, "{out}");
+    assert_eq!(out.matches("Read more: ").count(), 11, "{out}");
+    // An own item has no why, how or article: it ends the list alone.
+    assert!(out.ends_with("\n\n12. [ ] Call mum\n"), "{out}");
+    // After a change, the details are shown with the done time.
+    let done = profile
+        .run("en", &["checklist", "--details", "done", "1"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &done,
+        &[
+            "[x] Check that the agency",
+            "Done 2 Mar 2026, 12:30\n        Why it matters: ",
+        ],
+    );
+}
+
+#[test]
+fn checklist_details_in_russian() {
+    let out = Profile::new()
+        .run("ru", &["checklist", "--details"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &out,
+        &[
+            "\n        Зачем это нужно: ",
+            "\n        Как это сделать: ",
+            "\n        Подробнее: Как проверить агентство [→ guide check-the-agency]\n",
+        ],
+    );
+    assert_eq!(out.matches("Зачем это нужно: ").count(), 11, "{out}");
+    assert!(
+        !out.contains("Why it matters") && !out.contains("Read more"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -625,6 +740,20 @@ fn an_unknown_language_lists_the_known_ones() {
 }
 
 #[test]
+fn an_unknown_language_creates_no_profile() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("new.sqlite");
+    let message = waymark(&path, &["--lang", "de", "--now", MONDAY])
+        .fails(2)
+        .to_owned();
+    assert!(message.contains("unknown language \"de\""), "{message}");
+    assert!(!path.exists(), "a refused --lang must not create {path:?}");
+    // Nor does a command that would change the profile.
+    waymark(&path, &["--lang", "de", "checklist", "done", "1"]).fails(2);
+    assert!(!path.exists(), "a refused --lang must not create {path:?}");
+}
+
+#[test]
 fn an_unknown_zone_is_a_usage_error() {
     let profile = Profile::new();
     let run = waymark(
@@ -650,6 +779,8 @@ fn clap_errors_exit_2_and_help_exits_0() {
         help.succeeded(),
         &["guide", "checklist", "contact", "--profile", "--now"],
     );
+    let help = profile.run("en", &["checklist", "--help"]);
+    assert_has(help.succeeded(), &["--details", "why it matters"]);
 }
 
 // ---------------------------------------------------------------- environment
@@ -705,12 +836,14 @@ fn no_color_means_no_escape_bytes_even_on_a_terminal() {
     let path = profile.path();
     let path = path.to_str().unwrap();
     let mut env = terminal_env(profile.path());
-    let screens: [&[&str]; 5] = [
+    let screens: [&[&str]; 7] = [
         &[],
         &["guide"],
         &["guide", "red-flags"],
         &["checklist", "done", "1"],
+        &["checklist", "--details"],
         &["contact", "hotline"],
+        &["contact", "shelter"],
     ];
     for screen in screens {
         let args = [

@@ -43,7 +43,12 @@ impl Person {
         };
         let mut argv: Vec<String> = vec!["waymark".into()];
         argv.extend(args.iter().map(|a| a.to_string()));
-        argv.extend(["--profile".into(), self.profile.display().to_string(), "--now".into(), now.into()]);
+        argv.extend([
+            "--profile".into(),
+            self.profile.display().to_string(),
+            "--now".into(),
+            now.into(),
+        ]);
         argv.extend(["--zone".into(), zone.into()]);
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
         let exit = run(argv, &mut stdout, &mut stderr, &env);
@@ -59,7 +64,12 @@ impl Person {
         let mut with_json = args.to_vec();
         with_json.push("--json");
         let out = self.waymark(&with_json, now, zone);
-        assert_eq!(out.exit, Exit::Success, "waymark {args:?} failed: {}", out.stderr);
+        assert_eq!(
+            out.exit,
+            Exit::Success,
+            "waymark {args:?} failed: {}",
+            out.stderr
+        );
         serde_json::from_str(&out.stdout).expect("--json prints JSON")
     }
 }

@@ -21,19 +21,35 @@ fn a_traveller_follows_the_next_step_from_home_to_done() {
 
     // The step's item links to a guide article that exists and opens.
     let checklist = anna.json(&["checklist"], MONDAY_MORNING_MOSCOW, "Europe/Istanbul");
-    let item = checklist["items"].as_array().unwrap().iter().find(|i| i["id"] == item_id.as_str()).unwrap();
+    let item = checklist["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["id"] == item_id.as_str())
+        .unwrap();
     let article_id = item["article"]["id"].as_str().unwrap();
-    let article = anna.json(&["guide", article_id], MONDAY_MORNING_MOSCOW, "Europe/Istanbul");
+    let article = anna.json(
+        &["guide", article_id],
+        MONDAY_MORNING_MOSCOW,
+        "Europe/Istanbul",
+    );
     assert!(!article["blocks"].as_array().unwrap().is_empty());
 
     // Done in one run, remembered in the next, and home moves on to the following rule.
     let number = item["number"].to_string();
-    let out = anna.waymark(&["checklist", "done", &number], MONDAY_MORNING_MOSCOW, "Europe/Istanbul");
+    let out = anna.waymark(
+        &["checklist", "done", &number],
+        MONDAY_MORNING_MOSCOW,
+        "Europe/Istanbul",
+    );
     assert_eq!(out.exit, Exit::Success, "{}", out.stderr);
     let home = anna.json(&[], SATURDAY_NIGHT, "Europe/Istanbul");
     assert_eq!(home["checklist"]["done"], 1);
     assert_ne!(home["next_step"]["action"]["id"], item_id.as_str());
-    assert_eq!(home["hotline"]["open_now"], false, "the hotline is closed on Saturday night");
+    assert_eq!(
+        home["hotline"]["open_now"], false,
+        "the hotline is closed on Saturday night"
+    );
 }
 
 #[test]
@@ -48,7 +64,10 @@ fn one_profile_reads_in_both_languages_and_falls_back_for_others() {
     // The person's own words are kept as written, whatever the language.
     assert_eq!(en["items"][11]["title"], ru["items"][11]["title"]);
     let uz = person.json(&["--lang", "uz", "guide", "red-flags"], now, "UTC");
-    assert_eq!(uz["language"], "ru", "Uzbek falls back to Russian and says so");
+    assert_eq!(
+        uz["language"], "ru",
+        "Uzbek falls back to Russian and says so"
+    );
 }
 
 #[test]
@@ -60,7 +79,10 @@ fn the_shell_prints_exactly_what_the_core_computes() {
     let from_shell = person.json(&["--lang", "ru"], now, "Asia/Tashkent");
     let waymark = Waymark::open(
         person.profile.display().to_string(),
-        WaymarkOptions { language: "ru".into(), time_zone: "Asia/Tashkent".into() },
+        WaymarkOptions {
+            language: "ru".into(),
+            time_zone: "Asia/Tashkent".into(),
+        },
     )
     .unwrap();
     let at: SystemTime = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_772_431_200);

@@ -28,10 +28,10 @@ pub(crate) fn article(view: &ArticleView, ctx: &Ctx) -> String {
         out.push('\n');
     }
     if let Some(previous) = &view.previous {
-        out += &neighbour("←", previous, ctx);
+        out += &neighbour("←", &view.previous_label, previous, ctx);
     }
     if let Some(next) = &view.next {
-        out += &neighbour("→", next, ctx);
+        out += &neighbour("→", &view.next_label, next, ctx);
     }
     out
 }
@@ -86,10 +86,16 @@ fn heading(text: &str, ctx: &Ctx) -> String {
     out
 }
 
-fn neighbour(arrow: &str, article: &ArticleSummary, ctx: &Ctx) -> String {
+/// "← Previous: title [→ guide id]": the arrow shows the direction at a glance, the core's
+/// label says it in words.
+fn neighbour(arrow: &str, label: &str, article: &ArticleSummary, ctx: &Ctx) -> String {
     let hint = ctx.hint(&Action::OpenArticle {
         id: article.id.clone(),
     });
     let title = format!("{}{}", article.title, ctx.language_mark(&article.language));
-    wrap(&format!("{arrow} {}", with_hint(&title, &hint)), "", "  ")
+    wrap(
+        &format!("{arrow} {label}: {}", with_hint(&title, &hint)),
+        "",
+        "  ",
+    )
 }

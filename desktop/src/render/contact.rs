@@ -2,10 +2,12 @@
 
 use waymark_core::{Action, ContactView};
 
-use super::{Ctx, with_hint};
+use super::{Ctx, labelled, with_hint};
 use crate::wrap::wrap;
 
-/// Name and country, what it does, its services, where and when, its numbers, then notes.
+/// Name and country, what it does, its services, where and when, its numbers, how to get a
+/// place, then notes. Every field is named by the core's label, so a person who cannot read a
+/// symbol still knows what each line is.
 pub(crate) fn contact(view: &ContactView, ctx: &Ctx) -> String {
     let s = &ctx.style;
     let mut out = wrap(
@@ -23,32 +25,13 @@ pub(crate) fn contact(view: &ContactView, ctx: &Ctx) -> String {
 
     if !view.services.is_empty() {
         out.push('\n');
+        out += &wrap(&format!("{}:", view.labels.services), "", "");
         for service in &view.services {
             out += &wrap(service, "  • ", "    ");
         }
     }
 
-    let mut facts = String::new();
-    if let Some(address) = &view.address {
-        facts += &wrap(&format!("⌂ {address}"), "", "  ");
-    }
-    if let Some(hours) = &view.hours {
-        let open = view
-            .open_now
-            .map(|open| format!(" {}", ctx.open_mark(open)));
-        facts += &wrap(&format!("◷ {hours}{}", open.unwrap_or_default()), "", "  ");
-    }
-    for phone in &view.phones {
-        let number = format!("☎ {} ({})", s.title(&phone.number), phone.e164);
-        facts += &wrap(&number, "", "  ");
-        if let Some(note) = &phone.cost_note {
-            facts += &wrap(note, "  ", "  ");
-        }
-    }
-    if let Some(via) = &view.referral_via {
-        let hint = ctx.hint(&Action::OpenContact { id: via.id.clone() });
-        facts += &wrap(&format!("→ {}", with_hint(&via.name, &hint)), "", "  ");
-    }
+    let facts = facts(view, ctx);
     if !facts.is_empty() {
         out.push('\n');
         out += &facts;
@@ -57,6 +40,38 @@ pub(crate) fn contact(view: &ContactView, ctx: &Ctx) -> String {
     if let Some(note) = &view.note {
         out.push('\n');
         out += &wrap(&s.dim(note), "│ ", "│ ");
+    }
+    out
+}
+
+/// Address, hours with whether it is open now, phones, capacity and referral, one per line.
+fn facts(view: &ContactView, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let labels = &view.labels;
+    let mut out = String::new();
+    if let Some(address) = &view.address {
+        out += &labelled(&labels.address, address, "");
+    }
+    if let Some(hours) = &view.hours {
+        let status = match (&view.status, view.open_now) {
+            (Some(status), Some(open)) => format!(" — {}", ctx.status(status, open)),
+            _ => String::new(),
+        };
+        out += &labelled(&labels.hours, &format!("{hours}{status}"), "");
+    }
+    for phone in &view.phones {
+        let number = format!("{} ({})", s.title(&phone.number), phone.e164);
+        out += &labelled(&labels.phones, &number, "");
+        if let Some(note) = &phone.cost_note {
+            out += &wrap(note, "  ", "  ");
+        }
+    }
+    if let Some(capacity) = &view.capacity_text {
+        out += &wrap(capacity, "", "  ");
+    }
+    if let Some(via) = &view.referral_via {
+        let hint = ctx.hint(&Action::OpenContact { id: via.id.clone() });
+        out += &labelled(&labels.referral, &with_hint(&via.name, &hint), "");
     }
     out
 }

@@ -41,7 +41,8 @@ pub(crate) fn home(view: &HomeView, ctx: &Ctx) -> String {
         "    ",
     );
     if !hotline.hours.is_empty() {
-        let hours = format!("{} {}", hotline.hours, ctx.open_mark(hotline.open_now));
+        let status = ctx.status(&hotline.status, hotline.open_now);
+        let hours = format!("{} — {status}", hotline.hours);
         out += &wrap(&hours, "  ", "  ");
     }
     if let Some(note) = &hotline.cost_note {

@@ -1,5 +1,6 @@
 //! Turns the core's view models into text for a terminal, one screen per module. Renderers only
-//! lay out what the view model holds; they add punctuation, marks and command hints, no words.
+//! lay out what the view model holds; they add punctuation, marks and command hints, no words:
+//! every label comes from the core.
 
 mod article;
 mod checklist;
@@ -19,7 +20,7 @@ use std::collections::HashMap;
 use waymark_core::{Action, ChecklistView};
 
 use crate::style::Styler;
-use crate::wrap::glue;
+use crate::wrap::{glue, wrap};
 
 /// What every renderer needs besides its view model.
 pub(crate) struct Ctx {
@@ -75,12 +76,12 @@ impl Ctx {
         }
     }
 
-    /// The mark for whether a place is open now.
-    pub(crate) fn open_mark(&self, open: bool) -> String {
+    /// The core's words for whether a place is open now, green when open and red when closed.
+    pub(crate) fn status(&self, status: &str, open: bool) -> String {
         if open {
-            self.style.good("✓")
+            self.style.good(status)
         } else {
-            self.style.bad("✗")
+            self.style.bad(status)
         }
     }
 }
@@ -88,4 +89,10 @@ impl Ctx {
 /// `text` followed by its hint.
 fn with_hint(text: &str, hint: &str) -> String {
     format!("{text} {hint}")
+}
+
+/// "Label: value" as wrapped lines starting at `indent`, continued two columns further in so
+/// the label stands out from the value's later lines.
+fn labelled(label: &str, value: &str, indent: &str) -> String {
+    wrap(&format!("{label}: {value}"), indent, &format!("{indent}  "))
 }
