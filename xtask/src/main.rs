@@ -1,6 +1,8 @@
 //! `cargo xtask <task>`: one entry point for every check, so CI and people run the same thing.
 
-use std::process::{Command, ExitCode};
+use std::io::{BufRead, BufReader};
+use std::path::PathBuf;
+use std::process::{Command, ExitCode, Stdio};
 
 const USAGE: &str = "\
 usage: cargo xtask <task>
@@ -44,23 +46,25 @@ fn test() -> Result<(), String> {
         "warnings",
     ])?;
     // The bindgen binary has no tests of its own; clippy above proves it builds.
-    cargo(&[
+    let counts = cargo_test(&[
         "test",
         "--workspace",
         "--exclude",
         "uniffi-bindgen",
         "--locked",
     ])?;
+    // One closing line for the whole run: cargo's own last line is often an empty doc-test suite.
+    println!("xtask: {} passed, {} failed", counts.passed, counts.failed);
+    if counts.passed == 0 {
+        return Err("no test ran".into());
+    }
     Ok(())
 }
 
 /// Runs cargo with `args` from the workspace root, failing with the command line if it fails.
 fn cargo(args: &[&str]) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     println!("xtask: cargo {}", args.join(" "));
-    let status = Command::new(&cargo)
-        .args(args)
-        .current_dir(workspace_root())
+    let status = cargo_command(args)
         .status()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if status.success() {
@@ -70,6 +74,72 @@ fn cargo(args: &[&str]) -> Result<(), String> {
     }
 }
 
+/// Test counts summed over every suite cargo ran.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Counts {
+    passed: u64,
+    failed: u64,
+}
+
+/// Runs `cargo test`, echoing its output, and sums the counts of its "test result:" lines.
+fn cargo_test(args: &[&str]) -> Result<Counts, String> {
+    println!("xtask: cargo {}", args.join(" "));
+    let mut child = cargo_command(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let mut counts = Counts::default();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines() {
+            let line = line.map_err(|e| format!("reading cargo's output: {e}"))?;
+            println!("{line}");
+            add_result_line(&mut counts, &line);
+        }
+    }
+    let status = child
+        .wait()
+        .map_err(|e| format!("waiting for cargo: {e}"))?;
+    if status.success() {
+        Ok(counts)
+    } else {
+        Err(format!(
+            "`cargo {}` failed ({status}): {} passed, {} failed",
+            args.join(" "),
+            counts.passed,
+            counts.failed
+        ))
+    }
+}
+
+/// Adds the counts of a libtest summary line such as
+/// "test result: ok. 43 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.05s".
+fn add_result_line(counts: &mut Counts, line: &str) {
+    let Some(rest) = line.trim().strip_prefix("test result: ") else {
+        return;
+    };
+    for part in rest.split(';') {
+        let mut words = part.split_whitespace().rev();
+        let (Some(kind), Some(number)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let Ok(number) = number.parse::<u64>() else {
+            continue;
+        };
+        match kind {
+            "passed" => counts.passed += number,
+            "failed" => counts.failed += number,
+            _ => {}
+        }
+    }
+}
+
+fn cargo_command(args: &[&str]) -> Command {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
+    let mut command = Command::new(cargo);
+    command.args(args).current_dir(workspace_root());
+    command
+}
+
 fn require_tool(name: &str, why: &str) -> Result<(), String> {
     match Command::new(name).arg("--version").output() {
         Ok(output) if output.status.success() => Ok(()),
@@ -77,10 +147,36 @@ fn require_tool(name: &str, why: &str) -> Result<(), String> {
     }
 }
 
-fn workspace_root() -> std::path::PathBuf {
+fn workspace_root() -> PathBuf {
     // xtask/ sits directly under the workspace root.
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .parent()
-        .expect("xtask has a parent")
-        .to_path_buf()
+        .map(PathBuf::from)
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summary_lines_are_summed() {
+        let mut counts = Counts::default();
+        add_result_line(
+            &mut counts,
+            "test result: ok. 43 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.05s",
+        );
+        add_result_line(
+            &mut counts,
+            "test result: FAILED. 2 passed; 1 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.01s",
+        );
+        add_result_line(&mut counts, "running 3 tests");
+        assert_eq!(
+            counts,
+            Counts {
+                passed: 45,
+                failed: 1
+            }
+        );
+    }
 }
