@@ -31,6 +31,16 @@ pub enum Action {
         /// A `tel:` URI with the number in E.164 form.
         uri: String,
     },
+    /// Open the messaging app with a new text to this number; the person writes and sends it.
+    ComposeSms {
+        /// An `sms:` URI with the number in E.164 form.
+        uri: String,
+    },
+    /// Put this text on the clipboard (a phone number, to paste into another app).
+    CopyText {
+        /// The exact text to copy.
+        text: String,
+    },
 }
 
 impl Action {
@@ -54,6 +64,20 @@ impl Action {
     pub(crate) fn dial(e164: &str) -> Self {
         Self::Dial {
             uri: format!("tel:{e164}"),
+        }
+    }
+
+    /// The compose-a-text action for a number in E.164 form.
+    pub(crate) fn sms(e164: &str) -> Self {
+        Self::ComposeSms {
+            uri: format!("sms:{e164}"),
+        }
+    }
+
+    /// The copy action for `text`.
+    pub(crate) fn copy(text: &str) -> Self {
+        Self::CopyText {
+            text: text.to_owned(),
         }
     }
 }

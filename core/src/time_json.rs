@@ -24,3 +24,12 @@ pub(crate) mod option {
         }
     }
 }
+
+/// For `SystemTime` fields.
+pub(crate) mod plain {
+    use super::*;
+
+    pub(crate) fn serialize<S: Serializer>(at: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&rfc3339(*at))
+    }
+}

@@ -20,10 +20,12 @@ pub(crate) use language::Chain;
 pub(crate) use source::{
     ChecklistDef, ContactDef, ContactText, HoursDef, ItemText, LanguageDef, SectionDef, SectionText,
 };
+pub(crate) use source::EmergencyDef;
 
 use crate::action::Action;
 use crate::error::{Error, Result};
 use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
+use source::EmergencyFile;
 
 /// The files of the embedded default pack, by path relative to `core/content/`.
 const EMBEDDED: &[(&str, &str)] = &[
@@ -55,6 +57,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../content/ru/contacts.toml"),
     ),
     ("ru/ui.toml", include_str!("../../content/ru/ui.toml")),
+    (
+        "emergency.toml",
+        include_str!("../../content/emergency.toml"),
+    ),
 ];
 
 /// A parsed, validated content pack.
@@ -66,6 +72,8 @@ pub(crate) struct Pack {
     pub sections: Vec<SectionDef>,
     pub checklist: Vec<ChecklistDef>,
     pub contacts: Vec<ContactDef>,
+    /// Emergency numbers by country, sorted by country code.
+    pub emergency: Vec<EmergencyDef>,
     texts: BTreeMap<String, LanguageTexts>,
 }
 
@@ -113,6 +121,7 @@ impl Pack {
         };
         let structure: StructureFile = parse_toml("structure.toml", file("structure.toml")?)?;
         let languages: LanguagesFile = parse_toml("languages.toml", file("languages.toml")?)?;
+        let emergency: EmergencyFile = parse_toml("emergency.toml", file("emergency.toml")?)?;
         let mut texts = BTreeMap::new();
         for language in languages.language.iter().filter(|l| l.texts) {
             let code = &language.code;
@@ -153,9 +162,11 @@ impl Pack {
             sections: structure.section,
             checklist: structure.checklist,
             contacts: structure.contact,
+            emergency: emergency.country,
             texts,
         };
         pack.check_references()?;
+        crate::contacts::check_emergency(&pack.emergency)?;
         Ok(pack)
     }
 

@@ -62,6 +62,10 @@ pub(crate) struct PhoneDef {
     /// ISO country code of the only country the number can be dialled from free of charge.
     #[serde(default)]
     pub free_only_within: Option<String>,
+    /// ISO country codes of the only countries the number can be dialled from; empty when it can
+    /// be dialled from anywhere.
+    #[serde(default)]
+    pub dial_from: Vec<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -151,4 +155,28 @@ pub(crate) struct UiFile {
     pub countries: BTreeMap<String, String>,
     #[serde(default)]
     pub zones: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EmergencyFile {
+    pub country: Vec<EmergencyDef>,
+}
+
+/// One country's emergency numbers, as dialled, with where they come from.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct EmergencyDef {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// The one number for every emergency, where the country has one.
+    #[serde(default)]
+    pub general: Option<String>,
+    pub police: String,
+    pub ambulance: String,
+    pub fire: String,
+    /// The official page the numbers were taken from.
+    pub source: String,
+    /// When the entry was last compared with its source, "YYYY-MM-DD".
+    pub checked: String,
 }

@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use chrono::{DateTime, Datelike, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 
 use super::{Chain, HoursDef, Pack};
@@ -50,6 +50,50 @@ pub(crate) const KEYS: &[&str] = &[
     "label_read_more",
     "label_previous",
     "label_next",
+    "today",
+    "tomorrow",
+    "when_format",
+    "opens_at",
+    "closes_at",
+    "in_your_zone",
+    "period_your_zone",
+    "holidays_unknown",
+    "reach_not_from_here",
+    "reach_unknown",
+    "emergency_title",
+    "emergency_general",
+    "emergency_police",
+    "emergency_ambulance",
+    "emergency_fire",
+    "emergency_source",
+    "own_contacts_title",
+    "own_contacts_empty",
+    "kind_family",
+    "kind_embassy",
+    "kind_employer",
+    "kind_agency",
+    "kind_support",
+    "kind_other",
+    "action_call",
+    "action_text",
+    "action_copy",
+    "label_notes",
+    "label_country",
+    "help_title",
+    "help_pick_country",
+    "help_why_emergency",
+    "help_why_embassy",
+    "help_why_hotline_open",
+    "help_why_hotline_closed",
+    "help_why_hotline_abroad",
+    "help_why_support",
+    "help_why_family",
+    "help_add_embassy",
+    "help_say_title",
+    "help_say_where",
+    "help_say_what",
+    "help_say_free",
+    "help_say_language",
 ];
 
 /// Interface strings in one person's language.
@@ -141,13 +185,6 @@ impl Hours {
             opens,
             closes,
         })
-    }
-
-    /// Whether `now` falls within the regular weekly hours, judged on the contact's own clock.
-    /// Public holidays are not in the data, so this cannot know about them.
-    pub(crate) fn is_open(&self, now: SystemTime) -> bool {
-        let local = DateTime::<Utc>::from(now).with_timezone(&self.zone);
-        self.days.contains(&local.weekday()) && (self.opens..self.closes).contains(&local.time())
     }
 
     /// "Mon–Fri, 08:30–18:30, Moscow time".

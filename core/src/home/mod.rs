@@ -31,6 +31,9 @@ pub struct HomeView {
     pub hotline: HotlineLine,
     /// The main screens, in order.
     pub menu: Vec<MenuEntry>,
+    /// Who to contact first right now (the current country is not known on this screen, so it
+    /// asks for it).
+    pub help_now: crate::contacts::HelpNowView,
 }
 
 /// A suggestion for what to do next.
@@ -116,6 +119,7 @@ impl Waymark {
             checklist: checklist.progress,
             next_step,
             hotline: self.hotline_line(now)?,
+            help_now: self.help_now_view(now, None)?,
             menu: vec![
                 MenuEntry {
                     title: ui.text("menu_guide"),

@@ -19,6 +19,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          text       TEXT NOT NULL,
          created_at INTEGER NOT NULL
      ) STRICT;",
+    // 3: the person's own contacts (family, embassy, employer, ...); numbers stored in E.164.
+    "CREATE TABLE own_contacts (
+         id         INTEGER PRIMARY KEY,
+         name       TEXT NOT NULL,
+         kind       TEXT NOT NULL,
+         country    TEXT NOT NULL,   -- ISO 3166-1 alpha-2
+         phone_e164 TEXT NOT NULL,
+         notes      TEXT NOT NULL,
+         created_at INTEGER NOT NULL,
+         updated_at INTEGER NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -75,6 +86,13 @@ mod tests {
             )
             .unwrap();
         }
+        if version >= 3 {
+            conn.execute(
+                "INSERT INTO own_contacts VALUES (1, 'Mum', 'family', 'RU', '+79161234567', '', 1700000000000, 1700000000000)",
+                [],
+            )
+            .unwrap();
+        }
     }
 
     fn schema_of(conn: &Connection) -> Vec<String> {
@@ -123,6 +141,16 @@ mod tests {
                     )
                     .unwrap();
                 assert_eq!(text, "Buy a SIM card");
+            }
+            if version >= 3 {
+                let phone: String = conn
+                    .query_row(
+                        "SELECT phone_e164 FROM own_contacts WHERE id = 1",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(phone, "+79161234567");
             }
         }
     }

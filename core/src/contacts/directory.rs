@@ -1,0 +1,201 @@
+//! The built-in contact directory: who to call, when they are open, and what a call costs.
+
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use super::hours::{OpeningView, opening_view};
+use super::phone::{self, ContactAction};
+use crate::action::Action;
+use crate::content::ui::{Hours, Ui};
+use crate::content::{ContactDef, ContactText};
+use crate::error::{Error, Result, WaymarkError};
+use crate::waymark::Waymark;
+
+/// One contact from the built-in directory.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ContactView {
+    /// Stable id.
+    pub id: String,
+    /// What kind of place it is: "hotline", "information-centre" or "shelter".
+    pub kind: String,
+    /// Its name.
+    pub name: String,
+    /// What it does and for whom.
+    pub description: String,
+    /// What it offers, one line each.
+    pub services: Vec<String>,
+    /// Street address, where it has one.
+    pub address: Option<String>,
+    /// The country it is in, by name.
+    pub country: String,
+    /// Opening hours in its own zone.
+    pub hours: Option<String>,
+    /// Whether it is within its regular hours at `now`; None when its hours are not known.
+    /// Public holidays are not known, so the shell should not promise more than this.
+    pub open_now: Option<bool>,
+    /// `open_now` in words ("Open now", "Closed now").
+    pub status: Option<String>,
+    /// When it next opens or closes, on its clock and on the person's, with the note that
+    /// public holidays are not known; None when its hours are not known.
+    pub opening: Option<OpeningView>,
+    /// How many people it can take at a time, where that is limited.
+    pub capacity: Option<u32>,
+    /// `capacity` in words.
+    pub capacity_text: Option<String>,
+    /// Dated or uncertain information to read with care.
+    pub note: Option<String>,
+    /// Its phone numbers.
+    pub phones: Vec<PhoneView>,
+    /// The contact that refers people here, if one must be contacted first.
+    pub referral_via: Option<ContactRef>,
+    /// The language the texts are in.
+    pub language: String,
+    /// Localised labels for the screen's fields.
+    pub labels: ContactLabels,
+}
+
+/// Localised labels for the fields of a contact screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ContactLabels {
+    /// "Address".
+    pub address: String,
+    /// "Hours".
+    pub hours: String,
+    /// "Phone".
+    pub phones: String,
+    /// "What they help with".
+    pub services: String,
+    /// "How to get a place".
+    pub referral: String,
+}
+
+/// A phone number with what it costs and how to call it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct PhoneView {
+    /// The number as written in its country, e.g. "8-800-333-00-16".
+    pub number: String,
+    /// The number in E.164 form, e.g. "+78003330016".
+    pub e164: String,
+    /// True for a toll-free number (free to call where it can be reached).
+    pub toll_free: bool,
+    /// Where the number is free and where it cannot be reached, if that is limited.
+    pub cost_note: Option<String>,
+    /// Dial the number.
+    pub call: Action,
+    /// Call and copy (and text, for a number that takes texts).
+    pub actions: Vec<ContactAction>,
+}
+
+/// A pointer to another contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ContactRef {
+    /// Its id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+#[uniffi::export]
+impl Waymark {
+    /// One contact from the built-in directory, with its opening state at `now`.
+    pub fn contact(&self, id: String, now: SystemTime) -> Result<ContactView, WaymarkError> {
+        Ok(self.contact_view(&id, now)?)
+    }
+}
+
+impl Waymark {
+    pub(crate) fn contact_view(&self, id: &str, now: SystemTime) -> Result<ContactView> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let (def, text, language) = self.directory_entry(&prefs.chain, id)?;
+        let hours = def
+            .hours
+            .as_ref()
+            .map(Hours::parse)
+            .transpose()
+            .map_err(Error::Content)?;
+        let opening = hours
+            .as_ref()
+            .and_then(|h| opening_view(h, now, prefs.zone, &ui));
+        let referral_via = match &def.referral_via {
+            Some(via) => {
+                let (_, text, _) = self.directory_entry(&prefs.chain, via)?;
+                Some(ContactRef {
+                    id: via.clone(),
+                    name: text.name.clone(),
+                })
+            }
+            None => None,
+        };
+        Ok(ContactView {
+            id: def.id.clone(),
+            kind: def.kind.clone(),
+            name: text.name.clone(),
+            description: text.description.clone(),
+            services: text.services.clone(),
+            address: text.address.clone(),
+            country: ui.country(&def.country),
+            hours: hours.as_ref().map(|h| h.describe(&ui)),
+            open_now: opening.as_ref().map(|o| o.open_now),
+            status: opening.as_ref().map(|o| o.status.clone()),
+            opening,
+            capacity: def.capacity,
+            capacity_text: def
+                .capacity
+                .map(|count| ui.format("capacity", &[("count", &count.to_string())])),
+            note: text.note.clone(),
+            phones: phones(def, &ui),
+            referral_via,
+            language: language.to_owned(),
+            labels: ContactLabels {
+                address: ui.text("label_address"),
+                hours: ui.text("label_hours"),
+                phones: ui.text("label_phones"),
+                services: ui.text("label_services"),
+                referral: ui.text("label_referral"),
+            },
+        })
+    }
+
+    pub(crate) fn directory_entry(
+        &self,
+        chain: &crate::content::Chain,
+        id: &str,
+    ) -> Result<(&ContactDef, &ContactText, &str)> {
+        let def = self
+            .pack
+            .contacts
+            .iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| Error::not_found("contact", id))?;
+        let text = self
+            .pack
+            .find(chain, |t| t.contacts.get(id))
+            .ok_or_else(|| Error::Content(format!("contact {id} has no text")))?;
+        Ok((def, text.value, text.language))
+    }
+}
+
+/// "Open now" or "Closed now".
+pub(crate) fn open_status(ui: &Ui<'_>, open: bool) -> String {
+    ui.text(if open { "open_now" } else { "closed_now" })
+}
+
+fn phones(def: &ContactDef, ui: &Ui<'_>) -> Vec<PhoneView> {
+    def.phones
+        .iter()
+        .map(|phone| PhoneView {
+            number: phone.number.clone(),
+            e164: phone.e164.clone(),
+            toll_free: phone.toll_free,
+            cost_note: phone
+                .free_only_within
+                .as_ref()
+                .map(|country| ui.format("toll_free_within", &[("country", &ui.country(country))])),
+            call: Action::dial(&phone.e164),
+            // Toll-free and other service numbers take no texts.
+            actions: phone::actions(ui, &phone.e164, &phone.e164, !phone.toll_free),
+        })
+        .collect()
+}

@@ -1,0 +1,255 @@
+//! "Help now": who to contact first, and why, for where the person is and the time it is.
+//!
+//! The order: the local emergency number (immediate danger comes first); the person's own
+//! embassy or consulate; the hotline when it can be reached and is open; the support
+//! organisations they saved; the hotline when it can be reached but is closed (with when it
+//! opens); family; last, the hotline when it cannot be reached from where they are.
+
+use std::time::SystemTime;
+
+use serde::Serialize;
+
+use super::emergency::{EmergencyNumbersView, emergency_view, first_number};
+use super::hours::{OpeningView, opening_view};
+use super::own::{OwnContactKind, OwnContactView};
+use super::phone::{self, ContactAction};
+use super::reachability::{Reachability, reach_note, reachability};
+use crate::action::Action;
+use crate::content::ui::{Hours, Ui};
+use crate::error::{Error, Result, WaymarkError};
+use crate::waymark::Waymark;
+
+/// The hotline's id in the built-in directory.
+const HOTLINE_ID: &str = "hotline";
+
+/// Why a step is in the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum HelpStepKind {
+    /// The local emergency number.
+    Emergency,
+    /// The person's embassy or consulate, from their own contacts.
+    EmbassyOrConsulate,
+    /// The counter-trafficking hotline.
+    Hotline,
+    /// A support organisation from their own contacts.
+    SupportOrganisation,
+    /// Family or a friend from their own contacts.
+    Family,
+}
+
+/// One contact in the "help now" list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct HelpStep {
+    /// Why it is here.
+    pub kind: HelpStepKind,
+    /// Who: a contact's name, or the emergency service's.
+    pub title: String,
+    /// Why contact them, in a sentence.
+    pub why: String,
+    /// The number as shown.
+    pub number: String,
+    /// Whether the number can be dialled from where the person is.
+    pub reachability: Reachability,
+    /// Set when the number cannot (or may not) be reached from here.
+    pub reach_note: Option<String>,
+    /// Opening hours now, for contacts with hours.
+    pub opening: Option<OpeningView>,
+    /// Call, text, copy.
+    pub actions: Vec<ContactAction>,
+    /// Opens the full contact, for built-in contacts.
+    pub details: Option<Action>,
+}
+
+/// The "help now" screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct HelpNowView {
+    /// "Get help now".
+    pub title: String,
+    /// The language of the screen.
+    pub language: String,
+    /// Where the person is, when they said (ISO code).
+    pub country_code: Option<String>,
+    /// Its name.
+    pub country: Option<String>,
+    /// Who to contact, first first.
+    pub steps: Vec<HelpStep>,
+    /// All the local emergency numbers, when the country is known and in the data.
+    pub emergency: Option<EmergencyNumbersView>,
+    /// Asks for the country when it is not known.
+    pub country_prompt: Option<String>,
+    /// Suggests saving an embassy or consulate when none is saved.
+    pub embassy_hint: Option<String>,
+    /// "What to say".
+    pub what_to_say_title: String,
+    /// A few lines on what to say when calling.
+    pub what_to_say: Vec<String>,
+}
+
+#[uniffi::export]
+impl Waymark {
+    /// Who to contact first at `now`, for a person in `current_country` (ISO 3166-1 alpha-2,
+    /// e.g. "TR"; None when not known), in their language and time zone.
+    pub fn help_now(
+        &self,
+        now: SystemTime,
+        current_country: Option<String>,
+    ) -> Result<HelpNowView, WaymarkError> {
+        let country = current_country
+            .filter(|c| !c.trim().is_empty())
+            .map(|c| phone::country("current_country", &c))
+            .transpose()?;
+        Ok(self.help_now_view(now, country.as_deref())?)
+    }
+}
+
+impl Waymark {
+    pub(crate) fn help_now_view(
+        &self,
+        now: SystemTime,
+        country: Option<&str>,
+    ) -> Result<HelpNowView> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let own = self.own_contact_views(&ui)?;
+        let of_kind = |kind: OwnContactKind| own.iter().filter(move |c| c.kind == kind);
+
+        let emergency_def = country.and_then(|c| self.emergency_def(c));
+        let mut steps = Vec::new();
+        if let Some(def) = emergency_def {
+            let number = first_number(def);
+            steps.push(HelpStep {
+                kind: HelpStepKind::Emergency,
+                title: ui.format(
+                    "emergency_title",
+                    &[("country", &ui.country(&def.code))],
+                ),
+                why: ui.text("help_why_emergency"),
+                number: number.to_owned(),
+                reachability: Reachability::Reachable,
+                reach_note: None,
+                opening: None,
+                actions: phone::actions(&ui, number, number, false),
+                details: None,
+            });
+        }
+
+        // Embassies in the country the person is in come before those elsewhere.
+        let mut embassies: Vec<&OwnContactView> =
+            of_kind(OwnContactKind::EmbassyOrConsulate).collect();
+        embassies.sort_by_key(|c| Some(c.country_code.as_str()) != country);
+        for contact in &embassies {
+            steps.push(own_step(
+                contact,
+                HelpStepKind::EmbassyOrConsulate,
+                "help_why_embassy",
+                &ui,
+            ));
+        }
+
+        let hotline = self.hotline_step(now, country, prefs.zone, &ui)?;
+        let reachable = hotline.reachability != Reachability::NotFromHere;
+        let open = hotline.opening.as_ref().is_some_and(|o| o.open_now);
+        let mut hotline = Some(hotline);
+        if reachable && open {
+            steps.extend(hotline.take());
+        }
+        for contact in of_kind(OwnContactKind::SupportOrganisation) {
+            steps.push(own_step(
+                contact,
+                HelpStepKind::SupportOrganisation,
+                "help_why_support",
+                &ui,
+            ));
+        }
+        if reachable {
+            steps.extend(hotline.take());
+        }
+        for contact in of_kind(OwnContactKind::Family) {
+            steps.push(own_step(
+                contact,
+                HelpStepKind::Family,
+                "help_why_family",
+                &ui,
+            ));
+        }
+        steps.extend(hotline.take());
+
+        Ok(HelpNowView {
+            title: ui.text("help_title"),
+            language: prefs.chain.preferred().to_owned(),
+            country_code: country.map(str::to_owned),
+            country: country.map(|c| ui.country(c)),
+            steps,
+            emergency: emergency_def.map(|def| emergency_view(def, &ui)),
+            country_prompt: country.is_none().then(|| ui.text("help_pick_country")),
+            embassy_hint: embassies.is_empty().then(|| ui.text("help_add_embassy")),
+            what_to_say_title: ui.text("help_say_title"),
+            what_to_say: [
+                "help_say_where",
+                "help_say_what",
+                "help_say_free",
+                "help_say_language",
+            ]
+            .iter()
+            .map(|key| ui.text(key))
+            .collect(),
+        })
+    }
+
+    fn hotline_step(
+        &self,
+        now: SystemTime,
+        country: Option<&str>,
+        zone: chrono_tz::Tz,
+        ui: &Ui<'_>,
+    ) -> Result<HelpStep> {
+        let prefs = self.prefs();
+        let (def, text, _) = self.directory_entry(&prefs.chain, HOTLINE_ID)?;
+        let phone = def
+            .phones
+            .first()
+            .ok_or_else(|| Error::Content("the hotline has no phone number".into()))?;
+        let reach = reachability(&phone.dial_from, country);
+        let opening = def
+            .hours
+            .as_ref()
+            .map(Hours::parse)
+            .transpose()
+            .map_err(Error::Content)?
+            .and_then(|hours| opening_view(&hours, now, zone, ui));
+        let why = match (reach, opening.as_ref().map(|o| o.open_now)) {
+            (Reachability::NotFromHere, _) => "help_why_hotline_abroad",
+            (_, Some(false)) => "help_why_hotline_closed",
+            _ => "help_why_hotline_open",
+        };
+        Ok(HelpStep {
+            kind: HelpStepKind::Hotline,
+            title: text.name.clone(),
+            why: ui.text(why),
+            number: phone.number.clone(),
+            reachability: reach,
+            reach_note: reach_note(ui, reach, &phone.dial_from, country),
+            opening,
+            // A toll-free line takes no texts.
+            actions: phone::actions(ui, &phone.e164, &phone.e164, false),
+            details: Some(Action::OpenContact {
+                id: HOTLINE_ID.to_owned(),
+            }),
+        })
+    }
+}
+
+fn own_step(contact: &OwnContactView, kind: HelpStepKind, why: &str, ui: &Ui<'_>) -> HelpStep {
+    HelpStep {
+        kind,
+        title: contact.name.clone(),
+        why: ui.text(why),
+        number: contact.display_number.clone(),
+        reachability: Reachability::Reachable,
+        reach_note: None,
+        opening: None,
+        actions: contact.actions.clone(),
+        details: None,
+    }
+}

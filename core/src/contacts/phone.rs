@@ -1,0 +1,124 @@
+//! Phone numbers as people write them, checked and normalised to E.164 by libphonenumber (never
+//! by a home-made pattern), and the actions a number offers: call, text, copy.
+
+use rlibphonenumber::{PHONE_NUMBER_UTIL, ParseError, PhoneNumber, PhoneNumberFormat};
+use rlibphonenumber::{PhoneNumberType, Region};
+use serde::Serialize;
+
+use crate::action::Action;
+use crate::content::ui::Ui;
+use crate::error::{Error, Result};
+
+/// A longer input is not a phone number, whatever it holds.
+const PHONE_MAX_CHARS: usize = 40;
+
+/// A checked number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Normalised {
+    /// "+493012345678".
+    pub e164: String,
+    /// "+49 30 12345678", for reading.
+    pub international: String,
+    /// False for numbers that cannot take a text message (landlines, toll-free numbers).
+    pub textable: bool,
+}
+
+/// A country code as typed ("de", " DE ") checked and upper-cased, or an error naming `field`.
+pub(crate) fn country(field: &str, code: &str) -> Result<String> {
+    let code = code.trim().to_ascii_uppercase();
+    let known = code.len() == 2
+        && code.bytes().all(|b| b.is_ascii_uppercase())
+        && code
+            .parse::<Region>()
+            .ok()
+            .and_then(|region| PHONE_NUMBER_UTIL.get_country_code_for_region(region))
+            .is_some();
+    if known {
+        Ok(code)
+    } else {
+        Err(Error::invalid(
+            field,
+            "unknown country code; expected a two-letter ISO 3166 code such as \"DE\"",
+        ))
+    }
+}
+
+/// Parses `input` as written in `region` (an already checked country code): national forms
+/// ("030 1234567", "8 (800) 333-00-16"), international ones ("+7 800 …") and those with an
+/// international prefix ("0049 30 …") all give the same E.164 number.
+pub(crate) fn normalise(input: &str, region: &str) -> Result<Normalised> {
+    let field = "phone";
+    let input = input.trim();
+    if input.is_empty() {
+        return Err(Error::invalid(field, "the phone number is empty"));
+    }
+    if input.chars().count() > PHONE_MAX_CHARS {
+        return Err(Error::invalid(
+            field,
+            format!("too long; a phone number has at most {PHONE_MAX_CHARS} characters"),
+        ));
+    }
+    let region = region.parse::<Region>().ok();
+    let number = PhoneNumber::parse(input, region).map_err(|err| {
+        let reason = match err {
+            ParseError::InvalidCountryCode => {
+                "unknown international dialling code after \"+\" or \"00\""
+            }
+            ParseError::TooShortNsn | ParseError::TooShortAfterIdd => "too short to be a number",
+            ParseError::TooLongNsn => "too long to be a number",
+            ParseError::NotANumber(_) => "not a phone number",
+        };
+        Error::invalid(field, reason)
+    })?;
+    if !number.is_valid() {
+        return Err(Error::invalid(
+            field,
+            "not a valid number for that country; check the digits, or write it with + and the country's code",
+        ));
+    }
+    let textable = !matches!(
+        number.get_type(),
+        PhoneNumberType::FixedLine
+            | PhoneNumberType::TollFree
+            | PhoneNumberType::PremiumRate
+            | PhoneNumberType::SharedCost
+            | PhoneNumberType::Pager
+            | PhoneNumberType::VoiceMail
+    );
+    Ok(Normalised {
+        e164: number.format_as(PhoneNumberFormat::E164).into_owned(),
+        international: number
+            .format_as(PhoneNumberFormat::International)
+            .into_owned(),
+        textable,
+    })
+}
+
+/// Something a person can do with a number, labelled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ContactAction {
+    /// The button's label ("Call", "Text", "Copy number").
+    pub label: String,
+    /// What the shell does.
+    pub action: Action,
+}
+
+/// Call, text (when the number can take texts) and copy, in that order. `copy` is the number as
+/// it should be pasted: E.164 for full numbers, the digits for short emergency numbers.
+pub(crate) fn actions(ui: &Ui<'_>, dial: &str, copy: &str, textable: bool) -> Vec<ContactAction> {
+    let mut actions = vec![ContactAction {
+        label: ui.text("action_call"),
+        action: Action::dial(dial),
+    }];
+    if textable {
+        actions.push(ContactAction {
+            label: ui.text("action_text"),
+            action: Action::sms(dial),
+        });
+    }
+    actions.push(ContactAction {
+        label: ui.text("action_copy"),
+        action: Action::copy(copy),
+    });
+    actions
+}
