@@ -62,6 +62,8 @@ impl Ctx {
             },
             Action::OpenContact { id } => format!("contact {id}"),
             Action::Dial { uri } => return self.style.dim(&glue(&format!("[☎ {uri}]"))),
+            Action::ComposeSms { uri } => return self.style.dim(&glue(&format!("[✉ {uri}]"))),
+            Action::CopyText { text } => return self.style.dim(&glue(&format!("[⧉ {text}]"))),
         };
         self.style.dim(&glue(&format!("[→ {target}]")))
     }
