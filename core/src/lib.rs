@@ -18,13 +18,13 @@ pub use action::Action;
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
 };
-pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
 pub use contacts::{
     ContactAction, CountryOption, EmergencyLine, EmergencyNumbersView, EmergencyService,
     HelpNowView, HelpStep, HelpStepKind, OWN_CONTACT_NAME_MAX_CHARS, OWN_CONTACT_NOTES_MAX_CHARS,
     OWN_CONTACTS_MAX, OpeningView, OwnContactInput, OwnContactKind, OwnContactKindOption,
     OwnContactView, OwnContactsView, Reachability,
 };
+pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
 pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};

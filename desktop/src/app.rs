@@ -5,9 +5,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 use waymark_core::{ChecklistView, Waymark, WaymarkError, WaymarkOptions, supported_languages};
+use waymark_core::{OwnContactInput, OwnContactKind, OwnContactsView};
 
 use crate::Env;
 use crate::cli::{ChecklistChange, Cli, Command};
+use crate::cli::{ContactFields, ContactsChange, KindArg};
 use crate::error::{Failure, from_core};
 use crate::render::{self, Ctx};
 use crate::settings::{self, FALLBACK_ZONE, Settings};
@@ -30,6 +32,8 @@ pub(crate) fn execute(cli: Cli, env: &Env) -> Result<String, Failure> {
         Some(Command::Guide { id: Some(id) }) => app.article(id),
         Some(Command::Checklist { change, details }) => app.checklist(change, details),
         Some(Command::Contact { id }) => app.contact(id),
+        Some(Command::Contacts { change }) => app.contacts(change),
+        Some(Command::HelpNow { country }) => app.help_now(country),
     }
 }
 
@@ -192,6 +196,88 @@ impl App<'_> {
             err => from_core(err, &self.settings.profile),
         })
     }
+}
+
+impl App<'_> {
+    /// Makes the change, if any, then shows the person's own contacts.
+    fn contacts(&self, change: Option<ContactsChange>) -> Result<String, Failure> {
+        let list = self.core(self.waymark.own_contacts())?;
+        let now = self.settings.now;
+        let list = match change {
+            None => list,
+            Some(ContactsChange::Add { fields }) => {
+                let input = new_contact(fields)?;
+                self.core(self.waymark.own_contact_add(input, now))?
+            }
+            Some(ContactsChange::Edit { number, fields }) => {
+                let current = own_contact(&list, &number)?;
+                let input = OwnContactInput {
+                    name: fields.name.unwrap_or_else(|| current.name.clone()),
+                    kind: fields.kind.map_or(current.kind, kind),
+                    country: fields
+                        .country
+                        .unwrap_or_else(|| current.country_code.clone()),
+                    phone: fields.phone.unwrap_or_else(|| current.e164.clone()),
+                    notes: fields.notes.unwrap_or_else(|| current.notes.clone()),
+                };
+                let id = current.id.clone();
+                self.core(self.waymark.own_contact_edit(id, input, now))?
+            }
+            Some(ContactsChange::Rm { number }) => {
+                let id = own_contact(&list, &number)?.id.clone();
+                self.core(self.waymark.own_contact_remove(id))?
+            }
+        };
+        self.show(&list, || Ok(render::own_contacts(&list, &self.ctx(None))))
+    }
+
+    /// Who to contact first, for a person in `country`.
+    fn help_now(&self, country: Option<String>) -> Result<String, Failure> {
+        let view = self.core(self.waymark.help_now(self.settings.now, country))?;
+        self.show(&view, || Ok(render::help_now(&view, &self.ctx(None))))
+    }
+}
+
+/// A new contact from the options; the four that every contact has must be given.
+fn new_contact(fields: ContactFields) -> Result<OwnContactInput, Failure> {
+    let missing = |option: &str| Failure::usage(format!("contacts add: {option} is required"));
+    Ok(OwnContactInput {
+        name: fields.name.ok_or_else(|| missing("--name"))?,
+        kind: kind(fields.kind.ok_or_else(|| missing("--kind"))?),
+        country: fields.country.ok_or_else(|| missing("--country"))?,
+        phone: fields.phone.ok_or_else(|| missing("--phone"))?,
+        notes: fields.notes.unwrap_or_default(),
+    })
+}
+
+fn kind(arg: KindArg) -> OwnContactKind {
+    match arg {
+        KindArg::Family => OwnContactKind::Family,
+        KindArg::Embassy => OwnContactKind::EmbassyOrConsulate,
+        KindArg::Employer => OwnContactKind::Employer,
+        KindArg::Agency => OwnContactKind::RecruitmentAgency,
+        KindArg::Support => OwnContactKind::SupportOrganisation,
+        KindArg::Other => OwnContactKind::Other,
+    }
+}
+
+/// The contact shown with `number`.
+fn own_contact<'a>(
+    list: &'a OwnContactsView,
+    number: &str,
+) -> Result<&'a waymark_core::OwnContactView, Failure> {
+    let range = match list.contacts.len() {
+        0 => "you have no contacts yet; add one with `waymark contacts add`".to_owned(),
+        n => format!("use a number from 1 to {n}"),
+    };
+    let wanted: u32 = number
+        .trim()
+        .parse()
+        .map_err(|_| Failure::usage(format!("{number:?} is not a contact number; {range}")))?;
+    list.contacts
+        .iter()
+        .find(|c| c.number == wanted)
+        .ok_or_else(|| Failure::usage(format!("there is no contact {wanted}; {range}")))
 }
 
 /// The id of the item shown with `number`.

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Waymark: an offline safety companion for working or studying abroad.
 ///
@@ -63,6 +63,78 @@ pub enum Command {
         /// The contact's id (e.g. "hotline")
         id: String,
     },
+    /// Show your own contacts, or change them
+    Contacts {
+        /// A change to make; the list is shown afterwards
+        #[command(subcommand)]
+        change: Option<ContactsChange>,
+    },
+    /// Who to contact first right now, for where you are
+    HelpNow {
+        /// The country you are in now, as a two-letter code such as "TR"
+        #[arg(long, value_name = "XX")]
+        country: Option<String>,
+    },
+}
+
+/// A change to your own contacts. Contacts are named by the number shown in the list.
+#[derive(Debug, Subcommand)]
+pub enum ContactsChange {
+    /// Add a contact
+    Add {
+        #[command(flatten)]
+        fields: ContactFields,
+    },
+    /// Change some fields of a contact; the others stay as they are
+    Edit {
+        /// The contact's number in the list
+        number: String,
+        #[command(flatten)]
+        fields: ContactFields,
+    },
+    /// Remove a contact
+    Rm {
+        /// The contact's number in the list
+        number: String,
+    },
+}
+
+/// A contact's fields. Adding needs --name, --kind, --country and --phone.
+#[derive(Debug, Args)]
+pub struct ContactFields {
+    /// Who it is
+    #[arg(long)]
+    pub name: Option<String>,
+    /// What kind of contact
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// The country of the number, as a two-letter code such as "DE"; a number without "+" is
+    /// read as that country's
+    #[arg(long, value_name = "XX")]
+    pub country: Option<String>,
+    /// The phone number, in any usual form ("030 1234567", "+49 30 1234567")
+    #[arg(long)]
+    pub phone: Option<String>,
+    /// Anything to remember about the contact
+    #[arg(long)]
+    pub notes: Option<String>,
+}
+
+/// The kinds of contact, as typed.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// Family or a friend
+    Family,
+    /// Your country's embassy or consulate
+    Embassy,
+    /// Your employer
+    Employer,
+    /// The recruitment agency
+    Agency,
+    /// An organisation that helps people in difficulty
+    Support,
+    /// Anyone else
+    Other,
 }
 
 /// A change to the checklist. Items are named by the number shown in the list.

@@ -902,3 +902,268 @@ fn defaults_come_from_the_environment() {
         "{err}"
     );
 }
+
+// ---------------------------------------------------------------- own contacts and help now
+
+/// Wednesday 4 March 2026, 20:00 UTC: 23:00 in Istanbul and in Moscow; the hotline is closed.
+const WEDNESDAY_NIGHT: &str = "2026-03-04T20:00:00Z";
+
+fn add_contacts(profile: &Profile) {
+    for args in [
+        &[
+            "--name",
+            "Embassy in Ankara",
+            "--kind",
+            "embassy",
+            "--country",
+            "TR",
+            "--phone",
+            "0312 439 21 22",
+            "--notes",
+            "Karyağdı Sok. 5",
+        ][..],
+        &[
+            "--name",
+            "Mum",
+            "--kind",
+            "family",
+            "--country",
+            "ru",
+            "--phone",
+            "8 916 123-45-67",
+        ],
+        &[
+            "--name",
+            "Migrant help centre",
+            "--kind",
+            "support",
+            "--country",
+            "TR",
+            "--phone",
+            "+90 212 293 11 11",
+        ],
+    ] {
+        profile
+            .run("en", &[&["contacts", "add"], args].concat())
+            .ok();
+    }
+}
+
+#[test]
+fn own_contacts_are_added_edited_and_removed() {
+    let profile = Profile::new();
+    assert_has(
+        profile.run("en", &["contacts"]).ok(),
+        &["Your contacts", "You have not added any contacts yet."],
+    );
+    add_contacts(&profile);
+    let out = profile.run("en", &["contacts"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "1. Embassy in Ankara · Embassy or consulate\n",
+            "   +90 312 439 21 22 · Türkiye [☎ tel:+903124392122]\n",
+            "   Notes: Karyağdı Sok. 5\n",
+            "2. Mum · Family\n",
+            "   +7 916 123-45-67 · Russia [☎ tel:+79161234567]\n",
+            "3. Migrant help centre · Support organisation\n",
+        ],
+    );
+    let edited = profile
+        .run("en", &["contacts", "edit", "2", "--name", "Mother"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &edited,
+        &["2. Mother · Family\n", "+7 916 123-45-67 · Russia"],
+    );
+    let removed = profile.run("en", &["contacts", "rm", "1"]).ok().to_owned();
+    assert!(!removed.contains("Embassy"), "{removed}");
+    assert_has(&removed, &["1. Mother · Family\n"]);
+    let ru = profile.run("ru", &["contacts"]).ok().to_owned();
+    assert_has(&ru, &["Ваши контакты", "1. Mother · Семья", "· Россия"]);
+}
+
+#[test]
+fn own_contacts_as_json() {
+    let profile = Profile::new();
+    add_contacts(&profile);
+    let list = profile.run("en", &["contacts", "--json"]).json();
+    let mum = &list["contacts"][1];
+    assert_eq!(mum["e164"], "+79161234567");
+    assert_eq!(mum["kind"], "family");
+    assert_eq!(mum["country_code"], "RU");
+    assert_eq!(mum["actions"][0]["action"]["action"], "dial");
+    assert_eq!(mum["actions"][1]["action"]["action"], "compose_sms");
+    assert_eq!(mum["actions"][1]["action"]["uri"], "sms:+79161234567");
+    assert_eq!(mum["actions"][2]["action"]["action"], "copy_text");
+}
+
+#[test]
+fn bad_contact_input_is_refused_with_the_option_named_and_nothing_stored() {
+    let profile = Profile::new();
+    add_contacts(&profile);
+    let add = |args: &[&str]| {
+        profile
+            .run("en", &[&["contacts", "add"], args].concat())
+            .fails(2)
+            .to_owned()
+    };
+    let base = [
+        "--kind",
+        "other",
+        "--country",
+        "DE",
+        "--phone",
+        "030 12345678",
+    ];
+    assert!(add(&[&["--name", "  "], &base[..]].concat()).starts_with("waymark: --name: "));
+    let phone = |p: &'static str| {
+        [
+            "--name",
+            "A",
+            "--kind",
+            "other",
+            "--country",
+            "DE",
+            "--phone",
+            p,
+        ]
+    };
+    assert!(add(&phone("12")).starts_with("waymark: --phone: "));
+    assert!(add(&phone("+999 1234 5678")).contains("dialling code"));
+    let duplicate = add(&[
+        "--name",
+        "A",
+        "--kind",
+        "other",
+        "--country",
+        "RU",
+        "--phone",
+        "+7 916 123 45 67",
+    ]);
+    assert!(duplicate.contains("already saved"), "{duplicate}");
+    let country = add(&[
+        "--name",
+        "A",
+        "--kind",
+        "other",
+        "--country",
+        "XX",
+        "--phone",
+        "1",
+    ]);
+    assert!(country.starts_with("waymark: --country: "), "{country}");
+    assert!(
+        add(&["--name", "A", "--kind", "other", "--country", "DE"]).contains("--phone is required")
+    );
+    let long = "n".repeat(501);
+    assert!(
+        add(&[&base[..], &["--name", "A", "--notes", &long]].concat())
+            .starts_with("waymark: --notes: ")
+    );
+    let missing = profile
+        .run("en", &["contacts", "rm", "9"])
+        .fails(2)
+        .to_owned();
+    assert!(missing.contains("there is no contact 9"), "{missing}");
+    let json = profile.run("en", &["contacts", "--json"]).json();
+    assert_eq!(json["contacts"].as_array().unwrap().len(), 3);
+}
+
+#[test]
+fn help_now_in_turkey_at_night() {
+    let profile = Profile::new();
+    add_contacts(&profile);
+    let out = profile
+        .run_at("en", WEDNESDAY_NIGHT, &["help-now", "--country", "TR"])
+        .ok()
+        .to_owned();
+    let order: Vec<usize> = [
+        "1. Emergency numbers: Türkiye — 112 [☎ tel:112]",
+        "2. Embassy in Ankara",
+        "3. Migrant help centre",
+        "4. Mum",
+        "5. Counter-trafficking hotline — 8-800-333-00-16",
+    ]
+    .iter()
+    .map(|needle| {
+        out.find(needle)
+            .unwrap_or_else(|| panic!("{needle:?} in\n{out}"))
+    })
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{out}");
+    assert_has(
+        &out,
+        &[
+            "You are in Türkiye: this number usually cannot be reached from outside",
+            "Closed now. Opens tomorrow at 08:30, Moscow time",
+            "tomorrow at 08:30 your time (Europe/Istanbul)",
+            "Public holidays are not known",
+            "Police: 155",
+            "Source: https://www.112.gov.tr/ (checked 2026-11-28)",
+            "What to say",
+        ],
+    );
+}
+
+#[test]
+fn help_now_in_moscow_in_russian_and_as_json() {
+    let profile = Profile::new();
+    add_contacts(&profile);
+    let args = ["help-now", "--country", "RU", "--zone", "Europe/Moscow"];
+    let out = profile.run("ru", &args).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Помощь сейчас\nРоссия\n",
+            "1. Экстренные номера: Россия — 112",
+            "3. Горячая линия по вопросам торговли людьми — 8-800-333-00-16",
+            "Сейчас работает. Закроется сегодня в 18:30 по московскому времени",
+            "Что сказать",
+        ],
+    );
+    let json = profile.run("en", &[&args[..], &["--json"]].concat()).json();
+    let kinds: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "emergency",
+            "embassy_or_consulate",
+            "hotline",
+            "support_organisation",
+            "family"
+        ]
+    );
+    assert_eq!(json["steps"][2]["reachability"], "reachable");
+    assert_eq!(
+        json["steps"][2]["opening"]["next_change"],
+        "2026-03-02T15:30:00.000Z"
+    );
+}
+
+#[test]
+fn help_now_without_a_country_asks_for_one_and_refuses_a_bad_one() {
+    let profile = Profile::new();
+    assert_has(
+        profile.run("en", &["help-now"]).ok(),
+        &[
+            "Choose the country you are in",
+            "Save your embassy or consulate",
+        ],
+    );
+    let message = profile
+        .run("en", &["help-now", "--country", "Narnia"])
+        .fails(2)
+        .to_owned();
+    assert!(message.starts_with("waymark: --country: "), "{message}");
+    assert_has(
+        profile.run("en", &[]).ok(),
+        &["Get help now [→ help-now --country XX]"],
+    );
+}

@@ -181,7 +181,10 @@ pub(crate) fn check_emergency(entries: &[EmergencyDef]) -> std::result::Result<(
             return Err(at("the source is not an https address".into()));
         }
         if chrono::NaiveDate::parse_from_str(&def.checked, "%Y-%m-%d").is_err() {
-            return Err(at(format!("checked {:?} is not a YYYY-MM-DD date", def.checked)));
+            return Err(at(format!(
+                "checked {:?} is not a YYYY-MM-DD date",
+                def.checked
+            )));
         }
     }
     Ok(())

@@ -120,10 +120,7 @@ impl Waymark {
             let number = first_number(def);
             steps.push(HelpStep {
                 kind: HelpStepKind::Emergency,
-                title: ui.format(
-                    "emergency_title",
-                    &[("country", &ui.country(&def.code))],
-                ),
+                title: ui.format("emergency_title", &[("country", &ui.country(&def.code))]),
                 why: ui.text("help_why_emergency"),
                 number: number.to_owned(),
                 reachability: Reachability::Reachable,

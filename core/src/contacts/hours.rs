@@ -109,7 +109,11 @@ pub(crate) fn opening_view(
     let next = opening.next_change();
     let on_their_clock = when(ui, next, now, hours.zone);
     let next_change_text = ui.format(
-        if opening.open { "closes_at" } else { "opens_at" },
+        if opening.open {
+            "closes_at"
+        } else {
+            "opens_at"
+        },
         &[
             ("when", &on_their_clock),
             ("zone", &ui.zone(hours.zone.name())),

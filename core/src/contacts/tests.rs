@@ -140,11 +140,20 @@ fn hours_in_a_zone_with_dst_open_when_the_clock_reaches_a_skipped_time() {
     let o = opening(&hours, utc("2026-03-28T12:00:00Z")).unwrap();
     assert!(!o.open);
     // 03:00 CEST is 01:00 UTC; closing at 05:00 CEST is 03:00 UTC.
-    assert_eq!(o.period.opens, DateTime::<Utc>::from(utc("2026-03-29T01:00:00Z")));
-    assert_eq!(o.period.closes, DateTime::<Utc>::from(utc("2026-03-29T03:00:00Z")));
+    assert_eq!(
+        o.period.opens,
+        DateTime::<Utc>::from(utc("2026-03-29T01:00:00Z"))
+    );
+    assert_eq!(
+        o.period.closes,
+        DateTime::<Utc>::from(utc("2026-03-29T03:00:00Z"))
+    );
     // A week earlier, the same hours are plain CET.
     let o = opening(&hours, utc("2026-03-21T12:00:00Z")).unwrap();
-    assert_eq!(o.period.opens, DateTime::<Utc>::from(utc("2026-03-22T01:30:00Z")));
+    assert_eq!(
+        o.period.opens,
+        DateTime::<Utc>::from(utc("2026-03-22T01:30:00Z"))
+    );
 }
 
 #[test]
@@ -286,7 +295,9 @@ fn emergency_country_names_are_in_english_and_russian() {
     }
     for r in &ru {
         assert!(
-            r.name.chars().any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
+            r.name
+                .chars()
+                .any(|c| ('а'..='я').contains(&c.to_lowercase().next().unwrap())),
             "Russian name for {}: {}",
             r.code,
             r.name
@@ -369,7 +380,12 @@ fn usual_local_forms_normalise_to_e164() {
     for (i, (phone, country, e164)) in cases.into_iter().enumerate() {
         let view = add(
             &waymark,
-            input(&format!("Contact {i}"), OwnContactKind::Other, country, phone),
+            input(
+                &format!("Contact {i}"),
+                OwnContactKind::Other,
+                country,
+                phone,
+            ),
         )
         .unwrap_or_else(|e| panic!("{phone}: {e}"));
         let saved = view.contacts.last().unwrap();
@@ -391,17 +407,41 @@ fn every_invalid_input_names_its_field_and_stores_nothing() {
     .unwrap();
     let long = "x".repeat(OWN_CONTACT_NAME_MAX_CHARS as usize + 1);
     let cases = [
-        ("name", input("  ", OwnContactKind::Family, "DE", "030 12345678")),
-        ("name", input(&long, OwnContactKind::Family, "DE", "030 12345678")),
-        ("country", input("A", OwnContactKind::Family, "XX", "030 12345678")),
-        ("country", input("A", OwnContactKind::Family, "Germany", "030 12345678")),
+        (
+            "name",
+            input("  ", OwnContactKind::Family, "DE", "030 12345678"),
+        ),
+        (
+            "name",
+            input(&long, OwnContactKind::Family, "DE", "030 12345678"),
+        ),
+        (
+            "country",
+            input("A", OwnContactKind::Family, "XX", "030 12345678"),
+        ),
+        (
+            "country",
+            input("A", OwnContactKind::Family, "Germany", "030 12345678"),
+        ),
         ("phone", input("A", OwnContactKind::Family, "DE", "")),
         ("phone", input("A", OwnContactKind::Family, "DE", "12")),
-        ("phone", input("A", OwnContactKind::Family, "DE", "call me maybe")),
-        ("phone", input("A", OwnContactKind::Family, "DE", "+999 1234 5678")),
-        ("phone", input("A", OwnContactKind::Family, "DE", &"1".repeat(41))),
+        (
+            "phone",
+            input("A", OwnContactKind::Family, "DE", "call me maybe"),
+        ),
+        (
+            "phone",
+            input("A", OwnContactKind::Family, "DE", "+999 1234 5678"),
+        ),
+        (
+            "phone",
+            input("A", OwnContactKind::Family, "DE", &"1".repeat(41)),
+        ),
         // The same number as Mum's, written another way.
-        ("phone", input("A", OwnContactKind::Family, "RU", "89161234567")),
+        (
+            "phone",
+            input("A", OwnContactKind::Family, "RU", "89161234567"),
+        ),
     ];
     for (field, contact) in cases {
         assert_invalid(add(&waymark, contact.clone()), field);
@@ -419,7 +459,10 @@ fn every_invalid_input_names_its_field_and_stores_nothing() {
 fn an_unknown_country_code_after_plus_is_reported_as_such() {
     let dir = tempfile::tempdir().unwrap();
     let waymark = open(&dir, "en", "UTC");
-    match add(&waymark, input("A", OwnContactKind::Other, "DE", "+999 1234 5678")) {
+    match add(
+        &waymark,
+        input("A", OwnContactKind::Other, "DE", "+999 1234 5678"),
+    ) {
         Err(WaymarkError::InvalidInput { field, reason }) => {
             assert_eq!(field, "phone");
             assert!(reason.contains("dialling code"), "{reason}");
@@ -458,7 +501,10 @@ fn contacts_are_listed_edited_and_removed() {
     assert_eq!(embassy.display_number, "+90 312 439 21 22");
     // A mobile takes texts; a landline does not.
     assert_eq!(
-        mum.actions.iter().map(|a| a.action.clone()).collect::<Vec<_>>(),
+        mum.actions
+            .iter()
+            .map(|a| a.action.clone())
+            .collect::<Vec<_>>(),
         [
             Action::Dial {
                 uri: "tel:+79161234567".into()
@@ -495,7 +541,10 @@ fn contacts_are_listed_edited_and_removed() {
         ),
         "phone",
     );
-    assert_eq!(waymark.own_contacts().unwrap().contacts[1].e164, "+79161234567");
+    assert_eq!(
+        waymark.own_contacts().unwrap().contacts[1].e164,
+        "+79161234567"
+    );
 
     let left = waymark.own_contact_remove(embassy.id.clone()).unwrap();
     assert_eq!(left.contacts.len(), 1);
@@ -506,7 +555,11 @@ fn contacts_are_listed_edited_and_removed() {
             Err(WaymarkError::NotFound { .. })
         ));
         assert!(matches!(
-            waymark.own_contact_edit(id, input("X", OwnContactKind::Other, "RU", "+7 916 000 00 00"), now),
+            waymark.own_contact_edit(
+                id,
+                input("X", OwnContactKind::Other, "RU", "+7 916 000 00 00"),
+                now
+            ),
             Err(WaymarkError::NotFound { .. })
         ));
     }
@@ -617,7 +670,10 @@ fn help_now_in_moscow_on_a_weekday_afternoon_puts_the_open_hotline_before_suppor
     assert_eq!(hotline.reachability, Reachability::Reachable);
     let opening = hotline.opening.as_ref().unwrap();
     assert!(opening.open_now);
-    assert_eq!(opening.next_change_text, "Closes today at 18:30, Moscow time");
+    assert_eq!(
+        opening.next_change_text,
+        "Closes today at 18:30, Moscow time"
+    );
     assert_eq!(
         hotline.details,
         Some(Action::OpenContact {
@@ -647,7 +703,10 @@ fn help_now_in_moscow_after_hours_says_when_the_hotline_opens() {
         ]
     );
     let opening = view.steps[3].opening.as_ref().unwrap();
-    assert_eq!(opening.next_change_text, "Opens tomorrow at 08:30, Moscow time");
+    assert_eq!(
+        opening.next_change_text,
+        "Opens tomorrow at 08:30, Moscow time"
+    );
 }
 
 #[test]

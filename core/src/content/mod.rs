@@ -17,15 +17,15 @@ use std::sync::{Arc, OnceLock};
 
 pub use blocks::{Block, CalloutTone, RichText, Span};
 pub(crate) use language::Chain;
+pub(crate) use source::EmergencyDef;
 pub(crate) use source::{
     ChecklistDef, ContactDef, ContactText, HoursDef, ItemText, LanguageDef, SectionDef, SectionText,
 };
-pub(crate) use source::EmergencyDef;
 
 use crate::action::Action;
 use crate::error::{Error, Result};
-use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
 use source::EmergencyFile;
+use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
 
 /// The files of the embedded default pack, by path relative to `core/content/`.
 const EMBEDDED: &[(&str, &str)] = &[

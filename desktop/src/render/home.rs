@@ -49,6 +49,17 @@ pub(crate) fn home(view: &HomeView, ctx: &Ctx) -> String {
         out += &wrap(note, "  ", "  ");
     }
 
+    // Who to contact first depends on the country, which `help-now --country` takes.
+    out.push('\n');
+    out += &wrap(
+        &with_hint(
+            &s.title(&view.help_now.title),
+            &s.dim(&crate::wrap::glue("[→ help-now --country XX]")),
+        ),
+        "",
+        "  ",
+    );
+
     out.push('\n');
     for entry in &view.menu {
         let title = match entry.action {

@@ -6,14 +6,18 @@ mod article;
 mod checklist;
 mod contact;
 mod guide;
+mod help_now;
 mod home;
+mod own_contacts;
 mod rich;
 
 pub(crate) use article::article;
 pub(crate) use checklist::checklist;
 pub(crate) use contact::contact;
 pub(crate) use guide::guide;
+pub(crate) use help_now::help_now;
 pub(crate) use home::home;
+pub(crate) use own_contacts::own_contacts;
 
 use std::collections::HashMap;
 
