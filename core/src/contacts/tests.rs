@@ -319,7 +319,8 @@ fn bad_emergency_data_is_refused_on_load() {
         checked: "2026-11-28".into(),
     };
     assert!(check_emergency(std::slice::from_ref(&good)).is_ok());
-    let cases: [(&str, fn(&mut EmergencyDef)); 5] = [
+    type Edit = fn(&mut EmergencyDef);
+    let cases: [(&str, Edit); 5] = [
         ("code", |d| d.code = "tr".into()),
         ("police", |d| d.police = "15 5".into()),
         ("general", |d| d.general = Some("+90112".into())),
