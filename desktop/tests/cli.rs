@@ -1167,3 +1167,23 @@ fn help_now_without_a_country_asks_for_one_and_refuses_a_bad_one() {
         &["Get help now [→ help-now --country XX]"],
     );
 }
+
+#[test]
+fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
+    let out = Profile::new()
+        .run_at(
+            "en",
+            SUNDAY,
+            &["contact", "hotline", "--zone", "Asia/Tokyo"],
+        )
+        .ok()
+        .to_owned();
+    assert_has(
+        &out,
+        &[
+            "Moscow time — Closed now\n  Opens tomorrow at 08:30, Moscow time\n",
+            "  tomorrow at 14:30 your time (Asia/Tokyo)\n",
+            "  Public holidays are not known to the app",
+        ],
+    );
+}

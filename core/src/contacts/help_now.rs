@@ -3,7 +3,8 @@
 //! The order: the local emergency number (immediate danger comes first); the person's own
 //! embassy or consulate; the hotline when it can be reached and is open; the support
 //! organisations they saved; the hotline when it can be reached but is closed (with when it
-//! opens); family; last, the hotline when it cannot be reached from where they are.
+//! opens); family. Last come the numbers that cannot be reached from where the person is (the
+//! 8-800 hotline abroad, a saved toll-free number from another country), each saying why.
 
 use std::time::SystemTime;
 
@@ -17,7 +18,7 @@ use super::reachability::{Reachability, reach_note, reachability};
 use crate::action::Action;
 use crate::content::ui::{Hours, Ui};
 use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::Waymark;
+use crate::waymark::{Prefs, Waymark};
 
 /// The hotline's id in the built-in directory.
 const HOTLINE_ID: &str = "hotline";
@@ -140,11 +141,12 @@ impl Waymark {
                 contact,
                 HelpStepKind::EmbassyOrConsulate,
                 "help_why_embassy",
+                country,
                 &ui,
             ));
         }
 
-        let hotline = self.hotline_step(now, country, prefs.zone, &ui)?;
+        let hotline = self.hotline_step(now, country, &prefs, &ui)?;
         let reachable = hotline.reachability != Reachability::NotFromHere;
         let open = hotline.opening.as_ref().is_some_and(|o| o.open_now);
         let mut hotline = Some(hotline);
@@ -156,6 +158,7 @@ impl Waymark {
                 contact,
                 HelpStepKind::SupportOrganisation,
                 "help_why_support",
+                country,
                 &ui,
             ));
         }
@@ -167,10 +170,13 @@ impl Waymark {
                 contact,
                 HelpStepKind::Family,
                 "help_why_family",
+                country,
                 &ui,
             ));
         }
         steps.extend(hotline.take());
+        // Reachable alternatives first; the sort is stable, so the order above holds within.
+        steps.sort_by_key(|step| step.reachability == Reachability::NotFromHere);
 
         Ok(HelpNowView {
             title: ui.text("help_title"),
@@ -198,10 +204,9 @@ impl Waymark {
         &self,
         now: SystemTime,
         country: Option<&str>,
-        zone: chrono_tz::Tz,
+        prefs: &Prefs,
         ui: &Ui<'_>,
     ) -> Result<HelpStep> {
-        let prefs = self.prefs();
         let (def, text, _) = self.directory_entry(&prefs.chain, HOTLINE_ID)?;
         let phone = def
             .phones
@@ -214,7 +219,7 @@ impl Waymark {
             .map(Hours::parse)
             .transpose()
             .map_err(Error::Content)?
-            .and_then(|hours| opening_view(&hours, now, zone, ui));
+            .and_then(|hours| opening_view(&hours, now, prefs.zone, ui));
         let why = match (reach, opening.as_ref().map(|o| o.open_now)) {
             (Reachability::NotFromHere, _) => "help_why_hotline_abroad",
             (_, Some(false)) => "help_why_hotline_closed",
@@ -237,14 +242,26 @@ impl Waymark {
     }
 }
 
-fn own_step(contact: &OwnContactView, kind: HelpStepKind, why: &str, ui: &Ui<'_>) -> HelpStep {
+fn own_step(
+    contact: &OwnContactView,
+    kind: HelpStepKind,
+    why: &str,
+    country: Option<&str>,
+    ui: &Ui<'_>,
+) -> HelpStep {
+    let dial_from = if contact.dialable_from_abroad {
+        vec![]
+    } else {
+        vec![contact.country_code.clone()]
+    };
+    let reach = reachability(&dial_from, country);
     HelpStep {
         kind,
         title: contact.name.clone(),
         why: ui.text(why),
         number: contact.display_number.clone(),
-        reachability: Reachability::Reachable,
-        reach_note: None,
+        reachability: reach,
+        reach_note: reach_note(ui, reach, &dial_from, country),
         opening: None,
         actions: contact.actions.clone(),
         details: None,

@@ -117,6 +117,8 @@ pub struct OwnContactView {
     pub display_number: String,
     /// The notes; empty when none.
     pub notes: String,
+    /// False when the number can be dialled only from inside its own country.
+    pub dialable_from_abroad: bool,
     /// Call, text (mobile numbers) and copy.
     pub actions: Vec<ContactAction>,
 }
@@ -249,10 +251,11 @@ fn own_view(row: &Row, number: u32, ui: &Ui<'_>) -> OwnContactView {
     let kind = OwnContactKind::from_stored(&f.kind);
     // Stored numbers were valid when saved; a newer metadata release could disagree, and then
     // the number is still shown and dialled as saved.
-    let (display_number, textable) = match phone::normalise(&f.e164, &f.country) {
-        Ok(n) => (n.international, n.textable),
-        Err(_) => (f.e164.clone(), true),
-    };
+    let (display_number, textable, dialable_from_abroad) =
+        match phone::normalise(&f.e164, &f.country) {
+            Ok(n) => (n.international, n.textable, n.dialable_from_abroad),
+            Err(_) => (f.e164.clone(), true, true),
+        };
     OwnContactView {
         id: row.id.to_string(),
         number,
@@ -264,6 +267,7 @@ fn own_view(row: &Row, number: u32, ui: &Ui<'_>) -> OwnContactView {
         e164: f.e164.clone(),
         display_number,
         notes: f.notes.clone(),
+        dialable_from_abroad,
         actions: phone::actions(ui, &f.e164, &f.e164, textable),
     }
 }

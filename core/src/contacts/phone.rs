@@ -21,6 +21,9 @@ pub(crate) struct Normalised {
     pub international: String,
     /// False for numbers that cannot take a text message (landlines, toll-free numbers).
     pub textable: bool,
+    /// False for numbers that can be dialled only from inside their own country, such as most
+    /// toll-free numbers (libphonenumber's metadata knows which).
+    pub dialable_from_abroad: bool,
 }
 
 /// A country code as typed ("de", " DE ") checked and upper-cased, or an error naming `field`.
@@ -76,8 +79,9 @@ pub(crate) fn normalise(input: &str, region: &str) -> Result<Normalised> {
             "not a valid number for that country; check the digits, or write it with + and the country's code",
         ));
     }
+    let kind = number.get_type();
     let textable = !matches!(
-        number.get_type(),
+        kind,
         PhoneNumberType::FixedLine
             | PhoneNumberType::TollFree
             | PhoneNumberType::PremiumRate
@@ -86,6 +90,10 @@ pub(crate) fn normalise(input: &str, region: &str) -> Result<Normalised> {
             | PhoneNumberType::VoiceMail
     );
     Ok(Normalised {
+        // Toll-free numbers (Russia's 8-800 among them) are usually unreachable from abroad even
+        // where the metadata does not mark them as domestic-only.
+        dialable_from_abroad: number.can_be_internationally_dialled()
+            && kind != PhoneNumberType::TollFree,
         e164: number.format_as(PhoneNumberFormat::E164).into_owned(),
         international: number
             .format_as(PhoneNumberFormat::International)

@@ -204,6 +204,20 @@ fn the_8_800_hotline_is_reachable_in_russia_only() {
     assert!(unknown.reach_note.unwrap().contains("Russia"));
 }
 
+#[test]
+fn the_reachability_note_is_in_russian_for_a_russian_speaker_in_turkey() {
+    let dir = tempfile::tempdir().unwrap();
+    let view = open(&dir, "ru", "Europe/Istanbul")
+        .help_now(utc("2026-03-04T12:00:00Z"), Some("TR".into()))
+        .unwrap();
+    let hotline = view.steps.last().unwrap();
+    assert_eq!(hotline.kind, HelpStepKind::Hotline);
+    let note = hotline.reach_note.as_deref().unwrap();
+    assert!(note.contains("Россия") && note.contains("Турция"), "{note}");
+    assert_eq!(view.country.as_deref(), Some("Турция"));
+    assert_eq!(view.what_to_say_title, "Что сказать");
+}
+
 // ---- Emergency numbers ----
 
 const COVERAGE: [&str; 40] = [
@@ -644,6 +658,49 @@ fn help_now_in_turkey_at_night_puts_reachable_help_first() {
     assert_eq!(view.what_to_say.len(), 4);
     // The employer is not someone to turn to for help.
     assert!(!view.steps.iter().any(|s| s.title == "Boss"));
+}
+
+#[test]
+fn a_saved_toll_free_number_from_home_moves_down_abroad_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = with_contacts(&dir, "Europe/Istanbul");
+    add(
+        &waymark,
+        input(
+            "Helpline at home",
+            OwnContactKind::SupportOrganisation,
+            "RU",
+            "8 800 2000 122",
+        ),
+    )
+    .unwrap();
+    let now = utc("2026-03-04T20:00:00Z");
+    let titles = |country: &str| -> Vec<String> {
+        waymark
+            .help_now(now, Some(country.into()))
+            .unwrap()
+            .steps
+            .into_iter()
+            .map(|s| s.title)
+            .collect()
+    };
+    let abroad = titles("TR");
+    assert_eq!(
+        abroad[2..],
+        [
+            "Migrant help centre",
+            "Mum",
+            "Helpline at home",
+            "Counter-trafficking hotline"
+        ]
+    );
+    let view = waymark.help_now(now, Some("TR".into())).unwrap();
+    let helpline = &view.steps[4];
+    assert_eq!(helpline.reachability, Reachability::NotFromHere);
+    assert!(helpline.reach_note.as_deref().unwrap().contains("Russia"));
+    // At home the same number is an ordinary support organisation.
+    let home = titles("RU");
+    assert_eq!(home[2..4], ["Migrant help centre", "Helpline at home"]);
 }
 
 #[test]

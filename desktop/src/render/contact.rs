@@ -58,6 +58,11 @@ fn facts(view: &ContactView, ctx: &Ctx) -> String {
             _ => String::new(),
         };
         out += &labelled(&labels.hours, &format!("{hours}{status}"), "");
+        if let Some(opening) = &view.opening {
+            out += &wrap(&opening.next_change_text, "  ", "  ");
+            out += &wrap(&opening.next_change_in_your_zone, "  ", "  ");
+            out += &wrap(&s.dim(&opening.holidays_note), "  ", "  ");
+        }
     }
     for phone in &view.phones {
         let number = format!("{} ({})", s.title(&phone.number), phone.e164);
