@@ -148,8 +148,12 @@ fn require_tool(name: &str, why: &str) -> Result<(), String> {
 }
 
 fn workspace_root() -> PathBuf {
+    // `cargo run` sets CARGO_MANIFEST_DIR for the running binary; read it at run time, because
+    // a binary built in one checkout may be reused from a copied target folder in another.
     // xtask/ sits directly under the workspace root.
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
         .parent()
         .map(PathBuf::from)
         .unwrap_or_default()
