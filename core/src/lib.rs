@@ -4,6 +4,7 @@
 uniffi::setup_scaffolding!();
 
 mod action;
+mod checkins;
 mod checklist;
 mod contacts;
 mod content;
@@ -15,6 +16,10 @@ mod time_json;
 mod waymark;
 
 pub use action::Action;
+pub use checkins::{
+    CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinSchedule, CheckinView, DayOfWeek,
+    PLAN_TEXT_MAX_CHARS, SlotStatus, SlotView, TripPlan,
+};
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
 };

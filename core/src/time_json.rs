@@ -10,6 +10,11 @@ pub fn rfc3339(at: SystemTime) -> String {
     DateTime::<Utc>::from(at).to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// For `SystemTime` fields.
+pub(crate) fn serialize<S: Serializer>(at: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&rfc3339(*at))
+}
+
 /// For `Option<SystemTime>` fields.
 pub(crate) mod option {
     use super::*;

@@ -19,6 +19,25 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          text       TEXT NOT NULL,
          created_at INTEGER NOT NULL
      ) STRICT;",
+    // 3: the traveller's trip plan (one per profile) and every check-in made. A check-in row
+    // holds only its time and slot, so it looks the same whichever PIN was used.
+    "CREATE TABLE trip_plan (
+         id         INTEGER PRIMARY KEY CHECK (id = 1),
+         plan       TEXT NOT NULL,     -- JSON of checkins::plan::TripPlan
+         updated_at INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE checkins (
+         id   INTEGER PRIMARY KEY,
+         slot INTEGER,                -- NULL: made outside any window
+         at   INTEGER NOT NULL
+     ) STRICT;
+     -- The two PIN-sealed copies of the shared secret, in random order (see checkins::pins).
+     CREATE TABLE checkin_pin_boxes (
+         position INTEGER PRIMARY KEY CHECK (position IN (0, 1)),
+         salt     BLOB NOT NULL,
+         nonce    BLOB NOT NULL,
+         sealed   BLOB NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -75,6 +94,9 @@ mod tests {
             )
             .unwrap();
         }
+        if version >= 3 {
+            conn.execute("INSERT INTO checkins (slot, at) VALUES (4, 1700000000000)", []).unwrap();
+        }
     }
 
     fn schema_of(conn: &Connection) -> Vec<String> {
@@ -123,6 +145,10 @@ mod tests {
                     )
                     .unwrap();
                 assert_eq!(text, "Buy a SIM card");
+            }
+            if version >= 3 {
+                let slot: u32 = conn.query_row("SELECT slot FROM checkins", [], |r| r.get(0)).unwrap();
+                assert_eq!(slot, 4);
             }
         }
     }

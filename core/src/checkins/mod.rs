@@ -1,0 +1,228 @@
+//! Check-ins: the trip plan and its agreed schedule, PIN-protected check-ins with verifiable
+//! codes, and the traveller's screens.
+
+mod codes;
+mod pins;
+mod plan;
+mod schedule;
+mod status;
+mod store;
+#[cfg(test)]
+mod tests;
+mod view;
+
+use std::time::SystemTime;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::action::Action;
+use crate::content::ui::Ui;
+use crate::error::{Error, Result, WaymarkError};
+use crate::waymark::Waymark;
+pub use plan::{CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_TEXT_MAX_CHARS, TripPlan};
+use plan::ValidPlan;
+use schedule::{Schedule, Slot};
+pub use status::SlotStatus;
+use status::Recorded;
+pub use view::{CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, SlotView};
+
+#[uniffi::export]
+impl Waymark {
+    /// The traveller's trip plan, if one was entered.
+    pub fn trip_plan(&self) -> Result<Option<TripPlan>, WaymarkError> {
+        Ok(self.db.read(store::load_plan)?)
+    }
+
+    /// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`.
+    /// Every field is checked first; on error nothing is saved.
+    pub fn set_trip_plan(&self, plan: TripPlan, now: SystemTime) -> Result<CheckinView, WaymarkError> {
+        let valid = ValidPlan::new(plan)?;
+        self.db.write(|tx| store::save_plan(tx, &valid.plan, now.into()))?;
+        Ok(self.checkin_view(now)?)
+    }
+
+    /// Sets the two check-in PINs (4 to 12 digits each, different): the normal one, and the
+    /// duress one that checks in looking exactly the same but tells the family you need help.
+    /// They can be set once; the secret shared with the family is created here.
+    pub fn set_checkin_pins(&self, normal_pin: String, duress_pin: String) -> Result<(), WaymarkError> {
+        let secret = pins::random_bytes::<{ pins::SECRET_LEN }>()?;
+        let boxes = pins::seal(&normal_pin, &duress_pin, &secret)?;
+        self.db.write(|tx| {
+            if !store::pin_boxes(tx)?.is_empty() {
+                return Err(Error::invalid("normal_pin", "the check-in PINs are already set"));
+            }
+            store::save_pin_boxes(tx, &boxes)
+        })?;
+        Ok(())
+    }
+
+    /// The check-in screen at `now`.
+    pub fn checkin_status(&self, now: SystemTime) -> Result<CheckinView, WaymarkError> {
+        Ok(self.checkin_view(now)?)
+    }
+
+    /// Checks in at `now` with either PIN. The receipt, the screen and what is stored are the
+    /// same for both PINs; only the code in the message differs. A wrong PIN changes nothing.
+    pub fn check_in(&self, pin: String, now: SystemTime) -> Result<CheckinReceipt, WaymarkError> {
+        Ok(self.check_in_at(&pin, now)?)
+    }
+
+    /// Every check-in made, newest first.
+    pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
+        Ok(self.history_view()?)
+    }
+}
+
+impl Waymark {
+    fn valid_plan(&self) -> Result<Option<ValidPlan>> {
+        self.db.read(store::load_plan)?.map(ValidPlan::new).transpose()
+    }
+
+    fn check_in_at(&self, pin: &str, now: SystemTime) -> Result<CheckinReceipt> {
+        let plan = self.valid_plan()?.ok_or_else(|| Error::invalid("plan", "enter a trip plan first"))?;
+        let boxes = self.db.read(store::pin_boxes)?;
+        if boxes.is_empty() {
+            return Err(Error::invalid("pin", "set the check-in PINs first"));
+        }
+        let (kind, secret) = pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", "wrong PIN"))?;
+        let at: DateTime<Utc> = now.into();
+        let counted = plan.schedule.slot_accepting(at);
+        // A check-in outside any window still sends a code, bound to the nearest slot, so a
+        // call for help is possible at any time.
+        let code_slot = counted
+            .or_else(|| status::current_slot(&plan.schedule, at))
+            .or_else(|| plan.schedule.next_after(at))
+            .map_or(0, |s| s.index);
+        self.db.write(|tx| store::record_checkin(tx, counted.map(|s| s.index), at))?;
+
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let message = ui.format(
+            "checkin_message",
+            &[
+                ("name", &plan.plan.traveller_name),
+                ("time", &ui.date_time(now, prefs.zone)),
+                ("code", &codes::code(&secret, code_slot, kind)),
+            ],
+        );
+        Ok(CheckinReceipt {
+            headline: ui.text("checkin_recorded"),
+            share: Action::ShareText { text: message.clone() },
+            message,
+            status: self.checkin_view(now)?,
+        })
+    }
+
+    pub(crate) fn checkin_view(&self, now: SystemTime) -> Result<CheckinView> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let Some(plan) = self.valid_plan()? else {
+            return Ok(CheckinView {
+                title: ui.text("checkin_title"),
+                traveller_name: None,
+                headline: ui.text("checkin_no_plan"),
+                current: None,
+                next: None,
+                last_checkin: None,
+                last_checkin_at: None,
+                streak: 0,
+                streak_label: ui.format("checkin_streak", &[("count", "0")]),
+                action: Some(Action::EditTripPlan),
+            });
+        };
+        let (recorded, has_pins) =
+            self.db.read(|conn| Ok((store::checkins(conn)?, !store::pin_boxes(conn)?.is_empty())))?;
+        let at: DateTime<Utc> = now.into();
+        let schedule = &plan.schedule;
+        let slot_view = |slot: Slot| slot_view(&ui, schedule, slot, &recorded, at, prefs.zone, plan.home_zone);
+        let current = status::current_slot(schedule, at)
+            .filter(|s| matches!(status::status_of(schedule, *s, &recorded, at), SlotStatus::Open | SlotStatus::Overdue))
+            .map(slot_view);
+        let next = schedule
+            .slots()
+            .find(|s| s.opens(schedule) > at && current.as_ref().is_none_or(|c| s.index > c.index))
+            .map(slot_view);
+        let local = |t: SystemTime| ui.date_time(t, prefs.zone);
+        let headline = match (&current, &next) {
+            (Some(c), _) if c.status == SlotStatus::Overdue => ui.format("checkin_overdue", &[("time", &local(c.due))]),
+            (Some(c), _) => ui.format("checkin_due_now", &[("time", &local(c.overdue_at))]),
+            (None, Some(n)) => ui.format("checkin_next", &[("time", &local(n.due))]),
+            (None, None) => ui.text("checkin_trip_over"),
+        };
+        let headline = if has_pins { headline } else { ui.text("checkin_no_pins") };
+        let last = recorded.iter().filter(|r| r.at <= at).map(|r| SystemTime::from(r.at)).max();
+        let streak = status::streak(schedule, &recorded, at);
+        Ok(CheckinView {
+            title: ui.text("checkin_title"),
+            traveller_name: Some(plan.plan.traveller_name.clone()),
+            headline,
+            current,
+            next,
+            last_checkin: Some(last.map_or_else(
+                || ui.text("checkin_never"),
+                |t| ui.format("checkin_last", &[("time", &local(t))]),
+            )),
+            last_checkin_at: last,
+            streak,
+            streak_label: ui.format("checkin_streak", &[("count", &streak.to_string())]),
+            action: Some(if has_pins { Action::CheckIn } else { Action::SetCheckinPins }),
+        })
+    }
+
+    fn history_view(&self) -> Result<CheckinHistoryView> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let plan = self.valid_plan()?;
+        let mut recorded = self.db.read(store::checkins)?;
+        recorded.reverse();
+        let entries = recorded
+            .into_iter()
+            .map(|r| {
+                let slot_due = r.slot.and_then(|i| plan.as_ref()?.schedule.slot(i)).map(|s| SystemTime::from(s.due));
+                CheckinHistoryEntry {
+                    at: r.at.into(),
+                    at_label: ui.date_time(r.at.into(), prefs.zone),
+                    slot: r.slot,
+                    slot_label: slot_due.map_or_else(
+                        || ui.text("checkin_unscheduled"),
+                        |due| ui.format("slot_label", &[("time", &ui.date_time(due, prefs.zone))]),
+                    ),
+                }
+            })
+            .collect();
+        Ok(CheckinHistoryView { title: ui.text("checkin_history_title"), entries })
+    }
+}
+
+fn slot_view(
+    ui: &Ui<'_>,
+    schedule: &Schedule,
+    slot: Slot,
+    recorded: &[Recorded],
+    now: DateTime<Utc>,
+    viewer_zone: Tz,
+    other_zone: Tz,
+) -> SlotView {
+    let status = status::status_of(schedule, slot, recorded, now);
+    let due = SystemTime::from(slot.due);
+    SlotView {
+        index: slot.index,
+        due,
+        label: ui.format("slot_label", &[("time", &ui.date_time(due, viewer_zone))]),
+        other_side: ui.format(
+            "checkin_other_side",
+            &[("time", &ui.date_time(due, other_zone)), ("zone", &ui.zone(other_zone.name()))],
+        ),
+        status,
+        status_label: ui.text(match status {
+            SlotStatus::Upcoming => "slot_upcoming",
+            SlotStatus::Open => "slot_open",
+            SlotStatus::Done => "slot_done",
+            SlotStatus::Overdue => "slot_overdue",
+            SlotStatus::Missed => "slot_missed",
+        }),
+        opens: slot.opens(schedule).into(),
+        overdue_at: slot.overdue_at(schedule).into(),
+    }
+}
