@@ -17,8 +17,8 @@ mod waymark;
 
 pub use action::Action;
 pub use checkins::{
-    CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinSchedule, CheckinView, DayOfWeek,
-    PLAN_TEXT_MAX_CHARS, SlotStatus, SlotView, TripPlan,
+    CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinSchedule,
+    CheckinView, DayOfWeek, PLAN_TEXT_MAX_CHARS, SlotStatus, SlotView, TripPlan,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,

@@ -20,11 +20,11 @@ use crate::action::Action;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, WaymarkError};
 use crate::waymark::Waymark;
-pub use plan::{CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_TEXT_MAX_CHARS, TripPlan};
 use plan::ValidPlan;
+pub use plan::{CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_TEXT_MAX_CHARS, TripPlan};
 use schedule::{Schedule, Slot};
-pub use status::SlotStatus;
 use status::Recorded;
+pub use status::SlotStatus;
 pub use view::{CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, SlotView};
 
 #[uniffi::export]
@@ -36,21 +36,33 @@ impl Waymark {
 
     /// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`.
     /// Every field is checked first; on error nothing is saved.
-    pub fn set_trip_plan(&self, plan: TripPlan, now: SystemTime) -> Result<CheckinView, WaymarkError> {
+    pub fn set_trip_plan(
+        &self,
+        plan: TripPlan,
+        now: SystemTime,
+    ) -> Result<CheckinView, WaymarkError> {
         let valid = ValidPlan::new(plan)?;
-        self.db.write(|tx| store::save_plan(tx, &valid.plan, now.into()))?;
+        self.db
+            .write(|tx| store::save_plan(tx, &valid.plan, now.into()))?;
         Ok(self.checkin_view(now)?)
     }
 
     /// Sets the two check-in PINs (4 to 12 digits each, different): the normal one, and the
     /// duress one that checks in looking exactly the same but tells the family you need help.
     /// They can be set once; the secret shared with the family is created here.
-    pub fn set_checkin_pins(&self, normal_pin: String, duress_pin: String) -> Result<(), WaymarkError> {
+    pub fn set_checkin_pins(
+        &self,
+        normal_pin: String,
+        duress_pin: String,
+    ) -> Result<(), WaymarkError> {
         let secret = pins::random_bytes::<{ pins::SECRET_LEN }>()?;
         let boxes = pins::seal(&normal_pin, &duress_pin, &secret)?;
         self.db.write(|tx| {
             if !store::pin_boxes(tx)?.is_empty() {
-                return Err(Error::invalid("normal_pin", "the check-in PINs are already set"));
+                return Err(Error::invalid(
+                    "normal_pin",
+                    "the check-in PINs are already set",
+                ));
             }
             store::save_pin_boxes(tx, &boxes)
         })?;
@@ -76,16 +88,22 @@ impl Waymark {
 
 impl Waymark {
     fn valid_plan(&self) -> Result<Option<ValidPlan>> {
-        self.db.read(store::load_plan)?.map(ValidPlan::new).transpose()
+        self.db
+            .read(store::load_plan)?
+            .map(ValidPlan::new)
+            .transpose()
     }
 
     fn check_in_at(&self, pin: &str, now: SystemTime) -> Result<CheckinReceipt> {
-        let plan = self.valid_plan()?.ok_or_else(|| Error::invalid("plan", "enter a trip plan first"))?;
+        let plan = self
+            .valid_plan()?
+            .ok_or_else(|| Error::invalid("plan", "enter a trip plan first"))?;
         let boxes = self.db.read(store::pin_boxes)?;
         if boxes.is_empty() {
             return Err(Error::invalid("pin", "set the check-in PINs first"));
         }
-        let (kind, secret) = pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", "wrong PIN"))?;
+        let (kind, secret) =
+            pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", "wrong PIN"))?;
         let at: DateTime<Utc> = now.into();
         let counted = plan.schedule.slot_accepting(at);
         // A check-in outside any window still sends a code, bound to the nearest slot, so a
@@ -94,7 +112,8 @@ impl Waymark {
             .or_else(|| status::current_slot(&plan.schedule, at))
             .or_else(|| plan.schedule.next_after(at))
             .map_or(0, |s| s.index);
-        self.db.write(|tx| store::record_checkin(tx, counted.map(|s| s.index), at))?;
+        self.db
+            .write(|tx| store::record_checkin(tx, counted.map(|s| s.index), at))?;
 
         let prefs = self.prefs();
         let ui = self.ui(&prefs);
@@ -108,7 +127,9 @@ impl Waymark {
         );
         Ok(CheckinReceipt {
             headline: ui.text("checkin_recorded"),
-            share: Action::ShareText { text: message.clone() },
+            share: Action::ShareText {
+                text: message.clone(),
+            },
             message,
             status: self.checkin_view(now)?,
         })
@@ -131,13 +152,29 @@ impl Waymark {
                 action: Some(Action::EditTripPlan),
             });
         };
-        let (recorded, has_pins) =
-            self.db.read(|conn| Ok((store::checkins(conn)?, !store::pin_boxes(conn)?.is_empty())))?;
+        let (recorded, has_pins) = self
+            .db
+            .read(|conn| Ok((store::checkins(conn)?, !store::pin_boxes(conn)?.is_empty())))?;
         let at: DateTime<Utc> = now.into();
         let schedule = &plan.schedule;
-        let slot_view = |slot: Slot| slot_view(&ui, schedule, slot, &recorded, at, prefs.zone, plan.home_zone);
+        let slot_view = |slot: Slot| {
+            slot_view(
+                &ui,
+                schedule,
+                slot,
+                &recorded,
+                at,
+                prefs.zone,
+                plan.home_zone,
+            )
+        };
         let current = status::current_slot(schedule, at)
-            .filter(|s| matches!(status::status_of(schedule, *s, &recorded, at), SlotStatus::Open | SlotStatus::Overdue))
+            .filter(|s| {
+                matches!(
+                    status::status_of(schedule, *s, &recorded, at),
+                    SlotStatus::Open | SlotStatus::Overdue
+                )
+            })
             .map(slot_view);
         let next = schedule
             .slots()
@@ -145,13 +182,23 @@ impl Waymark {
             .map(slot_view);
         let local = |t: SystemTime| ui.date_time(t, prefs.zone);
         let headline = match (&current, &next) {
-            (Some(c), _) if c.status == SlotStatus::Overdue => ui.format("checkin_overdue", &[("time", &local(c.due))]),
+            (Some(c), _) if c.status == SlotStatus::Overdue => {
+                ui.format("checkin_overdue", &[("time", &local(c.due))])
+            }
             (Some(c), _) => ui.format("checkin_due_now", &[("time", &local(c.overdue_at))]),
             (None, Some(n)) => ui.format("checkin_next", &[("time", &local(n.due))]),
             (None, None) => ui.text("checkin_trip_over"),
         };
-        let headline = if has_pins { headline } else { ui.text("checkin_no_pins") };
-        let last = recorded.iter().filter(|r| r.at <= at).map(|r| SystemTime::from(r.at)).max();
+        let headline = if has_pins {
+            headline
+        } else {
+            ui.text("checkin_no_pins")
+        };
+        let last = recorded
+            .iter()
+            .filter(|r| r.at <= at)
+            .map(|r| SystemTime::from(r.at))
+            .max();
         let streak = status::streak(schedule, &recorded, at);
         Ok(CheckinView {
             title: ui.text("checkin_title"),
@@ -166,7 +213,11 @@ impl Waymark {
             last_checkin_at: last,
             streak,
             streak_label: ui.format("checkin_streak", &[("count", &streak.to_string())]),
-            action: Some(if has_pins { Action::CheckIn } else { Action::SetCheckinPins }),
+            action: Some(if has_pins {
+                Action::CheckIn
+            } else {
+                Action::SetCheckinPins
+            }),
         })
     }
 
@@ -179,7 +230,10 @@ impl Waymark {
         let entries = recorded
             .into_iter()
             .map(|r| {
-                let slot_due = r.slot.and_then(|i| plan.as_ref()?.schedule.slot(i)).map(|s| SystemTime::from(s.due));
+                let slot_due = r
+                    .slot
+                    .and_then(|i| plan.as_ref()?.schedule.slot(i))
+                    .map(|s| SystemTime::from(s.due));
                 CheckinHistoryEntry {
                     at: r.at.into(),
                     at_label: ui.date_time(r.at.into(), prefs.zone),
@@ -191,7 +245,10 @@ impl Waymark {
                 }
             })
             .collect();
-        Ok(CheckinHistoryView { title: ui.text("checkin_history_title"), entries })
+        Ok(CheckinHistoryView {
+            title: ui.text("checkin_history_title"),
+            entries,
+        })
     }
 }
 
@@ -212,7 +269,10 @@ fn slot_view(
         label: ui.format("slot_label", &[("time", &ui.date_time(due, viewer_zone))]),
         other_side: ui.format(
             "checkin_other_side",
-            &[("time", &ui.date_time(due, other_zone)), ("zone", &ui.zone(other_zone.name()))],
+            &[
+                ("time", &ui.date_time(due, other_zone)),
+                ("zone", &ui.zone(other_zone.name())),
+            ],
         ),
         status,
         status_label: ui.text(match status {

@@ -41,22 +41,36 @@ pub(crate) fn validate_pin(field: &str, pin: &str) -> Result<()> {
 }
 
 /// Seals `secret` under both PINs, in random order.
-pub(crate) fn seal(normal_pin: &str, duress_pin: &str, secret: &[u8; SECRET_LEN]) -> Result<[SealedBox; 2]> {
+pub(crate) fn seal(
+    normal_pin: &str,
+    duress_pin: &str,
+    secret: &[u8; SECRET_LEN],
+) -> Result<[SealedBox; 2]> {
     validate_pin("normal_pin", normal_pin)?;
     validate_pin("duress_pin", duress_pin)?;
     if normal_pin == duress_pin {
-        return Err(Error::invalid("duress_pin", "must differ from the normal PIN"));
+        return Err(Error::invalid(
+            "duress_pin",
+            "must differ from the normal PIN",
+        ));
     }
     let normal = seal_one(normal_pin, Kind::Normal, secret)?;
     let duress = seal_one(duress_pin, Kind::Duress, secret)?;
-    Ok(if random_bytes::<1>()?[0] & 1 == 0 { [normal, duress] } else { [duress, normal] })
+    Ok(if random_bytes::<1>()?[0] & 1 == 0 {
+        [normal, duress]
+    } else {
+        [duress, normal]
+    })
 }
 
 /// Opens whichever box `pin` opens, returning the kind of PIN and the secret.
 pub(crate) fn open(boxes: &[SealedBox], pin: &str) -> Option<(Kind, [u8; SECRET_LEN])> {
     // Every box is tried even after a match, so the time taken does not depend on which PIN
     // was entered.
-    boxes.iter().map(|b| open_one(b, pin)).fold(None, |found, opened| found.or(opened))
+    boxes
+        .iter()
+        .map(|b| open_one(b, pin))
+        .fold(None, |found, opened| found.or(opened))
 }
 
 fn seal_one(pin: &str, kind: Kind, secret: &[u8; SECRET_LEN]) -> Result<SealedBox> {
@@ -66,16 +80,32 @@ fn seal_one(pin: &str, kind: Kind, secret: &[u8; SECRET_LEN]) -> Result<SealedBo
     let mut plaintext = vec![kind_byte(kind)];
     plaintext.extend_from_slice(secret);
     let sealed = ChaCha20Poly1305::new(&key.into())
-        .encrypt(&Nonce::from(nonce), Payload { msg: &plaintext, aad: AAD })
+        .encrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: &plaintext,
+                aad: AAD,
+            },
+        )
         .map_err(|_| Error::Content("sealing failed".into()))?;
-    Ok(SealedBox { salt: salt.to_vec(), nonce: nonce.to_vec(), sealed })
+    Ok(SealedBox {
+        salt: salt.to_vec(),
+        nonce: nonce.to_vec(),
+        sealed,
+    })
 }
 
 fn open_one(sealed: &SealedBox, pin: &str) -> Option<(Kind, [u8; SECRET_LEN])> {
     let key = stretch(pin, &sealed.salt).ok()?;
     let nonce: [u8; NONCE_LEN] = sealed.nonce.as_slice().try_into().ok()?;
     let plaintext = ChaCha20Poly1305::new(&key.into())
-        .decrypt(&Nonce::from(nonce), Payload { msg: &sealed.sealed, aad: AAD })
+        .decrypt(
+            &Nonce::from(nonce),
+            Payload {
+                msg: &sealed.sealed,
+                aad: AAD,
+            },
+        )
         .ok()?;
     let (kind, secret) = plaintext.split_first()?;
     let kind = match *kind {
@@ -104,7 +134,8 @@ fn stretch(pin: &str, salt: &[u8]) -> Result<[u8; 32]> {
 /// Bytes from the operating system's random source.
 pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     let mut bytes = [0u8; N];
-    getrandom::fill(&mut bytes).map_err(|_| Error::Content("the system has no random source".into()))?;
+    getrandom::fill(&mut bytes)
+        .map_err(|_| Error::Content("the system has no random source".into()))?;
     Ok(bytes)
 }
 
@@ -139,14 +170,23 @@ mod tests {
                 normal_first += 1;
             }
         }
-        assert!((1..16).contains(&normal_first), "order is random: {normal_first} of 16");
+        assert!(
+            (1..16).contains(&normal_first),
+            "order is random: {normal_first} of 16"
+        );
     }
 
     #[test]
     fn pins_must_be_digits_and_differ() {
         let secret = [0u8; SECRET_LEN];
-        assert!(matches!(seal("12a4", "1357", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "normal_pin"));
-        assert!(matches!(seal("1234", "123", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "duress_pin"));
-        assert!(matches!(seal("1234", "1234", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "duress_pin"));
+        assert!(
+            matches!(seal("12a4", "1357", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "normal_pin")
+        );
+        assert!(
+            matches!(seal("1234", "123", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "duress_pin")
+        );
+        assert!(
+            matches!(seal("1234", "1234", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "duress_pin")
+        );
     }
 }

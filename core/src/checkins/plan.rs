@@ -127,8 +127,14 @@ impl ValidPlan {
             window: Duration::minutes(i64::from(plan.schedule.window_minutes)),
             grace: Duration::minutes(i64::from(plan.schedule.grace_minutes)),
         };
-        schedule.validate().map_err(|(field, reason)| Error::invalid(field, reason))?;
-        Ok(Self { plan, schedule, home_zone })
+        schedule
+            .validate()
+            .map_err(|(field, reason)| Error::invalid(field, reason))?;
+        Ok(Self {
+            plan,
+            schedule,
+            home_zone,
+        })
     }
 }
 
@@ -137,12 +143,20 @@ fn required_text(field: &str, value: &str) -> Result<String> {
 }
 
 fn optional_text(field: &str, value: Option<&str>) -> Result<Option<String>> {
-    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(None) };
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(None);
+    };
     if value.chars().count() > PLAN_TEXT_MAX_CHARS as usize {
-        return Err(Error::invalid(field, format!("must be at most {PLAN_TEXT_MAX_CHARS} characters")));
+        return Err(Error::invalid(
+            field,
+            format!("must be at most {PLAN_TEXT_MAX_CHARS} characters"),
+        ));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::invalid(field, "must be a single line without control characters"));
+        return Err(Error::invalid(
+            field,
+            "must be a single line without control characters",
+        ));
     }
     Ok(Some(value.to_owned()))
 }
@@ -152,12 +166,20 @@ fn country_code(value: &str) -> Result<String> {
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(code)
     } else {
-        Err(Error::invalid("destination_country", "expected a two-letter country code such as \"TR\""))
+        Err(Error::invalid(
+            "destination_country",
+            "expected a two-letter country code such as \"TR\"",
+        ))
     }
 }
 
 fn zone(field: &str, name: &str) -> Result<Tz> {
-    name.parse().map_err(|_| Error::invalid(field, "expected an IANA time zone name such as \"Europe/Istanbul\""))
+    name.parse().map_err(|_| {
+        Error::invalid(
+            field,
+            "expected an IANA time zone name such as \"Europe/Istanbul\"",
+        )
+    })
 }
 
 fn cadence(input: &CheckinCadence) -> Result<Cadence> {
@@ -165,8 +187,9 @@ fn cadence(input: &CheckinCadence) -> Result<Cadence> {
         let mut parsed = times
             .iter()
             .map(|t| {
-                NaiveTime::parse_from_str(t.trim(), "%H:%M")
-                    .map_err(|_| Error::invalid("times", "expected local times as HH:MM, e.g. 09:00"))
+                NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| {
+                    Error::invalid("times", "expected local times as HH:MM, e.g. 09:00")
+                })
             })
             .collect::<Result<Vec<_>>>()?;
         parsed.sort();
@@ -175,14 +198,25 @@ fn cadence(input: &CheckinCadence) -> Result<Cadence> {
     };
     Ok(match input {
         CheckinCadence::Daily { times: t } => Cadence::AtTimes {
-            days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat, Weekday::Sun],
+            days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+                Weekday::Sun,
+            ],
             times: times(t)?,
         },
         CheckinCadence::Weekly { days, times: t } => {
             let mut days: Vec<Weekday> = days.iter().map(|d| weekday(*d)).collect();
             days.sort_by_key(Weekday::num_days_from_monday);
             days.dedup();
-            Cadence::AtTimes { days, times: times(t)? }
+            Cadence::AtTimes {
+                days,
+                times: times(t)?,
+            }
         }
         CheckinCadence::EveryHours { hours } => Cadence::EveryHours { hours: *hours },
     })

@@ -13,7 +13,9 @@ use crate::error::{Error, Result};
 
 pub(crate) fn load_plan(conn: &Connection) -> Result<Option<TripPlan>> {
     let json: Option<String> = conn
-        .query_row("SELECT plan FROM trip_plan WHERE id = 1", [], |row| row.get(0))
+        .query_row("SELECT plan FROM trip_plan WHERE id = 1", [], |row| {
+            row.get(0)
+        })
         .optional()?;
     json.map(|json| serde_json::from_str(&json).map_err(|_| Error::Stored("the trip plan".into())))
         .transpose()
@@ -30,8 +32,15 @@ pub(crate) fn save_plan(conn: &Connection, plan: &TripPlan, at: DateTime<Utc>) -
 }
 
 pub(crate) fn pin_boxes(conn: &Connection) -> Result<Vec<SealedBox>> {
-    let mut stmt = conn.prepare_cached("SELECT salt, nonce, sealed FROM checkin_pin_boxes ORDER BY position")?;
-    let rows = stmt.query_map([], |row| Ok(SealedBox { salt: row.get(0)?, nonce: row.get(1)?, sealed: row.get(2)? }))?;
+    let mut stmt =
+        conn.prepare_cached("SELECT salt, nonce, sealed FROM checkin_pin_boxes ORDER BY position")?;
+    let rows = stmt.query_map([], |row| {
+        Ok(SealedBox {
+            salt: row.get(0)?,
+            nonce: row.get(1)?,
+            sealed: row.get(2)?,
+        })
+    })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
@@ -48,16 +57,26 @@ pub(crate) fn save_pin_boxes(conn: &Connection, boxes: &[SealedBox; 2]) -> Resul
 
 pub(crate) fn checkins(conn: &Connection) -> Result<Vec<Recorded>> {
     let mut stmt = conn.prepare_cached("SELECT slot, at FROM checkins ORDER BY at, id")?;
-    let rows = stmt.query_map([], |row| Ok((row.get::<_, Option<u32>>(0)?, row.get::<_, i64>(1)?)))?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, Option<u32>>(0)?, row.get::<_, i64>(1)?))
+    })?;
     rows.map(|row| {
         let (slot, at) = row?;
-        let at = DateTime::from_timestamp_millis(at).ok_or_else(|| Error::Stored("a check-in time".into()))?;
+        let at = DateTime::from_timestamp_millis(at)
+            .ok_or_else(|| Error::Stored("a check-in time".into()))?;
         Ok(Recorded { slot, at })
     })
     .collect()
 }
 
-pub(crate) fn record_checkin(conn: &Connection, slot: Option<u32>, at: DateTime<Utc>) -> Result<()> {
-    conn.execute("INSERT INTO checkins (slot, at) VALUES (?1, ?2)", params![slot, at.timestamp_millis()])?;
+pub(crate) fn record_checkin(
+    conn: &Connection,
+    slot: Option<u32>,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO checkins (slot, at) VALUES (?1, ?2)",
+        params![slot, at.timestamp_millis()],
+    )?;
     Ok(())
 }

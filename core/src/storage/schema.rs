@@ -95,7 +95,11 @@ mod tests {
             .unwrap();
         }
         if version >= 3 {
-            conn.execute("INSERT INTO checkins (slot, at) VALUES (4, 1700000000000)", []).unwrap();
+            conn.execute(
+                "INSERT INTO checkins (slot, at) VALUES (4, 1700000000000)",
+                [],
+            )
+            .unwrap();
         }
     }
 
@@ -147,7 +151,9 @@ mod tests {
                 assert_eq!(text, "Buy a SIM card");
             }
             if version >= 3 {
-                let slot: u32 = conn.query_row("SELECT slot FROM checkins", [], |r| r.get(0)).unwrap();
+                let slot: u32 = conn
+                    .query_row("SELECT slot FROM checkins", [], |r| r.get(0))
+                    .unwrap();
                 assert_eq!(slot, 4);
             }
         }
