@@ -47,16 +47,23 @@ impl Waymark {
         Ok(self.checkin_view(now)?)
     }
 
-    /// Sets the two check-in PINs (4 to 12 digits each, different): the normal one, and the
-    /// duress one that checks in looking exactly the same but tells the family you need help.
-    /// They can be set once; the secret shared with the family is created here.
+    /// Sets the two check-in PINs (4 to 12 digits each, different) and the signal phrase agreed
+    /// with the family. The normal PIN checks in; the duress PIN checks in looking exactly the
+    /// same but tells the family you need help. The phrase is sealed with the PINs and shared
+    /// only in the plan given to the family; it is not shown here again. They are set once; the
+    /// secret shared with the family is created here.
     pub fn set_checkin_pins(
         &self,
         normal_pin: String,
         duress_pin: String,
+        signal_phrase: String,
     ) -> Result<(), WaymarkError> {
-        let secret = pins::random_bytes::<{ pins::SECRET_LEN }>()?;
-        let boxes = pins::seal(&normal_pin, &duress_pin, &secret)?;
+        let signal_phrase = plan::required_text("signal_phrase", &signal_phrase)?;
+        let unlocked = pins::Unlocked {
+            secret: pins::random_bytes::<{ pins::SECRET_LEN }>()?,
+            signal_phrase,
+        };
+        let boxes = pins::seal(&normal_pin, &duress_pin, &unlocked)?;
         self.db.write(|tx| {
             if !store::pin_boxes(tx)?.is_empty() {
                 return Err(Error::invalid(
@@ -102,7 +109,7 @@ impl Waymark {
         if boxes.is_empty() {
             return Err(Error::invalid("pin", "set the check-in PINs first"));
         }
-        let (kind, secret) =
+        let (kind, unlocked) =
             pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", "wrong PIN"))?;
         let at: DateTime<Utc> = now.into();
         let counted = plan.schedule.slot_accepting(at);
@@ -122,7 +129,7 @@ impl Waymark {
             &[
                 ("name", &plan.plan.traveller_name),
                 ("time", &ui.date_time(now, prefs.zone)),
-                ("code", &codes::code(&secret, code_slot, kind)),
+                ("code", &codes::code(&unlocked.secret, code_slot, kind)),
             ],
         );
         Ok(CheckinReceipt {

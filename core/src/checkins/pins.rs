@@ -1,5 +1,6 @@
 //! The two check-in PINs. Neither is stored: each one, stretched with Argon2id and its own salt,
-//! seals a copy of the shared secret together with a marker of its kind. Entering a PIN opens
+//! seals a copy of what the traveller shares with the family (the secret for codes and the
+//! signal phrase) together with a marker of its kind. Entering a PIN opens
 //! one of the two boxes, or neither. The boxes are stored in random order and both are always
 //! tried, so neither the stored rows nor the time taken tell the normal PIN from the duress one.
 
@@ -40,11 +41,18 @@ pub(crate) fn validate_pin(field: &str, pin: &str) -> Result<()> {
     }
 }
 
-/// Seals `secret` under both PINs, in random order.
+/// What a PIN unlocks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Unlocked {
+    pub secret: [u8; SECRET_LEN],
+    pub signal_phrase: String,
+}
+
+/// Seals `unlocked` under both PINs, in random order.
 pub(crate) fn seal(
     normal_pin: &str,
     duress_pin: &str,
-    secret: &[u8; SECRET_LEN],
+    unlocked: &Unlocked,
 ) -> Result<[SealedBox; 2]> {
     validate_pin("normal_pin", normal_pin)?;
     validate_pin("duress_pin", duress_pin)?;
@@ -54,8 +62,8 @@ pub(crate) fn seal(
             "must differ from the normal PIN",
         ));
     }
-    let normal = seal_one(normal_pin, Kind::Normal, secret)?;
-    let duress = seal_one(duress_pin, Kind::Duress, secret)?;
+    let normal = seal_one(normal_pin, Kind::Normal, unlocked)?;
+    let duress = seal_one(duress_pin, Kind::Duress, unlocked)?;
     Ok(if random_bytes::<1>()?[0] & 1 == 0 {
         [normal, duress]
     } else {
@@ -63,8 +71,8 @@ pub(crate) fn seal(
     })
 }
 
-/// Opens whichever box `pin` opens, returning the kind of PIN and the secret.
-pub(crate) fn open(boxes: &[SealedBox], pin: &str) -> Option<(Kind, [u8; SECRET_LEN])> {
+/// Opens whichever box `pin` opens, returning the kind of PIN and what it unlocks.
+pub(crate) fn open(boxes: &[SealedBox], pin: &str) -> Option<(Kind, Unlocked)> {
     // Every box is tried even after a match, so the time taken does not depend on which PIN
     // was entered.
     boxes
@@ -73,12 +81,13 @@ pub(crate) fn open(boxes: &[SealedBox], pin: &str) -> Option<(Kind, [u8; SECRET_
         .fold(None, |found, opened| found.or(opened))
 }
 
-fn seal_one(pin: &str, kind: Kind, secret: &[u8; SECRET_LEN]) -> Result<SealedBox> {
+fn seal_one(pin: &str, kind: Kind, unlocked: &Unlocked) -> Result<SealedBox> {
     let salt = random_bytes::<SALT_LEN>()?;
     let nonce = random_bytes::<NONCE_LEN>()?;
     let key = stretch(pin, &salt)?;
     let mut plaintext = vec![kind_byte(kind)];
-    plaintext.extend_from_slice(secret);
+    plaintext.extend_from_slice(&unlocked.secret);
+    plaintext.extend_from_slice(unlocked.signal_phrase.as_bytes());
     let sealed = ChaCha20Poly1305::new(&key.into())
         .encrypt(
             &Nonce::from(nonce),
@@ -95,7 +104,7 @@ fn seal_one(pin: &str, kind: Kind, secret: &[u8; SECRET_LEN]) -> Result<SealedBo
     })
 }
 
-fn open_one(sealed: &SealedBox, pin: &str) -> Option<(Kind, [u8; SECRET_LEN])> {
+fn open_one(sealed: &SealedBox, pin: &str) -> Option<(Kind, Unlocked)> {
     let key = stretch(pin, &sealed.salt).ok()?;
     let nonce: [u8; NONCE_LEN] = sealed.nonce.as_slice().try_into().ok()?;
     let plaintext = ChaCha20Poly1305::new(&key.into())
@@ -107,13 +116,18 @@ fn open_one(sealed: &SealedBox, pin: &str) -> Option<(Kind, [u8; SECRET_LEN])> {
             },
         )
         .ok()?;
-    let (kind, secret) = plaintext.split_first()?;
+    let (kind, rest) = plaintext.split_first()?;
     let kind = match *kind {
         b'n' => Kind::Normal,
         b'd' => Kind::Duress,
         _ => return None,
     };
-    Some((kind, secret.try_into().ok()?))
+    let (secret, phrase) = rest.split_at_checked(SECRET_LEN)?;
+    let unlocked = Unlocked {
+        secret: secret.try_into().ok()?,
+        signal_phrase: String::from_utf8(phrase.to_vec()).ok()?,
+    };
+    Some((kind, unlocked))
 }
 
 fn kind_byte(kind: Kind) -> u8 {
@@ -145,9 +159,12 @@ mod tests {
 
     #[test]
     fn each_pin_opens_its_own_box_and_a_wrong_pin_opens_none() {
-        let secret = [9u8; SECRET_LEN];
+        let secret = Unlocked {
+            secret: [9u8; SECRET_LEN],
+            signal_phrase: "Как там тётя Валя?".into(),
+        };
         let boxes = seal("2468", "1357", &secret).unwrap();
-        assert_eq!(open(&boxes, "2468"), Some((Kind::Normal, secret)));
+        assert_eq!(open(&boxes, "2468"), Some((Kind::Normal, secret.clone())));
         assert_eq!(open(&boxes, "1357"), Some((Kind::Duress, secret)));
         assert_eq!(open(&boxes, "0000"), None);
         let mut tampered = boxes.clone();
@@ -159,7 +176,10 @@ mod tests {
     #[test]
     fn stored_boxes_do_not_say_which_pin_is_which() {
         // Same shape, and over many setups the normal box comes first about half the time.
-        let secret = [1u8; SECRET_LEN];
+        let secret = Unlocked {
+            secret: [1u8; SECRET_LEN],
+            signal_phrase: "phrase".into(),
+        };
         let mut normal_first = 0;
         for _ in 0..16 {
             let boxes = seal("2468", "1357", &secret).unwrap();
@@ -178,7 +198,10 @@ mod tests {
 
     #[test]
     fn pins_must_be_digits_and_differ() {
-        let secret = [0u8; SECRET_LEN];
+        let secret = Unlocked {
+            secret: [0u8; SECRET_LEN],
+            signal_phrase: "phrase".into(),
+        };
         assert!(
             matches!(seal("12a4", "1357", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "normal_pin")
         );

@@ -138,7 +138,7 @@ impl ValidPlan {
     }
 }
 
-fn required_text(field: &str, value: &str) -> Result<String> {
+pub(crate) fn required_text(field: &str, value: &str) -> Result<String> {
     optional_text(field, Some(value))?.ok_or_else(|| Error::invalid(field, "must not be blank"))
 }
 

@@ -51,7 +51,7 @@ fn ready(dir: &tempfile::TempDir, name: &str) -> Waymark {
         .set_trip_plan(plan(), at("2026-03-01T12:00:00Z"))
         .unwrap();
     waymark
-        .set_checkin_pins("2468".into(), "1357".into())
+        .set_checkin_pins("2468".into(), "1357".into(), "How is aunt Valya?".into())
         .unwrap();
     waymark
 }
@@ -75,7 +75,7 @@ fn a_plan_without_pins_asks_for_them_then_shows_the_next_check_in_for_both_sides
         .unwrap();
     assert_eq!(view.action, Some(Action::SetCheckinPins));
     waymark
-        .set_checkin_pins("2468".into(), "1357".into())
+        .set_checkin_pins("2468".into(), "1357".into(), "How is aunt Valya?".into())
         .unwrap();
     let view = waymark.checkin_status(at("2026-03-01T12:00:00Z")).unwrap();
     assert_eq!(view.action, Some(Action::CheckIn));
@@ -199,13 +199,13 @@ fn the_two_codes_for_one_slot_differ_and_the_family_can_tell_them_apart() {
     let duress = code(&waymark.check_in("1357".into(), now).unwrap().message);
     assert_ne!(normal, duress);
     let boxes = waymark.db.read(store::pin_boxes).unwrap();
-    let (_, secret) = pins::open(&boxes, "2468").unwrap();
+    let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
     assert_eq!(
-        codes::classify(&secret, 0, &normal),
+        codes::classify(&unlocked.secret, 0, &normal),
         Some(codes::Kind::Normal)
     );
     assert_eq!(
-        codes::classify(&secret, 0, &duress),
+        codes::classify(&unlocked.secret, 0, &duress),
         Some(codes::Kind::Duress)
     );
 }
@@ -233,7 +233,7 @@ fn pins_are_set_once() {
     let dir = tempfile::tempdir().unwrap();
     let waymark = ready(&dir, "p");
     let err = waymark
-        .set_checkin_pins("1111".into(), "2222".into())
+        .set_checkin_pins("1111".into(), "2222".into(), "x".into())
         .unwrap_err();
     assert!(matches!(err, WaymarkError::InvalidInput { .. }));
     assert!(
