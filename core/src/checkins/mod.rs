@@ -5,6 +5,7 @@ mod codes;
 mod pins;
 mod plan;
 mod schedule;
+mod sharing;
 mod status;
 mod store;
 #[cfg(test)]

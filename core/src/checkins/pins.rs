@@ -137,7 +137,7 @@ fn kind_byte(kind: Kind) -> u8 {
     }
 }
 
-fn stretch(pin: &str, salt: &[u8]) -> Result<[u8; 32]> {
+pub(crate) fn stretch(pin: &str, salt: &[u8]) -> Result<[u8; 32]> {
     let mut key = [0u8; 32];
     argon2()
         .hash_password_into(pin.as_bytes(), salt, &mut key)
