@@ -2,6 +2,7 @@
 //! codes, and the traveller's screens.
 
 mod codes;
+mod phrase;
 mod pins;
 mod plan;
 mod schedule;

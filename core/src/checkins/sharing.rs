@@ -43,7 +43,8 @@ pub(crate) fn rejected(reason: &str) -> Error {
 
 /// Encodes a plan, sealed when a passphrase is given.
 pub(crate) fn encode(shared: &SharedPlan, passphrase: Option<&str>) -> Result<String> {
-    let json = serde_json::to_vec(&Wire::from(shared)).map_err(|_| Error::Content("plan encoding failed".into()))?;
+    let json = serde_json::to_vec(&Wire::from(shared))
+        .map_err(|_| Error::Content("plan encoding failed".into()))?;
     let (flag, body) = match passphrase {
         None => {
             let mut body = json.clone();
@@ -56,12 +57,25 @@ pub(crate) fn encode(shared: &SharedPlan, passphrase: Option<&str>) -> Result<St
             let nonce = pins::random_bytes::<NONCE_LEN>()?;
             let header = header('S');
             let sealed = cipher(passphrase, &salt)?
-                .encrypt(&Nonce::from(nonce), Payload { msg: &json, aad: header.as_bytes() })
+                .encrypt(
+                    &Nonce::from(nonce),
+                    Payload {
+                        msg: &json,
+                        aad: header.as_bytes(),
+                    },
+                )
                 .map_err(|_| Error::Content("sealing failed".into()))?;
-            ('S', [salt.as_slice(), nonce.as_slice(), sealed.as_slice()].concat())
+            (
+                'S',
+                [salt.as_slice(), nonce.as_slice(), sealed.as_slice()].concat(),
+            )
         }
     };
-    Ok(format!("{}{}", header(flag), Base64UrlUnpadded::encode_string(&body)))
+    Ok(format!(
+        "{}{}",
+        header(flag),
+        Base64UrlUnpadded::encode_string(&body)
+    ))
 }
 
 /// Decodes and checks a payload, naming what is wrong with it.
@@ -71,40 +85,64 @@ pub(crate) fn decode(payload: &str, passphrase: Option<&str>) -> Result<SharedPl
         .strip_prefix(MAGIC)
         .ok_or_else(|| rejected("this is not a Waymark plan"))?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let version: u32 = digits.parse().map_err(|_| rejected("this is not a Waymark plan"))?;
+    let version: u32 = digits
+        .parse()
+        .map_err(|_| rejected("this is not a Waymark plan"))?;
     if version > VERSION {
-        return Err(rejected("this plan was made by a newer version of Waymark; update the app"));
+        return Err(rejected(
+            "this plan was made by a newer version of Waymark; update the app",
+        ));
     }
     let rest = &rest[digits.len()..];
     let (flag, body) = match (rest.chars().next(), rest.get(1..2), rest.get(2..)) {
         (Some(flag @ ('P' | 'S')), Some("."), Some(body)) => (flag, body),
         _ => return Err(rejected("this is not a Waymark plan")),
     };
-    let body = Base64UrlUnpadded::decode_vec(body).map_err(|_| rejected("the plan is damaged or incomplete"))?;
+    let body = Base64UrlUnpadded::decode_vec(body)
+        .map_err(|_| rejected("the plan is damaged or incomplete"))?;
     let json = match (flag, passphrase) {
         ('P', _) => {
-            let split = body.len().checked_sub(CHECKSUM_LEN).ok_or_else(|| rejected("the plan is damaged or incomplete"))?;
+            let split = body
+                .len()
+                .checked_sub(CHECKSUM_LEN)
+                .ok_or_else(|| rejected("the plan is damaged or incomplete"))?;
             let (json, checksum) = body.split_at(split);
             if Sha256::digest(json)[..CHECKSUM_LEN] != *checksum {
                 return Err(rejected("the plan is damaged or incomplete"));
             }
             json.to_vec()
         }
-        ('S', None) => return Err(Error::invalid("passphrase", "this plan is sealed: enter its passphrase")),
+        ('S', None) => {
+            return Err(Error::invalid(
+                "passphrase",
+                "this plan is sealed: enter its passphrase",
+            ));
+        }
         (_, Some(passphrase)) => {
             if body.len() < SALT_LEN + NONCE_LEN {
                 return Err(rejected("the plan is damaged or incomplete"));
             }
             let (salt, rest) = body.split_at(SALT_LEN);
             let (nonce, sealed) = rest.split_at(NONCE_LEN);
-            let nonce: [u8; NONCE_LEN] = nonce.try_into().map_err(|_| rejected("the plan is damaged or incomplete"))?;
+            let nonce: [u8; NONCE_LEN] = nonce
+                .try_into()
+                .map_err(|_| rejected("the plan is damaged or incomplete"))?;
             cipher(passphrase, salt)?
-                .decrypt(&Nonce::from(nonce), Payload { msg: sealed, aad: header('S').as_bytes() })
-                .map_err(|_| Error::invalid("passphrase", "wrong passphrase, or the plan is damaged"))?
+                .decrypt(
+                    &Nonce::from(nonce),
+                    Payload {
+                        msg: sealed,
+                        aad: header('S').as_bytes(),
+                    },
+                )
+                .map_err(|_| {
+                    Error::invalid("passphrase", "wrong passphrase, or the plan is damaged")
+                })?
         }
         _ => return Err(rejected("this is not a Waymark plan")),
     };
-    let wire: Wire = serde_json::from_slice(&json).map_err(|_| rejected("the plan's contents are not valid"))?;
+    let wire: Wire =
+        serde_json::from_slice(&json).map_err(|_| rejected("the plan's contents are not valid"))?;
     wire.try_into()
 }
 
@@ -116,7 +154,10 @@ fn validate_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() >= 8 {
         Ok(())
     } else {
-        Err(Error::invalid("passphrase", "must be at least 8 characters"))
+        Err(Error::invalid(
+            "passphrase",
+            "must be at least 8 characters",
+        ))
     }
 }
 
@@ -180,10 +221,16 @@ impl TryFrom<Wire> for SharedPlan {
     type Error = Error;
 
     fn try_from(w: Wire) -> Result<Self> {
-        let bytes = |s: &str| Base64UrlUnpadded::decode_vec(s).map_err(|_| rejected("the plan's contents are not valid"));
-        let plan_id = bytes(&w.i)?.try_into().map_err(|_| rejected("the plan's contents are not valid"))?;
-        let secret: [u8; SECRET_LEN] =
-            bytes(&w.k)?.try_into().map_err(|_| rejected("the plan's contents are not valid"))?;
+        let bytes = |s: &str| {
+            Base64UrlUnpadded::decode_vec(s)
+                .map_err(|_| rejected("the plan's contents are not valid"))
+        };
+        let plan_id = bytes(&w.i)?
+            .try_into()
+            .map_err(|_| rejected("the plan's contents are not valid"))?;
+        let secret: [u8; SECRET_LEN] = bytes(&w.k)?
+            .try_into()
+            .map_err(|_| rejected("the plan's contents are not valid"))?;
         let time = |ms: i64| {
             chrono::DateTime::from_timestamp_millis(ms)
                 .map(SystemTime::from)
@@ -191,7 +238,10 @@ impl TryFrom<Wire> for SharedPlan {
         };
         Ok(SharedPlan {
             plan_id,
-            unlocked: Unlocked { secret, signal_phrase: w.f },
+            unlocked: Unlocked {
+                secret,
+                signal_phrase: w.f,
+            },
             plan: TripPlan {
                 traveller_name: w.n,
                 destination_country: w.c,
@@ -203,7 +253,12 @@ impl TryFrom<Wire> for SharedPlan {
                 employer: w.e,
                 agency: w.g,
                 document_copies: w.o,
-                schedule: CheckinSchedule { cadence: w.s, time_zone: w.z, window_minutes: w.w, grace_minutes: w.r },
+                schedule: CheckinSchedule {
+                    cadence: w.s,
+                    time_zone: w.z,
+                    window_minutes: w.w,
+                    grace_minutes: w.r,
+                },
             },
         })
     }
