@@ -34,6 +34,11 @@ pub enum Action {
     EditTripPlan,
     /// Ask for the two check-in PINs.
     SetCheckinPins,
+    /// Show this text as a QR code for another phone to scan.
+    ShowQrCode {
+        /// The text to encode.
+        text: String,
+    },
     /// Open the share sheet with this text; the person chooses where to send it.
     ShareText {
         /// The text to share.

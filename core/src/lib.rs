@@ -18,7 +18,9 @@ mod waymark;
 pub use action::Action;
 pub use checkins::{
     CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinSchedule,
-    CheckinView, DayOfWeek, PLAN_TEXT_MAX_CHARS, SlotStatus, SlotView, TripPlan,
+    CheckinView, DayOfWeek, EscalationStep, FactLine, FamilyListView, FamilyTravellerView,
+    PLAN_TEXT_MAX_CHARS, PlanExport, QR_BYTE_BUDGET, SlotStatus, SlotView, TripPlan,
+    VerificationOutcome, VerificationView, WatchedTravellerSummary,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,

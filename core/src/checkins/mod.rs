@@ -2,6 +2,7 @@
 //! codes, and the traveller's screens.
 
 mod codes;
+mod family;
 mod phrase;
 mod pins;
 mod plan;
@@ -11,6 +12,7 @@ mod status;
 mod store;
 #[cfg(test)]
 mod tests;
+mod vault;
 mod view;
 
 use std::time::SystemTime;
@@ -25,9 +27,14 @@ use crate::waymark::Waymark;
 use plan::ValidPlan;
 pub use plan::{CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_TEXT_MAX_CHARS, TripPlan};
 use schedule::{Schedule, Slot};
+pub use sharing::QR_BYTE_BUDGET;
 use status::Recorded;
 pub use status::SlotStatus;
-pub use view::{CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, SlotView};
+pub use view::{
+    CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
+    FamilyListView, FamilyTravellerView, PlanExport, SlotView, VerificationOutcome,
+    VerificationView, WatchedTravellerSummary,
+};
 
 #[uniffi::export]
 impl Waymark {
@@ -44,8 +51,9 @@ impl Waymark {
         now: SystemTime,
     ) -> Result<CheckinView, WaymarkError> {
         let valid = ValidPlan::new(plan)?;
+        let new_id = pins::random_bytes::<16>()?;
         self.db
-            .write(|tx| store::save_plan(tx, &valid.plan, now.into()))?;
+            .write(|tx| store::save_plan(tx, &valid.plan, new_id, now.into()))?;
         Ok(self.checkin_view(now)?)
     }
 
@@ -87,6 +95,81 @@ impl Waymark {
     /// same for both PINs; only the code in the message differs. A wrong PIN changes nothing.
     pub fn check_in(&self, pin: String, now: SystemTime) -> Result<CheckinReceipt, WaymarkError> {
         Ok(self.check_in_at(&pin, now)?)
+    }
+
+    /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in
+    /// PIN. It carries the plan, the secret for the codes and the signal phrase, never the PINs.
+    /// With a passphrase (8 characters or more) it is sealed: tell the family the passphrase
+    /// another way.
+    pub fn export_plan(
+        &self,
+        pin: String,
+        passphrase: Option<String>,
+    ) -> Result<PlanExport, WaymarkError> {
+        let payload = self.export_shared(&pin, passphrase.as_deref())?;
+        let bytes = payload.len() as u32;
+        Ok(PlanExport {
+            bytes,
+            fits_qr_code: bytes <= QR_BYTE_BUDGET,
+            file_name: "waymark-plan.txt".into(),
+            show_qr_code: Action::ShowQrCode {
+                text: payload.clone(),
+            },
+            share: Action::ShareText {
+                text: payload.clone(),
+            },
+            payload,
+        })
+    }
+
+    /// Imports a plan a traveller shared (scanned or pasted), to watch over them. Re-importing
+    /// an updated plan updates the traveller in place. A damaged, cut-off, foreign or too-new
+    /// payload, or a wrong passphrase, is refused with its reason and nothing is stored. Needs
+    /// the keystore key ([`Waymark::set_keystore_key`]).
+    pub fn import_plan(
+        &self,
+        payload: String,
+        passphrase: Option<String>,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        let id = self.import_shared(&payload, passphrase.as_deref(), now)?;
+        Ok(self.family_traveller_view(&id, now)?)
+    }
+
+    /// The travellers this profile watches over, each with what matters now.
+    pub fn family_list(&self, now: SystemTime) -> Result<FamilyListView, WaymarkError> {
+        Ok(self.family_list_view(now)?)
+    }
+
+    /// One watched traveller's screen at `now`: their check-ins from the family's own copy of the
+    /// schedule, and the steps to take when one is missing or help was signalled.
+    pub fn family_traveller(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        Ok(self.family_traveller_view(&id, now)?)
+    }
+
+    /// Checks a message the family received from a traveller (or a code typed in): is the code
+    /// genuine, made under duress, wrong, replayed or outside its window, and does the message
+    /// contain the signal phrase. The result is recorded.
+    pub fn verify_checkin(
+        &self,
+        id: String,
+        message: String,
+        now: SystemTime,
+    ) -> Result<VerificationView, WaymarkError> {
+        Ok(self.verify_received(&id, &message, now)?)
+    }
+
+    /// Marks the latest help signal from a traveller as dealt with.
+    pub fn family_mark_handled(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        Ok(self.mark_handled(&id, now)?)
     }
 
     /// Every check-in made, newest first.

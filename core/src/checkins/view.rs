@@ -93,3 +93,132 @@ pub struct CheckinHistoryEntry {
     /// The slot's due time in words, or "outside the schedule".
     pub slot_label: String,
 }
+
+/// The plan ready to hand to the family.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct PlanExport {
+    /// The payload text: show it as a QR code, or save or share it as a file.
+    pub payload: String,
+    /// Its size in bytes.
+    pub bytes: u32,
+    /// Whether it fits one QR code within [`crate::QR_BYTE_BUDGET`].
+    pub fits_qr_code: bool,
+    /// A file name for saving it.
+    pub file_name: String,
+    /// Show the payload as a QR code.
+    pub show_qr_code: Action,
+    /// Share the payload as text; the person chooses where to send it.
+    pub share: Action,
+}
+
+/// The family's list of the travellers they watch over.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct FamilyListView {
+    /// The screen title.
+    pub title: String,
+    /// One line per traveller.
+    pub travellers: Vec<WatchedTravellerSummary>,
+    /// Shown when the list is empty: how to add a traveller.
+    pub empty_hint: Option<String>,
+}
+
+/// A traveller in the family's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct WatchedTravellerSummary {
+    /// Stable id, used to open and verify.
+    pub id: String,
+    /// The traveller's name.
+    pub name: String,
+    /// "Istanbul, Turkey".
+    pub destination: String,
+    /// The one line that matters now.
+    pub headline: String,
+    /// True when a check-in is overdue or the traveller signalled for help.
+    pub needs_attention: bool,
+}
+
+/// The family's screen for one traveller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct FamilyTravellerView {
+    /// Stable id.
+    pub id: String,
+    /// The traveller's name.
+    pub name: String,
+    /// "Istanbul, Turkey".
+    pub destination: String,
+    /// The one line that matters now.
+    pub headline: String,
+    /// True when a check-in is overdue or the traveller signalled for help.
+    pub needs_attention: bool,
+    /// True when a duress code or the signal phrase was received and not yet marked handled.
+    pub help_signalled: bool,
+    /// The check-in that needs attention now, if any.
+    pub current: Option<SlotView>,
+    /// The next check-in.
+    pub next: Option<SlotView>,
+    /// When the last genuine check-in was received, localised.
+    pub last_checkin: Option<String>,
+    /// "If Anna says «…» in a call, she needs help: follow the steps below."
+    pub signal_phrase_reminder: String,
+    /// What to do now, in order; empty when all is well.
+    pub steps: Vec<EscalationStep>,
+    /// What you will be asked for when you call for help.
+    pub facts: Vec<FactLine>,
+}
+
+/// One thing to do, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct EscalationStep {
+    /// From 1.
+    pub number: u32,
+    /// What to do.
+    pub title: String,
+    /// When and why.
+    pub detail: String,
+    /// What a tap does, if anything.
+    pub action: Option<Action>,
+}
+
+/// A labelled fact about the traveller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct FactLine {
+    /// "Employer".
+    pub label: String,
+    /// The value.
+    pub value: String,
+}
+
+/// What a received message or code turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum VerificationOutcome {
+    /// A genuine, normal check-in for a slot due now.
+    Genuine,
+    /// A genuine check-in made with the duress PIN: the traveller needs help.
+    GenuineUnderDuress,
+    /// A code the traveller's phone did not make.
+    WrongCode,
+    /// A code already received before: someone may be resending an old message.
+    Replayed,
+    /// A genuine code, but for a check-in not due now (too early or long past).
+    OutsideWindow,
+    /// No six-digit code in the message.
+    NoCode,
+}
+
+/// The result of checking a received message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct VerificationView {
+    /// What the code turned out to be.
+    pub outcome: VerificationOutcome,
+    /// One line about it.
+    pub headline: String,
+    /// What it means and what to do.
+    pub detail: String,
+    /// Whether the signal phrase was in the message.
+    pub phrase_found: bool,
+    /// True when the traveller needs help (duress code or signal phrase).
+    pub needs_help: bool,
+    /// The traveller's screen after this check.
+    pub traveller: FamilyTravellerView,
+}

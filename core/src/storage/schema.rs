@@ -23,6 +23,7 @@ pub(crate) const MIGRATIONS: &[&str] = &[
     // holds only its time and slot, so it looks the same whichever PIN was used.
     "CREATE TABLE trip_plan (
          id         INTEGER PRIMARY KEY CHECK (id = 1),
+         plan_id    BLOB NOT NULL,     -- random; the family's phone knows the plan by it
          plan       TEXT NOT NULL,     -- JSON of checkins::plan::TripPlan
          updated_at INTEGER NOT NULL
      ) STRICT;
@@ -37,6 +38,26 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          salt     BLOB NOT NULL,
          nonce    BLOB NOT NULL,
          sealed   BLOB NOT NULL
+     ) STRICT;
+     -- The family's side: the travellers this profile watches over, from plans shared with it.
+     -- The codes' secret and the signal phrase are sealed with the platform keystore key.
+     CREATE TABLE watched_travellers (
+         id          INTEGER PRIMARY KEY,
+         plan_id     BLOB NOT NULL UNIQUE,
+         plan        TEXT NOT NULL,
+         nonce       BLOB NOT NULL,
+         sealed      BLOB NOT NULL,
+         imported_at INTEGER NOT NULL
+     ) STRICT;
+     -- Every message or code the family checked, and what it was.
+     CREATE TABLE verifications (
+         id        INTEGER PRIMARY KEY,
+         traveller INTEGER NOT NULL REFERENCES watched_travellers (id) ON DELETE CASCADE,
+         at        INTEGER NOT NULL,
+         slot      INTEGER,
+         code      TEXT,
+         outcome   TEXT NOT NULL,
+         phrase    INTEGER NOT NULL CHECK (phrase IN (0, 1))
      ) STRICT;",
 ];
 
@@ -100,6 +121,11 @@ mod tests {
                 [],
             )
             .unwrap();
+            conn.execute(
+                "INSERT INTO watched_travellers (plan_id, plan, nonce, sealed, imported_at) VALUES (x'01', '{}', x'', x'', 0)",
+                [],
+            )
+            .unwrap();
         }
     }
 
@@ -155,6 +181,10 @@ mod tests {
                     .query_row("SELECT slot FROM checkins", [], |r| r.get(0))
                     .unwrap();
                 assert_eq!(slot, 4);
+                let watched: i64 = conn
+                    .query_row("SELECT count(*) FROM watched_travellers", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(watched, 1);
             }
         }
     }
