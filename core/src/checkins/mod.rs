@@ -25,7 +25,10 @@ use crate::content::ui::Ui;
 use crate::error::{Error, Result, WaymarkError};
 use crate::waymark::Waymark;
 use plan::ValidPlan;
-pub use plan::{CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_TEXT_MAX_CHARS, TripPlan};
+pub use plan::{
+    CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
+    SIGNAL_PHRASE_MAX_CHARS, TripPlan,
+};
 use schedule::{Schedule, Slot};
 pub use sharing::QR_BYTE_BUDGET;
 use status::Recorded;
@@ -68,7 +71,11 @@ impl Waymark {
         duress_pin: String,
         signal_phrase: String,
     ) -> Result<(), WaymarkError> {
-        let signal_phrase = plan::required_text("signal_phrase", &signal_phrase)?;
+        let signal_phrase = plan::required_text(
+            "signal_phrase",
+            &signal_phrase,
+            plan::SIGNAL_PHRASE_MAX_CHARS,
+        )?;
         let unlocked = pins::Unlocked {
             secret: pins::random_bytes::<{ pins::SECRET_LEN }>()?,
             signal_phrase,

@@ -9,8 +9,12 @@ use serde::{Deserialize, Serialize};
 use super::schedule::{Cadence, Schedule};
 use crate::error::{Error, Result};
 
-/// The longest free text in a plan field, in characters.
-pub const PLAN_TEXT_MAX_CHARS: u32 = 200;
+/// The longest name (traveller, city) in a plan, in characters.
+pub const PLAN_NAME_MAX_CHARS: u32 = 60;
+/// The longest free text in a plan field (employer, agency, document copies), in characters.
+pub const PLAN_TEXT_MAX_CHARS: u32 = 120;
+/// The longest signal phrase, in characters.
+pub const SIGNAL_PHRASE_MAX_CHARS: u32 = 80;
 
 /// A day of the week.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
@@ -107,15 +111,20 @@ pub(crate) struct ValidPlan {
 impl ValidPlan {
     /// Validates every field, naming the first one that is wrong.
     pub(crate) fn new(mut plan: TripPlan) -> Result<Self> {
-        plan.traveller_name = required_text("traveller_name", &plan.traveller_name)?;
-        plan.destination_city = required_text("destination_city", &plan.destination_city)?;
+        plan.traveller_name =
+            required_text("traveller_name", &plan.traveller_name, PLAN_NAME_MAX_CHARS)?;
+        plan.destination_city = required_text(
+            "destination_city",
+            &plan.destination_city,
+            PLAN_NAME_MAX_CHARS,
+        )?;
         plan.destination_country = country_code(&plan.destination_country)?;
         for (field, value) in [
             ("employer", &mut plan.employer),
             ("agency", &mut plan.agency),
             ("document_copies", &mut plan.document_copies),
         ] {
-            *value = optional_text(field, value.as_deref())?;
+            *value = optional_text(field, value.as_deref(), PLAN_TEXT_MAX_CHARS)?;
         }
         let home_zone = zone("home_time_zone", &plan.home_time_zone)?;
         zone("destination_time_zone", &plan.destination_time_zone)?;
@@ -138,18 +147,19 @@ impl ValidPlan {
     }
 }
 
-pub(crate) fn required_text(field: &str, value: &str) -> Result<String> {
-    optional_text(field, Some(value))?.ok_or_else(|| Error::invalid(field, "must not be blank"))
+pub(crate) fn required_text(field: &str, value: &str, max_chars: u32) -> Result<String> {
+    optional_text(field, Some(value), max_chars)?
+        .ok_or_else(|| Error::invalid(field, "must not be blank"))
 }
 
-fn optional_text(field: &str, value: Option<&str>) -> Result<Option<String>> {
+fn optional_text(field: &str, value: Option<&str>, max_chars: u32) -> Result<Option<String>> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
-    if value.chars().count() > PLAN_TEXT_MAX_CHARS as usize {
+    if value.chars().count() > max_chars as usize {
         return Err(Error::invalid(
             field,
-            format!("must be at most {PLAN_TEXT_MAX_CHARS} characters"),
+            format!("must be at most {max_chars} characters"),
         ));
     }
     if value.chars().any(char::is_control) {

@@ -21,9 +21,10 @@ use crate::error::{Error, Result};
 const MAGIC: &str = "WAYMARK";
 /// The payload version this build writes and the newest it reads.
 pub(crate) const VERSION: u32 = 1;
-/// Bytes a payload may take to fit one QR code comfortably (version 25 at error correction
-/// level M holds 1,273 bytes; a phone camera reads that at arm's length).
-pub const QR_BYTE_BUDGET: u32 = 1_273;
+/// Bytes a payload may take to fit one QR code: the byte capacity of the largest code (version
+/// 40) at error correction level M. A plan with every field at its longest stays within it; a
+/// usual plan takes about a fifth of it, a code small enough to scan from a phone screen.
+pub const QR_BYTE_BUDGET: u32 = 2_331;
 const CHECKSUM_LEN: usize = 8;
 const SALT_LEN: usize = 16;
 const NONCE_LEN: usize = 12;

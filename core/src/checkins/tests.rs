@@ -349,3 +349,418 @@ fn the_plan_survives_reopening_and_is_replaced_in_place() {
         .unwrap();
     assert_eq!(next.label, "Check-in due 5 Mar 2026, 15:00");
 }
+
+// ---- Sharing and the family's side -------------------------------------------------------
+
+const KEY: [u8; 32] = [42; 32];
+
+fn family(dir: &tempfile::TempDir) -> Waymark {
+    let waymark = open(dir, "family", "Europe/Moscow");
+    waymark.set_keystore_key(KEY.to_vec()).unwrap();
+    waymark
+}
+
+/// Anna's phone and her mother's, with the plan shared between them.
+fn pair(dir: &tempfile::TempDir) -> (Waymark, Waymark, String) {
+    let anna = ready(dir, "anna");
+    let mother = family(dir);
+    let export = anna.export_plan("2468".into(), None).unwrap();
+    let id = mother
+        .import_plan(export.payload, None, at("2026-03-01T12:00:00Z"))
+        .unwrap()
+        .id;
+    (anna, mother, id)
+}
+
+#[test]
+fn a_shared_plan_round_trips_and_fits_one_qr_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let plain = anna.export_plan("1357".into(), None).unwrap();
+    assert!(plain.payload.starts_with("WAYMARK1P."));
+    assert!(
+        plain.bytes < 600,
+        "a usual plan makes a small QR code: {} bytes",
+        plain.bytes
+    );
+    assert_eq!(
+        plain.show_qr_code,
+        Action::ShowQrCode {
+            text: plain.payload.clone()
+        }
+    );
+    let sealed = anna
+        .export_plan("2468".into(), Some("correct horse".into()))
+        .unwrap();
+    assert!(sealed.payload.starts_with("WAYMARK1S."));
+    assert!(sealed.fits_qr_code, "{} bytes", sealed.bytes);
+
+    let mother = family(&dir);
+    let view = mother
+        .import_plan(plain.payload, None, at("2026-03-01T12:00:00Z"))
+        .unwrap();
+    assert_eq!(view.name, "Anna");
+    assert!(
+        view.signal_phrase_reminder.contains("«How is aunt Valya?»"),
+        "{}",
+        view.signal_phrase_reminder
+    );
+    let again = mother
+        .import_plan(
+            sealed.payload,
+            Some("correct horse".into()),
+            at("2026-03-01T12:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(
+        again.id, view.id,
+        "the same plan imported twice is one traveller"
+    );
+    assert_eq!(
+        mother
+            .family_list(at("2026-03-01T12:00:00Z"))
+            .unwrap()
+            .travellers
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_plan_with_every_field_at_its_longest_still_fits_one_qr_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = open(&dir, "anna", "UTC");
+    let text = "Ж".repeat(PLAN_TEXT_MAX_CHARS as usize);
+    let name = "Ж".repeat(PLAN_NAME_MAX_CHARS as usize);
+    let mut p = plan();
+    p.traveller_name = name.clone();
+    p.destination_city = name;
+    p.employer = Some(text.clone());
+    p.agency = Some(text.clone());
+    p.document_copies = Some(text);
+    p.schedule.cadence = CheckinCadence::Weekly {
+        days: vec![
+            DayOfWeek::Monday,
+            DayOfWeek::Wednesday,
+            DayOfWeek::Friday,
+            DayOfWeek::Sunday,
+        ],
+        times: vec!["08:00".into(), "20:00".into()],
+    };
+    anna.set_trip_plan(p, at("2026-03-01T12:00:00Z")).unwrap();
+    let phrase = "Ж".repeat(SIGNAL_PHRASE_MAX_CHARS as usize);
+    anna.set_checkin_pins("2468".into(), "1357".into(), phrase)
+        .unwrap();
+    let export = anna
+        .export_plan("2468".into(), Some("a long passphrase".into()))
+        .unwrap();
+    assert!(
+        export.fits_qr_code,
+        "{} bytes over {}",
+        export.bytes, QR_BYTE_BUDGET
+    );
+}
+
+#[test]
+fn damaged_foreign_too_new_and_wrongly_sealed_payloads_are_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let plain = anna.export_plan("2468".into(), None).unwrap().payload;
+    let sealed = anna
+        .export_plan("2468".into(), Some("correct horse".into()))
+        .unwrap()
+        .payload;
+    let mother = family(&dir);
+    let now = at("2026-03-01T12:00:00Z");
+    let tampered = {
+        let mut chars: Vec<char> = plain.chars().collect();
+        let i = chars.len() / 2;
+        chars[i] = if chars[i] == 'A' { 'B' } else { 'A' };
+        chars.into_iter().collect::<String>()
+    };
+    let cases = [
+        (tampered, None, "payload", "damaged"),
+        (
+            plain[..plain.len() - 10].to_owned(),
+            None,
+            "payload",
+            "damaged",
+        ),
+        (plain[..12].to_owned(), None, "payload", "damaged"),
+        (
+            "https://example.org/plan".to_owned(),
+            None,
+            "payload",
+            "not a Waymark plan",
+        ),
+        ("".to_owned(), None, "payload", "not a Waymark plan"),
+        (
+            plain.replacen("WAYMARK1", "WAYMARK2", 1),
+            None,
+            "payload",
+            "newer version",
+        ),
+        (sealed.clone(), None, "passphrase", "sealed"),
+        (
+            sealed.clone(),
+            Some("wrong horse".to_owned()),
+            "passphrase",
+            "wrong passphrase",
+        ),
+        // Cut by whole base64 quanta the sealing catches it; cut otherwise the encoding does.
+        (
+            sealed[..sealed.len() - 4].to_owned(),
+            Some("correct horse".to_owned()),
+            "passphrase",
+            "damaged",
+        ),
+        (
+            sealed[..sealed.len() - 5].to_owned(),
+            Some("correct horse".to_owned()),
+            "payload",
+            "damaged",
+        ),
+    ];
+    for (payload, passphrase, field, words) in cases {
+        match mother.import_plan(payload.clone(), passphrase, now) {
+            Err(WaymarkError::InvalidInput { field: f, reason }) => {
+                assert_eq!(f, field, "{payload:.30}");
+                assert!(reason.contains(words), "{payload:.30}: {reason}");
+            }
+            other => panic!("{payload:.30}: {other:?}"),
+        }
+    }
+    assert!(mother.family_list(now).unwrap().travellers.is_empty());
+    // Spaces and line breaks from copying are fine.
+    let wrapped = format!(" {}\n{} ", &plain[..40], &plain[40..]);
+    assert!(mother.import_plan(wrapped, None, now).is_ok());
+}
+
+#[test]
+fn importing_needs_the_keystore_key_and_exporting_needs_a_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    assert!(
+        matches!(anna.export_plan("0000".into(), None), Err(WaymarkError::InvalidInput { field, .. }) if field == "pin")
+    );
+    assert!(
+        matches!(anna.export_plan("2468".into(), Some("short".into())), Err(WaymarkError::InvalidInput { field, .. }) if field == "passphrase")
+    );
+    let payload = anna.export_plan("2468".into(), None).unwrap().payload;
+    let mother = open(&dir, "family", "Europe/Moscow");
+    let err = mother
+        .import_plan(payload.clone(), None, at("2026-03-01T12:00:00Z"))
+        .unwrap_err();
+    assert!(matches!(err, WaymarkError::InvalidInput { field, .. } if field == "key"));
+    assert!(matches!(
+        mother.set_keystore_key(vec![1; 16]),
+        Err(WaymarkError::InvalidInput { .. })
+    ));
+}
+
+#[test]
+fn re_importing_an_updated_plan_updates_the_traveller_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let mut moved = anna.trip_plan().unwrap().unwrap();
+    moved.destination_city = "Antalya".into();
+    anna.set_trip_plan(moved, at("2026-03-10T00:00:00Z"))
+        .unwrap();
+    let payload = anna.export_plan("2468".into(), None).unwrap().payload;
+    let view = mother
+        .import_plan(payload, None, at("2026-03-10T00:00:00Z"))
+        .unwrap();
+    assert_eq!(view.id, id);
+    assert!(
+        view.destination.starts_with("Antalya"),
+        "{}",
+        view.destination
+    );
+    assert_eq!(
+        mother
+            .family_list(at("2026-03-10T00:00:00Z"))
+            .unwrap()
+            .travellers
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn the_family_notices_a_missed_check_in_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_anna, mother, id) = pair(&dir);
+    // Anna's phone is gone; nothing arrives. The 09:00 Istanbul check-in is due 06:00Z.
+    let fine = mother
+        .family_traveller(id.clone(), at("2026-03-02T05:00:00Z"))
+        .unwrap();
+    assert!(!fine.needs_attention && fine.steps.is_empty());
+    let overdue = mother
+        .family_traveller(id.clone(), at("2026-03-02T07:01:00Z"))
+        .unwrap();
+    assert!(overdue.needs_attention);
+    assert!(
+        overdue.headline.contains("Call now"),
+        "{}",
+        overdue.headline
+    );
+    assert_eq!(
+        overdue.current.as_ref().unwrap().status,
+        SlotStatus::Overdue
+    );
+    assert_eq!(overdue.steps.len(), 4);
+    assert_eq!(overdue.steps[0].title, "Call Anna");
+    assert!(
+        overdue.steps[0].detail.contains("2 Mar 2026, 11:00"),
+        "call back by, Moscow time: {}",
+        overdue.steps[0].detail
+    );
+    assert_eq!(
+        overdue.steps[1].action,
+        Some(Action::Dial {
+            uri: "tel:+78003330016".into()
+        })
+    );
+    assert!(
+        overdue
+            .facts
+            .iter()
+            .any(|f| f.label == "Document copies" && f.value == "with my sister Olga")
+    );
+    assert!(overdue.facts.iter().any(|f| f.label == "Employer"));
+    let list = mother.family_list(at("2026-03-02T07:01:00Z")).unwrap();
+    assert!(list.travellers[0].needs_attention);
+}
+
+#[test]
+fn the_verification_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let code = |m: &str| m.rsplit(' ').next().unwrap().to_owned();
+    let verify = |text: &str, t: &str| {
+        mother
+            .verify_checkin(id.clone(), text.into(), at(t))
+            .unwrap()
+    };
+
+    // Normal check-in for slot 0 (due 06:00Z), checked at once: genuine.
+    let normal = anna
+        .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+        .unwrap()
+        .message;
+    let v = verify(&normal, "2026-03-02T06:06:00Z");
+    assert_eq!(v.outcome, VerificationOutcome::Genuine);
+    assert!(!v.needs_help && !v.traveller.needs_attention);
+    assert_eq!(
+        v.traveller.current, None,
+        "slot 0 is done on the family's side too"
+    );
+    // The same message again: replayed.
+    assert_eq!(
+        verify(&normal, "2026-03-02T06:10:00Z").outcome,
+        VerificationOutcome::Replayed
+    );
+    // A made-up code: wrong. No code at all: no code.
+    let wrong = if code(&normal) == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    assert_eq!(
+        verify(&format!("all fine {wrong}"), "2026-03-02T06:11:00Z").outcome,
+        VerificationOutcome::WrongCode
+    );
+    assert_eq!(
+        verify("all fine", "2026-03-02T06:11:00Z").outcome,
+        VerificationOutcome::NoCode
+    );
+    // A genuine normal code for slot 1 (due 18:00Z) read long before its window: outside.
+    let slot1_normal = codes_for(&anna, 1).0;
+    assert_eq!(
+        verify(&slot1_normal, "2026-03-02T10:00:00Z").outcome,
+        VerificationOutcome::OutsideWindow
+    );
+    // Slot 0's code checked the next day: outside its window (late).
+    let slot0_normal = codes_for(&anna, 0).0;
+    assert_eq!(
+        verify(&slot0_normal, "2026-03-03T12:00:00Z").outcome,
+        VerificationOutcome::Replayed,
+        "seen before"
+    );
+    let slot2_normal = codes_for(&anna, 2).0;
+    assert_eq!(
+        verify(&slot2_normal, "2026-03-04T12:00:00Z").outcome,
+        VerificationOutcome::OutsideWindow
+    );
+
+    // Duress check-in for slot 3 (due 2026-03-03 18:00Z): genuine under duress, help signalled.
+    let duress = anna
+        .check_in("1357".into(), at("2026-03-03T18:05:00Z"))
+        .unwrap()
+        .message;
+    let v = verify(&duress, "2026-03-03T18:20:00Z");
+    assert_eq!(v.outcome, VerificationOutcome::GenuineUnderDuress);
+    assert!(v.needs_help && v.traveller.help_signalled && v.traveller.needs_attention);
+    assert_eq!(v.headline, "Anna needs help.");
+    assert_eq!(v.traveller.steps.len(), 4);
+    assert!(
+        v.traveller.steps[0].detail.contains("do not mention"),
+        "{}",
+        v.traveller.steps[0].detail
+    );
+    // It stays until the family marks it handled.
+    assert!(
+        mother
+            .family_traveller(id.clone(), at("2026-03-04T00:00:00Z"))
+            .unwrap()
+            .help_signalled
+    );
+    let handled = mother
+        .family_mark_handled(id.clone(), at("2026-03-04T00:00:00Z"))
+        .unwrap();
+    assert!(!handled.help_signalled);
+}
+
+#[test]
+fn the_signal_phrase_in_a_message_means_help_whatever_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let normal = anna
+        .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+        .unwrap()
+        .message;
+    let text = format!(
+        "kak dela? how is aunt valia? {}",
+        normal.rsplit(' ').next().unwrap()
+    );
+    let v = mother
+        .verify_checkin(id, text, at("2026-03-02T06:06:00Z"))
+        .unwrap();
+    assert!(v.phrase_found && v.needs_help);
+    assert_eq!(
+        v.outcome,
+        VerificationOutcome::Genuine,
+        "the code itself is fine"
+    );
+    assert!(v.headline.contains("signal phrase"));
+}
+
+#[test]
+fn verifying_an_unknown_traveller_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mother = family(&dir);
+    let err = mother
+        .verify_checkin("nobody".into(), "123456".into(), at("2026-03-02T06:06:00Z"))
+        .unwrap_err();
+    assert!(matches!(err, WaymarkError::NotFound { .. }));
+}
+
+/// The normal and duress codes Anna's phone makes for a slot.
+fn codes_for(anna: &Waymark, slot: u32) -> (String, String) {
+    let boxes = anna.db.read(store::pin_boxes).unwrap();
+    let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
+    (
+        codes::code(&unlocked.secret, slot, codes::Kind::Normal),
+        codes::code(&unlocked.secret, slot, codes::Kind::Duress),
+    )
+}
