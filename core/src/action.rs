@@ -34,6 +34,11 @@ pub enum Action {
     EditTripPlan,
     /// Ask for the two check-in PINs.
     SetCheckinPins,
+    /// Show the family's screen for one watched traveller.
+    OpenWatchedTraveller {
+        /// The traveller's id.
+        id: String,
+    },
     /// Show this text as a QR code for another phone to scan.
     ShowQrCode {
         /// The text to encode.

@@ -27,7 +27,7 @@ use crate::waymark::{Prefs, Waymark};
 /// messages can arrive late.
 const DELIVERY_ALLOWANCE: Duration = Duration::hours(2);
 /// After a check-in is overdue, how long to try reaching the traveller before going on.
-const CALL_BACK_WINDOW: Duration = Duration::hours(1);
+pub(crate) const CALL_BACK_WINDOW: Duration = Duration::hours(1);
 /// The id of the hotline in the built-in directory.
 const HOTLINE_ID: &str = "hotline";
 
@@ -245,14 +245,7 @@ impl Waymark {
         let plan = &valid.plan;
         let at: DateTime<Utc> = now.into();
         let verifications = self.db.read(|c| store::verifications(c, watched.row))?;
-        let recorded: Vec<Recorded> = verifications
-            .iter()
-            .filter(|v| v.outcome == GENUINE || v.outcome == DURESS)
-            .map(|v| Recorded {
-                slot: v.slot,
-                at: v.at,
-            })
-            .collect();
+        let recorded = received_checkins(&verifications);
         let help_at = help_signalled_at(&verifications, at);
         let destination_zone: chrono_tz::Tz = plan
             .destination_time_zone
@@ -427,6 +420,18 @@ impl Waymark {
     }
 }
 
+/// The check-ins the family has received, as the schedule's status counts them.
+pub(crate) fn received_checkins(verifications: &[Verification]) -> Vec<Recorded> {
+    verifications
+        .iter()
+        .filter(|v| v.outcome == GENUINE || v.outcome == DURESS)
+        .map(|v| Recorded {
+            slot: v.slot,
+            at: v.at,
+        })
+        .collect()
+}
+
 /// The latest help signal not yet marked handled, if any, up to `now`.
 fn help_signalled_at(verifications: &[Verification], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let handled = verifications
@@ -461,6 +466,6 @@ fn fact(ui: &Ui<'_>, key: &str, value: &str) -> FactLine {
 }
 
 /// The id shells use for a watched traveller: the plan id in base64url.
-fn public_id(plan_id: &[u8; 16]) -> String {
+pub(crate) fn public_id(plan_id: &[u8; 16]) -> String {
     Base64UrlUnpadded::encode_string(plan_id)
 }

@@ -6,6 +6,7 @@ mod family;
 mod phrase;
 mod pins;
 mod plan;
+mod planner;
 mod schedule;
 mod sharing;
 mod status;
@@ -29,6 +30,7 @@ pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
     SIGNAL_PHRASE_MAX_CHARS, TripPlan,
 };
+pub use planner::{AlertKind, NotificationPlan, PlannedAlert};
 use schedule::{Schedule, Slot};
 pub use sharing::QR_BYTE_BUDGET;
 use status::Recorded;
@@ -179,6 +181,20 @@ impl Waymark {
         Ok(self.mark_handled(&id, now)?)
     }
 
+    /// The alerts the shell should schedule from `now`, for the traveller's own check-ins and
+    /// for every traveller this profile watches over, at most `max_count` of them (iOS keeps 64
+    /// pending), earliest first, with when to plan again. With `exact_alarms_allowed` false
+    /// (Android without the exact-alarm permission) alerts are placed so that a late delivery
+    /// still lands inside the check-in window. Schedule them replacing all earlier ones.
+    pub fn plan_notifications(
+        &self,
+        now: SystemTime,
+        max_count: u32,
+        exact_alarms_allowed: bool,
+    ) -> Result<NotificationPlan, WaymarkError> {
+        Ok(self.notification_plan(now, max_count, exact_alarms_allowed)?)
+    }
+
     /// Every check-in made, newest first.
     pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
         Ok(self.history_view()?)
@@ -186,6 +202,47 @@ impl Waymark {
 }
 
 impl Waymark {
+    fn notification_plan(
+        &self,
+        now: SystemTime,
+        max_count: u32,
+        exact_alarms: bool,
+    ) -> Result<NotificationPlan> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let own = self.valid_plan()?;
+        let own_recorded = self.db.read(store::checkins)?;
+        let watched = self.db.read(store::watched)?;
+        let mut theirs = Vec::with_capacity(watched.len());
+        for w in &watched {
+            let valid = ValidPlan::new(w.plan.clone())?;
+            let received =
+                family::received_checkins(&self.db.read(|c| store::verifications(c, w.row))?);
+            theirs.push((family::public_id(&w.plan_id), valid, received));
+        }
+        let mut sources = Vec::new();
+        if let Some(own) = &own {
+            sources.push(planner::Source {
+                schedule: &own.schedule,
+                recorded: &own_recorded,
+                watched: None,
+            });
+        }
+        for (id, valid, received) in &theirs {
+            sources.push(planner::Source {
+                schedule: &valid.schedule,
+                recorded: received,
+                watched: Some((id.as_str(), valid.plan.traveller_name.as_str())),
+            });
+        }
+        let at: DateTime<Utc> = now.into();
+        Ok(planner::limit(
+            planner::alerts(&sources, at, exact_alarms, &ui, prefs.zone),
+            max_count,
+            at,
+        ))
+    }
+
     fn valid_plan(&self) -> Result<Option<ValidPlan>> {
         self.db
             .read(store::load_plan)?

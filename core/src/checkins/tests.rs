@@ -765,3 +765,157 @@ fn codes_for(anna: &Waymark, slot: u32) -> (String, String) {
         codes::code(&unlocked.secret, slot, codes::Kind::Duress),
     )
 }
+
+// ---- The notification planner ------------------------------------------------------------
+
+#[test]
+fn the_planner_orders_limits_and_says_when_to_plan_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let now = at("2026-03-02T00:00:00Z");
+    let all = anna.plan_notifications(now, 1000, true).unwrap();
+    // Two slots a day for the 7-day horizon, three alerts each.
+    assert_eq!(all.alerts.len(), 14 * 3);
+    assert!(
+        all.alerts.windows(2).all(|w| w[0].fire_at <= w[1].fire_at),
+        "earliest first"
+    );
+    assert!(all.alerts.iter().all(|a| a.fire_at > now));
+    assert_eq!(all.plan_again_at, at("2026-03-09T00:00:00Z"), "the horizon");
+    let first = &all.alerts[0];
+    assert_eq!(
+        (first.id.as_str(), first.kind),
+        ("checkin-0-reminder", AlertKind::CheckinReminder)
+    );
+    assert_eq!(
+        first.fire_at,
+        at("2026-03-02T05:30:00Z"),
+        "when the window opens"
+    );
+    assert_eq!(first.title, "Time to check in");
+    assert_eq!(first.body, "Check in with Waymark by 2 Mar 2026, 10:00.");
+    assert_eq!(first.action, Action::OpenCheckin);
+
+    let limited = anna.plan_notifications(now, 64, true).unwrap();
+    assert_eq!(limited.alerts.len(), 42.min(64));
+    let five = anna.plan_notifications(now, 5, true).unwrap();
+    assert_eq!(five.alerts.len(), 5);
+    assert_eq!(five.alerts[..], all.alerts[..5], "the first five, same ids");
+    assert_eq!(
+        five.plan_again_at, five.alerts[4].fire_at,
+        "plan again when the last one fires"
+    );
+
+    // The family's phone plans its own alerts from its copy of the schedule.
+    let family = mother.plan_notifications(now, 1000, true).unwrap();
+    assert_eq!(family.alerts.len(), 14 * 3);
+    let overdue = family
+        .alerts
+        .iter()
+        .find(|a| a.kind == AlertKind::FamilyOverdue)
+        .unwrap();
+    assert_eq!(overdue.id, format!("watch-{id}-0-overdue"));
+    assert_eq!(overdue.fire_at, at("2026-03-02T07:00:00Z"));
+    assert_eq!(
+        overdue.action,
+        Action::OpenWatchedTraveller { id: id.clone() }
+    );
+    assert_eq!(overdue.title, "No check-in from Anna");
+}
+
+#[test]
+fn without_exact_alarms_only_alerts_that_can_land_in_the_window_are_planned() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let now = at("2026-03-02T00:00:00Z");
+    let inexact = anna.plan_notifications(now, 1000, false).unwrap();
+    assert!(
+        inexact
+            .alerts
+            .iter()
+            .all(|a| a.kind != AlertKind::CheckinDue)
+    );
+    assert_eq!(inexact.alerts.len(), 14 * 2);
+    assert!(
+        inexact
+            .alerts
+            .iter()
+            .filter(|a| a.kind == AlertKind::CheckinReminder)
+            .all(|a| {
+                let due = anna.checkin_status(a.fire_at).unwrap();
+                due.current.is_some_and(|c| c.status == SlotStatus::Open)
+            }),
+        "each reminder fires inside an open window, so a late one still does"
+    );
+}
+
+#[test]
+fn done_check_ins_get_no_more_alerts_and_ids_are_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let before = anna
+        .plan_notifications(at("2026-03-02T05:00:00Z"), 64, true)
+        .unwrap();
+    let message = anna
+        .check_in("2468".into(), at("2026-03-02T05:50:00Z"))
+        .unwrap()
+        .message;
+    let after = anna
+        .plan_notifications(at("2026-03-02T05:50:00Z"), 64, true)
+        .unwrap();
+    assert!(after.alerts.iter().all(|a| !a.id.starts_with("checkin-0-")));
+    let ids = |p: &NotificationPlan| {
+        p.alerts
+            .iter()
+            .map(|a| a.id.clone())
+            .filter(|i| !i.starts_with("checkin-0-"))
+            .collect::<Vec<_>>()
+    };
+    let (before, after) = (ids(&before), ids(&after));
+    assert_eq!(
+        before[..],
+        after[..before.len()],
+        "the rest keep their ids (the horizon moved on a little)"
+    );
+    // The family's phone drops slot 0 once the genuine message is verified.
+    mother
+        .verify_checkin(id.clone(), message, at("2026-03-02T05:55:00Z"))
+        .unwrap();
+    let family = mother
+        .plan_notifications(at("2026-03-02T05:55:00Z"), 64, true)
+        .unwrap();
+    assert!(family.alerts.iter().all(|a| !a.id.contains("-0-")));
+}
+
+#[test]
+fn planning_across_a_daylight_saving_change_keeps_local_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "berlin", "Europe/Berlin");
+    let mut p = plan();
+    p.schedule.time_zone = "Europe/Berlin".into();
+    p.schedule.cadence = CheckinCadence::Daily {
+        times: vec!["20:00".into()],
+    };
+    waymark
+        .set_trip_plan(p, at("2026-03-01T00:00:00Z"))
+        .unwrap();
+    let plan = waymark
+        .plan_notifications(at("2026-03-26T00:00:00Z"), 64, true)
+        .unwrap();
+    let dues: Vec<String> = plan
+        .alerts
+        .iter()
+        .filter(|a| a.kind == AlertKind::CheckinDue)
+        .map(|a| crate::time_json::rfc3339(a.fire_at))
+        .collect();
+    assert_eq!(
+        dues[..5],
+        [
+            "2026-03-26T19:00:00.000Z",
+            "2026-03-27T19:00:00.000Z",
+            "2026-03-28T19:00:00.000Z",
+            "2026-03-29T18:00:00.000Z",
+            "2026-03-30T18:00:00.000Z"
+        ]
+    );
+}

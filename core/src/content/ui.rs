@@ -106,6 +106,17 @@ pub(crate) const KEYS: &[&str] = &[
     "verify_outside_detail",
     "verify_no_code",
     "verify_no_code_detail",
+    "alert_reminder_title",
+    "alert_reminder_body",
+    "alert_due_title",
+    "alert_overdue_title",
+    "alert_overdue_body",
+    "family_alert_due_title",
+    "family_alert_due_body",
+    "family_alert_overdue_title",
+    "family_alert_overdue_body",
+    "family_alert_escalation_title",
+    "family_alert_escalation_body",
 ];
 
 /// Interface strings in one person's language.
