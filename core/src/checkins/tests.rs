@@ -248,7 +248,8 @@ fn pins_are_set_once() {
 fn every_invalid_plan_field_is_named_and_nothing_is_saved() {
     let dir = tempfile::tempdir().unwrap();
     let waymark = open(&dir, "p", "UTC");
-    let cases: Vec<(&str, Box<dyn Fn(&mut TripPlan)>)> = vec![
+    type Spoil = Box<dyn Fn(&mut TripPlan)>;
+    let cases: Vec<(&str, Spoil)> = vec![
         (
             "traveller_name",
             Box::new(|p| p.traveller_name = "  ".into()),
@@ -797,7 +798,8 @@ fn the_planner_orders_limits_and_says_when_to_plan_again() {
     assert_eq!(first.action, Action::OpenCheckin);
 
     let limited = anna.plan_notifications(now, 64, true).unwrap();
-    assert_eq!(limited.alerts.len(), 42.min(64));
+    assert_eq!(limited.alerts.len(), 42, "fewer than the limit: all of them");
+    assert_eq!(limited.plan_again_at, at("2026-03-09T00:00:00Z"));
     let five = anna.plan_notifications(now, 5, true).unwrap();
     assert_eq!(five.alerts.len(), 5);
     assert_eq!(five.alerts[..], all.alerts[..5], "the first five, same ids");
@@ -805,6 +807,15 @@ fn the_planner_orders_limits_and_says_when_to_plan_again() {
         five.plan_again_at, five.alerts[4].fire_at,
         "plan again when the last one fires"
     );
+
+    // Every six hours makes 28 slots in the horizon, 84 alerts: iOS keeps 64.
+    let mut busy = anna.trip_plan().unwrap().unwrap();
+    busy.schedule.cadence = CheckinCadence::EveryHours { hours: 6 };
+    anna.set_trip_plan(busy, now).unwrap();
+    let ios = anna.plan_notifications(now, 64, true).unwrap();
+    assert_eq!(ios.alerts.len(), 64);
+    assert_eq!(ios.plan_again_at, ios.alerts[63].fire_at);
+    assert!(ios.alerts.windows(2).all(|w| w[0].fire_at <= w[1].fire_at));
 
     // The family's phone plans its own alerts from its copy of the schedule.
     let family = mother.plan_notifications(now, 1000, true).unwrap();
