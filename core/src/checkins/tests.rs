@@ -798,7 +798,11 @@ fn the_planner_orders_limits_and_says_when_to_plan_again() {
     assert_eq!(first.action, Action::OpenCheckin);
 
     let limited = anna.plan_notifications(now, 64, true).unwrap();
-    assert_eq!(limited.alerts.len(), 42, "fewer than the limit: all of them");
+    assert_eq!(
+        limited.alerts.len(),
+        42,
+        "fewer than the limit: all of them"
+    );
     assert_eq!(limited.plan_again_at, at("2026-03-09T00:00:00Z"));
     let five = anna.plan_notifications(now, 5, true).unwrap();
     assert_eq!(five.alerts.len(), 5);
