@@ -15,8 +15,8 @@ use super::sharing::{self, SharedPlan};
 use super::status::{self, Recorded, SlotStatus};
 use super::store::{self, Verification, Watched};
 use super::view::{
-    EscalationStep, FactLine, FamilyListView, FamilyTravellerView, VerificationOutcome,
-    VerificationView, WatchedTravellerSummary,
+    EscalationStep, FactLine, FamilyHistoryEntry, FamilyHistoryView, FamilyListView,
+    FamilyTravellerView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
 };
 use super::{slot_view, vault};
 use crate::content::ui::Ui;
@@ -190,14 +190,7 @@ impl Waymark {
         let (headline_key, detail_key) = if phrase_found {
             ("verify_phrase", "verify_help_detail")
         } else {
-            match outcome {
-                VerificationOutcome::Genuine => ("verify_genuine", "verify_genuine_detail"),
-                VerificationOutcome::GenuineUnderDuress => ("verify_duress", "verify_help_detail"),
-                VerificationOutcome::WrongCode => ("verify_wrong", "verify_wrong_detail"),
-                VerificationOutcome::Replayed => ("verify_replayed", "verify_replayed_detail"),
-                VerificationOutcome::OutsideWindow => ("verify_outside", "verify_outside_detail"),
-                VerificationOutcome::NoCode => ("verify_no_code", "verify_no_code_detail"),
-            }
+            (headline_key(outcome), detail_key(outcome))
         };
         Ok(VerificationView {
             outcome,
@@ -206,6 +199,47 @@ impl Waymark {
             phrase_found,
             needs_help,
             traveller: self.family_view_of(&watched, now, &prefs, Some(unlocked))?,
+        })
+    }
+
+    pub(crate) fn family_history_view(&self, id: &str) -> Result<FamilyHistoryView> {
+        let watched = self.find_watched(id)?;
+        let valid = ValidPlan::new(watched.plan.clone())?;
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let name = watched.plan.traveller_name.as_str();
+        let mut verifications = self.db.read(|c| store::verifications(c, watched.row))?;
+        verifications.reverse();
+        let entries = verifications
+            .into_iter()
+            .map(|v| {
+                let outcome = outcome_of_word(&v.outcome);
+                let slot_label = v.slot.and_then(|i| valid.schedule.slot(i)).map_or_else(
+                    || ui.text("checkin_unscheduled"),
+                    |s| {
+                        ui.format(
+                            "slot_label",
+                            &[("time", &ui.date_time(s.due.into(), prefs.zone))],
+                        )
+                    },
+                );
+                let outcome_label = match outcome {
+                    Some(o) => ui.format(headline_key(o), &[("name", name)]),
+                    None => ui.text("family_handled"),
+                };
+                FamilyHistoryEntry {
+                    at: v.at.into(),
+                    at_label: ui.date_time(v.at.into(), prefs.zone),
+                    slot_label,
+                    outcome,
+                    outcome_label,
+                    phrase_found: v.phrase,
+                }
+            })
+            .collect();
+        Ok(FamilyHistoryView {
+            title: ui.format("family_history_title", &[("name", name)]),
+            entries,
         })
     }
 
@@ -445,6 +479,42 @@ fn help_signalled_at(verifications: &[Verification], now: DateTime<Utc>) -> Opti
         .map(|v| v.at)
         .max()
         .filter(|signal| handled.is_none_or(|h| *signal > h))
+}
+
+fn headline_key(outcome: VerificationOutcome) -> &'static str {
+    match outcome {
+        VerificationOutcome::Genuine => "verify_genuine",
+        VerificationOutcome::GenuineUnderDuress => "verify_duress",
+        VerificationOutcome::WrongCode => "verify_wrong",
+        VerificationOutcome::Replayed => "verify_replayed",
+        VerificationOutcome::OutsideWindow => "verify_outside",
+        VerificationOutcome::NoCode => "verify_no_code",
+    }
+}
+
+fn detail_key(outcome: VerificationOutcome) -> &'static str {
+    match outcome {
+        VerificationOutcome::Genuine => "verify_genuine_detail",
+        VerificationOutcome::GenuineUnderDuress => "verify_help_detail",
+        VerificationOutcome::WrongCode => "verify_wrong_detail",
+        VerificationOutcome::Replayed => "verify_replayed_detail",
+        VerificationOutcome::OutsideWindow => "verify_outside_detail",
+        VerificationOutcome::NoCode => "verify_no_code_detail",
+    }
+}
+
+const OUTCOMES: [VerificationOutcome; 6] = [
+    VerificationOutcome::Genuine,
+    VerificationOutcome::GenuineUnderDuress,
+    VerificationOutcome::WrongCode,
+    VerificationOutcome::Replayed,
+    VerificationOutcome::OutsideWindow,
+    VerificationOutcome::NoCode,
+];
+
+/// The outcome stored as `word`; None for a help signal marked handled.
+fn outcome_of_word(word: &str) -> Option<VerificationOutcome> {
+    OUTCOMES.into_iter().find(|o| outcome_word(*o) == word)
 }
 
 fn outcome_word(outcome: VerificationOutcome) -> &'static str {

@@ -37,8 +37,8 @@ use status::Recorded;
 pub use status::SlotStatus;
 pub use view::{
     CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
-    FamilyListView, FamilyTravellerView, PlanExport, SlotView, VerificationOutcome,
-    VerificationView, WatchedTravellerSummary,
+    FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,
+    SlotView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
 };
 
 #[uniffi::export]
@@ -170,6 +170,11 @@ impl Waymark {
         now: SystemTime,
     ) -> Result<VerificationView, WaymarkError> {
         Ok(self.verify_received(&id, &message, now)?)
+    }
+
+    /// Every message or code checked for a traveller, newest first.
+    pub fn family_history(&self, id: String) -> Result<FamilyHistoryView, WaymarkError> {
+        Ok(self.family_history_view(&id)?)
     }
 
     /// Marks the latest help signal from a traveller as dealt with.

@@ -934,3 +934,45 @@ fn planning_across_a_daylight_saving_change_keeps_local_times() {
         ]
     );
 }
+
+#[test]
+fn the_family_history_lists_every_check_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let normal = anna
+        .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+        .unwrap()
+        .message;
+    mother
+        .verify_checkin(id.clone(), normal, at("2026-03-02T06:06:00Z"))
+        .unwrap();
+    mother
+        .verify_checkin(
+            id.clone(),
+            "no code here".into(),
+            at("2026-03-02T07:00:00Z"),
+        )
+        .unwrap();
+    mother
+        .family_mark_handled(id.clone(), at("2026-03-02T08:00:00Z"))
+        .unwrap();
+    let history = mother.family_history(id).unwrap();
+    assert_eq!(history.title, "Messages from Anna");
+    let outcomes: Vec<_> = history.entries.iter().map(|e| e.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [
+            None,
+            Some(VerificationOutcome::NoCode),
+            Some(VerificationOutcome::Genuine)
+        ]
+    );
+    assert_eq!(
+        history.entries[2].slot_label,
+        "Check-in due 2 Mar 2026, 09:00"
+    );
+    assert_eq!(
+        history.entries[2].outcome_label,
+        "Genuine check-in: Anna is fine."
+    );
+}

@@ -222,3 +222,30 @@ pub struct VerificationView {
     /// The traveller's screen after this check.
     pub traveller: FamilyTravellerView,
 }
+
+/// What the family has received from one traveller.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct FamilyHistoryView {
+    /// The screen title.
+    pub title: String,
+    /// Newest first.
+    pub entries: Vec<FamilyHistoryEntry>,
+}
+
+/// One message checked, or a help signal marked handled.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct FamilyHistoryEntry {
+    /// When it was checked.
+    #[serde(with = "crate::time_json")]
+    pub at: SystemTime,
+    /// `at` in the viewer's zone.
+    pub at_label: String,
+    /// The slot the code belonged to, in words, or "outside the schedule".
+    pub slot_label: String,
+    /// What the code was; None for a help signal marked handled.
+    pub outcome: Option<VerificationOutcome>,
+    /// What it was, in words.
+    pub outcome_label: String,
+    /// Whether the message contained the signal phrase.
+    pub phrase_found: bool,
+}

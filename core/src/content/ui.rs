@@ -117,6 +117,8 @@ pub(crate) const KEYS: &[&str] = &[
     "family_alert_overdue_body",
     "family_alert_escalation_title",
     "family_alert_escalation_body",
+    "family_history_title",
+    "family_handled",
 ];
 
 /// Interface strings in one person's language.
