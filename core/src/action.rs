@@ -26,6 +26,29 @@ pub enum Action {
         /// The contact's id.
         id: String,
     },
+    /// Show the check-in screen.
+    OpenCheckin,
+    /// Ask for a check-in PIN, then check in.
+    CheckIn,
+    /// Show the trip plan form.
+    EditTripPlan,
+    /// Ask for the two check-in PINs.
+    SetCheckinPins,
+    /// Show the family's screen for one watched traveller.
+    OpenWatchedTraveller {
+        /// The traveller's id.
+        id: String,
+    },
+    /// Show this text as a QR code for another phone to scan.
+    ShowQrCode {
+        /// The text to encode.
+        text: String,
+    },
+    /// Open the share sheet with this text; the person chooses where to send it.
+    ShareText {
+        /// The text to share.
+        text: String,
+    },
     /// Open the phone dialler with this number filled in; the person presses call.
     Dial {
         /// A `tel:` URI with the number in E.164 form.

@@ -60,6 +60,9 @@ pub(crate) enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("content: {0}")]
     Content(String),
+    /// Something stored in the profile cannot be read back (names what, never its value).
+    #[error("stored {0} is damaged")]
+    Stored(String),
 }
 
 pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
@@ -87,6 +90,9 @@ impl From<Error> for WaymarkError {
         match error {
             Error::Public(public) => public,
             Error::Sqlite(sqlite) => sqlite_to_public(&sqlite),
+            Error::Stored(what) => WaymarkError::ProfileUnreadable {
+                reason: format!("{what} in the profile is damaged"),
+            },
             Error::Content(reason) => WaymarkError::Internal {
                 reason: format!("embedded content: {reason}"),
             },

@@ -4,6 +4,7 @@
 uniffi::setup_scaffolding!();
 
 mod action;
+mod checkins;
 mod checklist;
 mod contacts;
 mod content;
@@ -15,6 +16,13 @@ mod time_json;
 mod waymark;
 
 pub use action::Action;
+pub use checkins::{
+    AlertKind, CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt,
+    CheckinSchedule, CheckinView, DayOfWeek, EscalationStep, FactLine, FamilyHistoryEntry,
+    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
+    PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
+    SlotStatus, SlotView, TripPlan, VerificationOutcome, VerificationView, WatchedTravellerSummary,
+};
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
 };

@@ -10,6 +10,11 @@ pub fn rfc3339(at: SystemTime) -> String {
     DateTime::<Utc>::from(at).to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
+/// For `SystemTime` fields.
+pub(crate) fn serialize<S: Serializer>(at: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&rfc3339(*at))
+}
+
 /// For `Option<SystemTime>` fields.
 pub(crate) mod option {
     use super::*;
@@ -22,14 +27,5 @@ pub(crate) mod option {
             Some(at) => s.serialize_some(&rfc3339(*at)),
             None => s.serialize_none(),
         }
-    }
-}
-
-/// For `SystemTime` fields.
-pub(crate) mod plain {
-    use super::*;
-
-    pub(crate) fn serialize<S: Serializer>(at: &SystemTime, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(&rfc3339(*at))
     }
 }

@@ -47,6 +47,8 @@ pub struct Waymark {
     pub(crate) db: Db,
     pub(crate) pack: Arc<Pack>,
     prefs: RwLock<Prefs>,
+    /// The key from the platform keystore that seals secrets at rest; set by the shell.
+    keystore_key: RwLock<Option<[u8; 32]>>,
 }
 
 /// The person's preferences, resolved.
@@ -82,6 +84,18 @@ impl Waymark {
     /// The language the person asked for, as resolved ("en" when theirs is unknown).
     pub fn language(&self) -> String {
         self.prefs().chain.preferred().to_owned()
+    }
+
+    /// Gives the core the key the app keeps in the platform keystore (Android Keystore, iOS
+    /// Keychain): 32 random bytes, the same at every launch. Secrets the family's phone keeps
+    /// (the codes' secret and the signal phrase of each traveller it watches) are sealed with it,
+    /// never stored in plain text. Call it right after opening.
+    pub fn set_keystore_key(&self, key: Vec<u8>) -> Result<(), WaymarkError> {
+        let key: [u8; 32] = key
+            .try_into()
+            .map_err(|_| Error::invalid("key", "must be exactly 32 bytes"))?;
+        *self.keystore_key.write().unwrap_or_else(|p| p.into_inner()) = Some(key);
+        Ok(())
     }
 
     /// The content pack in use.
@@ -128,6 +142,7 @@ impl Waymark {
             db,
             pack,
             prefs: RwLock::new(prefs),
+            keystore_key: RwLock::new(None),
         })
     }
 
@@ -138,6 +153,19 @@ impl Waymark {
 
     fn write_prefs(&self) -> std::sync::RwLockWriteGuard<'_, Prefs> {
         self.prefs.write().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// The keystore key, or an error saying the shell has not given it.
+    pub(crate) fn keystore_key(&self) -> Result<[u8; 32]> {
+        self.keystore_key
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .ok_or_else(|| {
+                Error::invalid(
+                    "key",
+                    "the app has not provided its keystore key (set_keystore_key)",
+                )
+            })
     }
 
     pub(crate) fn ui<'a>(&'a self, prefs: &'a Prefs) -> Ui<'a> {

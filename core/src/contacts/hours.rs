@@ -18,7 +18,7 @@ pub struct OpeningView {
     /// `open_now` in words ("Open now", "Closed now").
     pub status: String,
     /// The instant it next closes (when open) or opens (when closed).
-    #[serde(with = "crate::time_json::plain")]
+    #[serde(with = "crate::time_json")]
     pub next_change: SystemTime,
     /// `next_change` on the contact's clock: "Closes today at 18:30, Moscow time".
     pub next_change_text: String,

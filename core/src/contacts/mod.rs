@@ -25,4 +25,4 @@ pub use own::{
 pub use phone::ContactAction;
 pub use reachability::Reachability;
 
-pub(crate) use emergency::check_emergency;
+pub(crate) use emergency::{check_emergency, first_number};

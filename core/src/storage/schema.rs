@@ -30,6 +30,46 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          created_at INTEGER NOT NULL,
          updated_at INTEGER NOT NULL
      ) STRICT;",
+    // 4: the traveller's trip plan (one per profile) and every check-in made. A check-in row
+    // holds only its time and slot, so it looks the same whichever PIN was used.
+    "CREATE TABLE trip_plan (
+         id         INTEGER PRIMARY KEY CHECK (id = 1),
+         plan_id    BLOB NOT NULL,     -- random; the family's phone knows the plan by it
+         plan       TEXT NOT NULL,     -- JSON of checkins::plan::TripPlan
+         updated_at INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE checkins (
+         id   INTEGER PRIMARY KEY,
+         slot INTEGER,                -- NULL: made outside any window
+         at   INTEGER NOT NULL
+     ) STRICT;
+     -- The two PIN-sealed copies of the shared secret, in random order (see checkins::pins).
+     CREATE TABLE checkin_pin_boxes (
+         position INTEGER PRIMARY KEY CHECK (position IN (0, 1)),
+         salt     BLOB NOT NULL,
+         nonce    BLOB NOT NULL,
+         sealed   BLOB NOT NULL
+     ) STRICT;
+     -- The family's side: the travellers this profile watches over, from plans shared with it.
+     -- The codes' secret and the signal phrase are sealed with the platform keystore key.
+     CREATE TABLE watched_travellers (
+         id          INTEGER PRIMARY KEY,
+         plan_id     BLOB NOT NULL UNIQUE,
+         plan        TEXT NOT NULL,
+         nonce       BLOB NOT NULL,
+         sealed      BLOB NOT NULL,
+         imported_at INTEGER NOT NULL
+     ) STRICT;
+     -- Every message or code the family checked, and what it was.
+     CREATE TABLE verifications (
+         id        INTEGER PRIMARY KEY,
+         traveller INTEGER NOT NULL REFERENCES watched_travellers (id) ON DELETE CASCADE,
+         at        INTEGER NOT NULL,
+         slot      INTEGER,
+         code      TEXT,
+         outcome   TEXT NOT NULL,
+         phrase    INTEGER NOT NULL CHECK (phrase IN (0, 1))
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -93,6 +133,18 @@ mod tests {
             )
             .unwrap();
         }
+        if version >= 4 {
+            conn.execute(
+                "INSERT INTO checkins (slot, at) VALUES (4, 1700000000000)",
+                [],
+            )
+            .unwrap();
+            conn.execute(
+                "INSERT INTO watched_travellers (plan_id, plan, nonce, sealed, imported_at) VALUES (x'01', '{}', x'', x'', 0)",
+                [],
+            )
+            .unwrap();
+        }
     }
 
     fn schema_of(conn: &Connection) -> Vec<String> {
@@ -151,6 +203,16 @@ mod tests {
                     )
                     .unwrap();
                 assert_eq!(phone, "+79161234567");
+            }
+            if version >= 4 {
+                let slot: u32 = conn
+                    .query_row("SELECT slot FROM checkins", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(slot, 4);
+                let watched: i64 = conn
+                    .query_row("SELECT count(*) FROM watched_travellers", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(watched, 1);
             }
         }
     }

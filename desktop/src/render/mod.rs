@@ -68,6 +68,13 @@ impl Ctx {
             Action::Dial { uri } => return self.style.dim(&glue(&format!("[☎ {uri}]"))),
             Action::ComposeSms { uri } => return self.style.dim(&glue(&format!("[✉ {uri}]"))),
             Action::CopyText { text } => return self.style.dim(&glue(&format!("[⧉ {text}]"))),
+            Action::OpenCheckin => "checkin".to_owned(),
+            Action::CheckIn => "checkin now".to_owned(),
+            Action::EditTripPlan => "checkin setup".to_owned(),
+            Action::SetCheckinPins => "checkin pins".to_owned(),
+            Action::OpenWatchedTraveller { id } => format!("family status {id}"),
+            // The text itself is printed by the screen that offers it.
+            Action::ShowQrCode { .. } | Action::ShareText { .. } => "plan export".to_owned(),
         };
         self.style.dim(&glue(&format!("[→ {target}]")))
     }

@@ -1,0 +1,449 @@
+//! Check-ins: the trip plan and its agreed schedule, PIN-protected check-ins with verifiable
+//! codes, and the traveller's screens.
+
+mod codes;
+mod family;
+mod phrase;
+mod pins;
+mod plan;
+mod planner;
+mod schedule;
+mod sharing;
+mod status;
+mod store;
+#[cfg(test)]
+mod tests;
+mod vault;
+mod view;
+
+use std::time::SystemTime;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+
+use crate::action::Action;
+use crate::content::ui::Ui;
+use crate::error::{Error, Result, WaymarkError};
+use crate::waymark::Waymark;
+use plan::ValidPlan;
+pub use plan::{
+    CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
+    SIGNAL_PHRASE_MAX_CHARS, TripPlan,
+};
+pub use planner::{AlertKind, NotificationPlan, PlannedAlert};
+use schedule::{Schedule, Slot};
+pub use sharing::QR_BYTE_BUDGET;
+use status::Recorded;
+pub use status::SlotStatus;
+pub use view::{
+    CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
+    FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,
+    SlotView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
+};
+
+#[uniffi::export]
+impl Waymark {
+    /// The traveller's trip plan, if one was entered.
+    pub fn trip_plan(&self) -> Result<Option<TripPlan>, WaymarkError> {
+        Ok(self.db.read(store::load_plan)?)
+    }
+
+    /// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`.
+    /// Every field is checked first; on error nothing is saved.
+    pub fn set_trip_plan(
+        &self,
+        plan: TripPlan,
+        now: SystemTime,
+    ) -> Result<CheckinView, WaymarkError> {
+        let valid = ValidPlan::new(plan)?;
+        let new_id = pins::random_bytes::<16>()?;
+        self.db
+            .write(|tx| store::save_plan(tx, &valid.plan, new_id, now.into()))?;
+        Ok(self.checkin_view(now)?)
+    }
+
+    /// Sets the two check-in PINs (4 to 12 digits each, different) and the signal phrase agreed
+    /// with the family. The normal PIN checks in; the duress PIN checks in looking exactly the
+    /// same but tells the family you need help. The phrase is sealed with the PINs and shared
+    /// only in the plan given to the family; it is not shown here again. They are set once; the
+    /// secret shared with the family is created here.
+    pub fn set_checkin_pins(
+        &self,
+        normal_pin: String,
+        duress_pin: String,
+        signal_phrase: String,
+    ) -> Result<(), WaymarkError> {
+        let signal_phrase = plan::required_text(
+            "signal_phrase",
+            &signal_phrase,
+            plan::SIGNAL_PHRASE_MAX_CHARS,
+        )?;
+        let unlocked = pins::Unlocked {
+            secret: pins::random_bytes::<{ pins::SECRET_LEN }>()?,
+            signal_phrase,
+        };
+        let boxes = pins::seal(&normal_pin, &duress_pin, &unlocked)?;
+        self.db.write(|tx| {
+            if !store::pin_boxes(tx)?.is_empty() {
+                return Err(Error::invalid(
+                    "normal_pin",
+                    "the check-in PINs are already set",
+                ));
+            }
+            store::save_pin_boxes(tx, &boxes)
+        })?;
+        Ok(())
+    }
+
+    /// The check-in screen at `now`.
+    pub fn checkin_status(&self, now: SystemTime) -> Result<CheckinView, WaymarkError> {
+        Ok(self.checkin_view(now)?)
+    }
+
+    /// Checks in at `now` with either PIN. The receipt, the screen and what is stored are the
+    /// same for both PINs; only the code in the message differs. A wrong PIN changes nothing.
+    pub fn check_in(&self, pin: String, now: SystemTime) -> Result<CheckinReceipt, WaymarkError> {
+        Ok(self.check_in_at(&pin, now)?)
+    }
+
+    /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in
+    /// PIN. It carries the plan, the secret for the codes and the signal phrase, never the PINs.
+    /// With a passphrase (8 characters or more) it is sealed: tell the family the passphrase
+    /// another way.
+    pub fn export_plan(
+        &self,
+        pin: String,
+        passphrase: Option<String>,
+    ) -> Result<PlanExport, WaymarkError> {
+        let payload = self.export_shared(&pin, passphrase.as_deref())?;
+        let bytes = payload.len() as u32;
+        Ok(PlanExport {
+            bytes,
+            fits_qr_code: bytes <= QR_BYTE_BUDGET,
+            file_name: "waymark-plan.txt".into(),
+            show_qr_code: Action::ShowQrCode {
+                text: payload.clone(),
+            },
+            share: Action::ShareText {
+                text: payload.clone(),
+            },
+            payload,
+        })
+    }
+
+    /// Imports a plan a traveller shared (scanned or pasted), to watch over them. Re-importing
+    /// an updated plan updates the traveller in place. A damaged, cut-off, foreign or too-new
+    /// payload, or a wrong passphrase, is refused with its reason and nothing is stored. Needs
+    /// the keystore key ([`Waymark::set_keystore_key`]).
+    pub fn import_plan(
+        &self,
+        payload: String,
+        passphrase: Option<String>,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        let id = self.import_shared(&payload, passphrase.as_deref(), now)?;
+        Ok(self.family_traveller_view(&id, now)?)
+    }
+
+    /// The travellers this profile watches over, each with what matters now.
+    pub fn family_list(&self, now: SystemTime) -> Result<FamilyListView, WaymarkError> {
+        Ok(self.family_list_view(now)?)
+    }
+
+    /// One watched traveller's screen at `now`: their check-ins from the family's own copy of the
+    /// schedule, and the steps to take when one is missing or help was signalled.
+    pub fn family_traveller(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        Ok(self.family_traveller_view(&id, now)?)
+    }
+
+    /// Checks a message the family received from a traveller (or a code typed in): is the code
+    /// genuine, made under duress, wrong, replayed or outside its window, and does the message
+    /// contain the signal phrase. The result is recorded.
+    pub fn verify_checkin(
+        &self,
+        id: String,
+        message: String,
+        now: SystemTime,
+    ) -> Result<VerificationView, WaymarkError> {
+        Ok(self.verify_received(&id, &message, now)?)
+    }
+
+    /// Every message or code checked for a traveller, newest first.
+    pub fn family_history(&self, id: String) -> Result<FamilyHistoryView, WaymarkError> {
+        Ok(self.family_history_view(&id)?)
+    }
+
+    /// Marks the latest help signal from a traveller as dealt with.
+    pub fn family_mark_handled(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        Ok(self.mark_handled(&id, now)?)
+    }
+
+    /// The alerts the shell should schedule from `now`, for the traveller's own check-ins and
+    /// for every traveller this profile watches over, at most `max_count` of them (iOS keeps 64
+    /// pending), earliest first, with when to plan again. With `exact_alarms_allowed` false
+    /// (Android without the exact-alarm permission) alerts are placed so that a late delivery
+    /// still lands inside the check-in window. Schedule them replacing all earlier ones.
+    pub fn plan_notifications(
+        &self,
+        now: SystemTime,
+        max_count: u32,
+        exact_alarms_allowed: bool,
+    ) -> Result<NotificationPlan, WaymarkError> {
+        Ok(self.notification_plan(now, max_count, exact_alarms_allowed)?)
+    }
+
+    /// Every check-in made, newest first.
+    pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
+        Ok(self.history_view()?)
+    }
+}
+
+impl Waymark {
+    fn notification_plan(
+        &self,
+        now: SystemTime,
+        max_count: u32,
+        exact_alarms: bool,
+    ) -> Result<NotificationPlan> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let own = self.valid_plan()?;
+        let own_recorded = self.db.read(store::checkins)?;
+        let watched = self.db.read(store::watched)?;
+        let mut theirs = Vec::with_capacity(watched.len());
+        for w in &watched {
+            let valid = ValidPlan::new(w.plan.clone())?;
+            let received =
+                family::received_checkins(&self.db.read(|c| store::verifications(c, w.row))?);
+            theirs.push((family::public_id(&w.plan_id), valid, received));
+        }
+        let mut sources = Vec::new();
+        if let Some(own) = &own {
+            sources.push(planner::Source {
+                schedule: &own.schedule,
+                recorded: &own_recorded,
+                watched: None,
+            });
+        }
+        for (id, valid, received) in &theirs {
+            sources.push(planner::Source {
+                schedule: &valid.schedule,
+                recorded: received,
+                watched: Some((id.as_str(), valid.plan.traveller_name.as_str())),
+            });
+        }
+        let at: DateTime<Utc> = now.into();
+        Ok(planner::limit(
+            planner::alerts(&sources, at, exact_alarms, &ui, prefs.zone),
+            max_count,
+            at,
+        ))
+    }
+
+    fn valid_plan(&self) -> Result<Option<ValidPlan>> {
+        self.db
+            .read(store::load_plan)?
+            .map(ValidPlan::new)
+            .transpose()
+    }
+
+    fn check_in_at(&self, pin: &str, now: SystemTime) -> Result<CheckinReceipt> {
+        let plan = self
+            .valid_plan()?
+            .ok_or_else(|| Error::invalid("plan", "enter a trip plan first"))?;
+        let boxes = self.db.read(store::pin_boxes)?;
+        if boxes.is_empty() {
+            return Err(Error::invalid("pin", "set the check-in PINs first"));
+        }
+        let (kind, unlocked) =
+            pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", "wrong PIN"))?;
+        let at: DateTime<Utc> = now.into();
+        let counted = plan.schedule.slot_accepting(at);
+        // A check-in outside any window still sends a code, bound to the nearest slot, so a
+        // call for help is possible at any time.
+        let code_slot = counted
+            .or_else(|| status::current_slot(&plan.schedule, at))
+            .or_else(|| plan.schedule.next_after(at))
+            .map_or(0, |s| s.index);
+        self.db
+            .write(|tx| store::record_checkin(tx, counted.map(|s| s.index), at))?;
+
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let message = ui.format(
+            "checkin_message",
+            &[
+                ("name", &plan.plan.traveller_name),
+                ("time", &ui.date_time(now, prefs.zone)),
+                ("code", &codes::code(&unlocked.secret, code_slot, kind)),
+            ],
+        );
+        Ok(CheckinReceipt {
+            headline: ui.text("checkin_recorded"),
+            share: Action::ShareText {
+                text: message.clone(),
+            },
+            message,
+            status: self.checkin_view(now)?,
+        })
+    }
+
+    pub(crate) fn checkin_view(&self, now: SystemTime) -> Result<CheckinView> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let Some(plan) = self.valid_plan()? else {
+            return Ok(CheckinView {
+                title: ui.text("checkin_title"),
+                traveller_name: None,
+                headline: ui.text("checkin_no_plan"),
+                current: None,
+                next: None,
+                last_checkin: None,
+                last_checkin_at: None,
+                streak: 0,
+                streak_label: ui.format("checkin_streak", &[("count", "0")]),
+                action: Some(Action::EditTripPlan),
+            });
+        };
+        let (recorded, has_pins) = self
+            .db
+            .read(|conn| Ok((store::checkins(conn)?, !store::pin_boxes(conn)?.is_empty())))?;
+        let at: DateTime<Utc> = now.into();
+        let schedule = &plan.schedule;
+        let slot_view = |slot: Slot| {
+            slot_view(
+                &ui,
+                schedule,
+                slot,
+                &recorded,
+                at,
+                prefs.zone,
+                plan.home_zone,
+            )
+        };
+        let current = status::current_slot(schedule, at)
+            .filter(|s| {
+                matches!(
+                    status::status_of(schedule, *s, &recorded, at),
+                    SlotStatus::Open | SlotStatus::Overdue
+                )
+            })
+            .map(slot_view);
+        let next = schedule
+            .slots()
+            .find(|s| s.opens(schedule) > at && current.as_ref().is_none_or(|c| s.index > c.index))
+            .map(slot_view);
+        let local = |t: SystemTime| ui.date_time(t, prefs.zone);
+        let headline = match (&current, &next) {
+            (Some(c), _) if c.status == SlotStatus::Overdue => {
+                ui.format("checkin_overdue", &[("time", &local(c.due))])
+            }
+            (Some(c), _) => ui.format("checkin_due_now", &[("time", &local(c.overdue_at))]),
+            (None, Some(n)) => ui.format("checkin_next", &[("time", &local(n.due))]),
+            (None, None) => ui.text("checkin_trip_over"),
+        };
+        let headline = if has_pins {
+            headline
+        } else {
+            ui.text("checkin_no_pins")
+        };
+        let last = recorded
+            .iter()
+            .filter(|r| r.at <= at)
+            .map(|r| SystemTime::from(r.at))
+            .max();
+        let streak = status::streak(schedule, &recorded, at);
+        Ok(CheckinView {
+            title: ui.text("checkin_title"),
+            traveller_name: Some(plan.plan.traveller_name.clone()),
+            headline,
+            current,
+            next,
+            last_checkin: Some(last.map_or_else(
+                || ui.text("checkin_never"),
+                |t| ui.format("checkin_last", &[("time", &local(t))]),
+            )),
+            last_checkin_at: last,
+            streak,
+            streak_label: ui.format("checkin_streak", &[("count", &streak.to_string())]),
+            action: Some(if has_pins {
+                Action::CheckIn
+            } else {
+                Action::SetCheckinPins
+            }),
+        })
+    }
+
+    fn history_view(&self) -> Result<CheckinHistoryView> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let plan = self.valid_plan()?;
+        let mut recorded = self.db.read(store::checkins)?;
+        recorded.reverse();
+        let entries = recorded
+            .into_iter()
+            .map(|r| {
+                let slot_due = r
+                    .slot
+                    .and_then(|i| plan.as_ref()?.schedule.slot(i))
+                    .map(|s| SystemTime::from(s.due));
+                CheckinHistoryEntry {
+                    at: r.at.into(),
+                    at_label: ui.date_time(r.at.into(), prefs.zone),
+                    slot: r.slot,
+                    slot_label: slot_due.map_or_else(
+                        || ui.text("checkin_unscheduled"),
+                        |due| ui.format("slot_label", &[("time", &ui.date_time(due, prefs.zone))]),
+                    ),
+                }
+            })
+            .collect();
+        Ok(CheckinHistoryView {
+            title: ui.text("checkin_history_title"),
+            entries,
+        })
+    }
+}
+
+fn slot_view(
+    ui: &Ui<'_>,
+    schedule: &Schedule,
+    slot: Slot,
+    recorded: &[Recorded],
+    now: DateTime<Utc>,
+    viewer_zone: Tz,
+    other_zone: Tz,
+) -> SlotView {
+    let status = status::status_of(schedule, slot, recorded, now);
+    let due = SystemTime::from(slot.due);
+    SlotView {
+        index: slot.index,
+        due,
+        label: ui.format("slot_label", &[("time", &ui.date_time(due, viewer_zone))]),
+        other_side: ui.format(
+            "checkin_other_side",
+            &[
+                ("time", &ui.date_time(due, other_zone)),
+                ("zone", &ui.zone(other_zone.name())),
+            ],
+        ),
+        status,
+        status_label: ui.text(match status {
+            SlotStatus::Upcoming => "slot_upcoming",
+            SlotStatus::Open => "slot_open",
+            SlotStatus::Done => "slot_done",
+            SlotStatus::Overdue => "slot_overdue",
+            SlotStatus::Missed => "slot_missed",
+        }),
+        opens: slot.opens(schedule).into(),
+        overdue_at: slot.overdue_at(schedule).into(),
+    }
+}

@@ -1,0 +1,200 @@
+//! The trip plan and the check-in record in the profile database.
+//!
+//! A check-in row holds only when it was made and the slot it counted for: nothing in it says
+//! which PIN was used, so the stored rows look the same after a duress check-in.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::pins::SealedBox;
+use super::plan::TripPlan;
+use super::status::Recorded;
+use crate::error::{Error, Result};
+
+pub(crate) fn load_plan(conn: &Connection) -> Result<Option<TripPlan>> {
+    let json: Option<String> = conn
+        .query_row("SELECT plan FROM trip_plan WHERE id = 1", [], |row| {
+            row.get(0)
+        })
+        .optional()?;
+    json.map(|json| serde_json::from_str(&json).map_err(|_| Error::Stored("the trip plan".into())))
+        .transpose()
+}
+
+/// Saves the plan, keeping its id when one exists, and returns the id.
+pub(crate) fn save_plan(
+    conn: &Connection,
+    plan: &TripPlan,
+    new_id: [u8; 16],
+    at: DateTime<Utc>,
+) -> Result<[u8; 16]> {
+    let json = serde_json::to_string(plan).map_err(|_| Error::Stored("the trip plan".into()))?;
+    conn.execute(
+        "INSERT INTO trip_plan (id, plan_id, plan, updated_at) VALUES (1, ?1, ?2, ?3)
+         ON CONFLICT (id) DO UPDATE SET plan = excluded.plan, updated_at = excluded.updated_at",
+        params![new_id.to_vec(), json, at.timestamp_millis()],
+    )?;
+    plan_id(conn)?.ok_or_else(|| Error::Stored("the trip plan".into()))
+}
+
+pub(crate) fn plan_id(conn: &Connection) -> Result<Option<[u8; 16]>> {
+    let id: Option<Vec<u8>> = conn
+        .query_row("SELECT plan_id FROM trip_plan WHERE id = 1", [], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    id.map(|id| {
+        id.try_into()
+            .map_err(|_| Error::Stored("the trip plan".into()))
+    })
+    .transpose()
+}
+
+pub(crate) fn pin_boxes(conn: &Connection) -> Result<Vec<SealedBox>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT salt, nonce, sealed FROM checkin_pin_boxes ORDER BY position")?;
+    let rows = stmt.query_map([], |row| {
+        Ok(SealedBox {
+            salt: row.get(0)?,
+            nonce: row.get(1)?,
+            sealed: row.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub(crate) fn save_pin_boxes(conn: &Connection, boxes: &[SealedBox; 2]) -> Result<()> {
+    conn.execute("DELETE FROM checkin_pin_boxes", [])?;
+    for (position, b) in boxes.iter().enumerate() {
+        conn.execute(
+            "INSERT INTO checkin_pin_boxes (position, salt, nonce, sealed) VALUES (?1, ?2, ?3, ?4)",
+            params![position as i64, b.salt, b.nonce, b.sealed],
+        )?;
+    }
+    Ok(())
+}
+
+pub(crate) fn checkins(conn: &Connection) -> Result<Vec<Recorded>> {
+    let mut stmt = conn.prepare_cached("SELECT slot, at FROM checkins ORDER BY at, id")?;
+    let rows = stmt.query_map([], |row| {
+        Ok((row.get::<_, Option<u32>>(0)?, row.get::<_, i64>(1)?))
+    })?;
+    rows.map(|row| {
+        let (slot, at) = row?;
+        let at = DateTime::from_timestamp_millis(at)
+            .ok_or_else(|| Error::Stored("a check-in time".into()))?;
+        Ok(Recorded { slot, at })
+    })
+    .collect()
+}
+
+pub(crate) fn record_checkin(
+    conn: &Connection,
+    slot: Option<u32>,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO checkins (slot, at) VALUES (?1, ?2)",
+        params![slot, at.timestamp_millis()],
+    )?;
+    Ok(())
+}
+
+/// A traveller this profile watches over.
+pub(crate) struct Watched {
+    pub row: i64,
+    pub plan_id: [u8; 16],
+    pub plan: TripPlan,
+    pub nonce: Vec<u8>,
+    pub sealed: Vec<u8>,
+}
+
+/// Adds a traveller, or updates the one with the same plan id in place; returns its row.
+pub(crate) fn upsert_watched(conn: &Connection, w: &Watched, at: DateTime<Utc>) -> Result<i64> {
+    let json =
+        serde_json::to_string(&w.plan).map_err(|_| Error::Stored("a watched plan".into()))?;
+    conn.execute(
+        "INSERT INTO watched_travellers (plan_id, plan, nonce, sealed, imported_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (plan_id) DO UPDATE SET plan = excluded.plan, nonce = excluded.nonce,
+             sealed = excluded.sealed, imported_at = excluded.imported_at",
+        params![w.plan_id.to_vec(), json, w.nonce, w.sealed, at.timestamp_millis()],
+    )?;
+    Ok(conn.query_row(
+        "SELECT id FROM watched_travellers WHERE plan_id = ?1",
+        [w.plan_id.to_vec()],
+        |r| r.get(0),
+    )?)
+}
+
+pub(crate) fn watched(conn: &Connection) -> Result<Vec<Watched>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT id, plan_id, plan, nonce, sealed FROM watched_travellers ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, Vec<u8>>(1)?,
+            r.get::<_, String>(2)?,
+            r.get(3)?,
+            r.get(4)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (row, plan_id, json, nonce, sealed) = row?;
+        let damaged = || Error::Stored("a watched plan".into());
+        Ok(Watched {
+            row,
+            plan_id: plan_id.try_into().map_err(|_| damaged())?,
+            plan: serde_json::from_str(&json).map_err(|_| damaged())?,
+            nonce,
+            sealed,
+        })
+    })
+    .collect()
+}
+
+/// One message or code the family checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Verification {
+    pub at: DateTime<Utc>,
+    pub slot: Option<u32>,
+    pub code: Option<String>,
+    pub outcome: String,
+    pub phrase: bool,
+}
+
+pub(crate) fn verifications(conn: &Connection, traveller: i64) -> Result<Vec<Verification>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT at, slot, code, outcome, phrase FROM verifications WHERE traveller = ?1 ORDER BY at, id",
+    )?;
+    let rows = stmt.query_map([traveller], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get(1)?,
+            r.get(2)?,
+            r.get(3)?,
+            r.get::<_, bool>(4)?,
+        ))
+    })?;
+    rows.map(|row| {
+        let (at, slot, code, outcome, phrase) = row?;
+        let at = DateTime::from_timestamp_millis(at)
+            .ok_or_else(|| Error::Stored("a verification".into()))?;
+        Ok(Verification {
+            at,
+            slot,
+            code,
+            outcome,
+            phrase,
+        })
+    })
+    .collect()
+}
+
+pub(crate) fn add_verification(conn: &Connection, traveller: i64, v: &Verification) -> Result<()> {
+    conn.execute(
+        "INSERT INTO verifications (traveller, at, slot, code, outcome, phrase) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        params![traveller, v.at.timestamp_millis(), v.slot, v.code, v.outcome, v.phrase],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,1017 @@
+use std::time::SystemTime;
+
+use chrono::{DateTime, Utc};
+
+use super::*;
+use crate::waymark::WaymarkOptions;
+
+fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
+    let options = WaymarkOptions {
+        language: "en".into(),
+        time_zone: zone.into(),
+    };
+    Waymark::open_at(&dir.path().join(name), &options).unwrap()
+}
+
+fn at(s: &str) -> SystemTime {
+    DateTime::parse_from_rfc3339(s)
+        .unwrap()
+        .with_timezone(&Utc)
+        .into()
+}
+
+/// Anna works in Istanbul; her family is in Moscow. She checks in at 09:00 and 21:00 Istanbul
+/// time (06:00Z and 18:00Z), window one hour, grace 30 minutes.
+fn plan() -> TripPlan {
+    TripPlan {
+        traveller_name: "Anna".into(),
+        destination_country: "tr".into(),
+        destination_city: "Istanbul".into(),
+        starts: at("2026-03-02T00:00:00Z"),
+        ends: at("2026-06-01T00:00:00Z"),
+        home_time_zone: "Europe/Moscow".into(),
+        destination_time_zone: "Europe/Istanbul".into(),
+        employer: Some("Hotel Marmara Star, housekeeping".into()),
+        agency: None,
+        document_copies: Some("with my sister Olga".into()),
+        schedule: CheckinSchedule {
+            cadence: CheckinCadence::Daily {
+                times: vec!["21:00".into(), "09:00".into()],
+            },
+            time_zone: "Europe/Istanbul".into(),
+            window_minutes: 60,
+            grace_minutes: 30,
+        },
+    }
+}
+
+fn ready(dir: &tempfile::TempDir, name: &str) -> Waymark {
+    let waymark = open(dir, name, "Europe/Istanbul");
+    waymark
+        .set_trip_plan(plan(), at("2026-03-01T12:00:00Z"))
+        .unwrap();
+    waymark
+        .set_checkin_pins("2468".into(), "1357".into(), "How is aunt Valya?".into())
+        .unwrap();
+    waymark
+}
+
+#[test]
+fn without_a_plan_the_screen_asks_for_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let view = open(&dir, "p", "UTC")
+        .checkin_status(at("2026-03-02T06:00:00Z"))
+        .unwrap();
+    assert_eq!(view.action, Some(Action::EditTripPlan));
+    assert!(view.current.is_none() && view.next.is_none() && view.traveller_name.is_none());
+}
+
+#[test]
+fn a_plan_without_pins_asks_for_them_then_shows_the_next_check_in_for_both_sides() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "p", "Europe/Istanbul");
+    let view = waymark
+        .set_trip_plan(plan(), at("2026-03-01T12:00:00Z"))
+        .unwrap();
+    assert_eq!(view.action, Some(Action::SetCheckinPins));
+    waymark
+        .set_checkin_pins("2468".into(), "1357".into(), "How is aunt Valya?".into())
+        .unwrap();
+    let view = waymark.checkin_status(at("2026-03-01T12:00:00Z")).unwrap();
+    assert_eq!(view.action, Some(Action::CheckIn));
+    let next = view.next.unwrap();
+    assert_eq!(next.index, 0);
+    assert_eq!(next.label, "Check-in due 2 Mar 2026, 09:00");
+    assert_eq!(
+        next.other_side,
+        "2 Mar 2026, 09:00 for your family (Moscow time)"
+    );
+    assert_eq!(next.status, SlotStatus::Upcoming);
+    assert_eq!(view.headline, "Next check-in: 2 Mar 2026, 09:00");
+    assert_eq!(
+        waymark.trip_plan().unwrap().unwrap().destination_country,
+        "TR",
+        "stored normalised"
+    );
+}
+
+#[test]
+fn the_screen_follows_the_slot_through_open_overdue_and_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = ready(&dir, "p");
+    let view = waymark.checkin_status(at("2026-03-02T05:45:00Z")).unwrap();
+    assert_eq!(view.current.as_ref().unwrap().status, SlotStatus::Open);
+    assert_eq!(
+        view.headline,
+        "Check in now: this check-in counts until 2 Mar 2026, 10:00."
+    );
+    let view = waymark.checkin_status(at("2026-03-02T07:05:00Z")).unwrap();
+    assert_eq!(view.current.as_ref().unwrap().status, SlotStatus::Overdue);
+    assert!(view.headline.contains("overdue"), "{}", view.headline);
+    assert_eq!(view.next.as_ref().unwrap().index, 1);
+
+    let receipt = waymark
+        .check_in("2468".into(), at("2026-03-02T18:10:00Z"))
+        .unwrap();
+    assert!(
+        receipt
+            .message
+            .starts_with("Waymark check-in from Anna, 2 Mar 2026, 21:10: all is well. Code ")
+    );
+    assert_eq!(
+        receipt.share,
+        Action::ShareText {
+            text: receipt.message.clone()
+        }
+    );
+    assert!(receipt.status.current.is_none(), "slot 1 done");
+    assert_eq!(receipt.status.streak, 1);
+    assert_eq!(
+        receipt.status.last_checkin.as_deref(),
+        Some("Last check-in: 2 Mar 2026, 21:10")
+    );
+    let history = waymark.checkin_history().unwrap();
+    assert_eq!(history.entries.len(), 1);
+    assert_eq!(history.entries[0].slot, Some(1));
+    assert_eq!(
+        history.entries[0].slot_label,
+        "Check-in due 2 Mar 2026, 21:00"
+    );
+}
+
+#[test]
+fn a_check_in_outside_any_window_is_recorded_as_unscheduled() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = ready(&dir, "p");
+    let receipt = waymark
+        .check_in("1357".into(), at("2026-03-02T12:00:00Z"))
+        .unwrap();
+    assert!(receipt.message.contains("Code "));
+    let history = waymark.checkin_history().unwrap();
+    assert_eq!(history.entries[0].slot, None);
+    assert_eq!(history.entries[0].slot_label, "outside the schedule");
+}
+
+#[test]
+fn a_duress_check_in_looks_exactly_like_a_normal_one_on_the_travellers_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let normal = ready(&dir, "normal");
+    let duress = ready(&dir, "duress");
+    let now = at("2026-03-02T06:05:00Z");
+    let a = normal.check_in("2468".into(), now).unwrap();
+    let b = duress.check_in("1357".into(), now).unwrap();
+    // Everything but the six digits of the code is the same.
+    let without_code = |m: &str| m.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    assert_eq!(without_code(&a.message), without_code(&b.message));
+    assert_eq!(a.message.len(), b.message.len());
+    assert_eq!(a.headline, b.headline);
+    assert_eq!(a.status, b.status);
+    assert_eq!(
+        normal.checkin_history().unwrap(),
+        duress.checkin_history().unwrap()
+    );
+    let later = at("2026-03-03T00:00:00Z");
+    assert_eq!(
+        normal.checkin_status(later).unwrap(),
+        duress.checkin_status(later).unwrap()
+    );
+    // The stored rows hold the same things.
+    let rows = |w: &Waymark| {
+        w.db.read(|c| {
+            let mut stmt = c.prepare("SELECT slot, at FROM checkins")?;
+            let rows = stmt.query_map([], |r| {
+                Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
+            })?;
+            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+        })
+        .unwrap()
+    };
+    assert_eq!(rows(&normal), rows(&duress));
+}
+
+#[test]
+fn the_two_codes_for_one_slot_differ_and_the_family_can_tell_them_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = ready(&dir, "p");
+    let now = at("2026-03-02T06:05:00Z");
+    let code = |m: &str| m.rsplit(' ').next().unwrap().to_owned();
+    let normal = code(&waymark.check_in("2468".into(), now).unwrap().message);
+    let duress = code(&waymark.check_in("1357".into(), now).unwrap().message);
+    assert_ne!(normal, duress);
+    let boxes = waymark.db.read(store::pin_boxes).unwrap();
+    let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
+    assert_eq!(
+        codes::classify(&unlocked.secret, 0, &normal),
+        Some(codes::Kind::Normal)
+    );
+    assert_eq!(
+        codes::classify(&unlocked.secret, 0, &duress),
+        Some(codes::Kind::Duress)
+    );
+}
+
+#[test]
+fn a_wrong_pin_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = ready(&dir, "p");
+    let now = at("2026-03-02T06:05:00Z");
+    let before = waymark.checkin_status(now).unwrap();
+    let err = waymark.check_in("0000".into(), now).unwrap_err();
+    assert_eq!(
+        err,
+        WaymarkError::InvalidInput {
+            field: "pin".into(),
+            reason: "wrong PIN".into()
+        }
+    );
+    assert_eq!(waymark.checkin_status(now).unwrap(), before);
+    assert!(waymark.checkin_history().unwrap().entries.is_empty());
+}
+
+#[test]
+fn pins_are_set_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = ready(&dir, "p");
+    let err = waymark
+        .set_checkin_pins("1111".into(), "2222".into(), "x".into())
+        .unwrap_err();
+    assert!(matches!(err, WaymarkError::InvalidInput { .. }));
+    assert!(
+        waymark
+            .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+            .is_ok(),
+        "the old PIN still works"
+    );
+}
+
+#[test]
+fn every_invalid_plan_field_is_named_and_nothing_is_saved() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "p", "UTC");
+    type Spoil = Box<dyn Fn(&mut TripPlan)>;
+    let cases: Vec<(&str, Spoil)> = vec![
+        (
+            "traveller_name",
+            Box::new(|p| p.traveller_name = "  ".into()),
+        ),
+        (
+            "traveller_name",
+            Box::new(|p| p.traveller_name = "x".repeat(201)),
+        ),
+        (
+            "destination_city",
+            Box::new(|p| p.destination_city = String::new()),
+        ),
+        (
+            "destination_country",
+            Box::new(|p| p.destination_country = "Turkey".into()),
+        ),
+        (
+            "home_time_zone",
+            Box::new(|p| p.home_time_zone = "Moscow".into()),
+        ),
+        (
+            "destination_time_zone",
+            Box::new(|p| p.destination_time_zone = "+03:00".into()),
+        ),
+        (
+            "time_zone",
+            Box::new(|p| p.schedule.time_zone = "UTC+3".into()),
+        ),
+        (
+            "employer",
+            Box::new(|p| p.employer = Some("line\nbreak".into())),
+        ),
+        (
+            "times",
+            Box::new(|p| {
+                p.schedule.cadence = CheckinCadence::Daily {
+                    times: vec!["9am".into()],
+                }
+            }),
+        ),
+        (
+            "times",
+            Box::new(|p| p.schedule.cadence = CheckinCadence::Daily { times: vec![] }),
+        ),
+        (
+            "days",
+            Box::new(|p| {
+                p.schedule.cadence = CheckinCadence::Weekly {
+                    days: vec![],
+                    times: vec!["09:00".into()],
+                }
+            }),
+        ),
+        (
+            "every_hours",
+            Box::new(|p| p.schedule.cadence = CheckinCadence::EveryHours { hours: 0 }),
+        ),
+        (
+            "window_minutes",
+            Box::new(|p| p.schedule.window_minutes = 5),
+        ),
+        (
+            "window_minutes",
+            Box::new(|p| p.schedule.window_minutes = 700),
+        ),
+        ("ends", Box::new(|p| p.ends = p.starts)),
+    ];
+    for (field, spoil) in cases {
+        let mut bad = plan();
+        spoil(&mut bad);
+        match waymark.set_trip_plan(bad, at("2026-03-01T12:00:00Z")) {
+            Err(WaymarkError::InvalidInput { field: named, .. }) => assert_eq!(named, field),
+            other => panic!("{field}: {other:?}"),
+        }
+    }
+    assert_eq!(waymark.trip_plan().unwrap(), None);
+}
+
+#[test]
+fn the_plan_survives_reopening_and_is_replaced_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    ready(&dir, "p");
+    let waymark = open(&dir, "p", "Asia/Tokyo");
+    let mut changed = waymark.trip_plan().unwrap().unwrap();
+    changed.destination_city = "Antalya".into();
+    waymark
+        .set_trip_plan(changed, at("2026-03-05T00:00:00Z"))
+        .unwrap();
+    assert_eq!(
+        waymark.trip_plan().unwrap().unwrap().destination_city,
+        "Antalya"
+    );
+    // Seen from Tokyo, 09:00 Istanbul is 15:00.
+    let next = waymark
+        .checkin_status(at("2026-03-05T00:00:00Z"))
+        .unwrap()
+        .next
+        .unwrap();
+    assert_eq!(next.label, "Check-in due 5 Mar 2026, 15:00");
+}
+
+// ---- Sharing and the family's side -------------------------------------------------------
+
+const KEY: [u8; 32] = [42; 32];
+
+fn family(dir: &tempfile::TempDir) -> Waymark {
+    let waymark = open(dir, "family", "Europe/Moscow");
+    waymark.set_keystore_key(KEY.to_vec()).unwrap();
+    waymark
+}
+
+/// Anna's phone and her mother's, with the plan shared between them.
+fn pair(dir: &tempfile::TempDir) -> (Waymark, Waymark, String) {
+    let anna = ready(dir, "anna");
+    let mother = family(dir);
+    let export = anna.export_plan("2468".into(), None).unwrap();
+    let id = mother
+        .import_plan(export.payload, None, at("2026-03-01T12:00:00Z"))
+        .unwrap()
+        .id;
+    (anna, mother, id)
+}
+
+#[test]
+fn a_shared_plan_round_trips_and_fits_one_qr_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let plain = anna.export_plan("1357".into(), None).unwrap();
+    assert!(plain.payload.starts_with("WAYMARK1P."));
+    assert!(
+        plain.bytes < 600,
+        "a usual plan makes a small QR code: {} bytes",
+        plain.bytes
+    );
+    assert_eq!(
+        plain.show_qr_code,
+        Action::ShowQrCode {
+            text: plain.payload.clone()
+        }
+    );
+    let sealed = anna
+        .export_plan("2468".into(), Some("correct horse".into()))
+        .unwrap();
+    assert!(sealed.payload.starts_with("WAYMARK1S."));
+    assert!(sealed.fits_qr_code, "{} bytes", sealed.bytes);
+
+    let mother = family(&dir);
+    let view = mother
+        .import_plan(plain.payload, None, at("2026-03-01T12:00:00Z"))
+        .unwrap();
+    assert_eq!(view.name, "Anna");
+    assert!(
+        view.signal_phrase_reminder.contains("«How is aunt Valya?»"),
+        "{}",
+        view.signal_phrase_reminder
+    );
+    let again = mother
+        .import_plan(
+            sealed.payload,
+            Some("correct horse".into()),
+            at("2026-03-01T12:00:00Z"),
+        )
+        .unwrap();
+    assert_eq!(
+        again.id, view.id,
+        "the same plan imported twice is one traveller"
+    );
+    assert_eq!(
+        mother
+            .family_list(at("2026-03-01T12:00:00Z"))
+            .unwrap()
+            .travellers
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn a_plan_with_every_field_at_its_longest_still_fits_one_qr_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = open(&dir, "anna", "UTC");
+    let text = "Ж".repeat(PLAN_TEXT_MAX_CHARS as usize);
+    let name = "Ж".repeat(PLAN_NAME_MAX_CHARS as usize);
+    let mut p = plan();
+    p.traveller_name = name.clone();
+    p.destination_city = name;
+    p.employer = Some(text.clone());
+    p.agency = Some(text.clone());
+    p.document_copies = Some(text);
+    p.schedule.cadence = CheckinCadence::Weekly {
+        days: vec![
+            DayOfWeek::Monday,
+            DayOfWeek::Wednesday,
+            DayOfWeek::Friday,
+            DayOfWeek::Sunday,
+        ],
+        times: vec!["08:00".into(), "20:00".into()],
+    };
+    anna.set_trip_plan(p, at("2026-03-01T12:00:00Z")).unwrap();
+    let phrase = "Ж".repeat(SIGNAL_PHRASE_MAX_CHARS as usize);
+    anna.set_checkin_pins("2468".into(), "1357".into(), phrase)
+        .unwrap();
+    let export = anna
+        .export_plan("2468".into(), Some("a long passphrase".into()))
+        .unwrap();
+    assert!(
+        export.fits_qr_code,
+        "{} bytes over {}",
+        export.bytes, QR_BYTE_BUDGET
+    );
+}
+
+#[test]
+fn damaged_foreign_too_new_and_wrongly_sealed_payloads_are_refused_and_nothing_is_stored() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let plain = anna.export_plan("2468".into(), None).unwrap().payload;
+    let sealed = anna
+        .export_plan("2468".into(), Some("correct horse".into()))
+        .unwrap()
+        .payload;
+    let mother = family(&dir);
+    let now = at("2026-03-01T12:00:00Z");
+    let tampered = {
+        let mut chars: Vec<char> = plain.chars().collect();
+        let i = chars.len() / 2;
+        chars[i] = if chars[i] == 'A' { 'B' } else { 'A' };
+        chars.into_iter().collect::<String>()
+    };
+    let cases = [
+        (tampered, None, "payload", "damaged"),
+        (
+            plain[..plain.len() - 10].to_owned(),
+            None,
+            "payload",
+            "damaged",
+        ),
+        (plain[..12].to_owned(), None, "payload", "damaged"),
+        (
+            "https://example.org/plan".to_owned(),
+            None,
+            "payload",
+            "not a Waymark plan",
+        ),
+        ("".to_owned(), None, "payload", "not a Waymark plan"),
+        (
+            plain.replacen("WAYMARK1", "WAYMARK2", 1),
+            None,
+            "payload",
+            "newer version",
+        ),
+        (sealed.clone(), None, "passphrase", "sealed"),
+        (
+            sealed.clone(),
+            Some("wrong horse".to_owned()),
+            "passphrase",
+            "wrong passphrase",
+        ),
+        // A cut-off sealed plan is caught by the encoding or by the sealing, whichever sees it
+        // first; either way it is reported as damaged.
+        (
+            sealed[..sealed.len() - 4].to_owned(),
+            Some("correct horse".to_owned()),
+            "*",
+            "damaged",
+        ),
+        (
+            sealed[..sealed.len() - 5].to_owned(),
+            Some("correct horse".to_owned()),
+            "*",
+            "damaged",
+        ),
+    ];
+    for (payload, passphrase, field, words) in cases {
+        match mother.import_plan(payload.clone(), passphrase, now) {
+            Err(WaymarkError::InvalidInput { field: f, reason }) => {
+                assert!(field == "*" || f == field, "{payload:.30}: {f}");
+                assert!(reason.contains(words), "{payload:.30}: {reason}");
+            }
+            other => panic!("{payload:.30}: {other:?}"),
+        }
+    }
+    assert!(mother.family_list(now).unwrap().travellers.is_empty());
+    // Spaces and line breaks from copying are fine.
+    let wrapped = format!(" {}\n{} ", &plain[..40], &plain[40..]);
+    assert!(mother.import_plan(wrapped, None, now).is_ok());
+}
+
+#[test]
+fn importing_needs_the_keystore_key_and_exporting_needs_a_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    assert!(
+        matches!(anna.export_plan("0000".into(), None), Err(WaymarkError::InvalidInput { field, .. }) if field == "pin")
+    );
+    assert!(
+        matches!(anna.export_plan("2468".into(), Some("short".into())), Err(WaymarkError::InvalidInput { field, .. }) if field == "passphrase")
+    );
+    let payload = anna.export_plan("2468".into(), None).unwrap().payload;
+    let mother = open(&dir, "family", "Europe/Moscow");
+    let err = mother
+        .import_plan(payload.clone(), None, at("2026-03-01T12:00:00Z"))
+        .unwrap_err();
+    assert!(matches!(err, WaymarkError::InvalidInput { field, .. } if field == "key"));
+    assert!(matches!(
+        mother.set_keystore_key(vec![1; 16]),
+        Err(WaymarkError::InvalidInput { .. })
+    ));
+}
+
+#[test]
+fn re_importing_an_updated_plan_updates_the_traveller_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let mut moved = anna.trip_plan().unwrap().unwrap();
+    moved.destination_city = "Antalya".into();
+    anna.set_trip_plan(moved, at("2026-03-10T00:00:00Z"))
+        .unwrap();
+    let payload = anna.export_plan("2468".into(), None).unwrap().payload;
+    let view = mother
+        .import_plan(payload, None, at("2026-03-10T00:00:00Z"))
+        .unwrap();
+    assert_eq!(view.id, id);
+    assert!(
+        view.destination.starts_with("Antalya"),
+        "{}",
+        view.destination
+    );
+    assert_eq!(
+        mother
+            .family_list(at("2026-03-10T00:00:00Z"))
+            .unwrap()
+            .travellers
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn the_family_notices_a_missed_check_in_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_anna, mother, id) = pair(&dir);
+    // Anna's phone is gone; nothing arrives. The 09:00 Istanbul check-in is due 06:00Z.
+    let fine = mother
+        .family_traveller(id.clone(), at("2026-03-02T05:00:00Z"))
+        .unwrap();
+    assert!(!fine.needs_attention && fine.steps.is_empty());
+    let overdue = mother
+        .family_traveller(id.clone(), at("2026-03-02T07:01:00Z"))
+        .unwrap();
+    assert!(overdue.needs_attention);
+    assert!(
+        overdue.headline.contains("Call now"),
+        "{}",
+        overdue.headline
+    );
+    assert_eq!(
+        overdue.current.as_ref().unwrap().status,
+        SlotStatus::Overdue
+    );
+    assert_eq!(overdue.steps.len(), 4);
+    assert_eq!(overdue.steps[0].title, "Call Anna");
+    assert!(
+        overdue.steps[0].detail.contains("2 Mar 2026, 11:00"),
+        "call back by, Moscow time: {}",
+        overdue.steps[0].detail
+    );
+    assert_eq!(
+        overdue.steps[1].action,
+        Some(Action::Dial {
+            uri: "tel:+78003330016".into()
+        })
+    );
+    assert!(
+        overdue
+            .facts
+            .iter()
+            .any(|f| f.label == "Document copies" && f.value == "with my sister Olga")
+    );
+    assert!(overdue.facts.iter().any(|f| f.label == "Employer"));
+    let list = mother.family_list(at("2026-03-02T07:01:00Z")).unwrap();
+    assert!(list.travellers[0].needs_attention);
+}
+
+#[test]
+fn the_verification_matrix() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let code = |m: &str| m.rsplit(' ').next().unwrap().to_owned();
+    let verify = |text: &str, t: &str| {
+        mother
+            .verify_checkin(id.clone(), text.into(), at(t))
+            .unwrap()
+    };
+
+    // Normal check-in for slot 0 (due 06:00Z), checked at once: genuine.
+    let normal = anna
+        .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+        .unwrap()
+        .message;
+    let v = verify(&normal, "2026-03-02T06:06:00Z");
+    assert_eq!(v.outcome, VerificationOutcome::Genuine);
+    assert!(!v.needs_help && !v.traveller.needs_attention);
+    assert_eq!(
+        v.traveller.current, None,
+        "slot 0 is done on the family's side too"
+    );
+    // The same message again: replayed.
+    assert_eq!(
+        verify(&normal, "2026-03-02T06:10:00Z").outcome,
+        VerificationOutcome::Replayed
+    );
+    // A made-up code: wrong. No code at all: no code.
+    let wrong = if code(&normal) == "000000" {
+        "111111"
+    } else {
+        "000000"
+    };
+    assert_eq!(
+        verify(&format!("all fine {wrong}"), "2026-03-02T06:11:00Z").outcome,
+        VerificationOutcome::WrongCode
+    );
+    assert_eq!(
+        verify("all fine", "2026-03-02T06:11:00Z").outcome,
+        VerificationOutcome::NoCode
+    );
+    // A genuine normal code for slot 1 (due 18:00Z) read long before its window: outside.
+    let slot1_normal = codes_for(&anna, 1).0;
+    assert_eq!(
+        verify(&slot1_normal, "2026-03-02T10:00:00Z").outcome,
+        VerificationOutcome::OutsideWindow
+    );
+    // Slot 0's code checked the next day: outside its window (late).
+    let slot0_normal = codes_for(&anna, 0).0;
+    assert_eq!(
+        verify(&slot0_normal, "2026-03-03T12:00:00Z").outcome,
+        VerificationOutcome::Replayed,
+        "seen before"
+    );
+    let slot2_normal = codes_for(&anna, 2).0;
+    assert_eq!(
+        verify(&slot2_normal, "2026-03-04T12:00:00Z").outcome,
+        VerificationOutcome::OutsideWindow
+    );
+
+    // Duress check-in for slot 3 (due 2026-03-03 18:00Z): genuine under duress, help signalled.
+    let duress = anna
+        .check_in("1357".into(), at("2026-03-03T18:05:00Z"))
+        .unwrap()
+        .message;
+    let v = verify(&duress, "2026-03-03T18:20:00Z");
+    assert_eq!(v.outcome, VerificationOutcome::GenuineUnderDuress);
+    assert!(v.needs_help && v.traveller.help_signalled && v.traveller.needs_attention);
+    assert_eq!(v.headline, "Anna needs help.");
+    assert_eq!(v.traveller.steps.len(), 4);
+    assert!(
+        v.traveller.steps[0].detail.contains("do not mention"),
+        "{}",
+        v.traveller.steps[0].detail
+    );
+    // It stays until the family marks it handled.
+    assert!(
+        mother
+            .family_traveller(id.clone(), at("2026-03-04T00:00:00Z"))
+            .unwrap()
+            .help_signalled
+    );
+    let handled = mother
+        .family_mark_handled(id.clone(), at("2026-03-04T00:00:00Z"))
+        .unwrap();
+    assert!(!handled.help_signalled);
+}
+
+#[test]
+fn the_signal_phrase_in_a_message_means_help_whatever_the_code() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let normal = anna
+        .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+        .unwrap()
+        .message;
+    let text = format!(
+        "kak dela? how is aunt valia? {}",
+        normal.rsplit(' ').next().unwrap()
+    );
+    let v = mother
+        .verify_checkin(id, text, at("2026-03-02T06:06:00Z"))
+        .unwrap();
+    assert!(v.phrase_found && v.needs_help);
+    assert_eq!(
+        v.outcome,
+        VerificationOutcome::Genuine,
+        "the code itself is fine"
+    );
+    assert!(v.headline.contains("signal phrase"));
+}
+
+#[test]
+fn verifying_an_unknown_traveller_is_not_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mother = family(&dir);
+    let err = mother
+        .verify_checkin("nobody".into(), "123456".into(), at("2026-03-02T06:06:00Z"))
+        .unwrap_err();
+    assert!(matches!(err, WaymarkError::NotFound { .. }));
+}
+
+/// The normal and duress codes Anna's phone makes for a slot.
+fn codes_for(anna: &Waymark, slot: u32) -> (String, String) {
+    let boxes = anna.db.read(store::pin_boxes).unwrap();
+    let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
+    (
+        codes::code(&unlocked.secret, slot, codes::Kind::Normal),
+        codes::code(&unlocked.secret, slot, codes::Kind::Duress),
+    )
+}
+
+// ---- The notification planner ------------------------------------------------------------
+
+#[test]
+fn the_planner_orders_limits_and_says_when_to_plan_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let now = at("2026-03-02T00:00:00Z");
+    let all = anna.plan_notifications(now, 1000, true).unwrap();
+    // Two slots a day for the 7-day horizon, three alerts each.
+    assert_eq!(all.alerts.len(), 14 * 3);
+    assert!(
+        all.alerts.windows(2).all(|w| w[0].fire_at <= w[1].fire_at),
+        "earliest first"
+    );
+    assert!(all.alerts.iter().all(|a| a.fire_at > now));
+    assert_eq!(all.plan_again_at, at("2026-03-09T00:00:00Z"), "the horizon");
+    let first = &all.alerts[0];
+    assert_eq!(
+        (first.id.as_str(), first.kind),
+        ("checkin-0-reminder", AlertKind::CheckinReminder)
+    );
+    assert_eq!(
+        first.fire_at,
+        at("2026-03-02T05:30:00Z"),
+        "when the window opens"
+    );
+    assert_eq!(first.title, "Time to check in");
+    assert_eq!(first.body, "Check in with Waymark by 2 Mar 2026, 10:00.");
+    assert_eq!(first.action, Action::OpenCheckin);
+
+    let limited = anna.plan_notifications(now, 64, true).unwrap();
+    assert_eq!(
+        limited.alerts.len(),
+        42,
+        "fewer than the limit: all of them"
+    );
+    assert_eq!(limited.plan_again_at, at("2026-03-09T00:00:00Z"));
+    let five = anna.plan_notifications(now, 5, true).unwrap();
+    assert_eq!(five.alerts.len(), 5);
+    assert_eq!(five.alerts[..], all.alerts[..5], "the first five, same ids");
+    assert_eq!(
+        five.plan_again_at, five.alerts[4].fire_at,
+        "plan again when the last one fires"
+    );
+
+    // Every six hours makes 28 slots in the horizon, 84 alerts: iOS keeps 64.
+    let mut busy = anna.trip_plan().unwrap().unwrap();
+    busy.schedule.cadence = CheckinCadence::EveryHours { hours: 6 };
+    anna.set_trip_plan(busy, now).unwrap();
+    let ios = anna.plan_notifications(now, 64, true).unwrap();
+    assert_eq!(ios.alerts.len(), 64);
+    assert_eq!(ios.plan_again_at, ios.alerts[63].fire_at);
+    assert!(ios.alerts.windows(2).all(|w| w[0].fire_at <= w[1].fire_at));
+
+    // The family's phone plans its own alerts from its copy of the schedule.
+    let family = mother.plan_notifications(now, 1000, true).unwrap();
+    assert_eq!(family.alerts.len(), 14 * 3);
+    let overdue = family
+        .alerts
+        .iter()
+        .find(|a| a.kind == AlertKind::FamilyOverdue)
+        .unwrap();
+    assert_eq!(overdue.id, format!("watch-{id}-0-overdue"));
+    assert_eq!(overdue.fire_at, at("2026-03-02T07:00:00Z"));
+    assert_eq!(
+        overdue.action,
+        Action::OpenWatchedTraveller { id: id.clone() }
+    );
+    assert_eq!(overdue.title, "No check-in from Anna");
+}
+
+#[test]
+fn without_exact_alarms_only_alerts_that_can_land_in_the_window_are_planned() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let now = at("2026-03-02T00:00:00Z");
+    let inexact = anna.plan_notifications(now, 1000, false).unwrap();
+    assert!(
+        inexact
+            .alerts
+            .iter()
+            .all(|a| a.kind != AlertKind::CheckinDue)
+    );
+    assert_eq!(inexact.alerts.len(), 14 * 2);
+    assert!(
+        inexact
+            .alerts
+            .iter()
+            .filter(|a| a.kind == AlertKind::CheckinReminder)
+            .all(|a| {
+                let due = anna.checkin_status(a.fire_at).unwrap();
+                due.current.is_some_and(|c| c.status == SlotStatus::Open)
+            }),
+        "each reminder fires inside an open window, so a late one still does"
+    );
+}
+
+#[test]
+fn done_check_ins_get_no_more_alerts_and_ids_are_stable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let before = anna
+        .plan_notifications(at("2026-03-02T05:00:00Z"), 64, true)
+        .unwrap();
+    let message = anna
+        .check_in("2468".into(), at("2026-03-02T05:50:00Z"))
+        .unwrap()
+        .message;
+    let after = anna
+        .plan_notifications(at("2026-03-02T05:50:00Z"), 64, true)
+        .unwrap();
+    assert!(after.alerts.iter().all(|a| !a.id.starts_with("checkin-0-")));
+    let ids = |p: &NotificationPlan| {
+        p.alerts
+            .iter()
+            .map(|a| a.id.clone())
+            .filter(|i| !i.starts_with("checkin-0-"))
+            .collect::<Vec<_>>()
+    };
+    let (before, after) = (ids(&before), ids(&after));
+    assert_eq!(
+        before[..],
+        after[..before.len()],
+        "the rest keep their ids (the horizon moved on a little)"
+    );
+    // The family's phone drops slot 0 once the genuine message is verified.
+    mother
+        .verify_checkin(id.clone(), message, at("2026-03-02T05:55:00Z"))
+        .unwrap();
+    let family = mother
+        .plan_notifications(at("2026-03-02T05:55:00Z"), 64, true)
+        .unwrap();
+    assert!(family.alerts.iter().all(|a| !a.id.contains("-0-")));
+}
+
+#[test]
+fn planning_across_a_daylight_saving_change_keeps_local_times() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "berlin", "Europe/Berlin");
+    let mut p = plan();
+    p.schedule.time_zone = "Europe/Berlin".into();
+    p.schedule.cadence = CheckinCadence::Daily {
+        times: vec!["20:00".into()],
+    };
+    waymark
+        .set_trip_plan(p, at("2026-03-01T00:00:00Z"))
+        .unwrap();
+    let plan = waymark
+        .plan_notifications(at("2026-03-26T00:00:00Z"), 64, true)
+        .unwrap();
+    let dues: Vec<String> = plan
+        .alerts
+        .iter()
+        .filter(|a| a.kind == AlertKind::CheckinDue)
+        .map(|a| crate::time_json::rfc3339(a.fire_at))
+        .collect();
+    assert_eq!(
+        dues[..5],
+        [
+            "2026-03-26T19:00:00.000Z",
+            "2026-03-27T19:00:00.000Z",
+            "2026-03-28T19:00:00.000Z",
+            "2026-03-29T18:00:00.000Z",
+            "2026-03-30T18:00:00.000Z"
+        ]
+    );
+}
+
+#[test]
+fn the_family_history_lists_every_check_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let normal = anna
+        .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+        .unwrap()
+        .message;
+    mother
+        .verify_checkin(id.clone(), normal, at("2026-03-02T06:06:00Z"))
+        .unwrap();
+    mother
+        .verify_checkin(
+            id.clone(),
+            "no code here".into(),
+            at("2026-03-02T07:00:00Z"),
+        )
+        .unwrap();
+    mother
+        .family_mark_handled(id.clone(), at("2026-03-02T08:00:00Z"))
+        .unwrap();
+    let history = mother.family_history(id).unwrap();
+    assert_eq!(history.title, "Messages from Anna");
+    let outcomes: Vec<_> = history.entries.iter().map(|e| e.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [
+            None,
+            Some(VerificationOutcome::NoCode),
+            Some(VerificationOutcome::Genuine)
+        ]
+    );
+    assert_eq!(
+        history.entries[2].slot_label,
+        "Check-in due 2 Mar 2026, 09:00"
+    );
+    assert_eq!(
+        history.entries[2].outcome_label,
+        "Genuine check-in: Anna is fine."
+    );
+}
+
+#[test]
+fn escalation_uses_the_saved_embassy_and_the_destinations_emergency_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_anna, mother, id) = pair(&dir);
+    let overdue_at = at("2026-03-02T07:01:00Z"); // Monday 10:01 in Moscow: the hotline is open
+    let steps = mother
+        .family_traveller(id.clone(), overdue_at)
+        .unwrap()
+        .steps;
+    assert_eq!(
+        steps[2].title,
+        "Contact your country's embassy or consulate in Türkiye"
+    );
+    assert_eq!(steps[2].action, None);
+    assert!(steps[3].detail.contains("is 112"), "{}", steps[3].detail);
+    assert!(steps[3].detail.contains("only from inside the country"));
+    assert!(steps[1].detail.contains("Open now"), "{}", steps[1].detail);
+    mother
+        .own_contact_add(
+            crate::OwnContactInput {
+                name: "Russian Consulate in Istanbul".into(),
+                kind: crate::OwnContactKind::EmbassyOrConsulate,
+                country: "TR".into(),
+                phone: "0212 292 51 01".into(),
+                notes: String::new(),
+            },
+            overdue_at,
+        )
+        .unwrap();
+    let steps = mother.family_traveller(id, overdue_at).unwrap().steps;
+    assert_eq!(steps[2].title, "Call Russian Consulate in Istanbul");
+    assert_eq!(
+        steps[2].action,
+        Some(Action::Dial {
+            uri: "tel:+902122925101".into()
+        })
+    );
+}
