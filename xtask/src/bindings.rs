@@ -97,13 +97,18 @@ pub(crate) fn run_bindgen(
     global_config: Option<&Path>,
 ) -> Result<(), String> {
     if out.exists() {
-        std::fs::remove_dir_all(out)
-            .map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
+        std::fs::remove_dir_all(out).map_err(|e| format!("cannot clear {}: {e}", out.display()))?;
     }
     let mut command = Command::new(bindgen);
     command
         .current_dir(workspace_root())
-        .args(["generate", "--library", "--language", language, "--no-format"])
+        .args([
+            "generate",
+            "--library",
+            "--language",
+            language,
+            "--no-format",
+        ])
         // Only the core's own uniffi.toml is needed; skipping dependencies keeps it offline.
         .arg("--metadata-no-deps")
         .arg("--out-dir")
@@ -117,7 +122,9 @@ pub(crate) fn run_bindgen(
         .status()
         .map_err(|e| format!("cannot run {}: {e}", bindgen.display()))?;
     if !status.success() {
-        return Err(format!("generating the {language} bindings failed ({status})"));
+        return Err(format!(
+            "generating the {language} bindings failed ({status})"
+        ));
     }
     Ok(())
 }
@@ -143,18 +150,32 @@ pub(crate) fn test(counts: &mut Counts) -> Result<(), String> {
         .current_dir(root.join("bindings").join("kotlin"))
         .args(["--batch-mode", "--no-transfer-progress", "test"])
         .arg(format!("-Dwaymark.library.dir={}", library_dir.display()));
-    counts.add(run_counted("Kotlin tests (Maven)", maven, add_surefire_line)?);
+    counts.add(run_counted(
+        "Kotlin tests (Maven)",
+        maven,
+        add_surefire_line,
+    )?);
 
     let mut pytest = Command::new(&python);
-    pytest
-        .current_dir(&root)
-        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "bindings/python"]);
+    pytest.current_dir(&root).args([
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "bindings/python",
+    ]);
     counts.add(run_counted("Python tests", pytest, add_pytest_line)?);
 
     let mut swift = Command::new(&python);
-    swift
-        .current_dir(&root)
-        .args(["-m", "pytest", "-q", "-p", "no:cacheprovider", "bindings/swift/check"]);
+    swift.current_dir(&root).args([
+        "-m",
+        "pytest",
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "bindings/swift/check",
+    ]);
     counts.add(run_counted("Swift syntax check", swift, add_pytest_line)?);
     Ok(())
 }
@@ -296,9 +317,7 @@ mod tests {
     #[test]
     fn surefire_total_is_read_and_class_lines_are_not() {
         assert_eq!(
-            add_surefire_line(
-                "[ERROR] Tests run: 42, Failures: 1, Errors: 2, Skipped: 3"
-            ),
+            add_surefire_line("[ERROR] Tests run: 42, Failures: 1, Errors: 2, Skipped: 3"),
             Some(Counts {
                 passed: 36,
                 failed: 3

@@ -241,7 +241,10 @@ pub(crate) fn ios() -> Result<(), String> {
     let simulator = out.join("ios-simulator").join("libwaymark_core.a");
     create_dir(simulator.parent())?;
     let mut lipo = Command::new("xcrun");
-    lipo.args(["lipo", "-create"]).args(&simulators).arg("-output").arg(&simulator);
+    lipo.args(["lipo", "-create"])
+        .args(&simulators)
+        .arg("-output")
+        .arg(&simulator);
     run(lipo, "lipo (merging the simulator libraries)")?;
     // The Mac slice lets `swift test` run the XCTest suite on the Mac itself.
     let mac = host_static_library()?;
@@ -251,7 +254,10 @@ pub(crate) fn ios() -> Result<(), String> {
     let swift = generated.dir.join("swift");
     let headers = out.join("Headers");
     create_dir(Some(&headers))?;
-    copy(&swift.join(format!("{FFI_MODULE}.h")), &headers.join(format!("{FFI_MODULE}.h")))?;
+    copy(
+        &swift.join(format!("{FFI_MODULE}.h")),
+        &headers.join(format!("{FFI_MODULE}.h")),
+    )?;
     // An XCFramework's headers folder must hold a file named exactly `module.modulemap`.
     copy(
         &swift.join(format!("{FFI_MODULE}.modulemap")),
@@ -262,7 +268,11 @@ pub(crate) fn ios() -> Result<(), String> {
     let mut create = Command::new("xcodebuild");
     create.arg("-create-xcframework");
     for library in [&device, &simulator, &mac] {
-        create.arg("-library").arg(library).arg("-headers").arg(&headers);
+        create
+            .arg("-library")
+            .arg(library)
+            .arg("-headers")
+            .arg(&headers);
     }
     create.arg("-output").arg(&xcframework);
     run(create, "xcodebuild -create-xcframework")?;
@@ -429,7 +439,10 @@ mod tests {
             ..Fake::default()
         };
         let message = verdict("android", &android_requirements(&bare)).unwrap_err();
-        assert!(message.contains("cargo-ndk: cargo install cargo-ndk"), "{message}");
+        assert!(
+            message.contains("cargo-ndk: cargo install cargo-ndk"),
+            "{message}"
+        );
         assert!(message.contains("ANDROID_NDK_HOME is not set"), "{message}");
         assert!(
             message.contains("rustup target add aarch64-linux-android armv7-linux-androideabi"),
@@ -466,7 +479,11 @@ mod tests {
         let missing = android_requirements(&machine);
         assert_eq!(missing.len(), 1, "{missing:?}");
         assert_eq!(missing[0].what, "rustup");
-        assert!(missing[0].how.contains("rustup target add aarch64-linux-android"));
+        assert!(
+            missing[0]
+                .how
+                .contains("rustup target add aarch64-linux-android")
+        );
     }
 
     #[test]
@@ -476,7 +493,10 @@ mod tests {
             ..Fake::default()
         };
         let message = verdict("ios", &ios_requirements(&linux)).unwrap_err();
-        assert!(message.contains("xcodebuild: build on a Mac with Xcode"), "{message}");
+        assert!(
+            message.contains("xcodebuild: build on a Mac with Xcode"),
+            "{message}"
+        );
         assert!(
             message.contains(
                 "rustup target add aarch64-apple-ios aarch64-apple-ios-sim x86_64-apple-ios"
@@ -508,7 +528,10 @@ mod tests {
             return;
         }
         let message = verdict("ios", &ios_requirements(&Host)).unwrap_err();
-        assert!(message.starts_with("`cargo xtask ios` cannot run"), "{message}");
+        assert!(
+            message.starts_with("`cargo xtask ios` cannot run"),
+            "{message}"
+        );
         assert!(message.contains("xcodebuild"), "{message}");
     }
 
@@ -518,7 +541,13 @@ mod tests {
             return;
         }
         let message = verdict("android", &android_requirements(&Host)).unwrap_err();
-        assert!(message.starts_with("`cargo xtask android` cannot run"), "{message}");
-        assert!(message.contains("cargo-ndk: cargo install cargo-ndk"), "{message}");
+        assert!(
+            message.starts_with("`cargo xtask android` cannot run"),
+            "{message}"
+        );
+        assert!(
+            message.contains("cargo-ndk: cargo install cargo-ndk"),
+            "{message}"
+        );
     }
 }
