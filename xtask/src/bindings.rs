@@ -138,6 +138,11 @@ pub(crate) fn test(counts: &mut Counts) -> Result<(), String> {
         "the Kotlin tests build with Maven; on Debian: apt-get install maven (it needs a JDK 17 or newer)",
     )?;
     let generated = generate()?;
+    // The Android variant of the Kotlin, as `cargo xtask android` makes it, without the NDK.
+    crate::packaging::android_kotlin(
+        &generated.library,
+        &generated.dir.join("android").join("kotlin"),
+    )?;
     let library_dir = generated
         .library
         .parent()

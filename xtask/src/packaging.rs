@@ -202,22 +202,38 @@ pub(crate) fn android() -> Result<(), String> {
     // The release libraries are stripped of the symbols that carry UniFFI's metadata, so the
     // Kotlin is generated from the host build of the same source; the checksums match.
     let host_library = bindings::build_host_library()?;
-    let bindgen = bindings::build_bindgen()?;
-    let android_config = workspace_root()
-        .join("bindings")
-        .join("uniffi-android.toml");
-    bindings::run_bindgen(
-        &bindgen,
-        &host_library,
-        "kotlin",
-        &out.join("kotlin"),
-        Some(&android_config),
-    )?;
+    android_kotlin(&host_library, &out.join("kotlin"))?;
     println!(
         "xtask: Android build in {}: jniLibs/ (copy into app/src/main/jniLibs) and kotlin/ \
          (add to the app's sources); see bindings/README.md",
         out.display()
     );
+    Ok(())
+}
+
+/// Generates the Kotlin bindings with the Android settings (bindings/uniffi-android.toml) into
+/// `out`, and checks that the settings took effect: the file names the crate, and a rename would
+/// silently drop them.
+pub(crate) fn android_kotlin(library: &Path, out: &Path) -> Result<(), String> {
+    let bindgen = bindings::build_bindgen()?;
+    let config = workspace_root()
+        .join("bindings")
+        .join("uniffi-android.toml");
+    bindings::run_bindgen(&bindgen, library, "kotlin", out, Some(&config))?;
+    let source = out
+        .join("org")
+        .join("waymark")
+        .join("core")
+        .join("waymark_core.kt");
+    let text = std::fs::read_to_string(&source)
+        .map_err(|e| format!("cannot read {}: {e}", source.display()))?;
+    if !text.contains("import android.os.Build") {
+        return Err(format!(
+            "{} lacks the Android settings of {}: does its [crates.<name>] still name the core's crate?",
+            source.display(),
+            config.display()
+        ));
+    }
     Ok(())
 }
 
