@@ -16,7 +16,7 @@ pub enum WaymarkError {
         /// What was wrong with it.
         reason: String,
     },
-    /// The thing asked for does not exist (an unknown article, a checklist number out of range).
+    /// The thing asked for does not exist (an unknown article, contact or checklist item).
     #[error("no {what} with id {id:?}")]
     NotFound {
         /// The kind of thing, e.g. "article".

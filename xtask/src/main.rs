@@ -4,17 +4,27 @@ use std::io::{BufRead, BufReader};
 use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
 
+mod bindings;
+mod packaging;
+
 const USAGE: &str = "\
 usage: cargo xtask <task>
 
 tasks:
-  test    formatting, clippy with warnings denied, and every test in the workspace
-  help    this text";
+  test      formatting, clippy with warnings denied, and every test in the workspace, including
+            the Kotlin, Python and Swift checks of the bindings
+  bindings  generate the Kotlin, Swift and Python bindings into bindings/generated/
+  android   the core for Android (arm64-v8a, armeabi-v7a, x86_64) and its Kotlin bindings
+  ios       the core as an XCFramework for iOS devices and simulators, and its Swift package
+  help      this text";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
     let result = match task.as_deref() {
         Some("test") => test(),
+        Some("bindings") => bindings::bindings(),
+        Some("android") => packaging::android(),
+        Some("ios") => packaging::ios(),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -46,13 +56,14 @@ fn test() -> Result<(), String> {
         "warnings",
     ])?;
     // The bindgen binary has no tests of its own; clippy above proves it builds.
-    let counts = cargo_test(&[
+    let mut counts = cargo_test(&[
         "test",
         "--workspace",
         "--exclude",
         "uniffi-bindgen",
         "--locked",
     ])?;
+    bindings::test(&mut counts)?;
     // One closing line for the whole run: cargo's own last line is often an empty doc-test suite.
     println!("xtask: {} passed, {} failed", counts.passed, counts.failed);
     if counts.passed == 0 {
@@ -79,6 +90,13 @@ fn cargo(args: &[&str]) -> Result<(), String> {
 struct Counts {
     passed: u64,
     failed: u64,
+}
+
+impl Counts {
+    fn add(&mut self, other: Counts) {
+        self.passed += other.passed;
+        self.failed += other.failed;
+    }
 }
 
 /// Runs `cargo test`, echoing its output, and sums the counts of its "test result:" lines.

@@ -107,8 +107,9 @@ impl Waymark {
         Ok(self.checklist_view()?)
     }
 
-    /// Adds the person's own item to the end of the list. The text must not be blank and may be
-    /// at most [`OWN_ITEM_MAX_CHARS`] characters long.
+    /// Adds the person's own item to the end of the list. The text must be one line, not blank
+    /// and at most 200 characters long; a checklist holds at most 50 own items (see
+    /// `can_add_own_item`).
     pub fn checklist_add_own_item(
         &self,
         text: String,

@@ -1,0 +1,124 @@
+package org.waymark.core
+
+import java.nio.file.Files
+import java.nio.file.Path
+import kotlin.test.Test
+import kotlin.test.assertContains
+import kotlin.test.assertEquals
+import kotlin.test.assertFailsWith
+import kotlin.test.assertFalse
+import kotlin.test.assertTrue
+import org.junit.jupiter.api.io.TempDir
+
+/** Opening a profile, the preferences on it, and the languages: `Waymark.open` and friends. */
+class ProfileTest {
+    @TempDir
+    lateinit var dir: Path
+
+    @Test
+    fun `a new profile is created where the shell asks and opens again with its data`() {
+        openProfile(dir).use { waymark ->
+            waymark.checklistMarkDone("agency-licence", MONDAY_10_MOSCOW)
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("profile.sqlite")))
+        openProfile(dir).use { waymark ->
+            val item = waymark.checklist().items.first { it.id == "agency-licence" }
+            assertTrue(item.done)
+            assertEquals(MONDAY_10_MOSCOW, item.doneAt)
+        }
+    }
+
+    @Test
+    fun `the language tag is resolved and an unknown language falls back to English`() {
+        openProfile(dir, language = "ru-RU").use { assertEquals("ru", it.language()) }
+        openProfile(dir, language = "de").use { assertEquals("en", it.language()) }
+    }
+
+    @Test
+    fun `set language changes every screen from then on`() {
+        openProfile(dir).use { waymark ->
+            val english = waymark.guide().title
+            waymark.setLanguage("ru")
+            assertEquals("ru", waymark.language())
+            val russian = waymark.guide()
+            assertEquals("Справочник", russian.title)
+            assertTrue(english != russian.title)
+            assertTrue(russian.sections.all { it.language == "ru" })
+        }
+    }
+
+    @Test
+    fun `a malformed language is rejected with the field and changes nothing`() {
+        openProfile(dir, language = "ru").use { waymark ->
+            val error = assertFailsWith<WaymarkException.InvalidInput> { waymark.setLanguage("русский") }
+            assertEquals("language", error.field)
+            assertTrue(error.reason.isNotBlank())
+            assertEquals("ru", waymark.language())
+        }
+        val error = assertFailsWith<WaymarkException.InvalidInput> { openProfile(dir, language = "") }
+        assertEquals("language", error.field)
+    }
+
+    @Test
+    fun `set time zone changes how local times are shown`() {
+        openProfile(dir, timeZone = "Europe/Moscow").use { waymark ->
+            val moscow = waymark.checklistMarkDone("agency-licence", MONDAY_10_MOSCOW)
+            assertContains(moscow.items[0].doneLabel!!, "10:00")
+            waymark.setTimeZone("Asia/Tokyo")
+            val tokyo = waymark.checklist().items[0]
+            assertContains(tokyo.doneLabel!!, "16:00")
+            // The instant itself does not move with the zone.
+            assertEquals(MONDAY_10_MOSCOW, tokyo.doneAt)
+        }
+    }
+
+    @Test
+    fun `a time zone that is not an IANA name is rejected and the old one kept`() {
+        openProfile(dir).use { waymark ->
+            waymark.checklistMarkDone("agency-licence", MONDAY_10_MOSCOW)
+            val error = assertFailsWith<WaymarkException.InvalidInput> { waymark.setTimeZone("GMT+3 Moscow") }
+            assertEquals("time_zone", error.field)
+            assertContains(waymark.checklist().items[0].doneLabel!!, "10:00")
+        }
+        val error = assertFailsWith<WaymarkException.InvalidInput> { openProfile(dir, timeZone = "Mars/Olympus") }
+        assertEquals("time_zone", error.field)
+    }
+
+    @Test
+    fun `languages lists every language with its own name, the same with or without a profile`() {
+        val before = supportedLanguages()
+        assertEquals(listOf("en", "ru"), before.filter { it.hasOwnTexts }.map { it.code })
+        assertEquals("Русский", before.first { it.code == "ru" }.name)
+        assertTrue(before.any { !it.hasOwnTexts }, "languages that borrow texts are listed too")
+        openProfile(dir).use { assertEquals(before, it.languages()) }
+    }
+
+    @Test
+    fun `content info names the embedded pack`() {
+        openProfile(dir).use { waymark ->
+            val info = waymark.contentInfo()
+            assertEquals("waymark.default", info.packId)
+            assertTrue(info.version >= 1u)
+        }
+    }
+
+    @Test
+    fun `a file that is not a profile is reported as unreadable and left alone`() {
+        val file = dir.resolve("profile.sqlite")
+        val bytes = "These are my notes, not a database.\n".repeat(200).toByteArray()
+        Files.write(file, bytes)
+        val error = assertFailsWith<WaymarkException.ProfileUnreadable> { openProfile(dir) }
+        assertTrue(error.reason.isNotBlank())
+        assertFalse(error.reason.contains("notes"), "the file's content never reaches the error")
+        assertTrue(bytes.contentEquals(Files.readAllBytes(file)))
+    }
+
+    @Test
+    fun `a folder in place of the profile file is a storage error`() {
+        val folder = Files.createDirectory(dir.resolve("profile.sqlite"))
+        val error = assertFailsWith<WaymarkException.Storage> {
+            Waymark.open(folder.toString(), WaymarkOptions("en", "Europe/Moscow"))
+        }
+        assertTrue(error.reason.isNotBlank())
+    }
+}

@@ -1,0 +1,102 @@
+"""Opening a profile, the preferences on it, and the languages: `Waymark.open` and friends."""
+
+import pytest
+from waymark_core import Waymark, WaymarkError, WaymarkOptions, supported_languages
+
+from support import MONDAY_10_MOSCOW
+
+
+def test_a_new_profile_is_created_and_opens_again_with_its_data(open_profile, tmp_path):
+    first = open_profile()
+    first.checklist_mark_done("agency-licence", MONDAY_10_MOSCOW)
+    del first
+    assert (tmp_path / "profile.sqlite").is_file()
+    item = next(i for i in open_profile().checklist().items if i.id == "agency-licence")
+    assert item.done
+    assert item.done_at == MONDAY_10_MOSCOW
+
+
+def test_the_language_tag_is_resolved_and_an_unknown_one_falls_back_to_english(open_profile):
+    assert open_profile(language="ru-RU").language() == "ru"
+    assert open_profile(language="de").language() == "en"
+
+
+def test_set_language_changes_every_screen_from_then_on(open_profile):
+    waymark = open_profile()
+    assert waymark.guide().title == "Guide"
+    waymark.set_language("ru")
+    assert waymark.language() == "ru"
+    guide = waymark.guide()
+    assert guide.title == "Справочник"
+    assert {section.language for section in guide.sections} == {"ru"}
+
+
+def test_a_malformed_language_is_rejected_with_the_field_and_changes_nothing(open_profile):
+    waymark = open_profile(language="ru")
+    with pytest.raises(WaymarkError.InvalidInput) as error:
+        waymark.set_language("русский")
+    assert error.value.field == "language"
+    assert error.value.reason
+    assert waymark.language() == "ru"
+    with pytest.raises(WaymarkError.InvalidInput) as error:
+        open_profile(language="")
+    assert error.value.field == "language"
+
+
+def test_set_time_zone_changes_how_local_times_are_shown(open_profile):
+    waymark = open_profile(time_zone="Europe/Moscow")
+    moscow = waymark.checklist_mark_done("agency-licence", MONDAY_10_MOSCOW).items[0]
+    assert "10:00" in moscow.done_label
+    waymark.set_time_zone("Asia/Tokyo")
+    tokyo = waymark.checklist().items[0]
+    assert "16:00" in tokyo.done_label
+    assert tokyo.done_at == MONDAY_10_MOSCOW
+
+
+def test_a_time_zone_that_is_not_an_iana_name_is_rejected_and_the_old_one_kept(open_profile):
+    waymark = open_profile()
+    waymark.checklist_mark_done("agency-licence", MONDAY_10_MOSCOW)
+    with pytest.raises(WaymarkError.InvalidInput) as error:
+        waymark.set_time_zone("GMT+3 Moscow")
+    assert error.value.field == "time_zone"
+    assert "10:00" in waymark.checklist().items[0].done_label
+    with pytest.raises(WaymarkError.InvalidInput):
+        open_profile(time_zone="Mars/Olympus")
+
+
+def test_languages_are_listed_the_same_with_or_without_a_profile(open_profile):
+    before = supported_languages()
+    assert [lang.code for lang in before if lang.has_own_texts] == ["en", "ru"]
+    assert next(lang for lang in before if lang.code == "ru").name == "Русский"
+    assert any(not lang.has_own_texts for lang in before)
+    assert open_profile().languages() == before
+
+
+def test_content_info_names_the_embedded_pack(open_profile):
+    info = open_profile().content_info()
+    assert info.pack_id == "waymark.default"
+    assert info.version >= 1
+
+
+def test_a_file_that_is_not_a_profile_is_reported_as_unreadable_and_left_alone(tmp_path, open_profile):
+    path = tmp_path / "profile.sqlite"
+    content = b"These are my notes, not a database.\n" * 200
+    path.write_bytes(content)
+    with pytest.raises(WaymarkError.ProfileUnreadable) as error:
+        open_profile()
+    assert error.value.reason
+    assert "notes" not in str(error.value)
+    assert path.read_bytes() == content
+
+
+def test_a_folder_in_place_of_the_profile_file_is_a_storage_error(tmp_path):
+    folder = tmp_path / "profile.sqlite"
+    folder.mkdir()
+    with pytest.raises(WaymarkError.Storage) as error:
+        Waymark.open(str(folder), WaymarkOptions(language="en", time_zone="Europe/Moscow"))
+    assert error.value.reason
+
+
+def test_wrong_argument_types_are_refused_before_reaching_the_core(tmp_path):
+    with pytest.raises(TypeError):
+        Waymark.open(tmp_path / "profile.sqlite", WaymarkOptions(language="en", time_zone="Europe/Moscow"))

@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+@testable import WaymarkCore
+
+/// Opening a profile, the preferences on it, and the languages: `Waymark.open` and friends.
+final class ProfileTests: WaymarkTestCase {
+    func testANewProfileIsCreatedAndOpensAgainWithItsData() throws {
+        do {
+            let waymark = try openProfile()
+            _ = try waymark.checklistMarkDone(itemId: "agency-licence", now: monday10Moscow)
+        }
+        XCTAssertTrue(FileManager.default.fileExists(atPath: profilePath))
+        let item = try openProfile().checklist().items.first { $0.id == "agency-licence" }
+        XCTAssertEqual(item?.done, true)
+        XCTAssertEqual(item?.doneAt, monday10Moscow)
+    }
+
+    func testTheLanguageTagIsResolvedAndAnUnknownOneFallsBackToEnglish() throws {
+        XCTAssertEqual(try openProfile(language: "ru-RU").language(), "ru")
+        XCTAssertEqual(try openProfile(language: "de").language(), "en")
+    }
+
+    func testSetLanguageChangesEveryScreenFromThenOn() throws {
+        let waymark = try openProfile()
+        XCTAssertEqual(try waymark.guide().title, "Guide")
+        try waymark.setLanguage(language: "ru")
+        XCTAssertEqual(waymark.language(), "ru")
+        let guide = try waymark.guide()
+        XCTAssertEqual(guide.title, "Справочник")
+        XCTAssertEqual(Set(guide.sections.map(\.language)), ["ru"])
+    }
+
+    func testAMalformedLanguageIsRejectedWithTheFieldAndChangesNothing() throws {
+        let waymark = try openProfile(language: "ru")
+        assertThrows(try waymark.setLanguage(language: "русский")) { error in
+            if case let .InvalidInput(field, reason) = error { return field == "language" && !reason.isEmpty }
+            return false
+        }
+        XCTAssertEqual(waymark.language(), "ru")
+        assertThrows(try self.openProfile(language: "")) { error in
+            if case let .InvalidInput(field, _) = error { return field == "language" }
+            return false
+        }
+    }
+
+    func testSetTimeZoneChangesHowLocalTimesAreShown() throws {
+        let waymark = try openProfile(timeZone: "Europe/Moscow")
+        let moscow = try waymark.checklistMarkDone(itemId: "agency-licence", now: monday10Moscow).items[0]
+        XCTAssertTrue(moscow.doneLabel?.contains("10:00") == true)
+        try waymark.setTimeZone(timeZone: "Asia/Tokyo")
+        let tokyo = try waymark.checklist().items[0]
+        XCTAssertTrue(tokyo.doneLabel?.contains("16:00") == true)
+        XCTAssertEqual(tokyo.doneAt, monday10Moscow)
+    }
+
+    func testATimeZoneThatIsNotAnIANANameIsRejectedAndTheOldOneKept() throws {
+        let waymark = try openProfile()
+        _ = try waymark.checklistMarkDone(itemId: "agency-licence", now: monday10Moscow)
+        assertThrows(try waymark.setTimeZone(timeZone: "GMT+3 Moscow")) { error in
+            if case let .InvalidInput(field, _) = error { return field == "time_zone" }
+            return false
+        }
+        XCTAssertTrue(try waymark.checklist().items[0].doneLabel?.contains("10:00") == true)
+    }
+
+    func testLanguagesAreListedTheSameWithOrWithoutAProfile() throws {
+        let before = try supportedLanguages()
+        XCTAssertEqual(before.filter(\.hasOwnTexts).map(\.code), ["en", "ru"])
+        XCTAssertEqual(before.first { $0.code == "ru" }?.name, "Русский")
+        XCTAssertTrue(before.contains { !$0.hasOwnTexts })
+        XCTAssertEqual(try openProfile().languages(), before)
+    }
+
+    func testContentInfoNamesTheEmbeddedPack() throws {
+        let info = try openProfile().contentInfo()
+        XCTAssertEqual(info.packId, "waymark.default")
+        XCTAssertGreaterThanOrEqual(info.version, 1)
+    }
+
+    func testAFileThatIsNotAProfileIsReportedAsUnreadableAndLeftAlone() throws {
+        let content = Data(String(repeating: "These are my notes, not a database.\n", count: 200).utf8)
+        try content.write(to: URL(fileURLWithPath: profilePath))
+        assertThrows(try self.openProfile()) { error in
+            if case let .ProfileUnreadable(reason) = error { return !reason.contains("notes") }
+            return false
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: profilePath)), content)
+    }
+
+    func testAFolderInPlaceOfTheProfileFileIsAStorageError() throws {
+        try FileManager.default.createDirectory(atPath: profilePath, withIntermediateDirectories: false)
+        assertThrows(try self.openProfile()) { error in
+            if case .Storage = error { return true }
+            return false
+        }
+    }
+}
