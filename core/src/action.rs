@@ -31,6 +31,11 @@ pub enum Action {
         /// A `tel:` URI with the number in E.164 form.
         uri: String,
     },
+    /// Show the help-now screen: who to call right now, and how.
+    OpenHelpNow,
+    /// Leave the current screen at once for a neutral one (someone may be looking over the
+    /// person's shoulder); the shell also hides it from the recent-apps preview where it can.
+    QuickExit,
 }
 
 impl Action {

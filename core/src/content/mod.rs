@@ -7,6 +7,7 @@
 pub(crate) mod blocks;
 mod language;
 mod markdown;
+pub(crate) mod screening;
 mod source;
 #[cfg(test)]
 mod tests;
@@ -55,7 +56,33 @@ const EMBEDDED: &[(&str, &str)] = &[
         include_str!("../../content/ru/contacts.toml"),
     ),
     ("ru/ui.toml", include_str!("../../content/ru/ui.toml")),
+    (
+        "screening.toml",
+        include_str!("../../content/screening.toml"),
+    ),
+    (
+        "en/screening.toml",
+        include_str!("../../content/en/screening.toml"),
+    ),
+    (
+        "ru/screening.toml",
+        include_str!("../../content/ru/screening.toml"),
+    ),
+    (
+        "patterns/en.toml",
+        include_str!("../../content/patterns/en.toml"),
+    ),
+    (
+        "patterns/ru.toml",
+        include_str!("../../content/patterns/ru.toml"),
+    ),
 ];
+
+/// The embedded files, for tests that edit one and load the pack again.
+#[cfg(test)]
+pub(crate) fn embedded_files() -> &'static [(&'static str, &'static str)] {
+    EMBEDDED
+}
 
 /// A parsed, validated content pack.
 #[derive(Debug)]
@@ -66,6 +93,8 @@ pub(crate) struct Pack {
     pub sections: Vec<SectionDef>,
     pub checklist: Vec<ChecklistDef>,
     pub contacts: Vec<ContactDef>,
+    /// The screening tools: job-offer check, ad analyzer, self-check, quiz.
+    pub screening: screening::Screening,
     texts: BTreeMap<String, LanguageTexts>,
 }
 
@@ -77,6 +106,7 @@ pub(crate) struct LanguageTexts {
     pub checklist: BTreeMap<String, ItemText>,
     pub contacts: BTreeMap<String, ContactText>,
     pub ui: UiFile,
+    pub screening: screening::ScreeningTexts,
 }
 
 /// An article's text, with its body already parsed into blocks.
@@ -122,6 +152,7 @@ impl Pack {
                 parse_toml(&path("checklist"), file(&path("checklist"))?)?;
             let contacts: ContactsFile = parse_toml(&path("contacts"), file(&path("contacts"))?)?;
             let ui: UiFile = parse_toml(&path("ui"), file(&path("ui"))?)?;
+            let screening = parse_toml(&path("screening"), file(&path("screening"))?)?;
             let mut articles = BTreeMap::new();
             for (id, text) in guide.article {
                 let blocks = markdown::parse_body(&text.body)
@@ -143,6 +174,7 @@ impl Pack {
                     checklist: checklist.item,
                     contacts: contacts.contact,
                     ui,
+                    screening,
                 },
             );
         }
@@ -153,6 +185,7 @@ impl Pack {
             sections: structure.section,
             checklist: structure.checklist,
             contacts: structure.contact,
+            screening: screening::Screening::load(file("screening.toml")?, files)?,
             texts,
         };
         pack.check_references()?;
@@ -294,6 +327,13 @@ impl Pack {
                 }
             }
         }
+        let screening_texts = self
+            .texts
+            .iter()
+            .map(|(code, t)| (code.clone(), &t.screening))
+            .collect();
+        self.screening
+            .check(&articles, &contacts, &screening_texts)?;
         Ok(())
     }
 }

@@ -62,6 +62,10 @@ impl Ctx {
             },
             Action::OpenContact { id } => format!("contact {id}"),
             Action::Dial { uri } => return self.style.dim(&glue(&format!("[☎ {uri}]"))),
+            // Until the shell has a help-now screen, the hotline is where help starts.
+            Action::OpenHelpNow => "contact hotline".to_owned(),
+            // In a terminal, clearing the screen is the quick exit.
+            Action::QuickExit => return self.style.dim(&glue("[clear]")),
         };
         self.style.dim(&glue(&format!("[→ {target}]")))
     }
