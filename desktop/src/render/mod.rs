@@ -8,12 +8,17 @@ mod contact;
 mod guide;
 mod home;
 mod rich;
+mod screening;
 
 pub(crate) use article::article;
 pub(crate) use checklist::checklist;
 pub(crate) use contact::contact;
 pub(crate) use guide::guide;
 pub(crate) use home::home;
+pub(crate) use screening::{
+    ad_analysis, offer_list, offer_result, question, quiz_feedback, quiz_header, quiz_result,
+    self_check_header, self_check_result, wrap_text,
+};
 
 use std::collections::HashMap;
 
