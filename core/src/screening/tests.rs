@@ -53,7 +53,7 @@ fn input(title: &str, answers: &[(&str, Answer)]) -> OfferInput {
 fn every_written_language_has_every_screening_text() {
     let pack = default_pack().unwrap();
     let s = &pack.screening.def;
-    fn set<'a>(v: Vec<&'a String>) -> BTreeSet<&'a str> {
+    fn set(v: Vec<&String>) -> BTreeSet<&str> {
         v.into_iter().map(String::as_str).collect()
     }
     let (ids, keys) = (set, set);
