@@ -487,7 +487,7 @@ struct AdsFile {
 #[serde(deny_unknown_fields)]
 struct Ad {
     lang: String,
-    /// "held-out" for ads written after the patterns were finished.
+    /// "held-out-N" for ads written after a round of patterns was finished.
     #[serde(default)]
     set: Option<String>,
     text: String,
@@ -533,7 +533,8 @@ fn the_analyzer_finds_the_labelled_flags_in_the_ads() {
         .collect();
     let (mut honest, mut langs) = (0, BTreeSet::new());
     let mut per_flag: BTreeMap<String, Counts> = BTreeMap::new();
-    let (mut all, mut held_out) = (Counts::default(), Counts::default());
+    let mut all = Counts::default();
+    let mut sets: BTreeMap<&str, Counts> = BTreeMap::new();
     let mut misses = Vec::new();
     for (i, ad) in ads.ad.iter().enumerate() {
         langs.insert(ad.lang.as_str());
@@ -550,8 +551,8 @@ fn the_analyzer_finds_the_labelled_flags_in_the_ads() {
             let (e, f) = (expected.contains(flag), found.contains(flag));
             per_flag.entry(flag.to_string()).or_default().add(e, f);
             all.add(e, f);
-            if ad.set.as_deref() == Some("held-out") {
-                held_out.add(e, f);
+            if let Some(set) = &ad.set {
+                sets.entry(set.as_str()).or_default().add(e, f);
             }
             if e != f {
                 let what = if e { "missed" } else { "wrongly found" };
@@ -566,7 +567,7 @@ fn the_analyzer_finds_the_labelled_flags_in_the_ads() {
         println!("{flag:<24} {:>4} {:>4} {:>4}", c.0, c.1, c.2);
     }
     println!("{}", misses.join("\n"));
-    for (name, c) in [("all ads", all), ("held-out ads", held_out)] {
+    for (name, c) in [("all ads", all)].into_iter().chain(sets) {
         println!(
             "{name}: recall {:.1}% ({}/{}), precision {:.1}% ({}/{})",
             c.recall() * 100.0,
