@@ -69,8 +69,8 @@ enum Step {
 
 #[derive(Debug, Clone)]
 enum Alt {
-    Word { norm: String, stem: String },
-    Prefix { norm: String },
+    Word { norm: Vec<char>, stem: String },
+    Prefix { norm: Vec<char> },
 }
 
 /// An ad's tokens with their stems in one language.
@@ -286,44 +286,58 @@ impl Alt {
                 "{source:?} is not one word (separate words with spaces; no punctuation)"
             ));
         };
-        let norm = token.norm.clone();
+        let norm: Vec<char> = token.norm.chars().collect();
         Ok(if prefix {
             Alt::Prefix { norm }
         } else {
             let stem = match token.kind {
-                Kind::Word => stemmer.stem(&norm).into_owned(),
-                _ => norm.clone(),
+                Kind::Word => stemmer.stem(&token.norm).into_owned(),
+                _ => token.norm.clone(),
             };
             Alt::Word { norm, stem }
         })
     }
 
+    /// Whether the token is this word or starts with this prefix. Lengths are compared
+    /// before any edit distance is computed: most tokens are ruled out by length alone.
     fn matches(&self, token: &Token, stem: &str) -> bool {
+        let typo = within_one_edit;
         match self {
             Alt::Word { norm, stem: own } => {
                 // Stems are compared with a typo only when the stem itself is long: "hour"
                 // (from "hourly") must not find "our".
                 own == stem
-                    || (norm.chars().count() >= FUZZY_FROM
-                        && (strsim::levenshtein(norm, &token.norm) <= 1
+                    || (norm.len() >= FUZZY_FROM
+                        && (typo(norm, &token.chars)
                             || (own.chars().count() >= FUZZY_FROM - 1
+                                && own.len().abs_diff(stem.len()) <= 2
                                 && strsim::levenshtein(own, stem) <= 1)))
             }
             Alt::Prefix { norm } => {
-                if token.norm.starts_with(norm.as_str()) {
+                if token.chars.starts_with(norm) {
                     return true;
                 }
-                let len = norm.chars().count();
-                if len < FUZZY_FROM {
-                    return false;
-                }
+                let len = norm.len();
                 // The prefix with one letter wrong, missing or extra.
-                (len - 1..=len + 1).any(|k| {
-                    let head: String = token.norm.chars().take(k).collect();
-                    head.chars().count() == k && strsim::levenshtein(norm, &head) <= 1
-                })
+                len >= FUZZY_FROM
+                    && (len - 1..=len + 1)
+                        .filter(|k| *k <= token.chars.len())
+                        .any(|k| within_one_edit(norm, &token.chars[..k]))
             }
         }
+    }
+}
+
+/// Whether `a` becomes `b` by at most one letter changed, added or left out.
+fn within_one_edit(a: &[char], b: &[char]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    match long.len() - short.len() {
+        0 => short.iter().zip(long).filter(|(x, y)| x != y).count() <= 1,
+        1 => {
+            let head = short.iter().zip(long).take_while(|(x, y)| x == y).count();
+            short[head..] == long[head + 1..]
+        }
+        _ => false,
     }
 }
 
@@ -386,6 +400,16 @@ mod tests {
         );
         assert!(found(p, ru, "Нужен паспорт. Храним тайну").is_empty());
         assert!(found(p, ru, "паспорт и еще очень много других слов хранится").is_empty());
+    }
+
+    #[test]
+    fn one_edit_is_one_letter_changed_added_or_left_out() {
+        let c = |s: &str| s.chars().collect::<Vec<_>>();
+        assert!(within_one_edit(&c("агентств"), &c("агенств")));
+        assert!(within_one_edit(&c("визе"), &c("визу")));
+        assert!(within_one_edit(&c("abc"), &c("xabc")));
+        assert!(!within_one_edit(&c("abcd"), &c("abdc")));
+        assert!(!within_one_edit(&c("abc"), &c("a")));
     }
 
     #[test]

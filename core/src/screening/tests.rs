@@ -120,6 +120,49 @@ fn every_written_language_has_every_screening_text() {
 }
 
 #[test]
+fn screening_texts_fit_a_phone_screen() {
+    let pack = default_pack().unwrap();
+    let fits = |text: &str, max: usize| (1..=max).contains(&text.chars().count());
+    for (code, texts) in pack.written_languages() {
+        let t = &texts.screening;
+        for (id, q) in &t.question {
+            assert!(
+                fits(&q.text, 120) && fits(&q.reason, 120),
+                "{code}: question {id}"
+            );
+            assert!(
+                fits(&q.why, 200) && fits(&q.unknown, 120),
+                "{code}: question {id}"
+            );
+        }
+        for (id, f) in &t.flag {
+            assert!(
+                fits(&f.title, 60) && fits(&f.explanation, 200),
+                "{code}: flag {id}"
+            );
+        }
+        for (id, l) in &t.level {
+            assert!(
+                fits(&l.title, 60) && fits(&l.advice, 240),
+                "{code}: level {id}"
+            );
+        }
+        for (id, q) in &t.self_check {
+            assert!(
+                fits(&q.text, 120) && fits(&q.sign, 80),
+                "{code}: self-check {id}"
+            );
+        }
+        for (id, q) in &t.quiz {
+            assert!(
+                fits(&q.statement, 120) && fits(&q.explanation, 200),
+                "{code}: quiz {id}"
+            );
+        }
+    }
+}
+
+#[test]
 fn the_quiz_covers_the_five_myths_with_myths_and_facts_mixed() {
     let pack = default_pack().unwrap();
     let statements = &pack.screening.def.quiz.statement;

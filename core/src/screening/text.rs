@@ -15,6 +15,8 @@ pub(crate) enum Kind {
 pub(crate) struct Token {
     /// Lower case, "ё" read as "е".
     pub norm: String,
+    /// `norm` as characters, for edit distances without allocating.
+    pub chars: Vec<char>,
     pub kind: Kind,
     /// Offsets in characters (Unicode scalar values), end exclusive.
     pub start: usize,
@@ -61,8 +63,10 @@ impl Tokens {
                     i += 1;
                 }
             }
+            let norm = normalise(chars[start..i].iter().copied());
             tokens.push(Token {
-                norm: normalise(chars[start..i].iter().copied()),
+                chars: norm.chars().collect(),
+                norm,
                 kind,
                 start,
                 end: i,
