@@ -64,6 +64,11 @@ pub enum Action {
         /// The exact text to copy.
         text: String,
     },
+    /// Show the help-now screen: who to call right now, and how.
+    OpenHelpNow,
+    /// Leave the current screen at once for a neutral one (someone may be looking over the
+    /// person's shoulder); the shell also hides it from the recent-apps preview where it can.
+    QuickExit,
 }
 
 impl Action {

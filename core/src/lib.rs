@@ -11,6 +11,7 @@ mod content;
 mod error;
 mod guide;
 mod home;
+mod screening;
 mod storage;
 mod time_json;
 mod waymark;
@@ -37,5 +38,13 @@ pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeView, HotlineLine, MenuEntry, NextStep};
+pub use screening::{
+    AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
+    OFFER_NOTES_MAX_CHARS, OFFER_TEXT_MAX_CHARS, OFFERS_MAX, OfferAnswer, OfferCheckView,
+    OfferFieldLabels, OfferInput, OfferListView, OfferQuestionView, OfferReasonView,
+    OfferResultView, OfferSummary, PhoneKind, QuizAnswer, QuizFeedbackView, QuizOption,
+    QuizResultView, QuizScore, QuizStatementView, QuizView, RiskLevel, SelfCheckAnswer,
+    SelfCheckOutcome, SelfCheckQuestionView, SelfCheckResultView, SelfCheckView, TextSpan,
+};
 pub use time_json::rfc3339;
 pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions, supported_languages};

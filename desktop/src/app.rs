@@ -11,12 +11,14 @@ use crate::Env;
 use crate::cli::{ChecklistChange, Cli, Command};
 use crate::cli::{ContactFields, ContactsChange, KindArg};
 use crate::error::{Failure, from_core};
+use crate::interactive::Io;
 use crate::render::{self, Ctx};
 use crate::settings::{self, FALLBACK_ZONE, Settings};
 use crate::style::Styler;
 
-/// Runs the command and returns the text to print.
-pub(crate) fn execute(cli: Cli, env: &Env) -> Result<String, Failure> {
+/// Runs the command and returns the text to print. Interactive commands read answers from
+/// `io.input` and print their questions to `io.output` as they go.
+pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Failure> {
     let settings = settings::resolve(&cli.global, env)?;
     // Checked before opening: opening creates the profile file, and a typo must not leave one.
     require_known_language(&settings)?;
@@ -34,6 +36,13 @@ pub(crate) fn execute(cli: Cli, env: &Env) -> Result<String, Failure> {
         Some(Command::Contact { id }) => app.contact(id),
         Some(Command::Contacts { change }) => app.contacts(change),
         Some(Command::HelpNow { country }) => app.help_now(country),
+        Some(Command::CheckOffer {
+            text: Some(path), ..
+        }) => app.analyze_ad(&path, io),
+        Some(Command::CheckOffer { list: true, .. }) => app.offers(),
+        Some(Command::CheckOffer { ad, .. }) => app.check_offer(ad.as_deref(), io),
+        Some(Command::SelfCheck) => app.self_check(io),
+        Some(Command::Quiz) => app.quiz(io),
     }
 }
 
@@ -102,10 +111,10 @@ fn require_known_language(settings: &Settings) -> Result<(), Failure> {
 }
 
 /// One command's view of the open profile.
-struct App<'a> {
-    waymark: &'a Waymark,
-    settings: &'a Settings,
-    style: Styler,
+pub(crate) struct App<'a> {
+    pub waymark: &'a Waymark,
+    pub settings: &'a Settings,
+    pub style: Styler,
 }
 
 impl App<'_> {
@@ -164,7 +173,7 @@ impl App<'_> {
     }
 
     /// The view as pretty JSON with `--json`, else as text.
-    fn show<V: Serialize>(
+    pub(crate) fn show<V: Serialize>(
         &self,
         view: &V,
         text: impl FnOnce() -> Result<String, Failure>,
@@ -178,11 +187,11 @@ impl App<'_> {
         }
     }
 
-    fn ctx(&self, checklist: Option<&ChecklistView>) -> Ctx {
+    pub(crate) fn ctx(&self, checklist: Option<&ChecklistView>) -> Ctx {
         Ctx::new(self.style, self.waymark.language(), checklist)
     }
 
-    fn core<T>(&self, result: Result<T, WaymarkError>) -> Result<T, Failure> {
+    pub(crate) fn core<T>(&self, result: Result<T, WaymarkError>) -> Result<T, Failure> {
         result.map_err(|err| from_core(err, &self.settings.profile))
     }
 

@@ -75,6 +75,24 @@ pub enum Command {
         #[arg(long, value_name = "XX")]
         country: Option<String>,
     },
+    /// Check a job offer: answer its questions one per line on standard input (y, n or ?; an
+    /// empty line skips one), then see the risk and why. The offer is saved
+    CheckOffer {
+        /// Instead, list the red flags in the text of a job ad, read from FILE ("-" or no
+        /// FILE: standard input)
+        #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
+        text: Option<PathBuf>,
+        /// Let the text of the ad in FILE answer the questions it can, and ask only the rest
+        #[arg(long, value_name = "FILE", conflicts_with_all = ["text", "list"])]
+        ad: Option<PathBuf>,
+        /// Instead, list the offers you have checked
+        #[arg(long, conflicts_with = "text")]
+        list: bool,
+    },
+    /// "Am I being exploited?": questions about what is happening to you; nothing is saved
+    SelfCheck,
+    /// Myths and facts: judge each statement true or false and see why
+    Quiz,
 }
 
 /// A change to your own contacts. Contacts are named by the number shown in the list.

@@ -7,13 +7,14 @@
 mod app;
 mod cli;
 mod error;
+mod interactive;
 mod render;
 mod settings;
 mod style;
 mod wrap;
 
 use std::ffi::OsString;
-use std::io::{self, IsTerminal, Write};
+use std::io::{self, BufRead, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::SystemTime;
@@ -64,9 +65,16 @@ impl Env {
     }
 }
 
-/// Runs the shell on `args` (the program name first, as in `std::env::args_os`), printing the
-/// screen to `stdout` and any error to `stderr`, and says how the process should exit.
-pub fn run<I, T>(args: I, stdout: &mut dyn Write, stderr: &mut dyn Write, env: &Env) -> Exit
+/// Runs the shell on `args` (the program name first, as in `std::env::args_os`), reading the
+/// answers of interactive commands (and an ad's text) from `stdin`, printing the screen to
+/// `stdout` and any error to `stderr`, and says how the process should exit.
+pub fn run<I, T>(
+    args: I,
+    stdin: &mut dyn BufRead,
+    stdout: &mut dyn Write,
+    stderr: &mut dyn Write,
+    env: &Env,
+) -> Exit
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
@@ -75,7 +83,13 @@ where
         Ok(cli) => cli,
         Err(err) => return print_clap_error(&err, stdout, stderr, env),
     };
-    let (text, exit) = match app::execute(cli, env) {
+    let json = cli.global.json;
+    let mut io = interactive::Io {
+        input: stdin,
+        output: stdout,
+        prompts: !json,
+    };
+    let (text, exit) = match app::execute(cli, env, &mut io) {
         Ok(screen) => return print(stdout, &screen, Exit::Success),
         Err(failure) => (format!("waymark: {}\n", failure.message), failure.exit),
     };

@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         let env = Env::from_process();
         run(
             std::env::args_os(),
+            &mut io::stdin().lock(),
             &mut io::stdout().lock(),
             &mut io::stderr().lock(),
             &env,

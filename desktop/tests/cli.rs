@@ -822,7 +822,13 @@ fn terminal_env(default_profile: PathBuf) -> Env {
 
 fn run_in_process(args: &[&str], env: &Env) -> (Exit, String, String) {
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let exit = run([&["waymark"], args].concat(), &mut out, &mut err, env);
+    let exit = run(
+        [&["waymark"], args].concat(),
+        &mut std::io::empty(),
+        &mut out,
+        &mut err,
+        env,
+    );
     (
         exit,
         String::from_utf8(out).unwrap(),
@@ -1103,6 +1109,82 @@ fn help_now_in_turkey_at_night() {
             "Police: 155",
             "Source: https://www.112.gov.tr/ (checked 2026-11-28)",
             "What to say",
+// ---------------------------------------------------------------- screening tools
+
+/// Runs the binary like [`waymark`], with `input` on standard input.
+fn waymark_with_input(profile: &Path, lang: &str, args: &[&str], input: &str) -> Run {
+    use std::io::Write as _;
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
+        .arg("--profile")
+        .arg(profile)
+        .args(["--zone", ZONE, "--lang", lang, "--now", MONDAY])
+        .args(args)
+        .env_remove("LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("NO_COLOR")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let output = child.wait_with_output().unwrap();
+    Run {
+        code: output.status.code(),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+const DISHONEST_AD: &str = "Работа в Турции для девушек 18-25 лет! Требуются официантки. \
+    Опыт не нужен. Едем по туристической визе. Звоните: +7 916 234-56-78";
+
+#[test]
+fn check_offer_asks_each_question_saves_the_offer_and_lists_it() {
+    let profile = Profile::new();
+    // Fields, then: licence no, names skipped, intermediary don't know, the rest unanswered.
+    let run = waymark_with_input(
+        &profile.path(),
+        "en",
+        &["check-offer"],
+        "Waitress\nSun Agency\nTurkey\nmet online\nn\n\n?\n",
+    );
+    let out = run.ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Check a job offer",
+            " 1. Has the agency shown you its original licence",
+            "Why it matters: A licensed agency",
+            "[y/n/?]",
+            "Waitress · Sun Agency · Turkey",
+            "Checked 2 Mar 2026, 12:30",
+            "2 of 15 questions answered",
+            "Some warning signs",
+            "The agency has not shown its original licence.",
+            "Find out before you go",
+            "Find out who signs your contract",
+            "Check the agency [→ guide check-the-agency]",
+            "Counter-trafficking hotline [→ contact hotline]",
+        ],
+    );
+    let list = profile
+        .run("ru", &["check-offer", "--list"])
+        .ok()
+        .to_owned();
+    assert_has(
+        &list,
+        &[
+            "Проверенные предложения",
+            "Waitress · Sun Agency · Turkey",
+            "Есть тревожные знаки",
         ],
     );
 }
@@ -1165,6 +1247,80 @@ fn help_now_without_a_country_asks_for_one_and_refuses_a_bad_one() {
     assert_has(
         profile.run("en", &[]).ok(),
         &["Get help now [→ help-now --country XX]"],
+fn check_offer_lets_the_ad_answer_first_and_prints_json() {
+    let profile = Profile::new();
+    let ad = profile.dir.path().join("ad.txt");
+    std::fs::write(&ad, DISHONEST_AD).unwrap();
+    let json = waymark_with_input(
+        &profile.path(),
+        "ru",
+        &["check-offer", "--json", "--ad", ad.to_str().unwrap()],
+        "Официантка\n\n\n\n",
+    )
+    .json();
+    assert_eq!(json["offer_title"], "Официантка");
+    assert_eq!(json["result"]["level"], "high");
+    let visa = json["questions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|q| q["id"] == "tourist-visa")
+        .unwrap();
+    assert_eq!(visa["answer"], "yes");
+    assert_eq!(visa["from_ad"], true);
+}
+
+#[test]
+fn check_offer_text_lists_the_red_flags_with_the_words_that_show_them() {
+    let profile = Profile::new();
+    let run = waymark_with_input(
+        &profile.path(),
+        "ru",
+        &["check-offer", "--text"],
+        DISHONEST_AD,
+    );
+    assert_has(
+        run.ok(),
+        &[
+            "Тревожные знаки в объявлении",
+            "Туристическая или гостевая виза",
+            "› “туристической визе”",
+            "› “Опыт не нужен”",
+            "Только мобильный номер",
+            "☎ +7 916 234-56-78 (+79162345678) — мобильный",
+        ],
+    );
+    let file = profile.dir.path().join("ad.txt");
+    std::fs::write(
+        &file,
+        "Registered nurse. Experience required. Office: +7 495 123-45-67",
+    )
+    .unwrap();
+    let json = profile
+        .run(
+            "en",
+            &["check-offer", "--json", "--text", file.to_str().unwrap()],
+        )
+        .json();
+    assert_eq!(json["flags"].as_array().unwrap().len(), 0);
+    assert_eq!(json["phones"][0]["kind"], "landline");
+    let missing = profile
+        .run("en", &["check-offer", "--text", "/no/such/ad.txt"])
+        .fails(2)
+        .to_owned();
+    assert_has(&missing, &["cannot read /no/such/ad.txt"]);
+}
+
+#[test]
+fn check_offer_refuses_a_blank_title_and_saves_nothing() {
+    let profile = Profile::new();
+    let err = waymark_with_input(&profile.path(), "en", &["check-offer"], "\n\n\n\ny\n")
+        .stderr
+        .clone();
+    assert!(err.contains("title: must not be blank"), "{err}");
+    assert_has(
+        profile.run("en", &["check-offer", "--list"]).ok(),
+        &["You have not checked any offers yet."],
     );
 }
 
@@ -1176,6 +1332,37 @@ fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
             SUNDAY,
             &["contact", "hotline", "--zone", "Asia/Tokyo"],
         )
+fn self_check_sends_any_sign_to_help_now_and_always_offers_a_quick_exit() {
+    let profile = Profile::new();
+    let out = waymark_with_input(&profile.path(), "en", &["self-check"], "n\nn\ny\n")
+        .ok()
+        .to_owned();
+    assert!(out.starts_with("Leave this screen [clear]"), "{out}");
+    assert_has(
+        &out,
+        &[
+            "Am I being exploited?",
+            "What you describe are signs of control",
+            "→ Get help now [→ contact hotline]",
+            "None of this is your fault.",
+            "• You are not free to leave.",
+        ],
+    );
+    let ru = waymark_with_input(&profile.path(), "ru", &["self-check", "--json"], "н\n?\n").json();
+    assert_eq!(ru["outcome"], "unsure");
+    assert_eq!(ru["help_now"], Value::Null);
+    assert_eq!(ru["quick_exit"]["label"], "Быстро закрыть");
+    assert_eq!(ru["quick_exit"]["action"]["action"], "quick_exit");
+    let signs = waymark_with_input(&profile.path(), "ru", &["self-check", "--json"], "д\n").json();
+    assert_eq!(signs["help_now"]["action"]["action"], "open_help_now");
+}
+
+#[test]
+fn the_quiz_explains_each_answer_and_keeps_the_best_score() {
+    let profile = Profile::new();
+    // The statements alternate myth, fact, ... and end with a myth: all right.
+    let right = "f\nt\nf\nt\nf\nt\nf\nt\nf\nt\nf\n";
+    let out = waymark_with_input(&profile.path(), "en", &["quiz"], right)
         .ok()
         .to_owned();
     assert_has(
@@ -1186,4 +1373,22 @@ fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
             "  Public holidays are not known to the app",
         ],
     );
+            "Myths and facts",
+            "No score yet",
+            "Right. This is a myth.",
+            "You got 11 of 11 right.",
+            "That is your best score so far.",
+            "Your best: 11 of 11",
+        ],
+    );
+    // A worse run in Russian (keys п/м) keeps the best.
+    let worse = "п\nп\nп\nп\nп\nп\nп\nп\nп\nп\nп\n";
+    let json = waymark_with_input(&profile.path(), "ru", &["quiz", "--json"], worse).json();
+    assert_eq!(json["result"]["score"]["score"], 5);
+    assert_eq!(json["result"]["best"]["score"], 11);
+    assert_eq!(json["result"]["is_new_best"], false);
+    assert_eq!(json["feedback"][0]["verdict"], "Не совсем.");
+    let short = waymark_with_input(&profile.path(), "en", &["quiz"], "t\n");
+    assert_eq!(short.code, Some(2), "{}", short.stderr);
+    assert!(short.stderr.contains("is not answered"), "{}", short.stderr);
 }

@@ -51,7 +51,7 @@ impl Person {
         ]);
         argv.extend(["--zone".into(), zone.into()]);
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let exit = run(argv, &mut stdout, &mut stderr, &env);
+        let exit = run(argv, &mut std::io::empty(), &mut stdout, &mut stderr, &env);
         Output {
             exit,
             stdout: String::from_utf8(stdout).expect("UTF-8 output"),

@@ -7,6 +7,7 @@
 pub(crate) mod blocks;
 mod language;
 mod markdown;
+pub(crate) mod screening;
 mod source;
 #[cfg(test)]
 mod tests;
@@ -61,7 +62,33 @@ const EMBEDDED: &[(&str, &str)] = &[
         "emergency.toml",
         include_str!("../../content/emergency.toml"),
     ),
+    (
+        "screening.toml",
+        include_str!("../../content/screening.toml"),
+    ),
+    (
+        "en/screening.toml",
+        include_str!("../../content/en/screening.toml"),
+    ),
+    (
+        "ru/screening.toml",
+        include_str!("../../content/ru/screening.toml"),
+    ),
+    (
+        "patterns/en.toml",
+        include_str!("../../content/patterns/en.toml"),
+    ),
+    (
+        "patterns/ru.toml",
+        include_str!("../../content/patterns/ru.toml"),
+    ),
 ];
+
+/// The embedded files, for tests that edit one and load the pack again.
+#[cfg(test)]
+pub(crate) fn embedded_files() -> &'static [(&'static str, &'static str)] {
+    EMBEDDED
+}
 
 /// A parsed, validated content pack.
 #[derive(Debug)]
@@ -74,6 +101,8 @@ pub(crate) struct Pack {
     pub contacts: Vec<ContactDef>,
     /// Emergency numbers by country, sorted by country code.
     pub emergency: Vec<EmergencyDef>,
+    /// The screening tools: job-offer check, ad analyzer, self-check, quiz.
+    pub screening: screening::Screening,
     texts: BTreeMap<String, LanguageTexts>,
 }
 
@@ -85,6 +114,7 @@ pub(crate) struct LanguageTexts {
     pub checklist: BTreeMap<String, ItemText>,
     pub contacts: BTreeMap<String, ContactText>,
     pub ui: UiFile,
+    pub screening: screening::ScreeningTexts,
 }
 
 /// An article's text, with its body already parsed into blocks.
@@ -131,6 +161,7 @@ impl Pack {
                 parse_toml(&path("checklist"), file(&path("checklist"))?)?;
             let contacts: ContactsFile = parse_toml(&path("contacts"), file(&path("contacts"))?)?;
             let ui: UiFile = parse_toml(&path("ui"), file(&path("ui"))?)?;
+            let screening = parse_toml(&path("screening"), file(&path("screening"))?)?;
             let mut articles = BTreeMap::new();
             for (id, text) in guide.article {
                 let blocks = markdown::parse_body(&text.body)
@@ -152,6 +183,7 @@ impl Pack {
                     checklist: checklist.item,
                     contacts: contacts.contact,
                     ui,
+                    screening,
                 },
             );
         }
@@ -163,6 +195,7 @@ impl Pack {
             checklist: structure.checklist,
             contacts: structure.contact,
             emergency: emergency.country,
+            screening: screening::Screening::load(file("screening.toml")?, files)?,
             texts,
         };
         pack.check_references()?;
@@ -305,6 +338,13 @@ impl Pack {
                 }
             }
         }
+        let screening_texts = self
+            .texts
+            .iter()
+            .map(|(code, t)| (code.clone(), &t.screening))
+            .collect();
+        self.screening
+            .check(&articles, &contacts, &screening_texts)?;
         Ok(())
     }
 }

@@ -70,6 +70,29 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          outcome   TEXT NOT NULL,
          phrase    INTEGER NOT NULL CHECK (phrase IN (0, 1))
      ) STRICT;",
+    // 5: checked job offers with their answers, and the myths quiz's best score.
+    "CREATE TABLE offers (
+         id         INTEGER PRIMARY KEY,
+         title      TEXT NOT NULL,
+         employer   TEXT NOT NULL,
+         country    TEXT NOT NULL,
+         notes      TEXT NOT NULL,
+         checked_at INTEGER NOT NULL,   -- last saved, milliseconds since the Unix epoch, UTC
+         created_at INTEGER NOT NULL
+     ) STRICT;
+     CREATE TABLE offer_answers (
+         offer_id    INTEGER NOT NULL REFERENCES offers (id) ON DELETE CASCADE,
+         question_id TEXT NOT NULL,
+         answer      TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'dont_know')),
+         from_ad     INTEGER NOT NULL CHECK (from_ad IN (0, 1)),
+         PRIMARY KEY (offer_id, question_id)
+     ) STRICT;
+     CREATE TABLE quiz_best (
+         quiz  TEXT PRIMARY KEY,
+         score INTEGER NOT NULL,
+         total INTEGER NOT NULL,
+         at    INTEGER NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -145,6 +168,14 @@ mod tests {
             )
             .unwrap();
         }
+        if version >= 5 {
+            conn.execute_batch(
+                "INSERT INTO offers VALUES (1, 'Waitress', 'Sun Agency', 'Turkey', '', 1700000000000, 1700000000000);
+                 INSERT INTO offer_answers VALUES (1, 'tourist-visa', 'yes', 1);
+                 INSERT INTO quiz_best VALUES ('myths-and-facts', 9, 11, 1700000000000);",
+            )
+            .unwrap();
+        }
     }
 
     fn schema_of(conn: &Connection) -> Vec<String> {
@@ -203,6 +234,21 @@ mod tests {
                     )
                     .unwrap();
                 assert_eq!(phone, "+79161234567");
+            }
+            if version >= 5 {
+                let answer: String = conn
+                    .query_row(
+                        "SELECT answer FROM offer_answers JOIN offers ON offers.id = offer_id
+                         WHERE title = 'Waitress' AND question_id = 'tourist-visa'",
+                        [],
+                        |r| r.get(0),
+                    )
+                    .unwrap();
+                assert_eq!(answer, "yes");
+                let best: u32 = conn
+                    .query_row("SELECT score FROM quiz_best", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(best, 9);
             }
             if version >= 4 {
                 let slot: u32 = conn

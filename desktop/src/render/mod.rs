@@ -10,6 +10,7 @@ mod help_now;
 mod home;
 mod own_contacts;
 mod rich;
+mod screening;
 
 pub(crate) use article::article;
 pub(crate) use checklist::checklist;
@@ -18,6 +19,10 @@ pub(crate) use guide::guide;
 pub(crate) use help_now::help_now;
 pub(crate) use home::home;
 pub(crate) use own_contacts::own_contacts;
+pub(crate) use screening::{
+    ad_analysis, offer_list, offer_result, question, quiz_feedback, quiz_header, quiz_result,
+    self_check_header, self_check_result, wrap_text,
+};
 
 use std::collections::HashMap;
 
@@ -75,6 +80,9 @@ impl Ctx {
             Action::OpenWatchedTraveller { id } => format!("family status {id}"),
             // The text itself is printed by the screen that offers it.
             Action::ShowQrCode { .. } | Action::ShareText { .. } => "plan export".to_owned(),
+            Action::OpenHelpNow => "help-now".to_owned(),
+            // In a terminal, clearing the screen is the quick exit.
+            Action::QuickExit => return self.style.dim(&glue("[clear]")),
         };
         self.style.dim(&glue(&format!("[→ {target}]")))
     }
