@@ -1109,6 +1109,91 @@ fn help_now_in_turkey_at_night() {
             "Police: 155",
             "Source: https://www.112.gov.tr/ (checked 2026-11-28)",
             "What to say",
+        ],
+    );
+}
+
+#[test]
+fn help_now_in_moscow_in_russian_and_as_json() {
+    let profile = Profile::new();
+    add_contacts(&profile);
+    let args = ["help-now", "--country", "RU", "--zone", "Europe/Moscow"];
+    let out = profile.run("ru", &args).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Помощь сейчас\nРоссия\n",
+            "1. Экстренные номера: Россия — 112",
+            "3. Горячая линия по вопросам торговли людьми — 8-800-333-00-16",
+            "Сейчас работает. Закроется сегодня в 18:30 по московскому времени",
+            "Что сказать",
+        ],
+    );
+    let json = profile.run("en", &[&args[..], &["--json"]].concat()).json();
+    let kinds: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "emergency",
+            "embassy_or_consulate",
+            "hotline",
+            "support_organisation",
+            "family"
+        ]
+    );
+    assert_eq!(json["steps"][2]["reachability"], "reachable");
+    assert_eq!(
+        json["steps"][2]["opening"]["next_change"],
+        "2026-03-02T15:30:00.000Z"
+    );
+}
+
+#[test]
+fn help_now_without_a_country_asks_for_one_and_refuses_a_bad_one() {
+    let profile = Profile::new();
+    assert_has(
+        profile.run("en", &["help-now"]).ok(),
+        &[
+            "Choose the country you are in",
+            "Save your embassy or consulate",
+        ],
+    );
+    let message = profile
+        .run("en", &["help-now", "--country", "Narnia"])
+        .fails(2)
+        .to_owned();
+    assert!(message.starts_with("waymark: --country: "), "{message}");
+    assert_has(
+        profile.run("en", &[]).ok(),
+        &["Get help now [→ help-now --country XX]"],
+    );
+}
+
+#[test]
+fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
+    let out = Profile::new()
+        .run_at(
+            "en",
+            SUNDAY,
+            &["contact", "hotline", "--zone", "Asia/Tokyo"],
+        )
+        .ok()
+        .to_owned();
+    assert_has(
+        &out,
+        &[
+            "Moscow time — Closed now\n  Opens tomorrow at 08:30, Moscow time\n",
+            "  tomorrow at 14:30 your time (Asia/Tokyo)\n",
+            "  Public holidays are not known to the app",
+        ],
+    );
+}
+
 // ---------------------------------------------------------------- screening tools
 
 /// Runs the binary like [`waymark`], with `input` on standard input.
@@ -1190,63 +1275,6 @@ fn check_offer_asks_each_question_saves_the_offer_and_lists_it() {
 }
 
 #[test]
-fn help_now_in_moscow_in_russian_and_as_json() {
-    let profile = Profile::new();
-    add_contacts(&profile);
-    let args = ["help-now", "--country", "RU", "--zone", "Europe/Moscow"];
-    let out = profile.run("ru", &args).ok().to_owned();
-    assert_has(
-        &out,
-        &[
-            "Помощь сейчас\nРоссия\n",
-            "1. Экстренные номера: Россия — 112",
-            "3. Горячая линия по вопросам торговли людьми — 8-800-333-00-16",
-            "Сейчас работает. Закроется сегодня в 18:30 по московскому времени",
-            "Что сказать",
-        ],
-    );
-    let json = profile.run("en", &[&args[..], &["--json"]].concat()).json();
-    let kinds: Vec<&str> = json["steps"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|s| s["kind"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        kinds,
-        [
-            "emergency",
-            "embassy_or_consulate",
-            "hotline",
-            "support_organisation",
-            "family"
-        ]
-    );
-    assert_eq!(json["steps"][2]["reachability"], "reachable");
-    assert_eq!(
-        json["steps"][2]["opening"]["next_change"],
-        "2026-03-02T15:30:00.000Z"
-    );
-}
-
-#[test]
-fn help_now_without_a_country_asks_for_one_and_refuses_a_bad_one() {
-    let profile = Profile::new();
-    assert_has(
-        profile.run("en", &["help-now"]).ok(),
-        &[
-            "Choose the country you are in",
-            "Save your embassy or consulate",
-        ],
-    );
-    let message = profile
-        .run("en", &["help-now", "--country", "Narnia"])
-        .fails(2)
-        .to_owned();
-    assert!(message.starts_with("waymark: --country: "), "{message}");
-    assert_has(
-        profile.run("en", &[]).ok(),
-        &["Get help now [→ help-now --country XX]"],
 fn check_offer_lets_the_ad_answer_first_and_prints_json() {
     let profile = Profile::new();
     let ad = profile.dir.path().join("ad.txt");
@@ -1325,13 +1353,6 @@ fn check_offer_refuses_a_blank_title_and_saves_nothing() {
 }
 
 #[test]
-fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
-    let out = Profile::new()
-        .run_at(
-            "en",
-            SUNDAY,
-            &["contact", "hotline", "--zone", "Asia/Tokyo"],
-        )
 fn self_check_sends_any_sign_to_help_now_and_always_offers_a_quick_exit() {
     let profile = Profile::new();
     let out = waymark_with_input(&profile.path(), "en", &["self-check"], "n\nn\ny\n")
@@ -1368,11 +1389,6 @@ fn the_quiz_explains_each_answer_and_keeps_the_best_score() {
     assert_has(
         &out,
         &[
-            "Moscow time — Closed now\n  Opens tomorrow at 08:30, Moscow time\n",
-            "  tomorrow at 14:30 your time (Asia/Tokyo)\n",
-            "  Public holidays are not known to the app",
-        ],
-    );
             "Myths and facts",
             "No score yet",
             "Right. This is a myth.",
