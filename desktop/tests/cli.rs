@@ -1364,7 +1364,7 @@ fn self_check_sends_any_sign_to_help_now_and_always_offers_a_quick_exit() {
         &[
             "Am I being exploited?",
             "What you describe are signs of control",
-            "→ Get help now [→ contact hotline]",
+            "→ Get help now [→ help-now]",
             "None of this is your fault.",
             "• You are not free to leave.",
         ],
