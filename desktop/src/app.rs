@@ -41,6 +41,10 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
         }) => app.analyze_ad(&path, io),
         Some(Command::CheckOffer { list: true, .. }) => app.offers(),
         Some(Command::CheckOffer { ad, .. }) => app.check_offer(ad.as_deref(), io),
+        Some(Command::Checkin { action }) => app.checkin(action, io),
+        Some(Command::Plan { action }) => app.plan(action, io),
+        Some(Command::Family { action }) => app.family(action, io),
+        Some(Command::Alerts { max, inexact }) => app.alerts(max, inexact),
         Some(Command::SelfCheck) => app.self_check(io),
         Some(Command::Quiz) => app.quiz(io),
     }

@@ -89,6 +89,32 @@ pub enum Command {
         #[arg(long, conflicts_with = "text")]
         list: bool,
     },
+    /// The traveller's check-ins: the agreed schedule, checking in with a PIN, the history
+    Checkin {
+        /// What to do; the check-in status when absent
+        #[command(subcommand)]
+        action: Option<CheckinCommand>,
+    },
+    /// Hand the trip plan to your family, or take one from a traveller you watch over
+    Plan {
+        #[command(subcommand)]
+        action: PlanCommand,
+    },
+    /// The travellers you watch over: their check-ins, and what to do when one is missing
+    Family {
+        /// What to do; the list when absent
+        #[command(subcommand)]
+        action: Option<FamilyCommand>,
+    },
+    /// The reminders a phone would schedule from now (for testing a schedule)
+    Alerts {
+        /// The most alerts to plan (iOS keeps 64)
+        #[arg(long, default_value_t = 64)]
+        max: u32,
+        /// Plan as on a phone that does not allow exact alarms
+        #[arg(long)]
+        inexact: bool,
+    },
     /// "Am I being exploited?": questions about what is happening to you; nothing is saved
     SelfCheck,
     /// Myths and facts: judge each statement true or false and see why
@@ -179,5 +205,123 @@ pub enum ChecklistChange {
     Remove {
         /// The item's number in the list
         number: String,
+    },
+}
+
+/// What to do with the traveller's check-ins. PINs, the signal phrase and passphrases are read
+/// without echo at a terminal, or one per line from standard input in scripts.
+#[derive(Debug, Subcommand)]
+pub enum CheckinCommand {
+    /// Enter or replace the trip plan and the agreed schedule
+    Setup(Box<PlanArgs>),
+    /// Set the normal PIN, the duress PIN and the signal phrase (once, before you travel)
+    Pins,
+    /// Check in now with either PIN, and get the message to send to your family
+    Now,
+    /// Every check-in made
+    History,
+}
+
+/// The trip plan's fields.
+#[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Your name, as your family knows you
+    #[arg(long)]
+    pub name: String,
+    /// The destination country, as a two-letter code such as "TR"
+    #[arg(long, value_name = "XX")]
+    pub country: String,
+    /// The destination city
+    #[arg(long)]
+    pub city: String,
+    /// When the trip starts: RFC 3339 ("2026-03-02T00:00:00Z") or a date ("2026-03-02", the
+    /// start of that day in the schedule's zone)
+    #[arg(long, value_name = "WHEN")]
+    pub from: String,
+    /// When the trip ends, in the same forms as --from
+    #[arg(long, value_name = "WHEN")]
+    pub to: String,
+    /// Your family's time zone at home (IANA, e.g. "Europe/Moscow")
+    #[arg(long, value_name = "IANA")]
+    pub home_zone: String,
+    /// The destination's time zone (IANA, e.g. "Europe/Istanbul")
+    #[arg(long, value_name = "IANA")]
+    pub destination_zone: String,
+    /// The zone the agreed times are in [default: the destination's]
+    #[arg(long, value_name = "IANA")]
+    pub schedule_zone: Option<String>,
+    /// Check in every day at these local times, e.g. "09:00,21:00"
+    #[arg(long, value_name = "HH:MM,...", conflicts_with = "every_hours")]
+    pub times: Option<String>,
+    /// Only on these days, e.g. "mon,thu" (with --times) [default: every day]
+    #[arg(long, value_name = "DAYS", requires = "times")]
+    pub days: Option<String>,
+    /// Check in every this many hours instead of at set times
+    #[arg(long, value_name = "N")]
+    pub every_hours: Option<u32>,
+    /// Minutes around each time in which a check-in counts
+    #[arg(long, default_value_t = 60)]
+    pub window: u32,
+    /// Minutes after the window before a check-in is overdue
+    #[arg(long, default_value_t = 30)]
+    pub grace: u32,
+    /// The employer's name and details
+    #[arg(long)]
+    pub employer: Option<String>,
+    /// The recruitment agency's name and details
+    #[arg(long)]
+    pub agency: Option<String>,
+    /// Where you left copies of your passport and contract
+    #[arg(long)]
+    pub documents: Option<String>,
+}
+
+/// Handing a plan over.
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Print the plan for your family (asks for a check-in PIN); show it as a QR code or send
+    /// the text as a file
+    Export {
+        /// Seal it with a passphrase (asked for); tell your family the passphrase another way
+        #[arg(long)]
+        sealed: bool,
+    },
+    /// Import a traveller's plan to watch over them, from FILE ("-" or none: standard input)
+    Import {
+        /// The file with the plan's text
+        file: Option<PathBuf>,
+        /// The plan is sealed: ask for its passphrase
+        #[arg(long)]
+        sealed: bool,
+    },
+}
+
+/// What to do as family.
+#[derive(Debug, Subcommand)]
+pub enum FamilyCommand {
+    /// Everyone you watch over
+    List,
+    /// One traveller: their check-ins and, when one is missing, what to do
+    Status {
+        /// The traveller's id, from `waymark family list`
+        id: String,
+    },
+    /// Check a message you received from a traveller (the words, or "-" for standard input)
+    Verify {
+        /// The traveller's id
+        id: String,
+        /// The message as received
+        #[arg(required = true, num_args = 1..)]
+        message: Vec<String>,
+    },
+    /// Every message checked for a traveller
+    History {
+        /// The traveller's id
+        id: String,
+    },
+    /// Mark a traveller's help signal as dealt with
+    Handled {
+        /// The traveller's id
+        id: String,
     },
 }

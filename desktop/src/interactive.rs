@@ -21,6 +21,8 @@ pub(crate) struct Io<'a> {
     pub output: &'a mut dyn Write,
     /// False with `--json`: only the final JSON is printed.
     pub prompts: bool,
+    /// Standard input is a terminal: secrets are read without echo.
+    pub terminal: bool,
 }
 
 /// What a line of input said.
@@ -34,7 +36,7 @@ enum Reply<T> {
 
 impl Io<'_> {
     /// Prints `text` when prompting.
-    fn say(&mut self, text: &str) -> Result<(), Failure> {
+    pub(crate) fn say(&mut self, text: &str) -> Result<(), Failure> {
         if self.prompts {
             self.output
                 .write_all(text.as_bytes())
@@ -44,7 +46,7 @@ impl Io<'_> {
         Ok(())
     }
 
-    fn line(&mut self) -> Result<Option<String>, Failure> {
+    pub(crate) fn line(&mut self) -> Result<Option<String>, Failure> {
         let mut line = String::new();
         match self.input.read_line(&mut line) {
             Ok(0) => Ok(None),

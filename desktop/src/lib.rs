@@ -5,6 +5,7 @@
 //! shell in-process exactly as `main` does.
 
 mod app;
+mod checkin;
 mod cli;
 mod error;
 mod interactive;
@@ -31,6 +32,9 @@ pub struct Env {
     pub no_color: bool,
     /// True when standard output is a terminal; styles are only printed to a terminal.
     pub stdout_is_terminal: bool,
+    /// True when standard input is a terminal: PINs and passphrases are then read without
+    /// echo; otherwise one per line from standard input, for scripts.
+    pub stdin_is_terminal: bool,
     /// The profile used without `--profile`; None when the system has no user data folder.
     pub default_profile: Option<PathBuf>,
     /// The locale from LC_ALL, LC_MESSAGES or LANG, whichever is set first, e.g. "ru_RU.UTF-8".
@@ -49,6 +53,7 @@ impl Env {
         Self {
             no_color: std::env::var_os("NO_COLOR").is_some(),
             stdout_is_terminal: io::stdout().is_terminal(),
+            stdin_is_terminal: io::stdin().is_terminal(),
             default_profile: directories::ProjectDirs::from("org", "Waymark", "Waymark")
                 .map(|dirs| dirs.data_dir().join("profile.sqlite")),
             locale: set("LC_ALL")
@@ -88,6 +93,7 @@ where
         input: stdin,
         output: stdout,
         prompts: !json,
+        terminal: env.stdin_is_terminal,
     };
     let (text, exit) = match app::execute(cli, env, &mut io) {
         Ok(screen) => return print(stdout, &screen, Exit::Success),

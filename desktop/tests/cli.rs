@@ -813,6 +813,7 @@ fn terminal_env(default_profile: PathBuf) -> Env {
     Env {
         no_color: false,
         stdout_is_terminal: true,
+        stdin_is_terminal: false,
         default_profile: Some(default_profile),
         locale: None,
         system_zone: Some(ZONE.to_owned()),
@@ -1407,4 +1408,126 @@ fn the_quiz_explains_each_answer_and_keeps_the_best_score() {
     let short = waymark_with_input(&profile.path(), "en", &["quiz"], "t\n");
     assert_eq!(short.code, Some(2), "{}", short.stderr);
     assert!(short.stderr.contains("is not answered"), "{}", short.stderr);
+}
+
+// ---------------------------------------------------------------- check-ins
+
+#[test]
+fn check_in_commands_refuse_bad_input_with_a_clear_message() {
+    let profile = Profile::new();
+    let setup = |extra: &[&str]| {
+        let mut args = vec![
+            "checkin",
+            "setup",
+            "--name",
+            "Anna",
+            "--country",
+            "TR",
+            "--city",
+            "Istanbul",
+            "--home-zone",
+            "Europe/Moscow",
+            "--destination-zone",
+            "Europe/Istanbul",
+        ];
+        args.extend_from_slice(extra);
+        waymark_with_input(&profile.path(), "en", &args, "")
+    };
+    for (extra, message) in [
+        (
+            &[
+                "--from",
+                "next week",
+                "--to",
+                "2026-06-01",
+                "--times",
+                "09:00",
+            ][..],
+            "--from",
+        ),
+        (
+            &["--from", "2026-03-02", "--to", "2026-06-01"][..],
+            "--times",
+        ),
+        (
+            &[
+                "--from",
+                "2026-03-02",
+                "--to",
+                "2026-06-01",
+                "--times",
+                "9am",
+            ][..],
+            "times",
+        ),
+        (
+            &[
+                "--from",
+                "2026-03-02",
+                "--to",
+                "2026-06-01",
+                "--times",
+                "09:00",
+                "--days",
+                "someday",
+            ][..],
+            "--days",
+        ),
+        (
+            &[
+                "--from",
+                "2026-03-02",
+                "--to",
+                "2026-02-01",
+                "--times",
+                "09:00",
+            ][..],
+            "ends",
+        ),
+    ] {
+        let run = setup(extra);
+        assert_eq!(run.code, Some(2), "{extra:?}: {}", run.stderr);
+        assert!(
+            run.stderr.starts_with("waymark: ") && run.stderr.contains(message),
+            "{extra:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("panicked"));
+    }
+    let run = setup(&[
+        "--from",
+        "2026-03-02",
+        "--to",
+        "2026-06-01",
+        "--times",
+        "09:00,21:00",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("Set your two check-in PINs"),
+        "{}",
+        run.stdout
+    );
+    let run = waymark_with_input(
+        &profile.path(),
+        "en",
+        &["checkin", "pins"],
+        "12\n1357\nphrase\n",
+    );
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("normal_pin: must be 4 to 12 digits"),
+        "{}",
+        run.stderr
+    );
+    let run = waymark_with_input(&profile.path(), "en", &["checkin", "pins"], "2468\n");
+    assert_eq!(run.code, Some(2));
+    assert!(
+        run.stderr.contains("expected on standard input"),
+        "{}",
+        run.stderr
+    );
+    let run = waymark_with_input(&profile.path(), "ru", &["family"], "");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("Пока никого"), "{}", run.stdout);
 }

@@ -33,9 +33,15 @@ impl Person {
 
     /// Runs `waymark ARGS --profile P --now NOW --zone ZONE` in-process.
     pub fn waymark(&self, args: &[&str], now: &str, zone: &str) -> Output {
+        self.waymark_with_input(args, "", now, zone)
+    }
+
+    /// Like [`Person::waymark`], with `input` on standard input (PINs, a plan's text).
+    pub fn waymark_with_input(&self, args: &[&str], input: &str, now: &str, zone: &str) -> Output {
         let env = Env {
             no_color: true,
             stdout_is_terminal: false,
+            stdin_is_terminal: false,
             default_profile: None,
             locale: None,
             system_zone: None,
@@ -51,7 +57,7 @@ impl Person {
         ]);
         argv.extend(["--zone".into(), zone.into()]);
         let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        let exit = run(argv, &mut std::io::empty(), &mut stdout, &mut stderr, &env);
+        let exit = run(argv, &mut input.as_bytes(), &mut stdout, &mut stderr, &env);
         Output {
             exit,
             stdout: String::from_utf8(stdout).expect("UTF-8 output"),
@@ -61,9 +67,20 @@ impl Person {
 
     /// Like [`Person::waymark`] with `--json`, parsed; panics with the error text on failure.
     pub fn json(&self, args: &[&str], now: &str, zone: &str) -> serde_json::Value {
+        self.json_with_input(args, "", now, zone)
+    }
+
+    /// Like [`Person::json`], with `input` on standard input.
+    pub fn json_with_input(
+        &self,
+        args: &[&str],
+        input: &str,
+        now: &str,
+        zone: &str,
+    ) -> serde_json::Value {
         let mut with_json = args.to_vec();
         with_json.push("--json");
-        let out = self.waymark(&with_json, now, zone);
+        let out = self.waymark_with_input(&with_json, input, now, zone);
         assert_eq!(
             out.exit,
             Exit::Success,

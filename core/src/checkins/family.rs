@@ -295,7 +295,7 @@ impl Waymark {
                 &recorded,
                 at,
                 prefs.zone,
-                destination_zone,
+                (destination_zone, Some(plan.traveller_name.as_str())),
             )
         };
         let current = status::current_slot(schedule, at)

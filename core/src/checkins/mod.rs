@@ -326,7 +326,7 @@ impl Waymark {
                 &recorded,
                 at,
                 prefs.zone,
-                plan.home_zone,
+                (plan.home_zone, None),
             )
         };
         let current = status::current_slot(schedule, at)
@@ -420,7 +420,7 @@ fn slot_view(
     recorded: &[Recorded],
     now: DateTime<Utc>,
     viewer_zone: Tz,
-    other_zone: Tz,
+    (other_zone, other_name): (Tz, Option<&str>),
 ) -> SlotView {
     let status = status::status_of(schedule, slot, recorded, now);
     let due = SystemTime::from(slot.due);
@@ -428,11 +428,17 @@ fn slot_view(
         index: slot.index,
         due,
         label: ui.format("slot_label", &[("time", &ui.date_time(due, viewer_zone))]),
+        // The traveller sees the family's clock; the family sees the traveller's.
         other_side: ui.format(
-            "checkin_other_side",
+            if other_name.is_some() {
+                "family_other_side"
+            } else {
+                "checkin_other_side"
+            },
             &[
                 ("time", &ui.date_time(due, other_zone)),
                 ("zone", &ui.zone(other_zone.name())),
+                ("name", other_name.unwrap_or_default()),
             ],
         ),
         status,

@@ -164,6 +164,7 @@ pub(crate) const KEYS: &[&str] = &[
     "family_history_title",
     "family_handled",
     "step_embassy_saved",
+    "family_other_side",
     "step_police_number_detail",
 ];
 

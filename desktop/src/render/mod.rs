@@ -3,6 +3,7 @@
 //! every label comes from the core.
 
 mod article;
+mod checkin;
 mod checklist;
 mod contact;
 mod guide;
@@ -13,6 +14,10 @@ mod rich;
 mod screening;
 
 pub(crate) use article::article;
+pub(crate) use checkin::{
+    alerts, checkin_history, checkin_receipt, checkin_status, family_history, family_list,
+    family_traveller, verification,
+};
 pub(crate) use checklist::checklist;
 pub(crate) use contact::contact;
 pub(crate) use guide::guide;

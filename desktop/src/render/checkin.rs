@@ -1,0 +1,182 @@
+//! The check-in screens, on both sides.
+
+use waymark_core::{
+    CheckinHistoryView, CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView,
+    FamilyTravellerView, NotificationPlan, SlotStatus, SlotView, VerificationView,
+};
+
+use super::{Ctx, labelled, with_hint};
+use crate::wrap::wrap;
+
+/// The traveller's check-in screen.
+pub(crate) fn checkin_status(view: &CheckinView, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let mut out = wrap(&s.title(&view.title), "", "");
+    if let Some(name) = &view.traveller_name {
+        out += &wrap(name, "", "");
+    }
+    out += &wrap(&view.headline, "", "  ");
+    if let Some(action) = &view.action {
+        out += &wrap(&ctx.hint(action), "  ", "  ");
+    }
+    out.push('\n');
+    for slot in view.current.iter().chain(&view.next) {
+        out += &slot_lines(slot, ctx);
+    }
+    if let Some(last) = &view.last_checkin {
+        out += &wrap(last, "", "  ");
+    }
+    out += &wrap(&view.streak_label, "", "  ");
+    out
+}
+
+fn slot_lines(slot: &SlotView, ctx: &Ctx) -> String {
+    let good = matches!(
+        slot.status,
+        SlotStatus::Done | SlotStatus::Upcoming | SlotStatus::Open
+    );
+    let mut out = wrap(
+        &format!("{} — {}", slot.label, ctx.status(&slot.status_label, good)),
+        "",
+        "  ",
+    );
+    out += &wrap(&slot.other_side, "  ", "  ");
+    out
+}
+
+/// What the traveller sees after checking in: the same whichever PIN was used.
+pub(crate) fn checkin_receipt(receipt: &CheckinReceipt, ctx: &Ctx) -> String {
+    let mut out = wrap(&receipt.headline, "", "");
+    out.push('\n');
+    out += &wrap(&receipt.message, "  ", "  ");
+    out.push('\n');
+    out += &checkin_status(&receipt.status, ctx);
+    out
+}
+
+/// Every check-in made.
+pub(crate) fn checkin_history(view: &CheckinHistoryView, ctx: &Ctx) -> String {
+    let mut out = wrap(&ctx.style.title(&view.title), "", "");
+    for entry in &view.entries {
+        out += &wrap(
+            &format!("{} · {}", entry.at_label, entry.slot_label),
+            "  ",
+            "    ",
+        );
+    }
+    out
+}
+
+/// The family's list.
+pub(crate) fn family_list(view: &FamilyListView, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let mut out = wrap(&s.title(&view.title), "", "");
+    if let Some(hint) = &view.empty_hint {
+        out += &wrap(hint, "", "");
+    }
+    for t in &view.travellers {
+        let line = format!("{} · {}", s.strong(&t.name), t.destination);
+        out += &wrap(
+            &with_hint(
+                &line,
+                &ctx.hint(&waymark_core::Action::OpenWatchedTraveller { id: t.id.clone() }),
+            ),
+            "",
+            "  ",
+        );
+        let headline = if t.needs_attention {
+            s.bad(&t.headline)
+        } else {
+            t.headline.clone()
+        };
+        out += &wrap(&headline, "  ", "  ");
+    }
+    out
+}
+
+/// One watched traveller, with the steps to take when something is wrong.
+pub(crate) fn family_traveller(view: &FamilyTravellerView, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let mut out = wrap(
+        &format!("{} · {}", s.title(&view.name), view.destination),
+        "",
+        "",
+    );
+    let headline = if view.needs_attention {
+        s.bad(&view.headline)
+    } else {
+        view.headline.clone()
+    };
+    out += &wrap(&headline, "", "  ");
+    out.push('\n');
+    for slot in view.current.iter().chain(&view.next) {
+        out += &slot_lines(slot, ctx);
+    }
+    if let Some(last) = &view.last_checkin {
+        out += &wrap(last, "", "  ");
+    }
+    if !view.steps.is_empty() {
+        out.push('\n');
+        for step in &view.steps {
+            let title = format!("{}. {}", step.number, s.strong(&step.title));
+            let title = match &step.action {
+                Some(action) => with_hint(&title, &ctx.hint(action)),
+                None => title,
+            };
+            out += &wrap(&title, "", "   ");
+            out += &wrap(&step.detail, "   ", "   ");
+        }
+    }
+    out.push('\n');
+    for fact in &view.facts {
+        out += &labelled(&fact.label, &fact.value, "");
+    }
+    out.push('\n');
+    out += &wrap(&view.signal_phrase_reminder, "", "");
+    out
+}
+
+/// The result of checking a received message.
+pub(crate) fn verification(view: &VerificationView, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let headline = if view.needs_help {
+        s.bad(&view.headline)
+    } else {
+        s.title(&view.headline)
+    };
+    let mut out = wrap(&headline, "", "");
+    out += &wrap(&view.detail, "", "");
+    out.push('\n');
+    out += &family_traveller(&view.traveller, ctx);
+    out
+}
+
+/// Every message checked for a traveller.
+pub(crate) fn family_history(view: &FamilyHistoryView, ctx: &Ctx) -> String {
+    let mut out = wrap(&ctx.style.title(&view.title), "", "");
+    for entry in &view.entries {
+        out += &wrap(
+            &format!("{} · {}", entry.at_label, entry.outcome_label),
+            "  ",
+            "    ",
+        );
+        out += &wrap(&entry.slot_label, "    ", "    ");
+    }
+    out
+}
+
+/// The alerts a phone would schedule.
+pub(crate) fn alerts(plan: &NotificationPlan, _ctx: &Ctx) -> String {
+    let mut out = String::new();
+    for alert in &plan.alerts {
+        out += &format!(
+            "{}  {}  {}\n",
+            waymark_core::rfc3339(alert.fire_at),
+            alert.id,
+            alert.title
+        );
+        out += &wrap(&alert.body, "    ", "    ");
+    }
+    out += &format!("⟳ {}\n", waymark_core::rfc3339(plan.plan_again_at));
+    out
+}
