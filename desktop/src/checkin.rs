@@ -22,7 +22,7 @@ impl App<'_> {
     ) -> Result<String, Failure> {
         let now = self.settings.now;
         match action {
-            None => {
+            None | Some(CheckinCommand::Status) => {
                 let view = self.core(self.waymark.checkin_status(now))?;
                 self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
             }

@@ -216,6 +216,8 @@ pub enum CheckinCommand {
     Setup(Box<PlanArgs>),
     /// Set the normal PIN, the duress PIN and the signal phrase (once, before you travel)
     Pins,
+    /// The check-in screen: what is due, the next check-in on both sides' clocks, the streak
+    Status,
     /// Check in now with either PIN, and get the message to send to your family
     Now,
     /// Every check-in made

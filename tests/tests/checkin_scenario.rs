@@ -172,6 +172,9 @@ fn the_mothers_phone_notices_a_missed_check_in_by_itself() {
 fn wrong_pins_and_damaged_plans_are_refused_with_a_clear_message() {
     let (anna, mother) = (Person::new(), Person::new());
     setup(&anna);
+    let status = anna.json(&["checkin", "status"], "2026-03-02T06:05:00Z", ISTANBUL);
+    assert_eq!(status["current"]["status"], "open");
+    assert_eq!(status["action"]["action"], "check_in");
     let out = anna.waymark_with_input(
         &["checkin", "now"],
         "0000\n",
