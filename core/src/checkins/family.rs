@@ -12,13 +12,13 @@ use super::pins::Unlocked;
 use super::plan::ValidPlan;
 use super::schedule::Slot;
 use super::sharing::{self, SharedPlan};
-use super::status::{self, Recorded, SlotStatus};
+use super::status::{Recorded, SlotStatus};
 use super::store::{self, Verification, Watched};
 use super::view::{
     EscalationStep, FactLine, FamilyHistoryEntry, FamilyHistoryView, FamilyListView,
     FamilyTravellerView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
 };
-use super::{slot_view, vault};
+use super::{current_and_next, slot_view, vault};
 use crate::action::Action;
 use crate::contacts::{OwnContactKind, first_number};
 use crate::content::ui::Ui;
@@ -298,18 +298,7 @@ impl Waymark {
                 (destination_zone, Some(plan.traveller_name.as_str())),
             )
         };
-        let current = status::current_slot(schedule, at)
-            .filter(|s| {
-                matches!(
-                    status::status_of(schedule, *s, &recorded, at),
-                    SlotStatus::Open | SlotStatus::Overdue
-                )
-            })
-            .map(view);
-        let next = schedule
-            .slots()
-            .find(|s| s.opens(schedule) > at && current.as_ref().is_none_or(|c| s.index > c.index))
-            .map(view);
+        let (current, next) = current_and_next(schedule, &recorded, at, view);
         let local = |t: SystemTime| ui.date_time(t, prefs.zone);
         let last = recorded
             .iter()

@@ -329,18 +329,7 @@ impl Waymark {
                 (plan.home_zone, None),
             )
         };
-        let current = status::current_slot(schedule, at)
-            .filter(|s| {
-                matches!(
-                    status::status_of(schedule, *s, &recorded, at),
-                    SlotStatus::Open | SlotStatus::Overdue
-                )
-            })
-            .map(slot_view);
-        let next = schedule
-            .slots()
-            .find(|s| s.opens(schedule) > at && current.as_ref().is_none_or(|c| s.index > c.index))
-            .map(slot_view);
+        let (current, next) = current_and_next(schedule, &recorded, at, slot_view);
         let local = |t: SystemTime| ui.date_time(t, prefs.zone);
         let headline = match (&current, &next) {
             (Some(c), _) if c.status == SlotStatus::Overdue => {
@@ -411,6 +400,25 @@ impl Waymark {
             entries,
         })
     }
+}
+
+/// The slot that needs attention now (open, or overdue) and the next one after it.
+fn current_and_next(
+    schedule: &Schedule,
+    recorded: &[Recorded],
+    at: DateTime<Utc>,
+    view: impl Fn(Slot) -> SlotView,
+) -> (Option<SlotView>, Option<SlotView>) {
+    let current = status::current_slot(schedule, at).filter(|s| {
+        matches!(
+            status::status_of(schedule, *s, recorded, at),
+            SlotStatus::Open | SlotStatus::Overdue
+        )
+    });
+    let next = schedule
+        .slots()
+        .find(|s| s.opens(schedule) > at && current.is_none_or(|c| s.index > c.index));
+    (current.map(&view), next.map(&view))
 }
 
 fn slot_view(

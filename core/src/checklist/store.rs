@@ -1,11 +1,12 @@
 //! Checklist progress and the person's own items in the profile database.
 
 use std::collections::HashMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::error::Result;
+use crate::storage::{from_millis, to_millis};
 
 /// Prefix of the ids of the person's own items ("own-7"), so they never collide with built-in
 /// item ids.
@@ -97,20 +98,4 @@ pub(crate) fn remove_own_item(conn: &Connection, item_id: &str) -> Result<()> {
 
 fn own_row_id(item_id: &str) -> Option<i64> {
     item_id.strip_prefix(OWN_PREFIX)?.parse().ok()
-}
-
-fn to_millis(at: SystemTime) -> i64 {
-    match at.duration_since(UNIX_EPOCH) {
-        Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
-        Err(before) => -i64::try_from(before.duration().as_millis()).unwrap_or(i64::MAX),
-    }
-}
-
-fn from_millis(millis: i64) -> SystemTime {
-    let magnitude = Duration::from_millis(millis.unsigned_abs());
-    if millis >= 0 {
-        UNIX_EPOCH + magnitude
-    } else {
-        UNIX_EPOCH - magnitude
-    }
 }

@@ -1,6 +1,8 @@
 //! The person's own contacts in the profile database. Values arrive here already checked.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
+
+use crate::storage::to_millis;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -59,7 +61,7 @@ pub(crate) fn insert(conn: &Connection, fields: &Fields, at: SystemTime) -> Resu
             fields.country,
             fields.e164,
             fields.notes,
-            millis(at)
+            to_millis(at)
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -77,7 +79,7 @@ pub(crate) fn update(conn: &Connection, id: i64, fields: &Fields, at: SystemTime
             fields.country,
             fields.e164,
             fields.notes,
-            millis(at)
+            to_millis(at)
         ],
     )?;
     Ok(changed == 1)
@@ -98,11 +100,4 @@ pub(crate) fn number_taken(conn: &Connection, e164: &str, except: Option<i64>) -
         )
         .optional()?
         .is_some())
-}
-
-fn millis(at: SystemTime) -> i64 {
-    match at.duration_since(UNIX_EPOCH) {
-        Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
-        Err(before) => -i64::try_from(before.duration().as_millis()).unwrap_or(i64::MAX),
-    }
 }

@@ -2,12 +2,13 @@
 //! never stored: a phone can be taken and read by the very people it asks about.
 
 use std::collections::BTreeMap;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::SystemTime;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
 use super::Answer;
 use crate::error::Result;
+use crate::storage::{from_millis, to_millis};
 
 /// A saved offer as stored.
 #[derive(Debug, Clone, PartialEq)]
@@ -206,20 +207,4 @@ pub(crate) fn record_quiz_score(
         params![quiz, score, total, to_millis(at)],
     )?;
     Ok(changed == 1)
-}
-
-fn to_millis(at: SystemTime) -> i64 {
-    match at.duration_since(UNIX_EPOCH) {
-        Ok(after) => i64::try_from(after.as_millis()).unwrap_or(i64::MAX),
-        Err(before) => -i64::try_from(before.duration().as_millis()).unwrap_or(i64::MAX),
-    }
-}
-
-fn from_millis(millis: i64) -> SystemTime {
-    let magnitude = Duration::from_millis(millis.unsigned_abs());
-    if millis >= 0 {
-        UNIX_EPOCH + magnitude
-    } else {
-        UNIX_EPOCH - magnitude
-    }
 }

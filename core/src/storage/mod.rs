@@ -2,6 +2,8 @@
 //! written only inside transactions.
 
 mod db;
+mod millis;
 mod schema;
 
 pub(crate) use db::Db;
+pub(crate) use millis::{from_millis, to_millis};
