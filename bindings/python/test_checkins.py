@@ -145,6 +145,7 @@ def test_the_plan_is_stored_as_a_record_datetimes_and_nones_included_then_pins_a
     ready = waymark.checkin_status(DAY_BEFORE)
     assert ready.action == Action.CHECK_IN()
     assert ready.headline == "Next check-in: 2 Mar 2026, 09:00"
+    assert (ready.last_checkin, ready.last_checkin_at) == ("No check-ins yet", None)
     assert ready.current is None
     nxt = ready.next
     assert nxt.index == 0

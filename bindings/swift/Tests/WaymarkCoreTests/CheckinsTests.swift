@@ -120,6 +120,8 @@ final class CheckinsTests: WaymarkTestCase {
         let readyView = try waymark.checkinStatus(now: dayBefore)
         XCTAssertEqual(readyView.action, .checkIn)
         XCTAssertEqual(readyView.headline, "Next check-in: 2 Mar 2026, 09:00")
+        XCTAssertEqual(readyView.lastCheckin, "No check-ins yet")
+        XCTAssertNil(readyView.lastCheckinAt)
         XCTAssertNil(readyView.current)
         let next = try XCTUnwrap(readyView.next)
         XCTAssertEqual(next.index, 0)

@@ -109,6 +109,8 @@ class CheckinsTest {
             val ready = waymark.checkinStatus(dayBefore)
             assertEquals(Action.CheckIn, ready.action)
             assertEquals("Next check-in: 2 Mar 2026, 09:00", ready.headline)
+            assertEquals("No check-ins yet", ready.lastCheckin)
+            assertNull(ready.lastCheckinAt)
             val next = assertNotNull(ready.next)
             assertEquals(0u, next.index)
             assertEquals(at("2026-03-02T06:00:00Z"), next.due)
