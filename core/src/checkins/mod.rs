@@ -134,7 +134,7 @@ impl Waymark {
     /// Imports a plan a traveller shared (scanned or pasted), to watch over them. Re-importing
     /// an updated plan updates the traveller in place. A damaged, cut-off, foreign or too-new
     /// payload, or a wrong passphrase, is refused with its reason and nothing is stored. Needs
-    /// the keystore key ([`Waymark::set_keystore_key`]).
+    /// the keystore key (`set_keystore_key`).
     pub fn import_plan(
         &self,
         payload: String,

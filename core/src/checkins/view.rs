@@ -20,7 +20,8 @@ pub struct CheckinView {
     pub current: Option<SlotView>,
     /// The next check-in after the current one.
     pub next: Option<SlotView>,
-    /// When the last check-in was made, localised; None before the first.
+    /// When the last check-in was made, localised ("No check-ins yet" before the first); None
+    /// before a trip plan exists.
     pub last_checkin: Option<String>,
     /// When the last check-in was made.
     #[serde(with = "crate::time_json::option")]
@@ -101,7 +102,7 @@ pub struct PlanExport {
     pub payload: String,
     /// Its size in bytes.
     pub bytes: u32,
-    /// Whether it fits one QR code within [`crate::QR_BYTE_BUDGET`].
+    /// Whether it fits one QR code (at most 2,331 bytes).
     pub fits_qr_code: bool,
     /// A file name for saving it.
     pub file_name: String,
