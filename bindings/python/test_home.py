@@ -13,8 +13,12 @@ def test_a_new_profile_shows_progress_the_first_rule_the_hotline_and_the_menu(op
     assert (home.checklist.done, home.checklist.total, home.checklist.label) == (0, 11, "0 of 11 done")
     assert home.next_step.heading == "Next step"
     assert home.next_step.action == Action.OPEN_CHECKLIST_ITEM(id="agency-licence")
-    assert [entry.action for entry in home.menu] == [Action.OPEN_GUIDE(), Action.OPEN_CHECKLIST()]
-    assert [entry.title for entry in home.menu] == ["Guide", "Before you go"]
+    assert [entry.action for entry in home.menu] == [
+        Action.OPEN_GUIDE(), Action.OPEN_CHECKLIST(), Action.OPEN_CHECKIN(), Action.OPEN_FAMILY(),
+        Action.OPEN_OFFER_CHECK(), Action.OPEN_SELF_CHECK(), Action.OPEN_QUIZ(), Action.OPEN_OWN_CONTACTS(),
+    ]
+    assert [entry.title for entry in home.menu][:3] == ["Guide", "Before you go", "Check-in"]
+    assert home.checkin is None
 
 
 def test_the_hotline_line_can_be_dialled_and_says_whether_it_is_open(open_profile):
@@ -50,4 +54,4 @@ def test_the_home_screen_comes_in_russian(open_profile):
     assert home.language == "ru"
     assert home.checklist.label == "Готово 0 из 11"
     assert home.hotline.status == "Сейчас работает"
-    assert [entry.title for entry in home.menu] == ["Справочник", "Перед поездкой"]
+    assert [entry.title for entry in home.menu][:3] == ["Справочник", "Перед поездкой", "Связь с близкими"]

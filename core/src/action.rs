@@ -28,6 +28,16 @@ pub enum Action {
     },
     /// Show the check-in screen.
     OpenCheckin,
+    /// Show the list of travellers this profile watches over.
+    OpenFamily,
+    /// Start the job-offer check.
+    OpenOfferCheck,
+    /// Start the "am I being exploited?" check.
+    OpenSelfCheck,
+    /// Start the myths and facts quiz.
+    OpenQuiz,
+    /// Show the person's own contacts.
+    OpenOwnContacts,
     /// Ask for a check-in PIN, then check in.
     CheckIn,
     /// Show the trip plan form.

@@ -37,7 +37,7 @@ pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
 pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
-pub use home::{HomeView, HotlineLine, MenuEntry, NextStep};
+pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
     OFFER_NOTES_MAX_CHARS, OFFER_TEXT_MAX_CHARS, OFFERS_MAX, OfferAnswer, OfferCheckView,

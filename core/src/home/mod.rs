@@ -29,6 +29,9 @@ pub struct HomeView {
     pub next_step: NextStep,
     /// The trafficking hotline, always one tap away.
     pub hotline: HotlineLine,
+    /// The traveller's check-in line ("Next check-in: ...", "Check in now: ..."); None before a
+    /// trip plan exists.
+    pub checkin: Option<HomeCheckin>,
     /// The main screens, in order.
     pub menu: Vec<MenuEntry>,
     /// Who to contact first right now (the current country is not known on this screen, so it
@@ -70,6 +73,15 @@ pub struct HotlineLine {
     pub cost_note: Option<String>,
     /// Dial the number.
     pub call: Action,
+}
+
+/// The check-in line on the home screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct HomeCheckin {
+    /// What matters now about the check-ins.
+    pub headline: String,
+    /// What a tap opens (the check-in screen).
+    pub action: Action,
 }
 
 /// An entry of the main menu.
@@ -120,17 +132,33 @@ impl Waymark {
             next_step,
             hotline: self.hotline_line(now)?,
             help_now: self.help_now_view(now, None)?,
-            menu: vec![
-                MenuEntry {
-                    title: ui.text("menu_guide"),
-                    action: Action::OpenGuide,
-                },
-                MenuEntry {
-                    title: ui.text("menu_checklist"),
-                    action: Action::OpenChecklist,
-                },
-            ],
+            checkin: self.home_checkin(now)?,
+            menu: [
+                ("menu_guide", Action::OpenGuide),
+                ("menu_checklist", Action::OpenChecklist),
+                ("menu_checkin", Action::OpenCheckin),
+                ("menu_family", Action::OpenFamily),
+                ("menu_offer_check", Action::OpenOfferCheck),
+                ("menu_self_check", Action::OpenSelfCheck),
+                ("menu_quiz", Action::OpenQuiz),
+                ("menu_contacts", Action::OpenOwnContacts),
+            ]
+            .into_iter()
+            .map(|(key, action)| MenuEntry {
+                title: ui.text(key),
+                action,
+            })
+            .collect(),
         })
+    }
+
+    /// The check-in line, once the traveller has a trip plan.
+    fn home_checkin(&self, now: SystemTime) -> Result<Option<HomeCheckin>> {
+        let view = self.checkin_view(now)?;
+        Ok(view.traveller_name.is_some().then(|| HomeCheckin {
+            headline: view.headline,
+            action: Action::OpenCheckin,
+        }))
     }
 
     fn hotline_line(&self, now: SystemTime) -> Result<HotlineLine> {

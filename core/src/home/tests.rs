@@ -49,7 +49,17 @@ fn a_new_profile_points_to_the_first_rule_and_the_hotline() {
             .unwrap()
             .contains("abroad")
     );
-    assert_eq!(home.menu.len(), 2);
+    let menu: Vec<&Action> = home.menu.iter().map(|m| &m.action).collect();
+    assert_eq!(menu.len(), 8);
+    assert_eq!(
+        menu[..3],
+        [
+            &Action::OpenGuide,
+            &Action::OpenChecklist,
+            &Action::OpenCheckin
+        ]
+    );
+    assert!(home.checkin.is_none(), "no trip plan yet");
 }
 
 #[test]
@@ -107,4 +117,44 @@ fn the_hotline_is_open_on_moscow_weekday_hours_whatever_the_persons_zone() {
         // Saturday noon in Moscow; still Friday evening in New York.
         assert!(!open_at("2026-03-07T09:00:00Z"), "{zone}: Saturday");
     }
+}
+
+#[test]
+fn the_home_screen_shows_the_check_in_line_once_a_trip_is_planned() {
+    use crate::checkins::{CheckinCadence, CheckinSchedule, TripPlan};
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "en", "Europe/Istanbul");
+    let plan = TripPlan {
+        traveller_name: "Anna".into(),
+        destination_country: "TR".into(),
+        destination_city: "Istanbul".into(),
+        starts: utc("2026-03-02T00:00:00Z"),
+        ends: utc("2026-06-01T00:00:00Z"),
+        home_time_zone: "Europe/Moscow".into(),
+        destination_time_zone: "Europe/Istanbul".into(),
+        employer: None,
+        agency: None,
+        document_copies: None,
+        schedule: CheckinSchedule {
+            cadence: CheckinCadence::Daily {
+                times: vec!["09:00".into()],
+            },
+            time_zone: "Europe/Istanbul".into(),
+            window_minutes: 60,
+            grace_minutes: 30,
+        },
+    };
+    waymark
+        .set_trip_plan(plan, utc("2026-03-01T12:00:00Z"))
+        .unwrap();
+    waymark
+        .set_checkin_pins("2468".into(), "1357".into(), "phrase".into())
+        .unwrap();
+    let home = waymark.home(utc("2026-03-02T05:45:00Z")).unwrap();
+    let checkin = home.checkin.unwrap();
+    assert_eq!(
+        checkin.headline,
+        "Check in now: this check-in counts until 2 Mar 2026, 10:00."
+    );
+    assert_eq!(checkin.action, Action::OpenCheckin);
 }

@@ -60,6 +60,15 @@ pub(crate) fn home(view: &HomeView, ctx: &Ctx) -> String {
         "  ",
     );
 
+    if let Some(checkin) = &view.checkin {
+        out.push('\n');
+        out += &wrap(
+            &with_hint(&checkin.headline, &ctx.hint(&checkin.action)),
+            "",
+            "  ",
+        );
+    }
+
     out.push('\n');
     for entry in &view.menu {
         let title = match entry.action {

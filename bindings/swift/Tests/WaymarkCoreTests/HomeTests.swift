@@ -12,8 +12,12 @@ final class HomeTests: WaymarkTestCase {
         XCTAssertEqual(home.checklist, ChecklistProgress(done: 0, total: 11, label: "0 of 11 done"))
         XCTAssertEqual(home.nextStep.heading, "Next step")
         XCTAssertEqual(home.nextStep.action, .openChecklistItem(id: "agency-licence"))
-        XCTAssertEqual(home.menu.map(\.action), [.openGuide, .openChecklist])
-        XCTAssertEqual(home.menu.map(\.title), ["Guide", "Before you go"])
+        XCTAssertEqual(
+            home.menu.map(\.action),
+            [.openGuide, .openChecklist, .openCheckin, .openFamily, .openOfferCheck, .openSelfCheck, .openQuiz, .openOwnContacts]
+        )
+        XCTAssertEqual(Array(home.menu.map(\.title).prefix(3)), ["Guide", "Before you go", "Check-in"])
+        XCTAssertNil(home.checkin)
     }
 
     func testTheHotlineLineCanBeDialledAndSaysWhetherItIsOpen() throws {

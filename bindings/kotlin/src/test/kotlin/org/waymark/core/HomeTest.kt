@@ -6,6 +6,7 @@ import kotlin.test.assertEquals
 import kotlin.test.assertFalse
 import kotlin.test.assertIs
 import kotlin.test.assertNotNull
+import kotlin.test.assertNull
 import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
 
@@ -26,8 +27,15 @@ class HomeTest {
             assertEquals("0 of 11 done", home.checklist.label)
             assertEquals("Next step", home.nextStep.heading)
             assertEquals(Action.OpenChecklistItem("agency-licence"), home.nextStep.action)
-            assertEquals(listOf(Action.OpenGuide, Action.OpenChecklist), home.menu.map { it.action })
-            assertEquals(listOf("Guide", "Before you go"), home.menu.map { it.title })
+            assertEquals(
+                listOf(
+                    Action.OpenGuide, Action.OpenChecklist, Action.OpenCheckin, Action.OpenFamily,
+                    Action.OpenOfferCheck, Action.OpenSelfCheck, Action.OpenQuiz, Action.OpenOwnContacts,
+                ),
+                home.menu.map { it.action },
+            )
+            assertEquals(listOf("Guide", "Before you go", "Check-in"), home.menu.map { it.title }.take(3))
+            assertNull(home.checkin)
         }
     }
 
@@ -71,7 +79,7 @@ class HomeTest {
             assertEquals("ru", home.language)
             assertEquals("Готово 0 из 11", home.checklist.label)
             assertEquals("Сейчас работает", home.hotline.status)
-            assertEquals(listOf("Справочник", "Перед поездкой"), home.menu.map { it.title })
+            assertEquals(listOf("Справочник", "Перед поездкой", "Связь с близкими"), home.menu.map { it.title }.take(3))
         }
     }
 }
