@@ -155,7 +155,7 @@ impl Waymark {
     /// The check-in line, once the traveller has a trip plan.
     fn home_checkin(&self, now: SystemTime) -> Result<Option<HomeCheckin>> {
         let view = self.checkin_view(now)?;
-        Ok(view.traveller_name.is_some().then(|| HomeCheckin {
+        Ok(view.traveller_name.is_some().then_some(HomeCheckin {
             headline: view.headline,
             action: Action::OpenCheckin,
         }))
