@@ -60,6 +60,9 @@ pub(crate) enum Error {
     Sqlite(#[from] rusqlite::Error),
     #[error("content: {0}")]
     Content(String),
+    /// A cryptographic operation or the system's random source failed (names the step).
+    #[error("crypto: {0}")]
+    Crypto(&'static str),
     /// Something stored in the profile cannot be read back (names what, never its value).
     #[error("stored {0} is damaged")]
     Stored(String),
@@ -92,6 +95,9 @@ impl From<Error> for WaymarkError {
             Error::Sqlite(sqlite) => sqlite_to_public(&sqlite),
             Error::Stored(what) => WaymarkError::ProfileUnreadable {
                 reason: format!("{what} in the profile is damaged"),
+            },
+            Error::Crypto(step) => WaymarkError::Internal {
+                reason: format!("{step} failed"),
             },
             Error::Content(reason) => WaymarkError::Internal {
                 reason: format!("embedded content: {reason}"),

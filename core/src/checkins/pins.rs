@@ -96,7 +96,7 @@ fn seal_one(pin: &str, kind: Kind, unlocked: &Unlocked) -> Result<SealedBox> {
                 aad: AAD,
             },
         )
-        .map_err(|_| Error::Content("sealing failed".into()))?;
+        .map_err(|_| Error::Crypto("sealing"))?;
     Ok(SealedBox {
         salt: salt.to_vec(),
         nonce: nonce.to_vec(),
@@ -141,15 +141,14 @@ pub(crate) fn stretch(pin: &str, salt: &[u8]) -> Result<[u8; 32]> {
     let mut key = [0u8; 32];
     argon2()
         .hash_password_into(pin.as_bytes(), salt, &mut key)
-        .map_err(|_| Error::Content("key stretching failed".into()))?;
+        .map_err(|_| Error::Crypto("key stretching"))?;
     Ok(key)
 }
 
 /// Bytes from the operating system's random source.
 pub(crate) fn random_bytes<const N: usize>() -> Result<[u8; N]> {
     let mut bytes = [0u8; N];
-    getrandom::fill(&mut bytes)
-        .map_err(|_| Error::Content("the system has no random source".into()))?;
+    getrandom::fill(&mut bytes).map_err(|_| Error::Crypto("the system's random source"))?;
     Ok(bytes)
 }
 

@@ -44,8 +44,8 @@ pub(crate) fn rejected(reason: &str) -> Error {
 
 /// Encodes a plan, sealed when a passphrase is given.
 pub(crate) fn encode(shared: &SharedPlan, passphrase: Option<&str>) -> Result<String> {
-    let json = serde_json::to_vec(&Wire::from(shared))
-        .map_err(|_| Error::Content("plan encoding failed".into()))?;
+    let json =
+        serde_json::to_vec(&Wire::from(shared)).map_err(|_| Error::Crypto("plan encoding"))?;
     let (flag, body) = match passphrase {
         None => {
             let mut body = json.clone();
@@ -65,7 +65,7 @@ pub(crate) fn encode(shared: &SharedPlan, passphrase: Option<&str>) -> Result<St
                         aad: header.as_bytes(),
                     },
                 )
-                .map_err(|_| Error::Content("sealing failed".into()))?;
+                .map_err(|_| Error::Crypto("sealing"))?;
             (
                 'S',
                 [salt.as_slice(), nonce.as_slice(), sealed.as_slice()].concat(),

@@ -22,7 +22,7 @@ pub(crate) fn seal(key: &[u8; 32], unlocked: &Unlocked) -> Result<(Vec<u8>, Vec<
                 aad: AAD,
             },
         )
-        .map_err(|_| Error::Content("sealing failed".into()))?;
+        .map_err(|_| Error::Crypto("sealing"))?;
     Ok((nonce.to_vec(), sealed))
 }
 
