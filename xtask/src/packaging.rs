@@ -249,10 +249,10 @@ pub(crate) fn ios() -> Result<(), String> {
     }
     let package = out.join("WaymarkCore");
 
-    let device = static_library(IOS_DEVICE)?;
+    let device = static_library(Some(IOS_DEVICE))?;
     let simulators = IOS_SIMULATOR
         .iter()
-        .map(|target| static_library(target))
+        .map(|target| static_library(Some(target)))
         .collect::<Result<Vec<_>, _>>()?;
     let simulator = out.join("ios-simulator").join("libwaymark_core.a");
     create_dir(simulator.parent())?;
@@ -263,7 +263,7 @@ pub(crate) fn ios() -> Result<(), String> {
         .arg(&simulator);
     run(lipo, "lipo (merging the simulator libraries)")?;
     // The Mac slice lets `swift test` run the XCTest suite on the Mac itself.
-    let mac = host_static_library()?;
+    let mac = static_library(None)?;
 
     // Swift sources, the C header and the modulemap, generated from the host build.
     let generated = bindings::generate()?;
@@ -313,9 +313,10 @@ pub(crate) fn ios() -> Result<(), String> {
     Ok(())
 }
 
-/// Builds the core as a static library for `target` in the release profile.
-fn static_library(target: &str) -> Result<PathBuf, String> {
-    cargo(&[
+/// Builds the core as a static library in the release profile, for `target` or, with None,
+/// for this machine.
+fn static_library(target: Option<&str>) -> Result<PathBuf, String> {
+    let mut args = vec![
         "rustc",
         "--package",
         "waymark-core",
@@ -324,30 +325,14 @@ fn static_library(target: &str) -> Result<PathBuf, String> {
         "staticlib",
         "--release",
         "--locked",
-        "--target",
-        target,
-    ])?;
-    existing(
-        target_dir()
-            .join(target)
-            .join("release")
-            .join("libwaymark_core.a"),
-    )
-}
-
-/// Builds the core as a static library for this Mac.
-fn host_static_library() -> Result<PathBuf, String> {
-    cargo(&[
-        "rustc",
-        "--package",
-        "waymark-core",
-        "--lib",
-        "--crate-type",
-        "staticlib",
-        "--release",
-        "--locked",
-    ])?;
-    existing(target_dir().join("release").join("libwaymark_core.a"))
+    ];
+    let mut dir = target_dir();
+    if let Some(target) = target {
+        args.extend(["--target", target]);
+        dir = dir.join(target);
+    }
+    cargo(&args)?;
+    existing(dir.join("release").join("libwaymark_core.a"))
 }
 
 fn existing(path: PathBuf) -> Result<PathBuf, String> {
