@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
 use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
-use super::schedule::{Cadence, Schedule};
+use super::schedule::{Cadence, EVERY_DAY, Schedule};
 use crate::error::{Error, Result};
 
 /// The longest name (traveller, city) in a plan, in characters.
@@ -208,15 +208,7 @@ fn cadence(input: &CheckinCadence) -> Result<Cadence> {
     };
     Ok(match input {
         CheckinCadence::Daily { times: t } => Cadence::AtTimes {
-            days: vec![
-                Weekday::Mon,
-                Weekday::Tue,
-                Weekday::Wed,
-                Weekday::Thu,
-                Weekday::Fri,
-                Weekday::Sat,
-                Weekday::Sun,
-            ],
+            days: EVERY_DAY.to_vec(),
             times: times(t)?,
         },
         CheckinCadence::Weekly { days, times: t } => {

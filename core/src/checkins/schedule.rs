@@ -13,6 +13,17 @@ use chrono::{
 };
 use chrono_tz::Tz;
 
+/// Every day of the week, Monday first: a daily schedule.
+pub(crate) const EVERY_DAY: [Weekday; 7] = [
+    Weekday::Mon,
+    Weekday::Tue,
+    Weekday::Wed,
+    Weekday::Thu,
+    Weekday::Fri,
+    Weekday::Sat,
+    Weekday::Sun,
+];
+
 /// Slots a schedule may have at most; a daily plan with four times a day for a year has 1,460.
 pub(crate) const MAX_SLOTS: u32 = 10_000;
 
@@ -226,15 +237,7 @@ mod tests {
     fn daily(zone: &str, times: &[&str], starts: &str, ends: &str) -> Schedule {
         Schedule {
             cadence: Cadence::AtTimes {
-                days: vec![
-                    Weekday::Mon,
-                    Weekday::Tue,
-                    Weekday::Wed,
-                    Weekday::Thu,
-                    Weekday::Fri,
-                    Weekday::Sat,
-                    Weekday::Sun,
-                ],
+                days: EVERY_DAY.to_vec(),
                 times: times.iter().map(|t| hm(t)).collect(),
             },
             zone: zone.parse().unwrap(),

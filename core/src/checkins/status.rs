@@ -87,7 +87,7 @@ pub(crate) fn streak(schedule: &Schedule, recorded: &[Recorded], now: DateTime<U
 
 #[cfg(test)]
 mod tests {
-    use chrono::{Duration, NaiveTime, Weekday};
+    use chrono::{Duration, NaiveTime};
 
     use super::*;
     use crate::checkins::schedule::Cadence;
@@ -100,15 +100,7 @@ mod tests {
     fn schedule() -> Schedule {
         Schedule {
             cadence: Cadence::AtTimes {
-                days: vec![
-                    Weekday::Mon,
-                    Weekday::Tue,
-                    Weekday::Wed,
-                    Weekday::Thu,
-                    Weekday::Fri,
-                    Weekday::Sat,
-                    Weekday::Sun,
-                ],
+                days: crate::checkins::schedule::EVERY_DAY.to_vec(),
                 times: vec![
                     NaiveTime::from_hms_opt(9, 0, 0).unwrap(),
                     NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
