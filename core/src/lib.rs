@@ -11,7 +11,9 @@ mod content;
 mod error;
 mod guide;
 mod home;
+mod qr;
 mod screening;
+mod shell_texts;
 mod storage;
 mod time_json;
 mod waymark;
@@ -23,6 +25,7 @@ pub use checkins::{
     FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
     PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
     SlotStatus, SlotView, TripPlan, VerificationOutcome, VerificationView, WatchedTravellerSummary,
+    trip_day_of, trip_day_start,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
@@ -38,6 +41,7 @@ pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
+pub use qr::{QR_FRAME_MAX_PIXELS, QR_QUIET_ZONE_MODULES, QrCode, qr_code, read_qr_code};
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
     OFFER_NOTES_MAX_CHARS, OFFER_TEXT_MAX_CHARS, OFFERS_MAX, OfferAnswer, OfferCheckView,
@@ -46,5 +50,6 @@ pub use screening::{
     QuizResultView, QuizScore, QuizStatementView, QuizView, RiskLevel, SelfCheckAnswer,
     SelfCheckOutcome, SelfCheckQuestionView, SelfCheckResultView, SelfCheckView, TextSpan,
 };
+pub use shell_texts::{AlertChannel, ShellTexts};
 pub use time_json::rfc3339;
 pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions, supported_languages};

@@ -42,7 +42,11 @@ fn every_written_language_has_every_item_and_string() {
     let articles: BTreeSet<&str> = pack.article_ids().collect();
     let checklist: BTreeSet<&str> = pack.checklist.iter().map(|c| c.id.as_str()).collect();
     let contacts: BTreeSet<&str> = pack.contacts.iter().map(|c| c.id.as_str()).collect();
-    let ui_keys: BTreeSet<&str> = ui::KEYS.iter().copied().collect();
+    let ui_keys: BTreeSet<&str> = ui::KEYS
+        .iter()
+        .chain(crate::shell_texts::KEYS)
+        .copied()
+        .collect();
     let (_, base) = pack
         .written_languages()
         .find(|(code, _)| *code == "en")

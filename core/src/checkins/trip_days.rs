@@ -1,0 +1,113 @@
+//! Trip dates as people pick them (a calendar day) turned into the instants a trip plan holds,
+//! and back, so a shell's date picker never decides which instant a day starts at.
+
+use std::time::SystemTime;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+
+use crate::error::{Error, Result, WaymarkError};
+use crate::waymark::parse_zone;
+
+/// The instant a trip day begins: midnight of `date` ("YYYY-MM-DD") in `time_zone` (IANA). Where
+/// a clock change skips midnight that day, the day begins at the first minute that exists.
+#[uniffi::export]
+pub fn trip_day_start(
+    date: String,
+    time_zone: String,
+) -> std::result::Result<SystemTime, WaymarkError> {
+    Ok(day_start(&date, &time_zone)?)
+}
+
+/// The calendar day ("YYYY-MM-DD") that `at` falls on in `time_zone` (IANA): the inverse of
+/// `trip_day_start`, for showing a stored plan's dates in a form.
+#[uniffi::export]
+pub fn trip_day_of(at: SystemTime, time_zone: String) -> std::result::Result<String, WaymarkError> {
+    let zone = parse_zone(&time_zone)?;
+    Ok(DateTime::<Utc>::from(at)
+        .with_timezone(&zone)
+        .format("%Y-%m-%d")
+        .to_string())
+}
+
+pub(crate) fn day_start(date: &str, time_zone: &str) -> Result<SystemTime> {
+    let zone: Tz = parse_zone(time_zone)?;
+    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| Error::invalid("date", "expected a date as YYYY-MM-DD, e.g. 2026-03-02"))?;
+    let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // A gap is at most a few hours long; the first existing minute after it starts the day.
+    (0..=24 * 60)
+        .map(|minute| midnight + Duration::minutes(minute))
+        .find_map(|local| zone.from_local_datetime(&local).earliest())
+        .map(|start| start.with_timezone(&Utc).into())
+        .ok_or_else(|| Error::invalid("date", "this day does not exist in the time zone"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::time_json::rfc3339;
+
+    fn start(date: &str, zone: &str) -> String {
+        rfc3339(day_start(date, zone).unwrap())
+    }
+
+    #[test]
+    fn a_day_starts_at_local_midnight_in_the_zone_given() {
+        assert_eq!(start("2026-03-02", "Europe/Moscow"), "2026-03-01T21:00:00.000Z");
+        assert_eq!(start("2026-03-02", "Asia/Tokyo"), "2026-03-01T15:00:00.000Z");
+        assert_eq!(
+            start("2026-03-02", "America/New_York"),
+            "2026-03-02T05:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn daylight_saving_changes_move_midnight_with_the_clock() {
+        // Berlin: winter time before the last Sunday of March, summer time after.
+        assert_eq!(start("2026-03-29", "Europe/Berlin"), "2026-03-28T23:00:00.000Z");
+        assert_eq!(start("2026-03-30", "Europe/Berlin"), "2026-03-29T22:00:00.000Z");
+        // Santiago skips from 00:00 to 01:00 on the first Sunday of September: the day starts
+        // at 01:00 summer time (UTC-3).
+        assert_eq!(
+            start("2026-09-06", "America/Santiago"),
+            "2026-09-06T04:00:00.000Z"
+        );
+        // Santiago's autumn change repeats 23:00-24:00 on Saturday; midnight is unique.
+        assert_eq!(
+            start("2026-04-05", "America/Santiago"),
+            "2026-04-05T04:00:00.000Z"
+        );
+    }
+
+    #[test]
+    fn the_day_of_an_instant_is_the_inverse_in_any_zone() {
+        for zone in [
+            "Europe/Moscow",
+            "Asia/Tokyo",
+            "America/Santiago",
+            "Europe/Berlin",
+        ] {
+            for date in ["2026-03-29", "2026-09-06", "2026-12-31"] {
+                let at = day_start(date, zone).unwrap();
+                assert_eq!(trip_day_of(at, zone.into()).unwrap(), date, "{zone}");
+            }
+        }
+    }
+
+    #[test]
+    fn bad_dates_and_zones_name_the_field() {
+        for (date, zone, field) in [
+            ("2026-02-30", "Europe/Moscow", "date"),
+            ("02.03.2026", "Europe/Moscow", "date"),
+            ("2026-03-02", "Moscow", "time_zone"),
+        ] {
+            match day_start(date, zone) {
+                Err(Error::Public(WaymarkError::InvalidInput { field: f, .. })) => {
+                    assert_eq!(f, field)
+                }
+                other => panic!("expected invalid {field}, got {other:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! QR codes for handing a trip plan from the traveller's phone to the family's: the core draws the
+//! code, so every shell shows the same one, and reads one from a camera frame, because Android's
+//! framework has no QR reader of its own.
+
+use serde::Serialize;
+
+use crate::checkins::QR_BYTE_BUDGET;
+use crate::error::{Error, Result, WaymarkError};
+
+/// Light modules a reader needs around the code; drawing them is the shell's job.
+pub const QR_QUIET_ZONE_MODULES: u32 = 4;
+/// The largest camera frame `read_qr_code` accepts, in pixels (a 4096 × 4096 frame); larger
+/// frames should be scaled down first, which also makes reading faster.
+pub const QR_FRAME_MAX_PIXELS: u32 = 4096 * 4096;
+
+/// A QR code ready to draw: `size` × `size` square modules, row by row from the top left.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct QrCode {
+    /// Modules per side (21 to 177).
+    pub size: u32,
+    /// One byte per module, row by row: 1 is dark, 0 is light.
+    #[serde(skip)]
+    pub modules: Vec<u8>,
+    /// Light modules to leave on every side (the quiet zone), not included in `modules`.
+    pub quiet_zone: u32,
+}
+
+impl QrCode {
+    /// True when the module at (`x`, `y`) is dark.
+    pub(crate) fn is_dark(&self, x: u32, y: u32) -> bool {
+        self.modules[(y * self.size + x) as usize] == 1
+    }
+}
+
+/// Draws `text` (a trip plan payload, or any text up to the QR budget) as a QR code with error
+/// correction level M, which survives a scratched or glare-spotted screen.
+#[uniffi::export]
+pub fn qr_code(text: String) -> std::result::Result<QrCode, WaymarkError> {
+    Ok(encode(&text)?)
+}
+
+/// Reads the text of the first QR code found in a greyscale camera frame: `luma` holds
+/// `width` × `height` bytes, row by row (0 black, 255 white; Android's Y plane of a YUV frame
+/// with its row padding removed). Fails with InvalidInput naming `luma` when the sizes disagree,
+/// and with NotFound when no readable code is in the frame (try the next frame).
+#[uniffi::export]
+pub fn read_qr_code(
+    width: u32,
+    height: u32,
+    luma: Vec<u8>,
+) -> std::result::Result<String, WaymarkError> {
+    Ok(decode(width, height, &luma)?)
+}
+
+pub(crate) fn encode(text: &str) -> Result<QrCode> {
+    if text.is_empty() {
+        return Err(Error::invalid("text", "must not be empty"));
+    }
+    if text.len() > QR_BYTE_BUDGET as usize {
+        return Err(Error::invalid(
+            "text",
+            format!("is longer than one QR code holds ({QR_BYTE_BUDGET} bytes)"),
+        ));
+    }
+    let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)
+        .map_err(|e| Error::invalid("text", format!("cannot be drawn as a QR code: {e}")))?;
+    let modules = code
+        .to_colors()
+        .into_iter()
+        .map(|c| u8::from(c == qrcode::Color::Dark))
+        .collect();
+    Ok(QrCode {
+        size: code.width() as u32,
+        modules,
+        quiet_zone: QR_QUIET_ZONE_MODULES,
+    })
+}
+
+pub(crate) fn decode(width: u32, height: u32, luma: &[u8]) -> Result<String> {
+    let pixels = u64::from(width) * u64::from(height);
+    if width == 0 || height == 0 || pixels > u64::from(QR_FRAME_MAX_PIXELS) {
+        return Err(Error::invalid(
+            "luma",
+            format!("frame must be 1 to {QR_FRAME_MAX_PIXELS} pixels"),
+        ));
+    }
+    if luma.len() as u64 != pixels {
+        return Err(Error::invalid(
+            "luma",
+            "must hold exactly width × height bytes",
+        ));
+    }
+    let (w, h) = (width as usize, height as usize);
+    let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
+    image
+        .detect_grids()
+        .iter()
+        .find_map(|grid| grid.decode().ok().map(|(_, text)| text))
+        .ok_or_else(|| Error::not_found("qr code", "camera frame"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders a code as a camera would see it: `scale` pixels per module, a quiet zone, and
+    /// grey levels rather than pure black and white.
+    fn photograph(code: &QrCode, scale: u32) -> (u32, Vec<u8>) {
+        let side = (code.size + 2 * code.quiet_zone) * scale;
+        let mut luma = vec![0u8; (side * side) as usize];
+        for y in 0..side {
+            for x in 0..side {
+                let (mx, my) = (x / scale, y / scale);
+                let inside = (code.quiet_zone..code.quiet_zone + code.size).contains(&mx)
+                    && (code.quiet_zone..code.quiet_zone + code.size).contains(&my);
+                let dark = inside && code.is_dark(mx - code.quiet_zone, my - code.quiet_zone);
+                luma[(y * side + x) as usize] = if dark { 40 } else { 210 };
+            }
+        }
+        (side, luma)
+    }
+
+    #[test]
+    fn a_drawn_code_reads_back_to_the_same_text() {
+        let text = "WAYMARK1P.eyJ0cmF2ZWxsZXIiOiJBbm5hIiwiY2l0eSI6ItCh0L7Rh9C4In0";
+        let code = encode(text).unwrap();
+        assert_eq!(code.modules.len(), (code.size * code.size) as usize);
+        assert!(code.modules.iter().all(|&m| m <= 1));
+        let (side, luma) = photograph(&code, 3);
+        assert_eq!(decode(side, side, &luma).unwrap(), text);
+    }
+
+    #[test]
+    fn a_payload_at_the_full_budget_fits_one_code_and_reads_back() {
+        let text: String = "WAYMARK1S."
+            .chars()
+            .chain(
+                std::iter::repeat("AbC-_9xYz")
+                    .flat_map(str::chars)
+                    .take(QR_BYTE_BUDGET as usize - 10),
+            )
+            .collect();
+        let code = encode(&text).unwrap();
+        assert_eq!(code.size, 177, "the budget is the capacity of version 40");
+        let (side, luma) = photograph(&code, 2);
+        assert_eq!(decode(side, side, &luma).unwrap(), text);
+    }
+
+    #[test]
+    fn text_over_the_budget_or_empty_is_refused() {
+        let long = "x".repeat(QR_BYTE_BUDGET as usize + 1);
+        for text in ["", long.as_str()] {
+            match encode(text) {
+                Err(Error::Public(WaymarkError::InvalidInput { field, .. })) => {
+                    assert_eq!(field, "text")
+                }
+                other => panic!("expected an invalid-input error, got {other:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn a_frame_without_a_code_is_not_found_and_a_wrong_size_is_invalid() {
+        let blank = vec![200u8; 64 * 48];
+        assert!(matches!(
+            decode(64, 48, &blank),
+            Err(Error::Public(WaymarkError::NotFound { .. }))
+        ));
+        match decode(64, 49, &blank) {
+            Err(Error::Public(WaymarkError::InvalidInput { field, .. })) => {
+                assert_eq!(field, "luma")
+            }
+            other => panic!("expected an invalid-input error, got {other:?}"),
+        }
+        assert!(matches!(
+            decode(0, 0, &[]),
+            Err(Error::Public(WaymarkError::InvalidInput { .. }))
+        ));
+        assert!(matches!(
+            decode(QR_FRAME_MAX_PIXELS, 2, &[]),
+            Err(Error::Public(WaymarkError::InvalidInput { .. }))
+        ));
+    }
+}

@@ -1,0 +1,270 @@
+//! The words a shell puts around the core's view models (buttons, form labels, prompts,
+//! permission requests, notification channels), so no shell writes visible text of its own and
+//! every language's strings are checked in one place.
+
+use serde::Serialize;
+
+use crate::checkins::AlertKind;
+use crate::waymark::Waymark;
+
+/// Declares `ShellTexts` with one documented field per string, and the list of their content
+/// keys (`shell_<field>` in each language's ui.toml), from a single list.
+macro_rules! shell_texts {
+    ($($(#[doc = $doc:literal])+ $field:ident,)+) => {
+        /// The interface words a shell needs besides the view models, in the person's language.
+        #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+        pub struct ShellTexts {
+            $($(#[doc = $doc])+ pub $field: String,)+
+            /// A name and a description for each notification channel (Android) or category
+            /// (iOS), one per alert kind.
+            pub alert_channels: Vec<AlertChannel>,
+        }
+
+        /// Every `ui.toml` key the shell texts read.
+        #[cfg(test)]
+        pub(crate) const KEYS: &[&str] = &[
+            $(concat!("shell_", stringify!($field)),)+
+            "shell_channel_checkin_reminder", "shell_channel_checkin_reminder_about",
+            "shell_channel_checkin_due", "shell_channel_checkin_due_about",
+            "shell_channel_checkin_overdue", "shell_channel_checkin_overdue_about",
+            "shell_channel_family_checkin_due", "shell_channel_family_checkin_due_about",
+            "shell_channel_family_overdue", "shell_channel_family_overdue_about",
+            "shell_channel_family_escalation", "shell_channel_family_escalation_about",
+        ];
+
+        impl Waymark {
+            fn build_shell_texts(&self) -> ShellTexts {
+                let prefs = self.prefs();
+                let ui = self.ui(&prefs);
+                ShellTexts {
+                    $($field: ui.text(concat!("shell_", stringify!($field))),)+
+                    alert_channels: ALERT_KINDS
+                        .iter()
+                        .map(|&(kind, key)| AlertChannel {
+                            kind,
+                            id: key.to_owned(),
+                            name: ui.text(&format!("shell_channel_{key}")),
+                            description: ui.text(&format!("shell_channel_{key}_about")),
+                        })
+                        .collect(),
+                }
+            }
+        }
+    };
+}
+
+shell_texts! {
+    /// "Back".
+    back,
+    /// "Save".
+    save,
+    /// "Cancel".
+    cancel,
+    /// "Add".
+    add,
+    /// "Edit".
+    edit,
+    /// "Remove".
+    remove,
+    /// "Call": dials a number (the person still presses call in the dialer).
+    call,
+    /// "Text": opens an SMS with the message filled in (the person presses send).
+    send_sms,
+    /// "Copy".
+    copy,
+    /// Shown briefly after copying.
+    copied,
+    /// "Share".
+    share,
+    /// "Show QR code".
+    show_qr,
+    /// Shown when no app on the phone can dial, text or share.
+    no_app,
+    /// "Leave quickly": closes the app at once and shows the phone's home screen.
+    quick_exit,
+    /// The hint in the search field.
+    search_hint,
+    /// The settings screen's title.
+    settings_title,
+    /// "Language".
+    language_label,
+    /// "Time zone".
+    time_zone_label,
+    /// The label of the check-in PIN field.
+    pin_label,
+    /// Under the PIN field: how many digits a PIN has.
+    pin_hint,
+    /// "Check in": the button that checks in with the PIN typed.
+    check_in_button,
+    /// The title of the screen that sets the two PINs and the signal phrase.
+    pins_title,
+    /// The label of the normal PIN field.
+    normal_pin_label,
+    /// What the normal PIN is for.
+    normal_pin_hint,
+    /// The label of the duress PIN field.
+    duress_pin_label,
+    /// What the duress PIN does: checks in looking normal and tells the family to act.
+    duress_pin_hint,
+    /// The label of the signal phrase field.
+    signal_phrase_label,
+    /// What the signal phrase is for, and that it is never shown again.
+    signal_phrase_hint,
+    /// Shown after the PINs are saved.
+    pins_saved,
+    /// The title of the trip plan form.
+    plan_title,
+    /// Trip plan form: the traveller's name.
+    plan_traveller_name,
+    /// Trip plan form: the destination country.
+    plan_destination_country,
+    /// Trip plan form: the destination city.
+    plan_destination_city,
+    /// Trip plan form: the first day of the trip.
+    plan_starts,
+    /// Trip plan form: the last day of the trip.
+    plan_ends,
+    /// Trip plan form: the family's time zone at home.
+    plan_home_zone,
+    /// Trip plan form: the time zone at the destination.
+    plan_destination_zone,
+    /// Trip plan form: the employer.
+    plan_employer,
+    /// Trip plan form: the recruitment agency.
+    plan_agency,
+    /// Trip plan form: where copies of the documents are.
+    plan_document_copies,
+    /// Trip plan form: the heading of the schedule part.
+    plan_schedule,
+    /// Trip plan form: the local check-in times ("HH:MM").
+    plan_times,
+    /// Trip plan form: the days of the week (empty means every day).
+    plan_days,
+    /// Trip plan form: check in every this many hours instead of at set times.
+    plan_every_hours,
+    /// Trip plan form: the time zone the schedule is agreed in.
+    plan_schedule_zone,
+    /// Trip plan form: minutes around each due time in which a check-in counts.
+    plan_window_minutes,
+    /// Trip plan form: minutes after the window before a check-in is overdue.
+    plan_grace_minutes,
+    /// The title of the screen that hands the plan to the family.
+    export_title,
+    /// Explains that the family scans the code or receives the text, and nothing is sent by
+    /// the app itself.
+    export_hint,
+    /// "Protect with a passphrase".
+    export_sealed,
+    /// The label of the passphrase field.
+    passphrase_label,
+    /// What the passphrase is for, and how long it must be.
+    passphrase_hint,
+    /// The title of the screen where the family adds a traveller's plan.
+    import_title,
+    /// The hint of the field where the family pastes the plan text.
+    import_paste_hint,
+    /// "Add this plan".
+    import_button,
+    /// "Scan QR code".
+    scan_button,
+    /// Shown while scanning: hold the camera over the code on the traveller's phone.
+    scan_hint,
+    /// Why the app asks for the camera (only to read the plan's QR code; nothing is recorded).
+    camera_reason,
+    /// The title of the screen where the family checks a message from the traveller.
+    verify_title,
+    /// The hint of the field for the traveller's message or 6-digit code.
+    verify_hint,
+    /// "Check".
+    verify_button,
+    /// "I have dealt with it": clears the help signal.
+    mark_handled,
+    /// The title of the notifications permission request.
+    notifications_title,
+    /// Why the app needs notifications: reminders to check in, and alerts about a missed one.
+    notifications_reason,
+    /// Why exact alarms matter, and what happens without them (reminders may come late).
+    exact_alarms_reason,
+    /// "Open settings".
+    open_settings,
+}
+
+/// Every alert kind with the key its channel's strings use, in the order shells list channels.
+const ALERT_KINDS: &[(AlertKind, &str)] = &[
+    (AlertKind::CheckinReminder, "checkin_reminder"),
+    (AlertKind::CheckinDue, "checkin_due"),
+    (AlertKind::CheckinOverdue, "checkin_overdue"),
+    (AlertKind::FamilyCheckinDue, "family_checkin_due"),
+    (AlertKind::FamilyOverdue, "family_overdue"),
+    (AlertKind::FamilyEscalation, "family_escalation"),
+];
+
+/// A notification channel (Android) or category (iOS) for one kind of alert.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct AlertChannel {
+    /// The alert kind this channel carries.
+    pub kind: AlertKind,
+    /// A stable id for the channel ("checkin_reminder").
+    pub id: String,
+    /// The channel's name as the person sees it in the phone's settings.
+    pub name: String,
+    /// What the channel's alerts are about.
+    pub description: String,
+}
+
+#[uniffi::export]
+impl Waymark {
+    /// The words a shell needs around the view models, in the person's language.
+    pub fn shell_texts(&self) -> ShellTexts {
+        self.build_shell_texts()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::waymark::WaymarkOptions;
+
+    fn open(language: &str) -> (tempfile::TempDir, std::sync::Arc<Waymark>) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.sqlite").to_string_lossy().into_owned();
+        let waymark = Waymark::open(
+            path,
+            WaymarkOptions {
+                language: language.into(),
+                time_zone: "Europe/Moscow".into(),
+            },
+        )
+        .unwrap();
+        (dir, waymark)
+    }
+
+    #[test]
+    fn every_alert_kind_has_a_channel_with_words_in_each_language() {
+        for language in ["en", "ru"] {
+            let (_dir, waymark) = open(language);
+            let texts = waymark.shell_texts();
+            assert_eq!(texts.alert_channels.len(), ALERT_KINDS.len());
+            for (channel, (kind, id)) in texts.alert_channels.iter().zip(ALERT_KINDS) {
+                assert_eq!((channel.kind, channel.id.as_str()), (*kind, *id));
+                assert!(
+                    !channel.name.starts_with("shell_"),
+                    "{language}: {channel:?}"
+                );
+                assert!(!channel.description.starts_with("shell_"));
+            }
+        }
+    }
+
+    #[test]
+    fn shell_texts_follow_the_language_and_its_fallback() {
+        let (_dir, waymark) = open("ru");
+        let ru = waymark.shell_texts();
+        assert_eq!(ru.check_in_button, "Отметиться");
+        waymark.set_language("en".into()).unwrap();
+        let en = waymark.shell_texts();
+        assert_eq!(en.check_in_button, "Check in");
+        let (_dir, uzbek) = open("uz");
+        assert_eq!(uzbek.shell_texts(), ru, "uz falls back to Russian");
+    }
+}
