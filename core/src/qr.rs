@@ -27,7 +27,7 @@ pub struct QrCode {
 
 impl QrCode {
     /// True when the module at (`x`, `y`) is dark.
-    pub(crate) fn is_dark(&self, x: u32, y: u32) -> bool {
+    pub fn is_dark(&self, x: u32, y: u32) -> bool {
         self.modules[(y * self.size + x) as usize] == 1
     }
 }
