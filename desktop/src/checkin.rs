@@ -5,14 +5,15 @@
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
-use waymark_core::{CheckinCadence, CheckinSchedule, DayOfWeek, TripPlan};
+use chrono::{DateTime, Utc};
+use waymark_core::{CheckinCadence, CheckinSchedule, DayOfWeek, TripPlan, WaymarkError};
 
 use crate::app::App;
 use crate::cli::{CheckinCommand, FamilyCommand, PlanArgs, PlanCommand};
 use crate::error::Failure;
 use crate::interactive::Io;
 use crate::render;
+use crate::wrap::wrap;
 
 impl App<'_> {
     pub(crate) fn checkin(
@@ -31,18 +32,27 @@ impl App<'_> {
                 self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
             }
             Some(CheckinCommand::Pins) => {
-                let normal = secret(io, "Normal check-in PIN: ")?;
+                let t = self.waymark.shell_texts();
+                let normal = secret(io, &t.normal_pin_label, Some(&t.normal_pin_hint), "PIN")?;
                 let duress = secret(
                     io,
-                    "Duress PIN (checks in looking normal, tells your family you need help): ",
+                    &t.duress_pin_label,
+                    Some(&t.duress_pin_hint),
+                    "duress PIN",
                 )?;
-                let phrase = secret(io, "Signal phrase agreed with your family: ")?;
+                let phrase = secret(
+                    io,
+                    &t.signal_phrase_label,
+                    Some(&t.signal_phrase_hint),
+                    "signal phrase",
+                )?;
                 self.core(self.waymark.set_checkin_pins(normal, duress, phrase))?;
                 let view = self.core(self.waymark.checkin_status(now))?;
                 self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
             }
             Some(CheckinCommand::Now) => {
-                let pin = secret(io, "Check-in PIN: ")?;
+                let t = self.waymark.shell_texts();
+                let pin = secret(io, &t.pin_label, None, "PIN")?;
                 let receipt = self.core(self.waymark.check_in(pin, now))?;
                 self.show(&receipt, || {
                     Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
@@ -59,20 +69,36 @@ impl App<'_> {
 
     pub(crate) fn plan(&self, action: PlanCommand, io: &mut Io<'_>) -> Result<String, Failure> {
         match action {
-            PlanCommand::Export { sealed } => {
-                let pin = secret(io, "Check-in PIN: ")?;
+            PlanCommand::Export { sealed, qr } => {
+                let t = self.waymark.shell_texts();
+                let pin = secret(io, &t.pin_label, None, "PIN")?;
                 let passphrase = if sealed {
-                    Some(secret(io, "Passphrase to seal the plan: ")?)
+                    Some(secret(
+                        io,
+                        &t.passphrase_label,
+                        Some(&t.passphrase_hint),
+                        "passphrase",
+                    )?)
                 } else {
                     None
                 };
                 let export = self.core(self.waymark.export_plan(pin, passphrase))?;
-                self.show(&export, || Ok(format!("{}\n", export.payload)))
+                self.show(&export, || {
+                    let mut out = String::new();
+                    if qr {
+                        let code = self.core(waymark_core::qr_code(export.payload.clone()))?;
+                        out += &render::qr_code(&code, &self.ctx(None));
+                    }
+                    out += &export.payload;
+                    out.push('\n');
+                    Ok(out)
+                })
             }
             PlanCommand::Import { file, sealed } => {
                 let payload = read_payload(file.as_deref(), io)?;
                 let passphrase = if sealed {
-                    Some(secret(io, "The plan's passphrase: ")?)
+                    let t = self.waymark.shell_texts();
+                    Some(secret(io, &t.passphrase_label, None, "passphrase")?)
                 } else {
                     None
                 };
@@ -181,18 +207,20 @@ fn keystore_key(path: &Path) -> Result<Vec<u8>, Failure> {
     }
 }
 
-/// A secret: without echo at a terminal, else the next line of standard input.
-fn secret(io: &mut Io<'_>, prompt: &str) -> Result<String, Failure> {
+/// A secret: without echo at a terminal, asked for by the core's `label` (after its `hint`), else
+/// the next line of standard input, where a missing line is reported by its English `name` like
+/// every other usage error.
+fn secret(io: &mut Io<'_>, label: &str, hint: Option<&str>, name: &str) -> Result<String, Failure> {
     if io.terminal {
+        let prompt = match hint {
+            Some(hint) => format!("{}{label}: ", wrap(hint, "", "")),
+            None => format!("{label}: "),
+        };
         return rpassword::prompt_password(prompt)
             .map_err(|err| Failure::usage(format!("cannot read: {err}")));
     }
-    io.line()?.ok_or_else(|| {
-        Failure::usage(format!(
-            "{} expected on standard input",
-            prompt.trim_end_matches([' ', ':'])
-        ))
-    })
+    io.line()?
+        .ok_or_else(|| Failure::usage(format!("{name} expected on standard input")))
 }
 
 fn read_payload(file: Option<&Path>, io: &mut Io<'_>) -> Result<String, Failure> {
@@ -279,23 +307,17 @@ fn day(name: &str) -> Result<DayOfWeek, Failure> {
     )
 }
 
-/// RFC 3339, or a date meaning the start of that day in `zone`.
+/// RFC 3339, or a date meaning the start of that day in `zone` (the core decides which instant).
 fn instant(flag: &str, value: &str, zone: &str) -> Result<SystemTime, Failure> {
     if let Ok(at) = DateTime::parse_from_rfc3339(value) {
         return Ok(at.with_timezone(&Utc).into());
     }
-    let bad = || {
-        Failure::usage(format!(
+    waymark_core::trip_day_start(value.to_owned(), zone.to_owned()).map_err(|err| match err {
+        WaymarkError::InvalidInput { field, .. } if field == "time_zone" => {
+            Failure::usage(format!("--schedule-zone: unknown time zone {zone:?}"))
+        }
+        _ => Failure::usage(format!(
             "{flag}: {value:?} is not a date (2026-03-02) or an RFC 3339 time"
-        ))
-    };
-    let date = NaiveDate::parse_from_str(value, "%Y-%m-%d").map_err(|_| bad())?;
-    let tz: chrono_tz::Tz = zone
-        .parse()
-        .map_err(|_| Failure::usage(format!("--schedule-zone: unknown time zone {zone:?}")))?;
-    let start = tz
-        .from_local_datetime(&date.and_hms_opt(0, 0, 0).ok_or_else(bad)?)
-        .earliest()
-        .ok_or_else(bad)?;
-    Ok(start.with_timezone(&Utc).into())
+        )),
+    })
 }

@@ -287,6 +287,9 @@ pub enum PlanCommand {
         /// Seal it with a passphrase (asked for); tell your family the passphrase another way
         #[arg(long)]
         sealed: bool,
+        /// Also draw the plan as a QR code for your family's phone to scan
+        #[arg(long)]
+        qr: bool,
     },
     /// Import a traveller's plan to watch over them, from FILE ("-" or none: standard input)
     Import {

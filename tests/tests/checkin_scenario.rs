@@ -198,3 +198,59 @@ fn wrong_pins_and_damaged_plans_are_refused_with_a_clear_message() {
     assert!(out.stderr.contains("damaged"), "{}", out.stderr);
     assert!(!out.stderr.contains("panicked"));
 }
+
+/// The mother's phone reads the terminal's half-block QR code as a camera would: light blocks
+/// white, spaces black, four pixels per module.
+fn photograph(drawing: &str) -> (u32, u32, Vec<u8>) {
+    const SCALE: usize = 4;
+    let rows: Vec<Vec<bool>> = drawing
+        .lines()
+        .flat_map(|line| {
+            let (upper, lower): (Vec<bool>, Vec<bool>) = line
+                .chars()
+                .map(|c| match c {
+                    '█' => (true, true),
+                    '▀' => (true, false),
+                    '▄' => (false, true),
+                    _ => (false, false),
+                })
+                .unzip();
+            [upper, lower]
+        })
+        .collect();
+    let (width, height) = (rows[0].len() * SCALE, rows.len() * SCALE);
+    let mut luma = Vec::with_capacity(width * height);
+    for row in &rows {
+        for _ in 0..SCALE {
+            for &light in row {
+                luma.extend(std::iter::repeat_n(if light { 230 } else { 20 }, SCALE));
+            }
+        }
+    }
+    (width as u32, height as u32, luma)
+}
+
+#[test]
+fn the_plan_drawn_as_a_qr_code_in_the_terminal_scans_on_the_mothers_phone() {
+    let (anna, mother) = (Person::new(), Person::new());
+    setup(&anna);
+    let out = anna.waymark_with_input(
+        &["plan", "export", "--qr"],
+        "2468\n",
+        BEFORE_LEAVING,
+        ISTANBUL,
+    );
+    assert_eq!(out.exit, Exit::Success, "{}", out.stderr);
+    let (drawing, payload) = out.stdout.trim_end().rsplit_once('\n').unwrap();
+    assert!(payload.starts_with("WAYMARK1P."), "{payload}");
+    let (width, height, luma) = photograph(drawing);
+    let scanned = waymark_core::read_qr_code(width, height, luma).expect("the code scans");
+    assert_eq!(scanned, payload);
+    let imported = mother.json_with_input(
+        &["plan", "import"],
+        &format!("{scanned}\n"),
+        BEFORE_LEAVING,
+        MOSCOW,
+    );
+    assert_eq!(imported["name"], "Anna");
+}
