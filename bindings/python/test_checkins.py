@@ -381,11 +381,22 @@ def test_an_unknown_traveller_is_not_found_by_any_family_call(family):
         lambda: mother.verify_checkin("nobody", "123456", FIRST_WINDOW),
         lambda: mother.family_history("nobody"),
         lambda: mother.family_mark_handled("nobody", FIRST_WINDOW),
+        lambda: mother.family_stop_watching("nobody", FIRST_WINDOW),
     ]
     for call in calls:
         with pytest.raises(WaymarkError.NotFound) as error:
             call()
         assert (error.value.what, error.value.id) == ("traveller", "nobody")
+
+
+def test_stopping_watching_forgets_the_traveller_and_their_alerts(pair):
+    _, mother, traveller_id = pair
+    assert mother.plan_notifications(FIRST_WINDOW, 64, True).alerts
+    remaining = mother.family_stop_watching(traveller_id, FIRST_WINDOW)
+    assert remaining.travellers == []
+    assert mother.plan_notifications(FIRST_WINDOW, 64, True).alerts == []
+    with pytest.raises(WaymarkError.NotFound):
+        mother.family_history(traveller_id)
 
 
 # ---- The notification planner ----

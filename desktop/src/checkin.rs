@@ -152,6 +152,10 @@ impl App<'_> {
                     Ok(render::family_traveller(&view, &self.ctx(None)))
                 })
             }
+            FamilyCommand::Remove { id } => {
+                let view = self.core(self.waymark.family_stop_watching(id, now))?;
+                self.show(&view, || Ok(render::family_list(&view, &self.ctx(None))))
+            }
         }
     }
 

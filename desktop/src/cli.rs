@@ -329,4 +329,9 @@ pub enum FamilyCommand {
         /// The traveller's id
         id: String,
     },
+    /// Stop watching over a traveller: their plan and checks are deleted from this device
+    Remove {
+        /// The traveller's id
+        id: String,
+    },
 }

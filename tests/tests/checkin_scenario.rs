@@ -253,4 +253,10 @@ fn the_plan_drawn_as_a_qr_code_in_the_terminal_scans_on_the_mothers_phone() {
         MOSCOW,
     );
     assert_eq!(imported["name"], "Anna");
+    // The trip is over: the mother stops watching, and her phone forgets Anna's plan.
+    let id = imported["id"].as_str().unwrap();
+    let list = mother.json(&["family", "remove", id], BEFORE_LEAVING, MOSCOW);
+    assert_eq!(list["travellers"], serde_json::json!([]));
+    let again = mother.waymark(&["family", "status", id], BEFORE_LEAVING, MOSCOW);
+    assert_ne!(again.exit, Exit::Success);
 }

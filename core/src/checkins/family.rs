@@ -260,6 +260,12 @@ impl Waymark {
         self.family_view_of(&watched, now, &self.prefs(), None)
     }
 
+    pub(crate) fn stop_watching(&self, id: &str, now: SystemTime) -> Result<FamilyListView> {
+        let watched = self.find_watched(id)?;
+        self.db.write(|tx| store::remove_watched(tx, watched.row))?;
+        self.family_list_view(now)
+    }
+
     fn find_watched(&self, id: &str) -> Result<Watched> {
         self.db
             .read(store::watched)?

@@ -188,6 +188,17 @@ impl Waymark {
         Ok(self.mark_handled(&id, now)?)
     }
 
+    /// Stops watching over a traveller (the trip is over, or the plan was replaced): their plan,
+    /// sealed secret and every check made are deleted from this phone, and no more alerts are
+    /// planned for them. Returns the list that remains.
+    pub fn family_stop_watching(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyListView, WaymarkError> {
+        Ok(self.stop_watching(&id, now)?)
+    }
+
     /// The alerts the shell should schedule from `now`, for the traveller's own check-ins and
     /// for every traveller this profile watches over, at most `max_count` of them (iOS keeps 64
     /// pending), earliest first, with when to plan again. With `exact_alarms_allowed` false

@@ -126,6 +126,12 @@ pub(crate) fn upsert_watched(conn: &Connection, w: &Watched, at: DateTime<Utc>) 
     )?)
 }
 
+/// Forgets a watched traveller and, through the foreign key, every check made for them.
+pub(crate) fn remove_watched(conn: &Connection, row: i64) -> Result<()> {
+    conn.execute("DELETE FROM watched_travellers WHERE id = ?1", [row])?;
+    Ok(())
+}
+
 pub(crate) fn watched(conn: &Connection) -> Result<Vec<Watched>> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, plan_id, plan, nonce, sealed FROM watched_travellers ORDER BY id",

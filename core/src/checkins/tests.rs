@@ -589,6 +589,48 @@ fn re_importing_an_updated_plan_updates_the_traveller_in_place() {
 }
 
 #[test]
+fn stopping_watching_forgets_the_traveller_their_checks_and_their_alerts() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_anna, mother, id) = pair(&dir);
+    let later = at("2026-03-02T06:00:00Z");
+    mother
+        .verify_checkin(id.clone(), "123456".into(), later)
+        .unwrap();
+    assert!(
+        !mother
+            .plan_notifications(later, 64, true)
+            .unwrap()
+            .alerts
+            .is_empty()
+    );
+    let list = mother.family_stop_watching(id.clone(), later).unwrap();
+    assert!(list.travellers.is_empty());
+    assert!(
+        mother
+            .plan_notifications(later, 64, true)
+            .unwrap()
+            .alerts
+            .is_empty()
+    );
+    let verifications: i64 = mother
+        .db
+        .read(|c| Ok(c.query_row("SELECT count(*) FROM verifications", [], |r| r.get(0))?))
+        .unwrap();
+    assert_eq!(
+        verifications, 0,
+        "the checks are deleted with the traveller"
+    );
+    match mother.family_stop_watching(id.clone(), later) {
+        Err(WaymarkError::NotFound { what, .. }) => assert_eq!(what, "traveller"),
+        other => panic!("expected not found, got {other:?}"),
+    }
+    assert!(matches!(
+        mother.family_traveller(id, later),
+        Err(WaymarkError::NotFound { .. })
+    ));
+}
+
+#[test]
 fn the_family_notices_a_missed_check_in_on_its_own() {
     let dir = tempfile::tempdir().unwrap();
     let (_anna, mother, id) = pair(&dir);

@@ -471,4 +471,12 @@ class CheckinsTest {
             assertEquals("Anna", relaunched.familyTraveller(id, firstWindow).name)
         }
     }
+
+    @Test
+    fun `stopping watching forgets the traveller and their alerts`(): Unit = pair { _, mother, id ->
+        assertTrue(mother.planNotifications(firstWindow, 64u, true).alerts.isNotEmpty())
+        assertTrue(mother.familyStopWatching(id, firstWindow).travellers.isEmpty())
+        assertTrue(mother.planNotifications(firstWindow, 64u, true).alerts.isEmpty())
+        assertFailsWith<WaymarkException.NotFound> { mother.familyHistory(id) }
+    }
 }
