@@ -261,6 +261,15 @@ impl Waymark {
         ))
     }
 
+    /// Where the traveller most likely is at `now`: the destination while the trip lasts, else
+    /// unknown. The home screen's "help now" uses it so its first step is the local emergency
+    /// number without asking.
+    pub(crate) fn trip_country_at(&self, now: SystemTime) -> Result<Option<String>> {
+        Ok(self.db.read(store::load_plan)?.and_then(|plan| {
+            (plan.starts <= now && now < plan.ends).then_some(plan.destination_country)
+        }))
+    }
+
     fn valid_plan(&self) -> Result<Option<ValidPlan>> {
         self.db
             .read(store::load_plan)?

@@ -1057,3 +1057,20 @@ fn escalation_uses_the_saved_embassy_and_the_destinations_emergency_number() {
         })
     );
 }
+
+#[test]
+fn during_the_trip_home_offers_the_destinations_emergency_number_first() {
+    use crate::contacts::HelpStepKind;
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let before = anna.home(at("2026-03-01T12:00:00Z")).unwrap().help_now;
+    assert_eq!(before.country_code, None);
+    assert!(before.country_prompt.is_some());
+    let during = anna.home(at("2026-03-10T12:00:00Z")).unwrap().help_now;
+    assert_eq!(during.country_code.as_deref(), Some("TR"));
+    assert_eq!(during.country_prompt, None);
+    assert_eq!(during.steps[0].kind, HelpStepKind::Emergency);
+    assert_eq!(during.steps[0].number, "112");
+    let after = anna.home(at("2026-06-01T00:00:00Z")).unwrap().help_now;
+    assert_eq!(after.country_code, None, "the trip has ended");
+}

@@ -34,8 +34,8 @@ pub struct HomeView {
     pub checkin: Option<HomeCheckin>,
     /// The main screens, in order.
     pub menu: Vec<MenuEntry>,
-    /// Who to contact first right now (the current country is not known on this screen, so it
-    /// asks for it).
+    /// Who to contact first right now: during a planned trip for a person in the destination
+    /// country; otherwise the country is not known and the view asks for it.
     pub help_now: crate::contacts::HelpNowView,
 }
 
@@ -131,7 +131,7 @@ impl Waymark {
             checklist: checklist.progress,
             next_step,
             hotline: self.hotline_line(now)?,
-            help_now: self.help_now_view(now, None)?,
+            help_now: self.help_now_view(now, self.trip_country_at(now)?.as_deref())?,
             checkin: self.home_checkin(now)?,
             menu: [
                 ("menu_guide", Action::OpenGuide),
