@@ -1,0 +1,95 @@
+import SwiftUI
+import WaymarkCore
+
+/// Renders `ownContacts()`; the form calls `ownContactAdd`, `ownContactEdit` and
+/// `ownContactRemove`, and shows the core's reason when it refuses a field.
+struct OwnContactsScreen: View {
+    @EnvironmentObject private var store: CoreStore
+    @State private var contacts: OwnContactsView?
+    @State private var countries: [CountryOption] = []
+    @State private var editing: String?
+    @State private var form = OwnContactInput(name: "", kind: .family, country: "", phone: "", notes: "")
+    @State private var failure: String?
+
+    var body: some View {
+        Loaded(contacts) { view in
+            List {
+                if view.contacts.isEmpty {
+                    Text(view.emptyText).foregroundStyle(.secondary)
+                }
+                ForEach(view.contacts, id: \.id) { contact in
+                    VStack(alignment: .leading, spacing: 4) {
+                        Text(contact.name).font(.headline)
+                        Text(contact.kindLabel).font(.subheadline)
+                        Text(contact.displayNumber).monospacedDigit()
+                        Text(contact.country).font(.footnote)
+                        if !contact.notes.isEmpty { Text(contact.notes).font(.footnote) }
+                        ContactActionsRow(actions: contact.actions)
+                        if let texts = store.texts {
+                            HStack {
+                                Button(texts.edit) { startEditing(contact) }
+                                Button(texts.remove, role: .destructive) { Task { await remove(contact.id) } }
+                            }
+                            .buttonStyle(.borderless)
+                        }
+                    }
+                }
+                if let texts = store.texts {
+                    Section(editing == nil ? texts.add : texts.edit) {
+                        TextField(texts.contactName, text: $form.name)
+                        Picker(texts.contactKind, selection: $form.kind) {
+                            ForEach(view.kinds, id: \.kind) { option in
+                                Text(option.label).tag(option.kind)
+                            }
+                        }
+                        Picker(view.countryLabel, selection: $form.country) {
+                            ForEach(countries, id: \.code) { Text($0.name).tag($0.code) }
+                        }
+                        TextField(texts.contactPhone, text: $form.phone).keyboardType(.phonePad)
+                        TextField(view.notesLabel, text: $form.notes, axis: .vertical)
+                        FormFailure(message: failure)
+                        Button(texts.save) { Task { await save() } }
+                        if editing != nil {
+                            Button(texts.cancel) { reset() }
+                        }
+                    }
+                }
+            }
+            .navigationTitle(view.title)
+        }
+        .task(id: store.revision) {
+            contacts = await store.load { try $0.ownContacts() }
+            countries = await store.load { $0.emergencyCountries() } ?? []
+        }
+    }
+
+    private func startEditing(_ contact: OwnContactView) {
+        editing = contact.id
+        form = OwnContactInput(name: contact.name, kind: contact.kind, country: contact.countryCode, phone: contact.displayNumber, notes: contact.notes)
+    }
+
+    private func reset() {
+        editing = nil
+        failure = nil
+        form = OwnContactInput(name: "", kind: .family, country: "", phone: "", notes: "")
+    }
+
+    private func save() async {
+        let input = form
+        let id = editing
+        do {
+            if let id {
+                contacts = try await store.call { try $0.ownContactEdit(id: id, contact: input, now: Date()) }
+            } else {
+                contacts = try await store.call { try $0.ownContactAdd(contact: input, now: Date()) }
+            }
+            reset()
+        } catch {
+            failure = CoreStore.describe(error)
+        }
+    }
+
+    private func remove(_ id: String) async {
+        contacts = await store.load { try $0.ownContactRemove(id: id) } ?? contacts
+    }
+}
