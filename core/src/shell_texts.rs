@@ -193,6 +193,9 @@ shell_texts! {
     contact_kind,
     /// Own contact form: the phone number.
     contact_phone,
+    /// Job-offer check: the optional field for the text of the job ad, whose answers and red
+    /// flags the core reads.
+    offer_ad_text,
 }
 
 /// Every alert kind with the key its channel's strings use, in the order shells list channels.

@@ -4,7 +4,7 @@ import SwiftUI
 /// The system message composer with the recipient filled in; the person writes and presses send.
 struct SmsComposer: UIViewControllerRepresentable {
     let recipient: String
-    var body: String?
+    var message: String?
     let onFinish: () -> Void
 
     static var canSend: Bool { MFMessageComposeViewController.canSendText() }
@@ -12,7 +12,7 @@ struct SmsComposer: UIViewControllerRepresentable {
     func makeUIViewController(context: Context) -> MFMessageComposeViewController {
         let composer = MFMessageComposeViewController()
         composer.recipients = [recipient]
-        composer.body = body
+        composer.body = message
         composer.messageComposeDelegate = context.coordinator
         return composer
     }

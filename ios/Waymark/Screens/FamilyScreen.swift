@@ -19,7 +19,7 @@ struct FamilyScreen: View {
                             Text(traveller.destination).font(.subheadline)
                             Text(traveller.headline)
                                 .font(.subheadline)
-                                .foregroundStyle(traveller.needsAttention ? .red : .secondary)
+                                .foregroundStyle(traveller.needsAttention ? Color.red : Color.secondary)
                         }
                     }
                 }

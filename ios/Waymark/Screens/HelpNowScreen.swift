@@ -64,7 +64,7 @@ private struct StepView: View {
             Text(step.why).font(.subheadline)
             Text(step.number).font(.title3).monospacedDigit()
             if let note = step.reachNote {
-                Text(note).font(.footnote).foregroundStyle(step.reachability == .notFromHere ? .red : .secondary)
+                Text(note).font(.footnote).foregroundStyle(step.reachability == .notFromHere ? Color.red : Color.secondary)
             }
             if let opening = step.opening {
                 Text(opening.status).font(.subheadline)

@@ -8,7 +8,12 @@ struct OwnContactsScreen: View {
     @State private var contacts: OwnContactsView?
     @State private var countries: [CountryOption] = []
     @State private var editing: String?
-    @State private var form = OwnContactInput(name: "", kind: .family, country: "", phone: "", notes: "")
+    // The form's fields; the core's records are immutable, so they are kept one by one.
+    @State private var name = ""
+    @State private var kind = OwnContactKind.family
+    @State private var country = ""
+    @State private var phone = ""
+    @State private var notes = ""
     @State private var failure: String?
 
     var body: some View {
@@ -36,17 +41,17 @@ struct OwnContactsScreen: View {
                 }
                 if let texts = store.texts {
                     Section(editing == nil ? texts.add : texts.edit) {
-                        TextField(texts.contactName, text: $form.name)
-                        Picker(texts.contactKind, selection: $form.kind) {
+                        TextField(texts.contactName, text: $name)
+                        Picker(texts.contactKind, selection: $kind) {
                             ForEach(view.kinds, id: \.kind) { option in
                                 Text(option.label).tag(option.kind)
                             }
                         }
-                        Picker(view.countryLabel, selection: $form.country) {
+                        Picker(view.countryLabel, selection: $country) {
                             ForEach(countries, id: \.code) { Text($0.name).tag($0.code) }
                         }
-                        TextField(texts.contactPhone, text: $form.phone).keyboardType(.phonePad)
-                        TextField(view.notesLabel, text: $form.notes, axis: .vertical)
+                        TextField(texts.contactPhone, text: $phone).keyboardType(.phonePad)
+                        TextField(view.notesLabel, text: $notes, axis: .vertical)
                         FormFailure(message: failure)
                         Button(texts.save) { Task { await save() } }
                         if editing != nil {
@@ -65,17 +70,17 @@ struct OwnContactsScreen: View {
 
     private func startEditing(_ contact: OwnContactView) {
         editing = contact.id
-        form = OwnContactInput(name: contact.name, kind: contact.kind, country: contact.countryCode, phone: contact.displayNumber, notes: contact.notes)
+        (name, kind, country, phone, notes) = (contact.name, contact.kind, contact.countryCode, contact.displayNumber, contact.notes)
     }
 
     private func reset() {
         editing = nil
         failure = nil
-        form = OwnContactInput(name: "", kind: .family, country: "", phone: "", notes: "")
+        (name, kind, country, phone, notes) = ("", .family, "", "", "")
     }
 
     private func save() async {
-        let input = form
+        let input = OwnContactInput(name: name, kind: kind, country: country, phone: phone, notes: notes)
         let id = editing
         do {
             if let id {

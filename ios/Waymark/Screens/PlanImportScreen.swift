@@ -56,7 +56,7 @@ struct PlanImportScreen: View {
             let traveller = try await store.call { try $0.importPlan(payload: payload, passphrase: passphrase, now: Date()) }
             failure = nil
             await notifications.replan()
-            performer.path.removeLast()
+            if !performer.path.isEmpty { performer.path.removeLast() }
             performer.path.append(.traveller(id: traveller.id))
         } catch {
             failure = CoreStore.describe(error)

@@ -21,7 +21,7 @@ struct TravellerScreen: View {
                     Text(traveller.destination).font(.subheadline)
                     Text(traveller.headline)
                         .font(.headline)
-                        .foregroundStyle(traveller.needsAttention ? .red : .primary)
+                        .foregroundStyle(traveller.needsAttention ? Color.red : Color.primary)
                     if let current = traveller.current { SlotRow(slot: current) }
                     if let next = traveller.next { SlotRow(slot: next) }
                     if let last = traveller.lastCheckin { Text(last).font(.subheadline) }
@@ -57,7 +57,7 @@ struct TravellerScreen: View {
                         if let verification {
                             Text(verification.headline)
                                 .font(.headline)
-                                .foregroundStyle(verification.needsHelp ? .red : .primary)
+                                .foregroundStyle(verification.needsHelp ? Color.red : Color.primary)
                             Text(verification.detail)
                         }
                     }
