@@ -11,6 +11,9 @@ final class NotificationScheduler: NSObject, ObservableObject {
 
     private weak var store: CoreStore?
     private weak var performer: ActionPerformer?
+    /// True when alerts are planned but the person turned notifications off: screens that
+    /// depend on them explain why they matter and link to Settings.
+    @Published private(set) var denied = false
     /// A tap that arrived before the store was attached (the app was launched by the tap).
     private var pendingTap: Action?
 
@@ -19,14 +22,22 @@ final class NotificationScheduler: NSObject, ObservableObject {
         self.performer = performer
     }
 
-    /// Asks the person for permission (once; iOS remembers the answer), then schedules exactly
-    /// the planned alerts.
+    /// Schedules exactly the planned alerts, asking the person for permission the first time
+    /// there is one (iOS remembers the answer).
     func replan() async {
         guard let store else { return }
         let center = UNUserNotificationCenter.current()
-        _ = try? await center.requestAuthorization(options: [.alert, .sound, .badge])
         let plan = await store.load { try $0.planNotifications(now: Date(), maxCount: Self.pendingLimit, exactAlarmsAllowed: true) }
         guard let plan else { return }
+        // Ask only once there is something to remind of: a trip plan or a watched traveller.
+        if !plan.alerts.isEmpty {
+            var status = await center.notificationSettings().authorizationStatus
+            if status == .notDetermined {
+                _ = try? await center.requestAuthorization(options: [.alert, .sound, .badge])
+                status = await center.notificationSettings().authorizationStatus
+            }
+            denied = status == .denied
+        }
         if let texts = store.texts {
             center.setNotificationCategories(Set(texts.alertChannels.map { UNNotificationCategory(identifier: $0.id, actions: [], intentIdentifiers: [], options: []) }))
         }
@@ -46,11 +57,9 @@ final class NotificationScheduler: NSObject, ObservableObject {
                 content.categoryIdentifier = channel
                 content.threadIdentifier = channel
             }
-            // A calendar trigger in UTC fires at the planned instant whatever the phone's zone.
-            var utc = Calendar(identifier: .gregorian)
-            utc.timeZone = TimeZone(identifier: "UTC")!
-            let when = utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: alert.fireAt)
-            let trigger = UNCalendarNotificationTrigger(dateMatching: when, repeats: false)
+            // An interval fires at the planned instant whatever the phone's zone; a clock or zone
+            // change re-plans. The planner only returns future alerts, but time passed since.
+            let trigger = UNTimeIntervalNotificationTrigger(timeInterval: max(1, alert.fireAt.timeIntervalSinceNow), repeats: false)
             // Adding a request with an id already pending replaces it.
             try? await center.add(UNNotificationRequest(identifier: alert.id, content: content, trigger: trigger))
         }

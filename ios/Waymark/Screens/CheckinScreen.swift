@@ -15,6 +15,7 @@ struct CheckinScreen: View {
     var body: some View {
         Loaded(status) { status in
             List {
+                NotificationsNotice()
                 Section {
                     if let name = status.travellerName { Text(name).font(.subheadline) }
                     Text(status.headline).font(.headline)

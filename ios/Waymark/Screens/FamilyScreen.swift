@@ -9,6 +9,7 @@ struct FamilyScreen: View {
     var body: some View {
         Loaded(family) { family in
             List {
+                NotificationsNotice()
                 if let hint = family.emptyHint {
                     Text(hint).foregroundStyle(.secondary)
                 }

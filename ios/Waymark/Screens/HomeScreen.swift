@@ -4,7 +4,7 @@ import WaymarkCore
 /// Renders `home(now:)`: the next step, the hotline, the check-in line and the menu.
 struct HomeScreen: View {
     @EnvironmentObject private var store: CoreStore
-    @EnvironmentObject private var performer: ActionPerformer
+    @EnvironmentObject private var notifications: NotificationScheduler
     @State private var home: HomeView?
     @State private var languages: [LanguageInfo] = []
 
@@ -16,10 +16,9 @@ struct HomeScreen: View {
                 }
                 Section(home.nextStep.heading) {
                     VStack(alignment: .leading, spacing: 4) {
-                        Text(home.nextStep.title).font(.headline)
+                        ActionButton(label: home.nextStep.title, action: home.nextStep.action).font(.headline)
                         Text(home.nextStep.detail).font(.subheadline)
                     }
-                    ActionButton(label: home.nextStep.title, action: home.nextStep.action)
                 }
                 if let checkin = home.checkin {
                     Section {
@@ -51,7 +50,13 @@ struct HomeScreen: View {
                 if let texts = store.texts, !languages.isEmpty {
                     Menu(texts.languageLabel) {
                         ForEach(languages, id: \.code) { language in
-                            Button(language.name) { Task { await store.setLanguage(language.code) } }
+                            Button(language.name) {
+                                Task {
+                                    await store.setLanguage(language.code)
+                                    // Pending alerts carry words in the old language.
+                                    await notifications.replan()
+                                }
+                            }
                         }
                     }
                 }

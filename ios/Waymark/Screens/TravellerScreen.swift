@@ -17,6 +17,7 @@ struct TravellerScreen: View {
     var body: some View {
         Loaded(traveller) { traveller in
             List {
+                NotificationsNotice()
                 Section {
                     Text(traveller.destination).font(.subheadline)
                     Text(traveller.headline)

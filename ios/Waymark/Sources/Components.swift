@@ -1,4 +1,5 @@
 import SwiftUI
+import UIKit
 import WaymarkCore
 
 /// A button that performs a core action.
@@ -75,6 +76,25 @@ struct FormFailure: View {
     var body: some View {
         if let message {
             Text(message).foregroundStyle(.red).font(.callout)
+        }
+    }
+}
+
+/// Why notifications matter, with a way to Settings, shown when the person turned them off.
+struct NotificationsNotice: View {
+    @EnvironmentObject private var store: CoreStore
+    @EnvironmentObject private var notifications: NotificationScheduler
+
+    var body: some View {
+        if notifications.denied, let texts = store.texts {
+            Section(texts.notificationsTitle) {
+                Text(texts.notificationsReason).font(.subheadline)
+                Button(texts.openSettings) {
+                    if let url = URL(string: UIApplication.openSettingsURLString) {
+                        UIApplication.shared.open(url)
+                    }
+                }
+            }
         }
     }
 }

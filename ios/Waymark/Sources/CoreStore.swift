@@ -40,6 +40,10 @@ final class CoreStore: ObservableObject {
     func load<T>(_ body: @escaping (Waymark) throws -> T) async -> T? {
         do {
             return try await call(body)
+        } catch is NotOpen {
+            // Asked before the profile opened (the app became active while launching); the
+            // opening itself reports any failure.
+            return nil
         } catch {
             failure = Self.describe(error)
             return nil
