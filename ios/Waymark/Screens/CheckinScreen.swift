@@ -36,7 +36,6 @@ struct CheckinScreen: View {
                     Section(texts.pinLabel) {
                         SecureField(texts.pinHint, text: $pin)
                             .keyboardType(.numberPad)
-                            .textContentType(.oneTimeCode)
                         FormFailure(message: failure)
                         Button(texts.checkInButton) { Task { await checkIn() } }
                             .disabled(pin.isEmpty)

@@ -101,5 +101,7 @@ private struct ItemRow: View {
                     .font(.subheadline)
             }
         }
+        // Several buttons share the row: each must take only its own taps.
+        .buttonStyle(.borderless)
     }
 }

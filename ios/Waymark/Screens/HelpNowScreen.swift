@@ -24,7 +24,7 @@ struct HelpNowScreen: View {
                 }
                 ForEach(Array(help.steps.enumerated()), id: \.offset) { _, step in
                     Section {
-                        StepView(step: step)
+                        HelpStepView(step: step)
                     }
                 }
                 if let emergency = help.emergency {
@@ -51,7 +51,7 @@ struct HelpNowScreen: View {
     }
 }
 
-private struct StepView: View {
+struct HelpStepView: View {
     let step: HelpStep
 
     var body: some View {
@@ -72,6 +72,8 @@ private struct StepView: View {
             }
             ContactActionsRow(actions: step.actions)
         }
+        // The title and the number's buttons share the row: each takes only its own taps.
+        .buttonStyle(.borderless)
     }
 }
 

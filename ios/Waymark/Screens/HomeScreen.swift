@@ -1,7 +1,8 @@
 import SwiftUI
 import WaymarkCore
 
-/// Renders `home(now:)`: the next step, the hotline, the check-in line and the menu.
+/// Renders `home(now:)`: the next step, the check-in line, who to contact now, the hotline and
+/// the menu.
 struct HomeScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
@@ -24,6 +25,12 @@ struct HomeScreen: View {
                     Section {
                         ActionButton(label: checkin.headline, action: checkin.action)
                     }
+                }
+                Section(home.helpNow.title) {
+                    ForEach(Array(home.helpNow.steps.enumerated()), id: \.offset) { _, step in
+                        HelpStepView(step: step)
+                    }
+                    NavigationLink(home.helpNow.countryPrompt ?? home.helpNow.title, value: Route.helpNow)
                 }
                 Section(home.hotline.name) {
                     Text(home.hotline.number).font(.title3).monospacedDigit()

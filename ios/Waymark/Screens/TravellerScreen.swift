@@ -42,6 +42,7 @@ struct TravellerScreen: View {
                                 .font(.headline)
                                 Text(step.detail).font(.subheadline)
                             }
+                            .buttonStyle(.borderless)
                         }
                         if traveller.helpSignalled, let texts = store.texts {
                             Button(texts.markHandled) { Task { await markHandled() } }
