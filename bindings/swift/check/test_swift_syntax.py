@@ -108,9 +108,13 @@ def test_the_ios_shell_is_checked():
 def test_a_broken_ios_file_fails_the_check(tmp_path):
     source = (IOS / "Waymark" / "Sources" / "CoreStore.swift").read_text(encoding="utf-8")
     assert problems(source) == []
-    # A call missing its closing parenthesis, as a typo would leave it.
-    broken = source.replace("texts = opened.shellTexts()", "texts = opened.shellTexts(", 1)
-    assert broken != source
+    # The class's closing brace forgotten, as a slip in an edit would leave it.
+    end = source.rstrip().rindex("}")
+    broken = source[:end] + source[end + 1 :]
     copy = tmp_path / "CoreStore.swift"
     copy.write_text(broken, encoding="utf-8")
     assert swift_syntax.main([str(copy)]) == 1
+    # And a call missing its closing parenthesis.
+    call = source.index("Waymark.open(")
+    close = source.index(")", source.index("timeZone: timeZone", call))
+    assert problems(source[:close] + source[close + 1 :]) != []

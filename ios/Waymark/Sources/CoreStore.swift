@@ -22,14 +22,14 @@ final class CoreStore: ObservableObject {
         let language = Locale.preferredLanguages.first.map { Locale(identifier: $0).language.languageCode?.identifier ?? "en" } ?? "en"
         let timeZone = TimeZone.current.identifier
         do {
-            let opened: Waymark = try await onQueue {
+            let (opened, words): (Waymark, ShellTexts) = try await onQueue {
                 let path = try ProfileLocation.profilePath()
                 let waymark = try Waymark.open(path: path, options: WaymarkOptions(language: language, timeZone: timeZone))
                 try waymark.setKeystoreKey(key: try KeychainKey.load())
-                return waymark
+                return (waymark, waymark.shellTexts())
             }
             core = opened
-            texts = opened.shellTexts()
+            texts = words
             revision += 1
         } catch {
             failure = Self.describe(error)
