@@ -123,6 +123,28 @@ def mismatches(generated: str, shell_sources: dict[str, str], records: set[str],
     return problems
 
 
+def enum_cases(generated: str, name: str) -> dict[str, tuple[str, ...]]:
+    """The cases of the generated public enum `name`, with their associated values' labels."""
+    source = re.sub(r"/\*.*?\*/", "", generated, flags=re.S)
+    start = re.search(rf"^public\s+enum {name}\b[^{{]*\{{", source, re.M)
+    if start is None:
+        return {}
+    body = source[start.end() : source.index("\n}\n", start.end())]
+    cases = {}
+    for case in re.finditer(r"^\s*case (\w+)(\()?", body, re.M):
+        labels = _parameter_labels(_balanced(body, case.end() - 1)) if case.group(2) else ()
+        cases[case.group(1)] = labels
+    return cases
+
+
+def switch_cases(source: str) -> set[str]:
+    """The enum cases a shell file switches over (`case .x`, `case let .x(...)`, `case .x, .y`)."""
+    found = set()
+    for line in re.finditer(r"^\s*case\s+(?:let\s+)?(\.[^:]*):", source, re.M):
+        found.update(re.findall(r"\.(\w+)", re.sub(r"\(.*?\)", "", line.group(1))))
+    return found
+
+
 # The records the shell builds and the free functions it calls.
 RECORDS = {
     "WaymarkOptions", "TripPlan", "CheckinSchedule", "OfferInput", "OfferAnswer",
