@@ -15,7 +15,7 @@ struct QuizScreen: View {
             List {
                 Section {
                     Text(quiz.intro).font(.subheadline)
-                    if quiz.best != nil { Text(quiz.bestLabel).font(.footnote) }
+                    Text(quiz.bestLabel).font(.footnote)
                 }
                 ForEach(quiz.statements, id: \.id) { statement in
                     Section {
