@@ -187,6 +187,15 @@ shell_texts! {
     exact_alarms_reason,
     /// "Open settings".
     open_settings,
+    /// Own contact form: the contact's name.
+    contact_name,
+    /// Own contact form: who the contact is (family, employer, ...).
+    contact_kind,
+    /// Own contact form: the phone number.
+    contact_phone,
+    /// Job-offer check: the optional field for the text of the job ad, whose answers and red
+    /// flags the core reads.
+    offer_ad_text,
 }
 
 /// Every alert kind with the key its channel's strings use, in the order shells list channels.

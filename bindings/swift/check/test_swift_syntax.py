@@ -13,7 +13,10 @@ BINDINGS = Path(__file__).resolve().parents[2]
 GENERATED = BINDINGS / "generated" / "swift"
 GENERATED_MODULE = GENERATED / "WaymarkCore.swift"
 HAND_WRITTEN = sorted((BINDINGS / "swift").rglob("*.swift"))
-SWIFT_FILES = sorted(GENERATED.glob("*.swift")) + HAND_WRITTEN
+# The iOS shell's sources: parsed here because no Swift compiler runs on Linux CI.
+IOS = BINDINGS.parent / "ios"
+IOS_FILES = sorted(IOS.rglob("*.swift"))
+SWIFT_FILES = sorted(GENERATED.glob("*.swift")) + HAND_WRITTEN + IOS_FILES
 
 # What UniFFI emits before internal declarations, and the grammar cannot parse as it stands.
 ATTRIBUTE_ONLY = """\
@@ -38,7 +41,7 @@ def test_the_hand_written_swift_is_there():
     assert any(name.endswith("Tests.swift") for name in names), names
 
 
-@pytest.mark.parametrize("path", SWIFT_FILES, ids=lambda p: str(p.relative_to(BINDINGS)))
+@pytest.mark.parametrize("path", SWIFT_FILES, ids=lambda p: str(p.relative_to(BINDINGS.parent)))
 def test_swift_file_parses_cleanly(path: Path):
     found = swift_syntax.check_file(path)
     assert found == [], "\n".join(f"{path}:{problem}" for problem in found)
@@ -94,3 +97,24 @@ def test_the_command_line_fails_on_a_broken_file(tmp_path, capsys):
     assert swift_syntax.main([str(good)]) == 0
     assert swift_syntax.main([str(good), str(bad)]) == 1
     assert f"{bad}:" in capsys.readouterr().out
+
+
+def test_the_ios_shell_is_checked():
+    names = {path.name for path in IOS_FILES}
+    assert "WaymarkApp.swift" in names, "the iOS app sources moved: update IOS"
+    assert "NotificationScheduler.swift" in names
+
+
+def test_a_broken_ios_file_fails_the_check(tmp_path):
+    source = (IOS / "Waymark" / "Sources" / "CoreStore.swift").read_text(encoding="utf-8")
+    assert problems(source) == []
+    # The class's closing brace forgotten, as a slip in an edit would leave it.
+    end = source.rstrip().rindex("}")
+    broken = source[:end] + source[end + 1 :]
+    copy = tmp_path / "CoreStore.swift"
+    copy.write_text(broken, encoding="utf-8")
+    assert swift_syntax.main([str(copy)]) == 1
+    # And a call missing its closing parenthesis.
+    call = source.index("Waymark.open(")
+    close = source.index(")", source.index("timeZone: timeZone", call))
+    assert problems(source[:close] + source[close + 1 :]) != []

@@ -1,0 +1,97 @@
+"""The iOS shell calls the core by names and labels the generated Swift really has."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import re
+
+from core_calls import FUNCTIONS, RECORDS, calls, enum_cases, mismatches, signatures, switch_cases
+
+ROOT = Path(__file__).resolve().parents[3]
+GENERATED = ROOT / "bindings" / "generated" / "swift" / "WaymarkCore.swift"
+IOS_DIR = ROOT / "ios" / "Waymark"
+IOS_FILES = sorted((ROOT / "ios").rglob("*.swift"))
+
+
+@pytest.fixture(scope="module")
+def generated() -> str:
+    assert GENERATED.is_file(), "run `cargo xtask bindings` first"
+    return GENERATED.read_text(encoding="utf-8")
+
+
+def test_the_generated_signatures_are_read(generated):
+    known = signatures(generated)
+    assert ("pin", "now") in known["checkIn"]
+    assert ("now", "maxCount", "exactAlarmsAllowed") in known["planNotifications"]
+    assert ("path", "options") in known["open"]
+    assert ("text",) in known["qrCode"]
+    assert ("language", "timeZone") in known["WaymarkOptions"]
+
+
+def test_the_ios_shell_calls_the_core():
+    found = [call for path in IOS_FILES for call in calls(path.read_text(encoding="utf-8"), RECORDS, FUNCTIONS)]
+    names = {call.name for call in found}
+    assert {"open", "setKeystoreKey", "home", "checkIn", "planNotifications"} <= names, names
+
+
+@pytest.mark.parametrize("path", IOS_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_core_call_matches_the_generated_swift(generated, path):
+    assert mismatches(generated, {str(path): path.read_text(encoding="utf-8")}, RECORDS, FUNCTIONS) == []
+
+
+def test_a_wrong_label_or_name_is_reported(generated):
+    source = (
+        "let a = try await store.load { try $0.checkIn(pin: pin, at: Date()) }\n"
+        "let b = try await store.load { try $0.checkinNow(pin: pin) }\n"
+        "let c = WaymarkOptions(language: \"en\", zone: \"UTC\")\n"
+        "let d = try await store.load { try $0.checkIn(pin: pin, now: Date()) }\n"
+    )
+    found = mismatches(generated, {"Bad.swift": source}, RECORDS, FUNCTIONS)
+    assert len(found) == 3, found
+    assert found[0].startswith("Bad.swift:1: `checkIn(pin:, at:)`")
+    assert "no `checkinNow`" in found[1]
+    assert found[2].startswith("Bad.swift:3:")
+
+
+def test_nested_calls_and_strings_do_not_confuse_the_labels():
+    source = 'x = try $0.verifyCheckin(id: id, message: f(a, b), now: Date())\ny = qrCode(text: "a, b(")\n'
+    found = calls(source, RECORDS, FUNCTIONS)
+    assert [(c.name, c.labels) for c in found] == [("verifyCheckin", ("id", "message", "now")), ("qrCode", ("text",))]
+
+
+def test_the_generated_enums_are_read(generated):
+    action = enum_cases(generated, "Action")
+    assert action["openArticle"] == ("id",)
+    assert action["quickExit"] == ()
+    assert enum_cases(generated, "Block")["callout"] == ("tone", "label", "paragraphs")
+
+
+def test_every_action_the_core_has_is_performed_by_its_exact_name(generated):
+    # Swift checks the switch is exhaustive; this catches a renamed or new Action before a Mac does.
+    action = set(enum_cases(generated, "Action"))
+    performer = (IOS_DIR / "Sources" / "ActionPerformer.swift").read_text(encoding="utf-8")
+    perform = performer[performer.index("func perform(") : performer.index("func openFromNotification")]
+    assert switch_cases(perform) == action
+
+
+def test_a_notification_tap_can_carry_every_action(generated):
+    action = set(enum_cases(generated, "Action"))
+    coding = (IOS_DIR / "Platform" / "ActionCoding.swift").read_text(encoding="utf-8")
+    encode = coding[coding.index("func encode(") : coding.index("func decode(")]
+    decode = coding[coding.index("func decode(") :]
+    assert switch_cases(encode) == action
+    assert set(re.findall(r'case "(\w+)": return \.(\w+)', decode)) == {(name, name) for name in action}
+
+
+def test_every_article_block_and_tone_is_rendered(generated):
+    rich = (IOS_DIR / "Sources" / "RichTextView.swift").read_text(encoding="utf-8")
+    wanted = set(enum_cases(generated, "Block")) | set(enum_cases(generated, "CalloutTone"))
+    assert switch_cases(rich) == wanted
+
+
+def test_switch_cases_reads_patterns_and_lists():
+    source = "switch a {\ncase .one: x()\ncase let .two(id): y(id)\ncase .three, .four(_): z()\ndefault: w()\n}\n"
+    assert switch_cases(source) == {"one", "two", "three", "four"}

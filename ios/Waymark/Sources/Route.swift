@@ -1,0 +1,22 @@
+import Foundation
+
+/// Every screen the app can push. Which one to open always comes from a core `Action`.
+enum Route: Hashable {
+    case guide
+    case article(id: String)
+    case checklist(scrollTo: String?)
+    case contact(id: String)
+    case ownContacts
+    case helpNow
+    case checkin
+    case tripPlan
+    case pins
+    case exportPlan
+    case family
+    case traveller(id: String)
+    case importPlan
+    case offerCheck
+    case selfCheck
+    case quiz
+    case showQr(text: String)
+}
