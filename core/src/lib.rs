@@ -11,6 +11,7 @@ mod content;
 mod error;
 mod guide;
 mod home;
+mod packs;
 mod screening;
 mod storage;
 mod time_json;
@@ -34,10 +35,15 @@ pub use contacts::{
     OwnContactView, OwnContactsView, Reachability,
 };
 pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
+pub use content::PackRejection;
+pub use content::pack_file::{
+    CONTENT_PACK_MAX_BYTES, PackManifest, PackOptions, PackSigningKey, build_pack,
+};
 pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
+pub use packs::{ContentSource, PackProblem};
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
     OFFER_NOTES_MAX_CHARS, OFFER_TEXT_MAX_CHARS, OFFERS_MAX, OfferAnswer, OfferCheckView,

@@ -5,8 +5,10 @@
 //! validated once, on first use.
 
 pub(crate) mod blocks;
+pub(crate) mod keys;
 mod language;
 mod markdown;
+pub(crate) mod pack_file;
 pub(crate) mod screening;
 mod source;
 #[cfg(test)]
@@ -18,6 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 pub use blocks::{Block, CalloutTone, RichText, Span};
 pub(crate) use language::Chain;
+pub use pack_file::PackRejection;
 pub(crate) use source::EmergencyDef;
 pub(crate) use source::{
     ChecklistDef, ContactDef, ContactText, HoursDef, ItemText, LanguageDef, SectionDef, SectionText,

@@ -185,6 +185,11 @@ impl<'a> Ui<'a> {
         Self { pack, chain }
     }
 
+    /// The content these strings come from.
+    pub(crate) fn pack(&self) -> &'a Pack {
+        self.pack
+    }
+
     /// The string for `key`. A key missing everywhere is a content bug caught by the content
     /// tests; at run time the key itself is shown rather than failing the whole screen.
     pub(crate) fn text(&self, key: &str) -> String {
