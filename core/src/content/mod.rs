@@ -268,9 +268,15 @@ impl Pack {
             self.languages.iter().map(|l| l.code.as_str()).collect(),
         )?;
 
-        if !self.texts.contains_key(language::BASE_LANGUAGE) {
+        let Some(base) = self.texts.get(language::BASE_LANGUAGE) else {
             return Err(format!(
                 "the base language {} has no texts",
+                language::BASE_LANGUAGE
+            ));
+        };
+        if let Some(key) = ui::KEYS.iter().find(|k| !base.ui.strings.contains_key(**k)) {
+            return Err(format!(
+                "{}/ui.toml: the interface string {key} is missing",
                 language::BASE_LANGUAGE
             ));
         }

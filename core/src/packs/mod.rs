@@ -14,6 +14,7 @@ mod tests;
 use std::sync::Arc;
 use std::time::SystemTime;
 
+use crate::checkins::FactLine;
 use crate::content::pack_file::{self, PackRejection, Rejected};
 use crate::content::{Pack, default_pack, keys};
 use crate::error::{Result, WaymarkError};
@@ -39,6 +40,23 @@ pub struct PackProblem {
     pub kind: PackRejection,
     /// The details, in English.
     pub reason: String,
+}
+
+/// The content screen: what is in use, and why an installed update is not, in the person's
+/// language.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, uniffi::Record)]
+pub struct ContentPackView {
+    /// "Content".
+    pub title: String,
+    /// Source, version, languages and, for an update, when it was installed.
+    pub lines: Vec<FactLine>,
+    /// Why an installed update is not used, when that is so.
+    pub problem: Option<String>,
+    /// The label of the action that goes back to the built-in content (`reset_content_pack`),
+    /// when an update is installed or failed; None when there is nothing to go back from.
+    pub reset_label: Option<String>,
+    /// The same facts as data.
+    pub info: ContentInfo,
 }
 
 /// How the content in use came to be: shown by `content_info`.
@@ -106,6 +124,48 @@ impl Waymark {
         Ok(self.install_with(&file, now, keys::TRUSTED)?)
     }
 
+    /// The content screen: what is in use and where it came from.
+    pub fn content_pack_view(&self) -> Result<ContentPackView, WaymarkError> {
+        let prefs = self.prefs();
+        let ui = self.ui(&prefs);
+        let info = self.content_info();
+        let line = |key: &str, value: String| FactLine {
+            label: ui.text(key),
+            value,
+        };
+        let source = match info.source {
+            ContentSource::Embedded => "pack_source_embedded",
+            ContentSource::Installed => "pack_source_installed",
+        };
+        let languages: Vec<String> = prefs
+            .pack
+            .languages
+            .iter()
+            .filter(|l| l.texts)
+            .map(|l| l.name.clone())
+            .collect();
+        let mut lines = vec![
+            line("pack_source", ui.text(source)),
+            line("pack_version", info.version.to_string()),
+            line("pack_languages", languages.join(", ")),
+        ];
+        if let Some(at) = info.installed_at {
+            lines.push(line("pack_installed_at", ui.date_time(at, prefs.zone)));
+        }
+        let problem = info.problem.as_ref().map(|problem| {
+            let why = ui.text(why_key(problem.kind));
+            ui.format("pack_problem", &[("why", &why)])
+        });
+        let has_stored = info.source == ContentSource::Installed || info.problem.is_some();
+        Ok(ContentPackView {
+            title: ui.text("pack_title"),
+            lines,
+            problem,
+            reset_label: has_stored.then(|| ui.text("pack_reset")),
+            info,
+        })
+    }
+
     /// Goes back to the content built into the app, removing the installed pack. The person's
     /// own data is kept.
     pub fn reset_content_pack(&self) -> Result<ContentInfo, WaymarkError> {
@@ -114,6 +174,21 @@ impl Waymark {
         self.db.write(|tx| store::clear(tx))?;
         self.swap_pack(embedded, PackOrigin::default());
         Ok(self.content_info())
+    }
+}
+
+/// The interface string that says why a pack was refused.
+fn why_key(kind: PackRejection) -> &'static str {
+    match kind {
+        PackRejection::BadFormat => "pack_why_bad_format",
+        PackRejection::TooLarge => "pack_why_too_large",
+        PackRejection::Truncated => "pack_why_truncated",
+        PackRejection::Unsigned => "pack_why_unsigned",
+        PackRejection::UntrustedKey => "pack_why_untrusted_key",
+        PackRejection::BadSignature => "pack_why_bad_signature",
+        PackRejection::NotNewer => "pack_why_not_newer",
+        PackRejection::NeedsNewerCore => "pack_why_needs_newer_core",
+        PackRejection::InvalidContent => "pack_why_invalid_content",
     }
 }
 

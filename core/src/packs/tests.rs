@@ -516,3 +516,73 @@ fn a_pack_that_adds_the_persons_language_is_used_for_it_at_once() {
     w.reset_content_pack().unwrap();
     assert_eq!(w.language(), "en");
 }
+
+#[test]
+fn the_content_screen_says_what_is_in_use_in_the_persons_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = key();
+    let w = open(&dir, "ru", &key);
+    let view = w.content_pack_view().unwrap();
+    assert_eq!(view.title, "Материалы");
+    let values = |view: &super::ContentPackView| -> Vec<String> {
+        view.lines.iter().map(|l| l.value.clone()).collect()
+    };
+    assert_eq!(
+        values(&view),
+        ["Встроены в приложение", "1", "English, Русский"]
+    );
+    assert_eq!((view.problem, view.reset_label), (None, None));
+
+    install(&w, &retitled(2, &key), &key).unwrap();
+    let view = w.content_pack_view().unwrap();
+    assert_eq!(view.lines[0].value, "Установленное обновление");
+    assert_eq!(view.lines[1].value, "2");
+    assert_eq!(view.lines[3].label, "Установлено");
+    assert_eq!(view.info, w.content_info());
+    assert_eq!(
+        view.reset_label.as_deref(),
+        Some("Вернуть встроенные материалы")
+    );
+    drop(w);
+
+    // Opened by a build that no longer trusts the key: the screen says why, and offers a reset.
+    let w = open(&dir, "en", &PackSigningKey::generate().unwrap());
+    let view = w.content_pack_view().unwrap();
+    assert_eq!(view.lines[0].value, "Built into the app");
+    assert_eq!(
+        view.problem.as_deref(),
+        Some(
+            "An installed update is not used: it was signed by someone Waymark does not trust. The content built into the app is shown."
+        )
+    );
+    assert!(view.reset_label.is_some());
+    w.reset_content_pack().unwrap();
+    assert_eq!(w.content_pack_view().unwrap().reset_label, None);
+}
+
+#[test]
+fn a_pack_without_an_interface_string_this_app_needs_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = key();
+    let w = open(&dir, "en", &key);
+    // As a pack made before the string existed would be.
+    let bytes = unchecked(
+        &[("en/ui.toml", &|t: &str| without_line(t, "pack_title = "))],
+        2,
+        &key,
+    );
+    match install(&w, &bytes, &key) {
+        Err(WaymarkError::ContentRejected {
+            kind: PackRejection::InvalidContent,
+            reason,
+        }) => assert!(reason.contains("pack_title"), "{reason}"),
+        other => panic!("{other:?}"),
+    }
+}
+
+fn without_line(text: &str, start: &str) -> String {
+    text.lines()
+        .filter(|l| !l.starts_with(start))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
