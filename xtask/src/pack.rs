@@ -158,6 +158,35 @@ fn content_files(dir: &Path) -> Result<Vec<(String, String)>, String> {
     Ok(files)
 }
 
+/// Writes `test-pack.waymark-pack` into `dir` for the binding tests: the content as it is, one
+/// version newer than the embedded pack, signed with the test key that debug builds trust.
+pub(crate) fn write_test_pack(dir: &Path) -> Result<PathBuf, String> {
+    let core = workspace_root().join("core");
+    let key_path = core.join("tests").join("data").join("test-pack-key.secret");
+    let key_text = std::fs::read_to_string(&key_path)
+        .map_err(|e| format!("cannot read {}: {e}", key_path.display()))?;
+    let key = PackSigningKey::from_key_file(&key_text)?;
+    let files = content_files(&core.join("content"))?;
+    let structure = files
+        .iter()
+        .find(|(p, _)| p == "structure.toml")
+        .map(|(_, t)| t.as_str())
+        .unwrap_or_default();
+    let embedded: u32 = pack_table(structure)
+        .1
+        .parse()
+        .map_err(|_| "structure.toml: [pack] version is not a number".to_owned())?;
+    let options = PackOptions {
+        version: Some(embedded + 1),
+        ..PackOptions::default()
+    };
+    let bytes = build_pack(&files, &options, &key).map_err(|e| format!("the content: {e}"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let out = dir.join("test-pack.waymark-pack");
+    std::fs::write(&out, bytes).map_err(|e| format!("cannot write {}: {e}", out.display()))?;
+    Ok(out)
+}
+
 /// `[pack]`'s id and version as written, for the default file name.
 fn pack_table(structure: &str) -> (String, String) {
     let mut in_pack = false;

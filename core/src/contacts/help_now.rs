@@ -207,7 +207,7 @@ impl Waymark {
         prefs: &Prefs,
         ui: &Ui<'_>,
     ) -> Result<HelpStep> {
-        let (def, text, _) = self.directory_entry(&prefs, HOTLINE_ID)?;
+        let (def, text, _) = self.directory_entry(prefs, HOTLINE_ID)?;
         let phone = def
             .phones
             .first()

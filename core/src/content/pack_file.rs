@@ -559,7 +559,7 @@ pub(crate) fn sign(mut body: Vec<u8>, key: &PackSigningKey) -> Vec<u8> {
 
 /// Rewrites `id` and `version` in the `[pack]` table of a structure.toml text, leaving every
 /// other line (and comment) as it is.
-fn set_pack_table(structure: &str, options: &PackOptions) -> Result<String, String> {
+pub(crate) fn set_pack_table(structure: &str, options: &PackOptions) -> Result<String, String> {
     let mut in_pack = false;
     let mut out = String::with_capacity(structure.len());
     for line in structure.lines() {
@@ -589,7 +589,7 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 
 fn unhex(text: &str) -> Option<Vec<u8>> {
     let text = text.trim();
-    if text.len() % 2 != 0 || !text.is_ascii() {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
         return None;
     }
     (0..text.len())
@@ -609,7 +609,10 @@ pub(crate) mod test_support {
     }
 
     /// The embedded content as owned files, with `edit` applied to the file at `path`.
-    pub(crate) fn files_with(edits: &[(&str, &dyn Fn(&str) -> String)]) -> Vec<(String, String)> {
+    /// A change to one file: its path, and what its text becomes.
+    pub(crate) type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
+
+    pub(crate) fn files_with(edits: &[Edit]) -> Vec<(String, String)> {
         super::super::embedded_files()
             .iter()
             .map(|(path, text)| {

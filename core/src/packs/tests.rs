@@ -2,14 +2,19 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::checkins::{CheckinCadence, CheckinSchedule, TripPlan};
 use crate::contacts::{OwnContactInput, OwnContactKind};
-use crate::content::pack_file::test_support::{files_with, key, pack};
+use crate::content::pack_file::test_support::{Edit, files_with, key, pack};
 use crate::content::pack_file::{
     PackManifest, PackOptions, PackRejection, PackSigningKey, build_pack, encode_unsigned,
-    manifest_text, sign,
+    manifest_text, set_pack_table, sign,
 };
 use crate::error::WaymarkError;
 use crate::packs::ContentSource;
 use crate::waymark::{Waymark, WaymarkOptions};
+
+/// The embedded pack's version plus `newer`: the tests hold whatever version it has.
+fn v(newer: u32) -> u32 {
+    crate::content::default_pack().unwrap().version + newer
+}
 
 /// 2026-03-01 09:30:00 UTC.
 fn at(minutes_later: u64) -> SystemTime {
@@ -69,15 +74,15 @@ fn retitled(version: u32, key: &PackSigningKey) -> Vec<u8> {
 
 /// The embedded content with `edits`, as a signed pack of `version`, without the checks
 /// `build_pack` makes: what a careless or broken publishing tool could produce.
-fn unchecked(
-    edits: &[(&str, &dyn Fn(&str) -> String)],
-    version: u32,
-    key: &PackSigningKey,
-) -> Vec<u8> {
+fn unchecked(edits: &[Edit], version: u32, key: &PackSigningKey) -> Vec<u8> {
     let mut files = files_with(edits);
     for (path, text) in &mut files {
         if path == "structure.toml" {
-            *text = text.replacen("version = 1", &format!("version = {version}"), 1);
+            let options = PackOptions {
+                version: Some(version),
+                ..PackOptions::default()
+            };
+            *text = set_pack_table(text, &options).unwrap();
         }
     }
     let manifest = manifest_text(&PackManifest {
@@ -98,13 +103,13 @@ fn an_installed_pack_is_shown_at_once_in_every_language() {
     assert_eq!(title(&w), "What human trafficking is");
 
     let info = w
-        .install_with(&retitled(2, &key), at(5), &[key.public_key()])
+        .install_with(&retitled(v(1), &key), at(5), &[key.public_key()])
         .unwrap();
-    assert_eq!(info.version, 2);
+    assert_eq!(info.version, v(1));
     assert_eq!(info.source, ContentSource::Installed);
     assert_eq!(info.installed_at, Some(at(5)));
     assert_eq!(info.languages, ["en", "ru"]);
-    assert_eq!(info.embedded_version, 1);
+    assert_eq!(info.embedded_version, v(0));
     assert_eq!(info.problem, None);
     assert_eq!(w.content_info(), info);
 
@@ -118,10 +123,10 @@ fn every_bad_pack_is_refused_with_its_reason_and_the_active_pack_stays() {
     let dir = tempfile::tempdir().unwrap();
     let key = key();
     let w = open(&dir, "en", &key);
-    install(&w, &retitled(2, &key), &key).unwrap();
+    install(&w, &retitled(v(1), &key), &key).unwrap();
     let before = w.content_info();
 
-    let good = pack(3, &key);
+    let good = pack(v(2), &key);
     let text_at = |needle: &str| {
         String::from_utf8_lossy(&good)
             .find(needle)
@@ -137,7 +142,7 @@ fn every_bad_pack_is_refused_with_its_reason_and_the_active_pack_stays() {
     let for_newer_core = build_pack(
         &files_with(&[]),
         &PackOptions {
-            version: Some(3),
+            version: Some(v(2)),
             min_core_version: Some("99.0.0".into()),
             ..PackOptions::default()
         },
@@ -145,7 +150,7 @@ fn every_bad_pack_is_refused_with_its_reason_and_the_active_pack_stays() {
     )
     .unwrap();
     // Content that the loader refuses, signed properly: a publisher's mistake.
-    let invalid = |edits: &[(&str, &dyn Fn(&str) -> String)]| unchecked(edits, 3, &key);
+    let invalid = |edits: &[Edit]| unchecked(edits, v(2), &key);
     let broken_link = invalid(&[("en/guide.toml", &|t: &str| {
         t.replacen("(article:", "(article:no-such-", 1)
     })]);
@@ -161,7 +166,7 @@ fn every_bad_pack_is_refused_with_its_reason_and_the_active_pack_stays() {
         ),
         (
             "a changed manifest byte",
-            flip(text_at("version = 3")),
+            flip(text_at(&format!("version = {}", v(2)))),
             PackRejection::BadSignature,
         ),
         (
@@ -172,11 +177,11 @@ fn every_bad_pack_is_refused_with_its_reason_and_the_active_pack_stays() {
         ("no signature", cut_signature, PackRejection::Unsigned),
         (
             "signed by an unknown key",
-            pack(3, &stranger),
+            pack(v(2), &stranger),
             PackRejection::UntrustedKey,
         ),
-        ("older", pack(1, &key), PackRejection::NotNewer),
-        ("as old", pack(2, &key), PackRejection::NotNewer),
+        ("older", pack(v(0), &key), PackRejection::NotNewer),
+        ("as old", pack(v(1), &key), PackRejection::NotNewer),
         (
             "made for a newer core",
             for_newer_core,
@@ -198,10 +203,13 @@ fn every_bad_pack_is_refused_with_its_reason_and_the_active_pack_stays() {
         assert_eq!(title(&w), "Trafficking in people: what it is", "{what}");
     }
     // The reasons say what failed, for the person and for the publisher.
-    let err = install(&w, &pack(3, &stranger), &key).unwrap_err();
+    let err = install(&w, &pack(v(2), &stranger), &key).unwrap_err();
     assert!(err.to_string().contains("does not trust"), "{err}");
-    let err = install(&w, &pack(2, &key), &key).unwrap_err();
-    assert!(err.to_string().contains("version 2"), "{err}");
+    let err = install(&w, &pack(v(1), &key), &key).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!("version {}", v(1))),
+        "{err}"
+    );
 
     // And the stored pack is still the one installed.
     drop(w);
@@ -224,7 +232,7 @@ fn the_loaders_reason_is_passed_on_for_invalid_content() {
         &[("ru/checklist.toml", &|t: &str| {
             t.replacen("[item.work-visa]", "[item.work-visa-typo]", 1)
         })],
-        2,
+        v(1),
         &key,
     );
     match install(&w, &bytes, &key) {
@@ -241,14 +249,14 @@ fn installing_the_pack_in_use_again_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let key = key();
     let w = open(&dir, "en", &key);
-    let bytes = retitled(2, &key);
+    let bytes = retitled(v(1), &key);
     install(&w, &bytes, &key).unwrap();
     let before = w.content_info();
     let again = w.install_with(&bytes, at(60), &[key.public_key()]).unwrap();
     assert_eq!(again, before, "the first install time is kept");
     // The same version with other content is not the same pack.
     assert_eq!(
-        rejection(install(&w, &pack(2, &key), &key)),
+        rejection(install(&w, &pack(v(1), &key), &key)),
         PackRejection::NotNewer
     );
 }
@@ -258,17 +266,17 @@ fn reset_goes_back_to_the_embedded_content_and_stays_there_after_reopening() {
     let dir = tempfile::tempdir().unwrap();
     let key = key();
     let w = open(&dir, "en", &key);
-    install(&w, &retitled(2, &key), &key).unwrap();
+    install(&w, &retitled(v(1), &key), &key).unwrap();
     let info = w.reset_content_pack().unwrap();
     assert_eq!(info.source, ContentSource::Embedded);
-    assert_eq!(info.version, 1);
+    assert_eq!(info.version, v(0));
     assert_eq!(info.installed_at, None);
     assert_eq!(title(&w), "What human trafficking is");
     drop(w);
     let w = open(&dir, "en", &key);
     assert_eq!(w.content_info().source, ContentSource::Embedded);
     // After a reset any newer pack installs again.
-    install(&w, &pack(2, &key), &key).unwrap();
+    install(&w, &pack(v(1), &key), &key).unwrap();
 }
 
 #[test]
@@ -277,7 +285,7 @@ fn a_reopened_profile_shows_its_installed_pack() {
     let key = key();
     let installed = {
         let w = open(&dir, "ru", &key);
-        install(&w, &retitled(2, &key), &key).unwrap();
+        install(&w, &retitled(v(1), &key), &key).unwrap();
         w.content_info()
     };
     let w = open(&dir, "ru", &key);
@@ -291,7 +299,7 @@ fn a_damaged_or_no_longer_trusted_stored_pack_falls_back_to_the_embedded_content
     let key = key();
     {
         let w = open(&dir, "en", &key);
-        install(&w, &retitled(2, &key), &key).unwrap();
+        install(&w, &retitled(v(1), &key), &key).unwrap();
     }
     // The key was rotated out of a later build.
     let other = PackSigningKey::generate().unwrap();
@@ -321,7 +329,7 @@ fn a_damaged_or_no_longer_trusted_stored_pack_falls_back_to_the_embedded_content
     assert!(info.problem.is_some());
     assert_eq!(title(&w), "What human trafficking is");
     // The person can still install a good pack over it.
-    install(&w, &retitled(2, &key), &key).unwrap();
+    install(&w, &retitled(v(1), &key), &key).unwrap();
     assert_eq!(w.content_info().source, ContentSource::Installed);
 }
 
@@ -334,7 +342,7 @@ fn an_app_update_with_newer_embedded_content_wins_over_an_older_installed_pack()
     let conn = rusqlite::Connection::open(dir.path().join("profile.sqlite")).unwrap();
     conn.execute(
         "INSERT INTO content_pack VALUES (1, ?1, 0)",
-        [&pack(1, &key)],
+        [&pack(v(0), &key)],
     )
     .unwrap();
     drop(conn);
@@ -351,7 +359,9 @@ fn the_public_install_trusts_only_the_compiled_keys() {
         time_zone: "UTC".into(),
     };
     let w = Waymark::open_at(&dir.path().join("p.sqlite"), &options).unwrap();
-    let result = w.install_content_pack(pack(2, &key()), at(0)).map(|_| ());
+    let result = w
+        .install_content_pack(pack(v(1), &key()), at(0))
+        .map(|_| ());
     assert_eq!(rejection(result), PackRejection::UntrustedKey);
     assert_eq!(w.content_info().source, ContentSource::Embedded);
 }
@@ -465,7 +475,7 @@ fn the_persons_own_data_survives_install_and_reset() {
     assert_eq!(done(&w), ["work-visa", "return-ticket"]);
 
     // A pack without the item: its progress is hidden, not lost.
-    install(&w, &without_return_ticket(2, &key), &key).unwrap();
+    install(&w, &without_return_ticket(v(1), &key), &key).unwrap();
     let list = w.checklist().unwrap();
     assert!(list.items.iter().all(|i| i.id != "return-ticket"));
     assert_eq!(done(&w), ["work-visa"]);
@@ -479,14 +489,14 @@ fn the_persons_own_data_survives_install_and_reset() {
     assert_eq!(w.trip_plan().unwrap(), trip);
 
     // A later pack brings the item back, with the time it was done.
-    install(&w, &pack(3, &key), &key).unwrap();
+    install(&w, &pack(v(2), &key), &key).unwrap();
     assert_eq!(done(&w), ["work-visa", "return-ticket"]);
     let back = w.checklist().unwrap();
     let item = back.items.iter().find(|i| i.id == "return-ticket").unwrap();
     assert_eq!(item.done_at, Some(at(1)));
 
     // And a reset keeps everything as well.
-    install(&w, &without_return_ticket(4, &key), &key).unwrap();
+    install(&w, &without_return_ticket(v(3), &key), &key).unwrap();
     w.reset_content_pack().unwrap();
     assert_eq!(done(&w), ["work-visa", "return-ticket"]);
     assert_eq!(w.own_contacts().unwrap(), contacts);
@@ -507,7 +517,7 @@ fn a_pack_that_adds_the_persons_language_is_used_for_it_at_once() {
         )
     })]);
     let options = PackOptions {
-        version: Some(2),
+        version: Some(v(1)),
         ..PackOptions::default()
     };
     install(&w, &build_pack(&files, &options, &key).unwrap(), &key).unwrap();
@@ -529,14 +539,18 @@ fn the_content_screen_says_what_is_in_use_in_the_persons_language() {
     };
     assert_eq!(
         values(&view),
-        ["Встроены в приложение", "1", "English, Русский"]
+        [
+            "Встроены в приложение",
+            &v(0).to_string(),
+            "English, Русский"
+        ]
     );
     assert_eq!((view.problem, view.reset_label), (None, None));
 
-    install(&w, &retitled(2, &key), &key).unwrap();
+    install(&w, &retitled(v(1), &key), &key).unwrap();
     let view = w.content_pack_view().unwrap();
     assert_eq!(view.lines[0].value, "Установленное обновление");
-    assert_eq!(view.lines[1].value, "2");
+    assert_eq!(view.lines[1].value, v(1).to_string());
     assert_eq!(view.lines[3].label, "Установлено");
     assert_eq!(view.info, w.content_info());
     assert_eq!(
@@ -568,7 +582,7 @@ fn a_pack_without_an_interface_string_this_app_needs_is_refused() {
     // As a pack made before the string existed would be.
     let bytes = unchecked(
         &[("en/ui.toml", &|t: &str| without_line(t, "pack_title = "))],
-        2,
+        v(1),
         &key,
     );
     match install(&w, &bytes, &key) {
