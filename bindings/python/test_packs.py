@@ -3,7 +3,14 @@
 from pathlib import Path
 
 import pytest
-from waymark_core import ContentSource, OwnContactInput, OwnContactKind, PackRejection, WaymarkError
+from waymark_core import (
+    ContentSource,
+    OwnContactInput,
+    OwnContactKind,
+    PackRejection,
+    WaymarkError,
+    content_pack_max_bytes,
+)
 
 from support import MONDAY_10_MOSCOW
 
@@ -41,6 +48,15 @@ def test_a_signed_pack_installs_shows_in_status_and_resets(open_profile):
     assert info.source == ContentSource.EMBEDDED
     assert info.version == before.version
     assert waymark.content_pack_view().reset_label is None
+
+
+def test_a_file_over_the_size_limit_is_refused_before_anything_else(open_profile):
+    waymark = open_profile()
+    limit = content_pack_max_bytes()
+    assert len(pack_bytes()) < limit
+    with pytest.raises(WaymarkError.ContentRejected) as error:
+        waymark.install_content_pack(bytes(limit + 1), MONDAY_10_MOSCOW)
+    assert error.value.kind == PackRejection.TOO_LARGE
 
 
 @pytest.mark.parametrize(

@@ -43,7 +43,7 @@ pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
-pub use packs::{ContentPackView, ContentSource, PackProblem};
+pub use packs::{ContentPackView, ContentSource, PackProblem, content_pack_max_bytes};
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
     OFFER_NOTES_MAX_CHARS, OFFER_TEXT_MAX_CHARS, OFFERS_MAX, OfferAnswer, OfferCheckView,

@@ -177,6 +177,13 @@ impl Waymark {
     }
 }
 
+/// The largest pack file `install_content_pack` accepts, in bytes: check a file's size against
+/// it before reading the file into memory.
+#[uniffi::export]
+pub fn content_pack_max_bytes() -> u64 {
+    pack_file::CONTENT_PACK_MAX_BYTES
+}
+
 /// The interface string that says why a pack was refused.
 fn why_key(kind: PackRejection) -> &'static str {
     match kind {

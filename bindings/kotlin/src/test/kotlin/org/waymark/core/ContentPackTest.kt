@@ -60,6 +60,7 @@ class ContentPackTest {
                 good.copyOf(good.size / 2) to PackRejection.TRUNCATED,
                 good.copyOf(good.size - 96) to PackRejection.UNSIGNED,
                 "not a pack".toByteArray() to PackRejection.BAD_FORMAT,
+                ByteArray(contentPackMaxBytes().toInt() + 1) to PackRejection.TOO_LARGE,
             )
             for ((bytes, kind) in cases) {
                 val error = assertFailsWith<WaymarkException.ContentRejected> {
