@@ -40,6 +40,8 @@ pub enum WaymarkError {
     /// A content pack was refused; the active content is unchanged.
     #[error("content rejected: {reason}")]
     ContentRejected {
+        /// Which check refused it.
+        kind: crate::content::PackRejection,
         /// What was wrong with the pack.
         reason: String,
     },

@@ -11,6 +11,7 @@ mod content;
 mod error;
 mod guide;
 mod home;
+mod packs;
 mod qr;
 mod screening;
 mod shell_texts;
@@ -37,10 +38,15 @@ pub use contacts::{
     OwnContactView, OwnContactsView, Reachability,
 };
 pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
+pub use content::PackRejection;
+pub use content::pack_file::{
+    CONTENT_PACK_MAX_BYTES, PackManifest, PackOptions, PackSigningKey, build_pack,
+};
 pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::WaymarkError;
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
+pub use packs::{ContentPackView, ContentSource, PackProblem, content_pack_max_bytes};
 pub use qr::{QR_FRAME_MAX_PIXELS, QR_QUIET_ZONE_MODULES, QrCode, qr_code, read_qr_code};
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,

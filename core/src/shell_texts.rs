@@ -20,8 +20,7 @@ macro_rules! shell_texts {
             pub alert_channels: Vec<AlertChannel>,
         }
 
-        /// Every `ui.toml` key the shell texts read.
-        #[cfg(test)]
+        /// Every `ui.toml` key the shell texts read; a content pack must define each in English.
         pub(crate) const KEYS: &[&str] = &[
             $(concat!("shell_", stringify!($field)),)+
             "shell_channel_checkin_reminder", "shell_channel_checkin_reminder_about",

@@ -1,12 +1,14 @@
 //! The entry object a shell opens on a profile file.
 
 use std::path::Path;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, RwLock};
+use std::time::SystemTime;
 
 use chrono_tz::Tz;
 
 use crate::content::{Chain, Pack, default_pack, ui::Ui};
 use crate::error::{Error, Result, WaymarkError};
+use crate::packs::{self, ContentSource, PackOrigin, PackProblem};
 use crate::storage::Db;
 
 /// How a profile is opened: the person's preferences, which the shell knows from the device.
@@ -38,6 +40,18 @@ pub struct ContentInfo {
     pub pack_id: String,
     /// The pack's version; a newer pack has a higher number.
     pub version: u32,
+    /// Built into the app, or installed later.
+    pub source: ContentSource,
+    /// The languages the pack has texts in, e.g. ["en", "ru"].
+    pub languages: Vec<String>,
+    /// When the pack in use was installed; None for the built-in content.
+    #[serde(with = "crate::time_json::option")]
+    pub installed_at: Option<SystemTime>,
+    /// The version of the content built into the app; `reset_content_pack` goes back to it.
+    pub embedded_version: u32,
+    /// Why an installed pack is not in use, when the profile had one that failed its checks on
+    /// opening (damaged, or made for a newer app) or the app's own content is newer.
+    pub problem: Option<PackProblem>,
 }
 
 /// One person's Waymark: their profile file plus the content. Safe to share between threads;
@@ -45,17 +59,24 @@ pub struct ContentInfo {
 #[derive(uniffi::Object)]
 pub struct Waymark {
     pub(crate) db: Db,
-    pub(crate) pack: Arc<Pack>,
     prefs: RwLock<Prefs>,
+    /// Installs and resets one at a time, so each compares with the content the other left.
+    content_lock: Mutex<()>,
     /// The key from the platform keystore that seals secrets at rest; set by the shell.
     keystore_key: RwLock<Option<[u8; 32]>>,
 }
 
-/// The person's preferences, resolved.
+/// The person's preferences, resolved against the content in use, with that content: a call
+/// takes one snapshot, so it renders one pack in one language and zone throughout, even if a
+/// pack is installed meanwhile.
 #[derive(Clone)]
 pub(crate) struct Prefs {
     pub chain: Chain,
     pub zone: Tz,
+    /// The language as the person asked for it, to resolve again against a new pack.
+    pub language: String,
+    pub pack: Arc<Pack>,
+    pub origin: PackOrigin,
 }
 
 #[uniffi::export]
@@ -69,8 +90,9 @@ impl Waymark {
 
     /// Changes the language of everything the core returns from now on.
     pub fn set_language(&self, language: String) -> Result<(), WaymarkError> {
-        let chain = self.pack.chain(&language)?;
-        self.write_prefs().chain = chain;
+        let mut prefs = self.write_prefs();
+        prefs.chain = prefs.pack.chain(&language)?;
+        prefs.language = language;
         Ok(())
     }
 
@@ -100,15 +122,29 @@ impl Waymark {
 
     /// The content pack in use.
     pub fn content_info(&self) -> ContentInfo {
+        let Prefs { pack, origin, .. } = self.prefs();
         ContentInfo {
-            pack_id: self.pack.id.clone(),
-            version: self.pack.version,
+            pack_id: pack.id.clone(),
+            version: pack.version,
+            source: match origin.installed_at {
+                Some(_) => ContentSource::Installed,
+                None => ContentSource::Embedded,
+            },
+            languages: pack
+                .languages
+                .iter()
+                .filter(|l| l.texts)
+                .map(|l| l.code.clone())
+                .collect(),
+            installed_at: origin.installed_at,
+            embedded_version: default_pack().map_or(0, |p| p.version),
+            problem: origin.problem,
         }
     }
 
     /// Every language the app can be set to.
     pub fn languages(&self) -> Vec<LanguageInfo> {
-        language_infos(&self.pack)
+        language_infos(&self.prefs().pack)
     }
 }
 
@@ -132,23 +168,66 @@ fn language_infos(pack: &Pack) -> Vec<LanguageInfo> {
 
 impl Waymark {
     pub(crate) fn open_at(path: &Path, options: &WaymarkOptions) -> Result<Self> {
-        let pack = default_pack()?;
+        Self::open_trusting(path, options, crate::content::keys::TRUSTED)
+    }
+
+    /// Opens a profile whose installed pack must be signed by one of `trusted`.
+    pub(crate) fn open_trusting(
+        path: &Path,
+        options: &WaymarkOptions,
+        trusted: &[[u8; 32]],
+    ) -> Result<Self> {
+        // Both are checked before the file is created: a typo must not leave a profile behind.
+        default_pack()?.chain(&options.language)?;
+        let zone = parse_zone(&options.time_zone)?;
+        let db = Db::open(path)?;
+        let (pack, origin) = packs::load_active(&db, trusted)?;
         let prefs = Prefs {
             chain: pack.chain(&options.language)?,
-            zone: parse_zone(&options.time_zone)?,
+            zone,
+            language: options.language.clone(),
+            pack,
+            origin,
         };
-        let db = Db::open(path)?;
         Ok(Self {
             db,
-            pack,
             prefs: RwLock::new(prefs),
+            content_lock: Mutex::new(()),
             keystore_key: RwLock::new(None),
         })
+    }
+
+    /// Shows `pack` from now on, with the language chain resolved against it (a pack may add a
+    /// language the person asked for).
+    pub(crate) fn swap_pack(&self, pack: Arc<Pack>, origin: PackOrigin) {
+        let mut prefs = self.write_prefs();
+        // The language was accepted when it was set, and a tag's form does not depend on the
+        // pack, so resolving cannot fail; keep the old chain if it ever does.
+        if let Ok(chain) = pack.chain(&prefs.language) {
+            prefs.chain = chain;
+        }
+        prefs.pack = pack;
+        prefs.origin = origin;
+    }
+
+    pub(crate) fn lock_content(&self) -> MutexGuard<'_, ()> {
+        self.content_lock
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// A snapshot of the preferences, so one call renders in one language and zone throughout.
     pub(crate) fn prefs(&self) -> Prefs {
         self.prefs.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    /// The content in use, for a call that needs nothing else from the snapshot.
+    pub(crate) fn pack(&self) -> Arc<Pack> {
+        self.prefs
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .pack
+            .clone()
     }
 
     fn write_prefs(&self) -> std::sync::RwLockWriteGuard<'_, Prefs> {
@@ -169,7 +248,7 @@ impl Waymark {
     }
 
     pub(crate) fn ui<'a>(&'a self, prefs: &'a Prefs) -> Ui<'a> {
-        Ui::new(&self.pack, &prefs.chain)
+        Ui::new(&prefs.pack, &prefs.chain)
     }
 }
 

@@ -9,7 +9,7 @@ use waymark_core::{OwnContactInput, OwnContactKind, OwnContactsView};
 
 use crate::Env;
 use crate::cli::{ChecklistChange, Cli, Command};
-use crate::cli::{ContactFields, ContactsChange, KindArg};
+use crate::cli::{ContactFields, ContactsChange, KindArg, PackCommand};
 use crate::error::{Failure, from_core};
 use crate::interactive::Io;
 use crate::render::{self, Ctx};
@@ -47,6 +47,7 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
         Some(Command::Alerts { max, inexact }) => app.alerts(max, inexact),
         Some(Command::SelfCheck) => app.self_check(io),
         Some(Command::Quiz) => app.quiz(io),
+        Some(Command::Pack { action }) => app.pack(action),
     }
 }
 
@@ -212,6 +213,22 @@ impl App<'_> {
 }
 
 impl App<'_> {
+    /// Installs or resets the content pack, if asked, then shows the content in use.
+    fn pack(&self, action: Option<PackCommand>) -> Result<String, Failure> {
+        match action {
+            None | Some(PackCommand::Status) => {}
+            Some(PackCommand::Install { file }) => {
+                let bytes = read_pack_file(&file)?;
+                self.core(self.waymark.install_content_pack(bytes, self.settings.now))?;
+            }
+            Some(PackCommand::Reset) => {
+                self.core(self.waymark.reset_content_pack())?;
+            }
+        }
+        let view = self.core(self.waymark.content_pack_view())?;
+        self.show(&view, || Ok(render::content_pack(&view, &self.ctx(None))))
+    }
+
     /// Makes the change, if any, then shows the person's own contacts.
     fn contacts(&self, change: Option<ContactsChange>) -> Result<String, Failure> {
         let list = self.core(self.waymark.own_contacts())?;
@@ -249,6 +266,21 @@ impl App<'_> {
         let view = self.core(self.waymark.help_now(self.settings.now, country))?;
         self.show(&view, || Ok(render::help_now(&view, &self.ctx(None))))
     }
+}
+
+/// Reads a pack file, refusing one over the size limit before reading it into memory.
+fn read_pack_file(path: &std::path::Path) -> Result<Vec<u8>, Failure> {
+    use std::io::Read;
+    let shown = path.display();
+    let file = std::fs::File::open(path)
+        .map_err(|err| Failure::usage(format!("cannot open the pack file {shown}: {err}")))?;
+    let limit = waymark_core::CONTENT_PACK_MAX_BYTES;
+    let mut bytes = Vec::new();
+    // One byte over the limit is enough for the core to say the file is too large.
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|err| Failure::usage(format!("cannot read the pack file {shown}: {err}")))?;
+    Ok(bytes)
 }
 
 /// A new contact from the options; the four that every contact has must be given.

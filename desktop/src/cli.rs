@@ -119,6 +119,13 @@ pub enum Command {
     SelfCheck,
     /// Myths and facts: judge each statement true or false and see why
     Quiz,
+    /// The content in use, and content updates: install a signed pack file, or go back to the
+    /// content built into the app
+    Pack {
+        /// What to do; the content in use when absent
+        #[command(subcommand)]
+        action: Option<PackCommand>,
+    },
 }
 
 /// A change to your own contacts. Contacts are named by the number shown in the list.
@@ -299,6 +306,20 @@ pub enum PlanCommand {
         #[arg(long)]
         sealed: bool,
     },
+}
+
+/// Content updates.
+#[derive(Debug, Subcommand)]
+pub enum PackCommand {
+    /// Install a signed content pack file; it must be newer than the content in use
+    Install {
+        /// The pack file (.waymark-pack)
+        file: PathBuf,
+    },
+    /// Show the content in use: built in or installed, its version and languages
+    Status,
+    /// Go back to the content built into the app; your own data is kept
+    Reset,
 }
 
 /// What to do as family.

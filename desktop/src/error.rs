@@ -86,8 +86,9 @@ pub(crate) fn from_core(error: WaymarkError, path: &Path) -> Failure {
         WaymarkError::Storage { reason } => {
             Failure::other(format!("cannot use the profile {profile}: {reason}"))
         }
-        WaymarkError::ContentRejected { reason } => {
-            Failure::other(format!("the content was rejected: {reason}"))
+        // The pack file is the person's input: fixing it (or getting the right one) fixes it.
+        WaymarkError::ContentRejected { reason, .. } => {
+            Failure::usage(format!("the content pack was rejected: {reason}"))
         }
         WaymarkError::Internal { reason } => {
             Failure::other(format!("internal error, please report it: {reason}"))

@@ -43,6 +43,8 @@ pub(crate) fn generate() -> Result<Generated, String> {
     }
     // The generated Python module loads the library from its own folder.
     link_or_copy(&library, &dir.join("python").join(library_file_name()))?;
+    // A pack the host library accepts (it is a debug build, which trusts the test key).
+    crate::pack::write_test_pack(&dir)?;
     Ok(Generated { library, dir })
 }
 

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
 
 mod bindings;
+mod pack;
 mod packaging;
 
 const USAGE: &str = "\
@@ -16,6 +17,7 @@ tasks:
   bindings  generate the Kotlin, Swift and Python bindings into bindings/generated/
   android   the core for Android (arm64-v8a, armeabi-v7a, x86_64) and its Kotlin bindings
   ios       the core as an XCFramework for iOS devices and simulators, and its Swift package
+  pack      a signed content pack from core/content/ (`cargo xtask pack --help`)
   help      this text";
 
 fn main() -> ExitCode {
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
         Some("bindings") => bindings::bindings(),
         Some("android") => packaging::android(),
         Some("ios") => packaging::ios(),
+        Some("pack") => pack::pack(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())

@@ -442,7 +442,7 @@ impl Waymark {
         };
         // Short emergency numbers work only inside their country, so the family is told the
         // number to pass on rather than offered a call that cannot connect.
-        let police_detail = match self.emergency_def(&plan.destination_country) {
+        let police_detail = match self.emergency_def(ui.pack(), &plan.destination_country) {
             Some(def) => ui.format(
                 "step_police_number_detail",
                 &[("number", first_number(def)), ("country", &country)],

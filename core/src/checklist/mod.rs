@@ -134,7 +134,7 @@ impl Waymark {
         item_id: String,
     ) -> Result<ChecklistView, WaymarkError> {
         self.db.write(|tx| {
-            if self.pack.checklist.iter().any(|i| i.id == item_id) {
+            if self.pack().checklist.iter().any(|i| i.id == item_id) {
                 return Err(Error::invalid(
                     "item_id",
                     "built-in items cannot be removed",
@@ -159,9 +159,9 @@ impl Waymark {
         let done_label = |at: Option<SystemTime>| {
             at.map(|at| ui.format("done_at", &[("when", &ui.date_time(at, prefs.zone))]))
         };
-        let mut items = Vec::with_capacity(self.pack.checklist.len() + own.len());
-        for def in &self.pack.checklist {
-            let text = self
+        let mut items = Vec::with_capacity(prefs.pack.checklist.len() + own.len());
+        for def in &prefs.pack.checklist {
+            let text = prefs
                 .pack
                 .find(&prefs.chain, |t| t.checklist.get(&def.id))
                 .ok_or_else(|| Error::Content(format!("checklist item {} has no text", def.id)))?;
@@ -211,7 +211,7 @@ impl Waymark {
     }
 
     fn require_item(&self, conn: &rusqlite::Connection, item_id: &str) -> Result<()> {
-        if self.pack.checklist.iter().any(|i| i.id == item_id)
+        if self.pack().checklist.iter().any(|i| i.id == item_id)
             || store::own_item_exists(conn, item_id)?
         {
             Ok(())

@@ -10,7 +10,7 @@ use crate::action::Action;
 use crate::content::ui::{Hours, Ui};
 use crate::content::{ContactDef, ContactText};
 use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::Waymark;
+use crate::waymark::{Prefs, Waymark};
 
 /// One contact from the built-in directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
@@ -108,7 +108,7 @@ impl Waymark {
     pub(crate) fn contact_view(&self, id: &str, now: SystemTime) -> Result<ContactView> {
         let prefs = self.prefs();
         let ui = self.ui(&prefs);
-        let (def, text, language) = self.directory_entry(&prefs.chain, id)?;
+        let (def, text, language) = self.directory_entry(&prefs, id)?;
         let hours = def
             .hours
             .as_ref()
@@ -120,7 +120,7 @@ impl Waymark {
             .and_then(|h| opening_view(h, now, prefs.zone, &ui));
         let referral_via = match &def.referral_via {
             Some(via) => {
-                let (_, text, _) = self.directory_entry(&prefs.chain, via)?;
+                let (_, text, _) = self.directory_entry(&prefs, via)?;
                 Some(ContactRef {
                     id: via.clone(),
                     name: text.name.clone(),
@@ -158,20 +158,20 @@ impl Waymark {
         })
     }
 
-    pub(crate) fn directory_entry(
+    pub(crate) fn directory_entry<'a>(
         &self,
-        chain: &crate::content::Chain,
+        prefs: &'a Prefs,
         id: &str,
-    ) -> Result<(&ContactDef, &ContactText, &str)> {
-        let def = self
+    ) -> Result<(&'a ContactDef, &'a ContactText, &'a str)> {
+        let def = prefs
             .pack
             .contacts
             .iter()
             .find(|c| c.id == id)
             .ok_or_else(|| Error::not_found("contact", id))?;
-        let text = self
+        let text = prefs
             .pack
-            .find(chain, |t| t.contacts.get(id))
+            .find(&prefs.chain, |t| t.contacts.get(id))
             .ok_or_else(|| Error::Content(format!("contact {id} has no text")))?;
         Ok((def, text.value, text.language))
     }

@@ -6,8 +6,8 @@ use std::collections::HashSet;
 use serde::Serialize;
 
 use super::phone::{ContactAction, actions};
-use crate::content::EmergencyDef;
 use crate::content::ui::Ui;
+use crate::content::{EmergencyDef, Pack};
 use crate::error::{Error, Result, WaymarkError};
 use crate::waymark::Waymark;
 
@@ -74,7 +74,7 @@ impl Waymark {
         let ui = self.ui(&prefs);
         let code = country.trim().to_ascii_uppercase();
         let def = self
-            .emergency_def(&code)
+            .emergency_def(&prefs.pack, &code)
             .ok_or_else(|| Error::not_found("emergency numbers for country", code))?;
         Ok(emergency_view(def, &ui))
     }
@@ -83,7 +83,7 @@ impl Waymark {
     pub fn emergency_countries(&self) -> Vec<CountryOption> {
         let prefs = self.prefs();
         let ui = self.ui(&prefs);
-        let mut countries: Vec<CountryOption> = self
+        let mut countries: Vec<CountryOption> = prefs
             .pack
             .emergency
             .iter()
@@ -98,9 +98,8 @@ impl Waymark {
 }
 
 impl Waymark {
-    pub(crate) fn emergency_def(&self, code: &str) -> Option<&EmergencyDef> {
-        self.pack
-            .emergency
+    pub(crate) fn emergency_def<'a>(&self, pack: &'a Pack, code: &str) -> Option<&'a EmergencyDef> {
+        pack.emergency
             .iter()
             .find(|d| d.code.eq_ignore_ascii_case(code))
     }

@@ -115,7 +115,7 @@ impl Waymark {
         let own = self.own_contact_views(&ui)?;
         let of_kind = |kind: OwnContactKind| own.iter().filter(move |c| c.kind == kind);
 
-        let emergency_def = country.and_then(|c| self.emergency_def(c));
+        let emergency_def = country.and_then(|c| self.emergency_def(&prefs.pack, c));
         let mut steps = Vec::new();
         if let Some(def) = emergency_def {
             let number = first_number(def);
@@ -207,7 +207,7 @@ impl Waymark {
         prefs: &Prefs,
         ui: &Ui<'_>,
     ) -> Result<HelpStep> {
-        let (def, text, _) = self.directory_entry(&prefs.chain, HOTLINE_ID)?;
+        let (def, text, _) = self.directory_entry(prefs, HOTLINE_ID)?;
         let phone = def
             .phones
             .first()

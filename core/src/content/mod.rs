@@ -5,8 +5,10 @@
 //! validated once, on first use.
 
 pub(crate) mod blocks;
+pub(crate) mod keys;
 mod language;
 mod markdown;
+pub(crate) mod pack_file;
 pub(crate) mod screening;
 mod source;
 #[cfg(test)]
@@ -18,6 +20,7 @@ use std::sync::{Arc, OnceLock};
 
 pub use blocks::{Block, CalloutTone, RichText, Span};
 pub(crate) use language::Chain;
+pub use pack_file::PackRejection;
 pub(crate) use source::EmergencyDef;
 pub(crate) use source::{
     ChecklistDef, ContactDef, ContactText, HoursDef, ItemText, LanguageDef, SectionDef, SectionText,
@@ -265,9 +268,19 @@ impl Pack {
             self.languages.iter().map(|l| l.code.as_str()).collect(),
         )?;
 
-        if !self.texts.contains_key(language::BASE_LANGUAGE) {
+        let Some(base) = self.texts.get(language::BASE_LANGUAGE) else {
             return Err(format!(
                 "the base language {} has no texts",
+                language::BASE_LANGUAGE
+            ));
+        };
+        if let Some(key) = ui::KEYS
+            .iter()
+            .chain(crate::shell_texts::KEYS)
+            .find(|k| !base.ui.strings.contains_key(**k))
+        {
+            return Err(format!(
+                "{}/ui.toml: the interface string {key} is missing",
                 language::BASE_LANGUAGE
             ));
         }

@@ -8,8 +8,9 @@ use chrono_tz::Tz;
 
 use super::{Chain, HoursDef, Pack};
 
-/// Every interface string key the code uses; each written language must define all of them.
-#[cfg(test)]
+/// Every interface string key the code uses; each written language must define all of them
+/// (the content tests), and a pack without them in English is refused (an older pack must not
+/// leave a newer app showing keys instead of words).
 pub(crate) const KEYS: &[&str] = &[
     "app_name",
     "home_tagline",
@@ -172,6 +173,24 @@ pub(crate) const KEYS: &[&str] = &[
     "step_embassy_saved",
     "family_other_side",
     "step_police_number_detail",
+    "pack_title",
+    "pack_source",
+    "pack_source_embedded",
+    "pack_source_installed",
+    "pack_version",
+    "pack_languages",
+    "pack_installed_at",
+    "pack_reset",
+    "pack_problem",
+    "pack_why_bad_format",
+    "pack_why_too_large",
+    "pack_why_truncated",
+    "pack_why_unsigned",
+    "pack_why_untrusted_key",
+    "pack_why_bad_signature",
+    "pack_why_not_newer",
+    "pack_why_needs_newer_core",
+    "pack_why_invalid_content",
 ];
 
 /// Interface strings in one person's language.
@@ -183,6 +202,11 @@ pub(crate) struct Ui<'a> {
 impl<'a> Ui<'a> {
     pub(crate) fn new(pack: &'a Pack, chain: &'a Chain) -> Self {
         Self { pack, chain }
+    }
+
+    /// The content these strings come from.
+    pub(crate) fn pack(&self) -> &'a Pack {
+        self.pack
     }
 
     /// The string for `key`. A key missing everywhere is a content bug caught by the content

@@ -81,7 +81,7 @@ impl Waymark {
     pub fn guide(&self) -> Result<GuideView, WaymarkError> {
         let prefs = self.prefs();
         let ui = self.ui(&prefs);
-        let sections = self
+        let sections = prefs
             .pack
             .sections
             .iter()
@@ -119,18 +119,18 @@ impl Waymark {
     fn article_view(&self, id: &str) -> Result<ArticleView> {
         let prefs = self.prefs();
         let ui = self.ui(&prefs);
-        let reading_order: Vec<&str> = self.pack.article_ids().collect();
+        let reading_order: Vec<&str> = prefs.pack.article_ids().collect();
         let index = reading_order
             .iter()
             .position(|a| *a == id)
             .ok_or_else(|| Error::not_found("article", id))?;
-        let section = self
+        let section = prefs
             .pack
             .sections
             .iter()
             .find(|s| s.articles.iter().any(|a| a == id))
             .ok_or_else(|| Error::not_found("article", id))?;
-        let found = self
+        let found = prefs
             .pack
             .find(&prefs.chain, |t| t.articles.get(id))
             .ok_or_else(|| Error::Content(format!("article {id} has no text in any language")))?;
@@ -169,21 +169,22 @@ impl Waymark {
 
     /// An article's list entry in the person's language.
     pub(crate) fn article_summary(&self, prefs: &Prefs, id: &str) -> Result<ArticleSummary> {
-        let found = self
+        let found = prefs
             .pack
             .find(&prefs.chain, |t| t.articles.get(id))
             .ok_or_else(|| Error::Content(format!("article {id} has no text in any language")))?;
         Ok(ArticleSummary {
             id: id.to_owned(),
-            position: self.position_in_section(id),
+            position: self.position_in_section(prefs, id),
             title: found.value.title.clone(),
             summary: found.value.summary.clone(),
             language: found.language.to_owned(),
         })
     }
 
-    fn position_in_section(&self, id: &str) -> u32 {
-        self.pack
+    fn position_in_section(&self, prefs: &Prefs, id: &str) -> u32 {
+        prefs
+            .pack
             .sections
             .iter()
             .find_map(|s| s.articles.iter().position(|a| a == id))
@@ -192,7 +193,7 @@ impl Waymark {
 
     /// (title, summary, language) of a section.
     fn section_text(&self, prefs: &Prefs, id: &str) -> Result<(String, String, String)> {
-        let found = self
+        let found = prefs
             .pack
             .find(&prefs.chain, |t| t.sections.get(id))
             .ok_or_else(|| Error::Content(format!("section {id} has no text in any language")))?;

@@ -94,7 +94,7 @@ impl<'a> Words<'a> {
     }
 
     fn find<T>(&self, pick: impl Fn(&'a ScreeningTexts) -> Option<&'a T>) -> Option<&'a T> {
-        self.waymark
+        self.prefs
             .pack
             .find(&self.prefs.chain, |t| pick(&t.screening))
             .map(|found| found.value)
@@ -149,7 +149,7 @@ impl<'a> Words<'a> {
 
     pub(crate) fn contact(&self, id: &str) -> Result<LinkView> {
         let found = self
-            .waymark
+            .prefs
             .pack
             .find(&self.prefs.chain, |t| t.contacts.get(id))
             .ok_or_else(|| Error::Content(format!("contact {id} has no text")))?;

@@ -10,6 +10,7 @@ use super::analyzer::{self, Analysis};
 use super::questionnaire::{self, Assessment};
 use super::store::{self, OfferFields, StoredOffer};
 use super::{Answer, AnswerOption, LinkView, PhoneKind, RiskLevel, Words};
+use crate::content::Pack;
 use crate::content::screening::Risky;
 use crate::error::{Error, Result, WaymarkError};
 use crate::waymark::{Prefs, Waymark};
@@ -326,7 +327,7 @@ impl Waymark {
         let text = check_ad_text(&text)?;
         let prefs = self.prefs();
         let words = Words::new(self, &prefs);
-        let analysis = analyzer::analyze(&self.pack.screening, text);
+        let analysis = analyzer::analyze(&prefs.pack.screening, text);
         let span = |(start, end): (usize, usize)| TextSpan {
             start: start as u32,
             end: end as u32,
@@ -340,7 +341,7 @@ impl Waymark {
                 title: text.title.clone(),
                 explanation: text.explanation.clone(),
                 spans: finding.spans.iter().map(|s| span(*s)).collect(),
-                question_id: self.flag_question(&finding.flag)?.to_owned(),
+                question_id: Self::flag_question(&prefs.pack, &finding.flag)?.to_owned(),
             });
         }
         let phones = analysis
@@ -364,8 +365,7 @@ impl Waymark {
         } else {
             words.format("analyzer_found", &[("count", &flags.len().to_string())])
         };
-        let answers = self
-            .ad_answers(&analysis)?
+        let answers = Self::ad_answers(&prefs.pack, &analysis)?
             .into_iter()
             .map(|(question_id, answer)| OfferAnswer {
                 question_id,
@@ -417,6 +417,7 @@ type Answers = BTreeMap<String, (Answer, bool)>;
 impl Waymark {
     /// Validates the input and merges the person's answers with the ad's (the person's win).
     fn read_input<'i>(&self, input: &'i OfferInput) -> Result<(OfferFields<'i>, Answers)> {
+        let pack = self.pack();
         let title = single_line("title", &input.title, OFFER_TEXT_MAX_CHARS)?;
         if title.is_empty() {
             return Err(Error::invalid("title", "must not be blank"));
@@ -429,7 +430,7 @@ impl Waymark {
         };
         let mut answers = Answers::new();
         for given in &input.answers {
-            if self.pack.screening.question(&given.question_id).is_none() {
+            if pack.screening.question(&given.question_id).is_none() {
                 return Err(Error::invalid(
                     "answers",
                     format!("unknown question {:?}", given.question_id),
@@ -446,8 +447,8 @@ impl Waymark {
             }
         }
         if let Some(ad) = &input.ad_text {
-            let analysis = analyzer::analyze(&self.pack.screening, check_ad_text(ad)?);
-            for (question, answer) in self.ad_answers(&analysis)? {
+            let analysis = analyzer::analyze(&pack.screening, check_ad_text(ad)?);
+            for (question, answer) in Self::ad_answers(&pack, &analysis)? {
                 answers.entry(question).or_insert((answer, true));
             }
         }
@@ -455,12 +456,11 @@ impl Waymark {
     }
 
     /// The answer each finding gives: its question's warning sign.
-    fn ad_answers(&self, analysis: &Analysis) -> Result<Vec<(String, Answer)>> {
+    fn ad_answers(pack: &Pack, analysis: &Analysis) -> Result<Vec<(String, Answer)>> {
         let mut out: Vec<(String, Answer)> = Vec::new();
         for finding in &analysis.findings {
-            let question = self.flag_question(&finding.flag)?;
-            let def = self
-                .pack
+            let question = Self::flag_question(pack, &finding.flag)?;
+            let def = pack
                 .screening
                 .question(question)
                 .ok_or_else(|| Error::Content(format!("unknown question {question}")))?;
@@ -475,9 +475,8 @@ impl Waymark {
         Ok(out)
     }
 
-    fn flag_question(&self, flag: &str) -> Result<&str> {
-        self.pack
-            .screening
+    fn flag_question<'p>(pack: &'p Pack, flag: &str) -> Result<&'p str> {
+        pack.screening
             .def
             .flag
             .iter()
@@ -514,7 +513,7 @@ impl Waymark {
         let stored: Vec<StoredOffer> = self.db.read(store::offers)?;
         let mut offers = Vec::with_capacity(stored.len());
         for offer in stored {
-            let assessment = self.assess(&offer.answers);
+            let assessment = self.assess(&prefs, &offer.answers);
             offers.push(OfferSummary {
                 id: offer.id,
                 level: assessment.level,
@@ -536,12 +535,12 @@ impl Waymark {
         })
     }
 
-    fn assess(&self, answers: &Answers) -> Assessment {
+    fn assess(&self, prefs: &Prefs, answers: &Answers) -> Assessment {
         let plain = answers
             .iter()
             .map(|(id, (answer, _))| (id.clone(), *answer))
             .collect();
-        questionnaire::assess(&self.pack.screening.def.offer, &plain)
+        questionnaire::assess(&prefs.pack.screening.def.offer, &plain)
     }
 
     fn level_text<'w>(
@@ -566,7 +565,7 @@ impl Waymark {
         checked_at: Option<SystemTime>,
     ) -> Result<OfferCheckView> {
         let words = Words::new(self, prefs);
-        let def = &self.pack.screening.def.offer;
+        let def = &prefs.pack.screening.def.offer;
         let mut questions = Vec::with_capacity(def.question.len());
         for q in &def.question {
             let text = words.get("question", &q.id, |t| t.question.get(&q.id))?;
@@ -580,9 +579,9 @@ impl Waymark {
                 from_ad: given.is_some_and(|(_, from_ad)| *from_ad),
             });
         }
-        let assessment = self.assess(answers);
+        let assessment = self.assess(prefs, answers);
         let reason = |id: &String, unknown: bool| -> Result<OfferReasonView> {
-            let q = self
+            let q = prefs
                 .pack
                 .screening
                 .question(id)

@@ -110,7 +110,7 @@ impl Waymark {
         let prefs = self.prefs();
         let words = Words::new(self, &prefs);
         let mut statements = Vec::new();
-        for s in &self.pack.screening.def.quiz.statement {
+        for s in &prefs.pack.screening.def.quiz.statement {
             let text = words.get("quiz statement", &s.id, |t| t.quiz.get(&s.id))?;
             statements.push(QuizStatementView {
                 id: s.id.clone(),
@@ -149,7 +149,8 @@ impl Waymark {
         statement_id: String,
         answer: bool,
     ) -> Result<QuizFeedbackView, WaymarkError> {
-        let def = self
+        let prefs = self.prefs();
+        let def = prefs
             .pack
             .screening
             .def
@@ -158,7 +159,6 @@ impl Waymark {
             .iter()
             .find(|s| s.id == statement_id)
             .ok_or_else(|| Error::not_found("quiz statement", statement_id.as_str()))?;
-        let prefs = self.prefs();
         let words = Words::new(self, &prefs);
         let text = words.get("quiz statement", &def.id, |t| t.quiz.get(&def.id))?;
         let correct = answer == def.is_true;
@@ -182,7 +182,8 @@ impl Waymark {
         answers: Vec<QuizAnswer>,
         now: SystemTime,
     ) -> Result<QuizResultView, WaymarkError> {
-        let statements = &self.pack.screening.def.quiz.statement;
+        let pack = self.pack();
+        let statements = &pack.screening.def.quiz.statement;
         let mut score = 0;
         for s in statements {
             let given: Vec<&QuizAnswer> =

@@ -84,7 +84,7 @@ impl Waymark {
         let prefs = self.prefs();
         let words = Words::new(self, &prefs);
         let mut questions = Vec::new();
-        for q in &self.pack.screening.def.self_check.question {
+        for q in &prefs.pack.screening.def.self_check.question {
             let text = words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
             questions.push(SelfCheckQuestionView {
                 id: q.id.clone(),
@@ -107,7 +107,8 @@ impl Waymark {
         &self,
         answers: Vec<SelfCheckAnswer>,
     ) -> Result<SelfCheckResultView, WaymarkError> {
-        let def = &self.pack.screening.def.self_check;
+        let pack = self.pack();
+        let def = &pack.screening.def.self_check;
         for (i, given) in answers.iter().enumerate() {
             if !def.question.iter().any(|q| q.id == given.question_id) {
                 return Err(Error::invalid(

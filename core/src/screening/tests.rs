@@ -734,7 +734,7 @@ fn self_check_answers_are_checked() {
 // ---------------------------------------------------------------- quiz
 
 fn answers(w: &Waymark, right: usize) -> Vec<QuizAnswer> {
-    let pack = &w.pack;
+    let pack = w.pack();
     pack.screening
         .def
         .quiz

@@ -93,6 +93,13 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          total INTEGER NOT NULL,
          at    INTEGER NOT NULL
      ) STRICT;",
+    // 6: the installed content pack, as the signed file it arrived in (checked again on every
+    // open); no row means the embedded default.
+    "CREATE TABLE content_pack (
+         id           INTEGER PRIMARY KEY CHECK (id = 1),
+         file         BLOB NOT NULL,
+         installed_at INTEGER NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.
@@ -176,6 +183,13 @@ mod tests {
             )
             .unwrap();
         }
+        if version >= 6 {
+            conn.execute(
+                "INSERT INTO content_pack VALUES (1, x'776179', 1700000000000)",
+                [],
+            )
+            .unwrap();
+        }
     }
 
     fn schema_of(conn: &Connection) -> Vec<String> {
@@ -249,6 +263,12 @@ mod tests {
                     .query_row("SELECT score FROM quiz_best", [], |r| r.get(0))
                     .unwrap();
                 assert_eq!(best, 9);
+            }
+            if version >= 6 {
+                let file: Vec<u8> = conn
+                    .query_row("SELECT file FROM content_pack", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(file, b"way");
             }
             if version >= 4 {
                 let slot: u32 = conn

@@ -10,6 +10,7 @@ mod guide;
 mod help_now;
 mod home;
 mod own_contacts;
+mod pack;
 mod qr;
 mod rich;
 mod screening;
@@ -25,6 +26,7 @@ pub(crate) use guide::guide;
 pub(crate) use help_now::help_now;
 pub(crate) use home::home;
 pub(crate) use own_contacts::own_contacts;
+pub(crate) use pack::content_pack;
 pub(crate) use qr::qr_code;
 pub(crate) use screening::{
     ad_analysis, offer_list, offer_result, question, quiz_feedback, quiz_header, quiz_result,

@@ -34,14 +34,14 @@ class ErrorTest {
 
     @Test
     fun `every variant carries its reason`() {
-        // ContentRejected and Internal cannot be provoked through today's API (no pack updates;
-        // no known bug): their shape is checked here so shells can rely on it.
+        // Internal cannot be provoked through the API (no known bug): the shapes are checked here
+        // so shells can rely on them. ContentPackTest provokes ContentRejected.
         val all = listOf(
             WaymarkException.InvalidInput("text", "must not be blank"),
             WaymarkException.NotFound("contact", "x"),
             WaymarkException.ProfileUnreadable("damaged"),
             WaymarkException.Storage("disk full"),
-            WaymarkException.ContentRejected("bad signature"),
+            WaymarkException.ContentRejected(PackRejection.BAD_SIGNATURE, "bad signature"),
             WaymarkException.Internal("oops"),
         )
         assertEquals(
