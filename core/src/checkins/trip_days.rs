@@ -54,8 +54,14 @@ mod tests {
 
     #[test]
     fn a_day_starts_at_local_midnight_in_the_zone_given() {
-        assert_eq!(start("2026-03-02", "Europe/Moscow"), "2026-03-01T21:00:00.000Z");
-        assert_eq!(start("2026-03-02", "Asia/Tokyo"), "2026-03-01T15:00:00.000Z");
+        assert_eq!(
+            start("2026-03-02", "Europe/Moscow"),
+            "2026-03-01T21:00:00.000Z"
+        );
+        assert_eq!(
+            start("2026-03-02", "Asia/Tokyo"),
+            "2026-03-01T15:00:00.000Z"
+        );
         assert_eq!(
             start("2026-03-02", "America/New_York"),
             "2026-03-02T05:00:00.000Z"
@@ -65,8 +71,14 @@ mod tests {
     #[test]
     fn daylight_saving_changes_move_midnight_with_the_clock() {
         // Berlin: winter time before the last Sunday of March, summer time after.
-        assert_eq!(start("2026-03-29", "Europe/Berlin"), "2026-03-28T23:00:00.000Z");
-        assert_eq!(start("2026-03-30", "Europe/Berlin"), "2026-03-29T22:00:00.000Z");
+        assert_eq!(
+            start("2026-03-29", "Europe/Berlin"),
+            "2026-03-28T23:00:00.000Z"
+        );
+        assert_eq!(
+            start("2026-03-30", "Europe/Berlin"),
+            "2026-03-29T22:00:00.000Z"
+        );
         // Santiago skips from 00:00 to 01:00 on the first Sunday of September: the day starts
         // at 01:00 summer time (UTC-3).
         assert_eq!(

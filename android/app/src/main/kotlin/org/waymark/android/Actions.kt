@@ -83,43 +83,51 @@ object ActionCodec {
     private const val KIND = "org.waymark.action.kind"
     private const val VALUE = "org.waymark.action.value"
 
+    /** Stores [action] in [intent]'s extras. */
     fun put(intent: Intent, action: Action): Intent {
-        val (kind, value) = when (action) {
-            is Action.OpenGuide -> "open_guide" to null
-            is Action.OpenArticle -> "open_article" to action.id
-            is Action.OpenChecklist -> "open_checklist" to null
-            is Action.OpenChecklistItem -> "open_checklist_item" to action.id
-            is Action.OpenContact -> "open_contact" to action.id
-            is Action.OpenCheckin -> "open_checkin" to null
-            is Action.OpenFamily -> "open_family" to null
-            is Action.OpenOfferCheck -> "open_offer_check" to null
-            is Action.OpenSelfCheck -> "open_self_check" to null
-            is Action.OpenQuiz -> "open_quiz" to null
-            is Action.OpenOwnContacts -> "open_own_contacts" to null
-            is Action.CheckIn -> "check_in" to null
-            is Action.EditTripPlan -> "edit_trip_plan" to null
-            is Action.SetCheckinPins -> "set_checkin_pins" to null
-            is Action.OpenWatchedTraveller -> "open_watched_traveller" to action.id
-            is Action.ShowQrCode -> "show_qr_code" to action.text
-            is Action.ShareText -> "share_text" to action.text
-            is Action.Dial -> "dial" to action.uri
-            is Action.ComposeSms -> "compose_sms" to action.uri
-            is Action.CopyText -> "copy_text" to action.text
-            is Action.OpenHelpNow -> "open_help_now" to null
-            is Action.QuickExit -> "quick_exit" to null
-        }
+        val (kind, value) = encode(action)
         return intent.putExtra(KIND, kind).putExtra(VALUE, value)
     }
 
-    /** The action [put] stored in [intent], or null when it holds none. */
+    /** The action [put] stored in [intent], or null when it holds none; removes it, so a
+     * recreated activity does not perform it twice. */
     fun take(intent: Intent): Action? {
-        val value = intent.getStringExtra(VALUE) ?: ""
-        return when (intent.getStringExtra(KIND)) {
+        val action = decode(intent.getStringExtra(KIND), intent.getStringExtra(VALUE))
+        intent.removeExtra(KIND)
+        return action
+    }
+
+    /** The action as a kind and its one argument, if it has one. */
+    fun encode(action: Action): Pair<String, String?> = when (action) {
+        is Action.OpenGuide -> "open_guide" to null
+        is Action.OpenArticle -> "open_article" to action.id
+        is Action.OpenChecklist -> "open_checklist" to null
+        is Action.OpenChecklistItem -> "open_checklist_item" to action.id
+        is Action.OpenContact -> "open_contact" to action.id
+        is Action.OpenCheckin -> "open_checkin" to null
+        is Action.OpenFamily -> "open_family" to null
+        is Action.OpenOfferCheck -> "open_offer_check" to null
+        is Action.OpenSelfCheck -> "open_self_check" to null
+        is Action.OpenQuiz -> "open_quiz" to null
+        is Action.OpenOwnContacts -> "open_own_contacts" to null
+        is Action.CheckIn -> "check_in" to null
+        is Action.EditTripPlan -> "edit_trip_plan" to null
+        is Action.SetCheckinPins -> "set_checkin_pins" to null
+        is Action.OpenWatchedTraveller -> "open_watched_traveller" to action.id
+        is Action.ShowQrCode -> "show_qr_code" to action.text
+        is Action.ShareText -> "share_text" to action.text
+        is Action.Dial -> "dial" to action.uri
+        is Action.ComposeSms -> "compose_sms" to action.uri
+        is Action.CopyText -> "copy_text" to action.text
+        is Action.OpenHelpNow -> "open_help_now" to null
+        is Action.QuickExit -> "quick_exit" to null
+    }
+
+    /** The inverse of [encode]; null for an unknown kind or a missing argument. */
+    fun decode(kind: String?, value: String?): Action? {
+        val simple = when (kind) {
             "open_guide" -> Action.OpenGuide
-            "open_article" -> Action.OpenArticle(value)
             "open_checklist" -> Action.OpenChecklist
-            "open_checklist_item" -> Action.OpenChecklistItem(value)
-            "open_contact" -> Action.OpenContact(value)
             "open_checkin" -> Action.OpenCheckin
             "open_family" -> Action.OpenFamily
             "open_offer_check" -> Action.OpenOfferCheck
@@ -129,14 +137,22 @@ object ActionCodec {
             "check_in" -> Action.CheckIn
             "edit_trip_plan" -> Action.EditTripPlan
             "set_checkin_pins" -> Action.SetCheckinPins
-            "open_watched_traveller" -> Action.OpenWatchedTraveller(value)
-            "show_qr_code" -> Action.ShowQrCode(value)
-            "share_text" -> Action.ShareText(value)
-            "dial" -> Action.Dial(value)
-            "compose_sms" -> Action.ComposeSms(value)
-            "copy_text" -> Action.CopyText(value)
             "open_help_now" -> Action.OpenHelpNow
             "quick_exit" -> Action.QuickExit
+            else -> null
+        }
+        if (simple != null) return simple
+        val argument = value ?: return null
+        return when (kind) {
+            "open_article" -> Action.OpenArticle(argument)
+            "open_checklist_item" -> Action.OpenChecklistItem(argument)
+            "open_contact" -> Action.OpenContact(argument)
+            "open_watched_traveller" -> Action.OpenWatchedTraveller(argument)
+            "show_qr_code" -> Action.ShowQrCode(argument)
+            "share_text" -> Action.ShareText(argument)
+            "dial" -> Action.Dial(argument)
+            "compose_sms" -> Action.ComposeSms(argument)
+            "copy_text" -> Action.CopyText(argument)
             else -> null
         }
     }

@@ -61,7 +61,6 @@ class MainActivity : Activity(), Ui {
     /** A notification was tapped: plan again (its alert has fired) and open what it names. */
     private fun handleTap(intent: Intent?) {
         val action = intent?.let { ActionCodec.take(it) } ?: return
-        intent.removeExtra("org.waymark.action.kind")
         Alerts.replan(this)
         perform(action)
     }

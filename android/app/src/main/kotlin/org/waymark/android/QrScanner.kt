@@ -118,19 +118,11 @@ class QrScanner(context: Context, private val onFound: (String) -> Unit) : Textu
     /** Reads one frame on the scan thread; frames that arrive meanwhile are dropped. */
     private fun read(frames: ImageReader) {
         val image = frames.acquireLatestImage() ?: return
-        val luma: ByteArray
         val width = image.width
         val height = image.height
-        image.use {
+        val luma = image.use {
             val plane = it.planes[0]
-            val buffer = plane.buffer
-            val stride = plane.rowStride
-            // The core wants width × height bytes; the Y plane's rows may carry padding.
-            luma = ByteArray(width * height)
-            for (row in 0 until height) {
-                buffer.position(row * stride)
-                buffer.get(luma, row * width, width)
-            }
+            lumaWithoutPadding(plane.buffer, plane.rowStride, width, height)
         }
         if (done) return
         val text = try {
