@@ -55,9 +55,22 @@ object Core {
         }
     }
 
+    /** The language picked in the settings, if the person picked one over the phone's. */
+    fun chosenLanguage(context: Context): String? =
+        File(context.noBackupFilesDir, LANGUAGE_FILE).takeIf { it.exists() }?.readText()?.trim()
+            ?.takeIf { it.isNotEmpty() }
+
+    /** Keeps [code] as the app's language; the next core call uses it. */
+    fun chooseLanguage(context: Context, code: String) {
+        File(context.applicationContext.noBackupFilesDir, LANGUAGE_FILE).writeText(code)
+    }
+
+    private const val LANGUAGE_FILE = "language"
+
     /** Opens the profile on first use; on every call, follows the phone's language and zone. */
     private fun profile(context: Context): Waymark {
-        val options = WaymarkOptions(Locale.getDefault().language, ZoneId.systemDefault().id)
+        val language = chosenLanguage(context) ?: Locale.getDefault().language
+        val options = WaymarkOptions(language, ZoneId.systemDefault().id)
         val current = opened
         if (current != null) {
             current.setLanguage(options.language)

@@ -28,6 +28,7 @@ class MainActivity : Activity(), Ui {
     private val actions by lazy { Actions(this, this) }
     private var backCallback: Any? = null
     private var renderedFor: String? = null
+    private var pendingTap: Action? = null
 
     override val context: Context get() = this
     override val texts: ShellTexts
@@ -56,13 +57,15 @@ class MainActivity : Activity(), Ui {
 
     /** What a rendered screen depends on besides the profile: the language and the zone. */
     private fun surroundings(): String =
-        java.util.Locale.getDefault().toLanguageTag() + " " + java.time.ZoneId.systemDefault().id
+        "${Core.chosenLanguage(this)} ${java.util.Locale.getDefault().toLanguageTag()} " +
+            java.time.ZoneId.systemDefault().id
 
     /** A notification was tapped: plan again (its alert has fired) and open what it names. */
     private fun handleTap(intent: Intent?) {
         val action = intent?.let { ActionCodec.take(it) } ?: return
         Alerts.replan(this)
-        perform(action)
+        // Some actions need the shell's words, which arrive with the first screen.
+        if (shown == null) pendingTap = action else perform(action)
     }
 
     override fun open(screen: Screen<*>) {
@@ -112,6 +115,10 @@ class MainActivity : Activity(), Ui {
             shown = texts
             renderedFor = surroundings()
             setContentView(frame(screen.render(this, model)))
+            pendingTap?.let {
+                pendingTap = null
+                perform(it)
+            }
         }, { error ->
             showError(error)
             if (stack.size > 1 && stack.last() === screen) back()

@@ -98,7 +98,7 @@ fun Column.section(): Column {
 }
 
 /** One radio button per option, labelled by the core; [chosen] gets the option's index. */
-fun Column.choice(labels: List<String>, selected: Int?, chosen: (Int) -> Unit) {
+fun Column.choice(labels: List<String>, selected: Int?, chosen: (Int) -> Unit): android.widget.RadioGroup {
     val group = add(android.widget.RadioGroup(context).apply {
         orientation = android.widget.LinearLayout.HORIZONTAL
     })
@@ -111,4 +111,5 @@ fun Column.choice(labels: List<String>, selected: Int?, chosen: (Int) -> Unit) {
         if (index == selected) radio.isChecked = true
         radio.setOnClickListener { chosen(index) }
     }
+    return group
 }

@@ -23,19 +23,15 @@ class CheckinScreen : Screen<Pair<CheckinView, CheckinHistoryView>>() {
         status.next?.let { slot(it) }
         note(status.lastCheckin)
         note(status.streakLabel)
-        when (status.action) {
-            is Action.CheckIn -> {
-                val pin = field(texts.pinLabel, hint = texts.pinHint, type = PIN_INPUT)
-                button(texts.checkInButton) {
-                    val typed = pin.text.toString()
-                    pin.setText("")
-                    ui.call({ it.checkIn(typed, Instant.now()) }) { receipt ->
-                        ui.open(ReceiptScreen(receipt))
-                    }
+        if (status.action is Action.CheckIn) {
+            val pin = field(texts.pinLabel, hint = texts.pinHint, type = PIN_INPUT)
+            button(texts.checkInButton) {
+                val typed = pin.text.toString()
+                pin.setText("")
+                ui.call({ it.checkIn(typed, Instant.now()) }) { receipt ->
+                    ui.open(ReceiptScreen(receipt))
                 }
             }
-            null -> {}
-            else -> {}
         }
         button(texts.planTitle) { ui.perform(Action.EditTripPlan) }
         button(texts.pinsTitle) { ui.perform(Action.SetCheckinPins) }

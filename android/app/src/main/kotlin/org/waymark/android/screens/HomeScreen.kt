@@ -1,10 +1,11 @@
 package org.waymark.android
 
 import java.time.Instant
+import org.waymark.core.Action
 import org.waymark.core.HomeView
 import org.waymark.core.Waymark
 
-/** The start screen: the hotline, the check-in, the next step and the menu. */
+/** The start screen: the hotline, help now, the check-in, the next step and the menu. */
 class HomeScreen : Screen<HomeView>() {
     override fun load(core: Waymark, now: Instant): HomeView = core.home(now)
 
@@ -19,6 +20,8 @@ class HomeScreen : Screen<HomeView>() {
             note(hotline.costNote)
             button(ui.texts.call) { ui.perform(hotline.call) }
         }
+        // Who to contact first depends on the country; the help-now screen asks for it.
+        button(model.helpNow.title) { ui.perform(Action.OpenHelpNow) }
         model.checkin?.let { checkin -> button(checkin.headline) { ui.perform(checkin.action) } }
         val next = model.nextStep
         group {
@@ -29,5 +32,6 @@ class HomeScreen : Screen<HomeView>() {
         }
         note(model.checklist.label)
         for (entry in model.menu) button(entry.title) { ui.perform(entry.action) }
+        button(ui.texts.settingsTitle) { ui.open(SettingsScreen()) }
     }
 }

@@ -1,6 +1,12 @@
 package org.waymark.android
 
+import android.graphics.Color
+import android.text.InputType
+import android.text.SpannableString
+import android.text.Spanned
+import android.text.style.BackgroundColorSpan
 import java.time.Instant
+import org.waymark.core.AdAnalysisView
 import org.waymark.core.Answer
 import org.waymark.core.LinkView
 import org.waymark.core.OfferAnswer
@@ -16,6 +22,7 @@ import org.waymark.core.QuizView
 import org.waymark.core.SelfCheckAnswer
 import org.waymark.core.SelfCheckResultView
 import org.waymark.core.SelfCheckView
+import org.waymark.core.TextSpan
 import org.waymark.core.Waymark
 
 /** The saved job-offer checks, and a new one. */
@@ -35,13 +42,73 @@ class OffersScreen : Screen<OfferListView>() {
             }
         }
         button(ui.texts.add) { ui.open(OfferScreen(null)) }
+        button(ui.texts.adCheckButton) { ui.open(AdScreen()) }
     }
 }
 
-/** One job-offer check: the offer's details, the questions, and the result as answers change. */
-class OfferScreen(private val id: Long?) : Screen<OfferCheckView>() {
-    override fun load(core: Waymark, now: Instant): OfferCheckView =
-        if (id == null) core.offerCheckNew() else core.offerCheck(id)
+/** Checks a job ad's text for warning signs, marks where they are, and can start an offer check. */
+class AdScreen(private val ad: String = "") : Screen<AdAnalysisView?>() {
+    override fun load(core: Waymark, now: Instant): AdAnalysisView? =
+        if (ad.isBlank()) null else core.analyzeAd(ad)
+
+    override fun render(ui: Ui, model: AdAnalysisView?) = column(ui.context) {
+        val texts = ui.texts
+        val field = field(
+            texts.adTextLabel,
+            ad,
+            hint = texts.adTextHint,
+            type = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_FLAG_MULTI_LINE,
+        )
+        button(texts.adCheckButton) { ui.replace(AdScreen(field.text.toString())) }
+        if (model == null) return@column
+        title(model.title)
+        note(model.intro)
+        text(model.summary)
+        text(marked(ad, model.flags.flatMap { it.spans }))
+        for (flag in model.flags) {
+            group {
+                heading(flag.title)
+                text(flag.explanation)
+                flag.spans.forEach { note(it.text) }
+            }
+        }
+        if (model.phones.isNotEmpty()) heading(model.phonesLabel)
+        for (phone in model.phones) text("${phone.span.text} · ${phone.kindLabel}")
+        button(texts.adUseInOffer) {
+            ui.open(OfferScreen(null, OfferInput("", "", "", "", model.answers, ad)))
+        }
+    }
+
+    /** The ad with each warning sign's place marked; the core counts in characters. */
+    private fun marked(text: String, spans: List<TextSpan>): CharSequence {
+        val out = SpannableString(text)
+        val characters = text.codePointCount(0, text.length)
+        for (span in spans) {
+            val start = span.start.toInt()
+            val end = span.end.toInt()
+            if (start < 0 || end > characters || start >= end) continue
+            out.setSpan(
+                BackgroundColorSpan(Color.argb(90, 230, 140, 20)),
+                text.offsetByCodePoints(0, start),
+                text.offsetByCodePoints(0, end),
+                Spanned.SPAN_EXCLUSIVE_EXCLUSIVE,
+            )
+        }
+        return out
+    }
+}
+
+/**
+ * One job-offer check: the offer's details, the questions, and the result as answers change.
+ * A [draft] (answers read from a job ad) starts a new check from those answers.
+ */
+class OfferScreen(private val id: Long?, private val draft: OfferInput? = null) :
+    Screen<OfferCheckView>() {
+    override fun load(core: Waymark, now: Instant): OfferCheckView = when {
+        id != null -> core.offerCheck(id)
+        draft != null -> core.offerCheckPreview(draft)
+        else -> core.offerCheckNew()
+    }
 
     override fun render(ui: Ui, model: OfferCheckView) = column(ui.context) {
         val labels = model.fieldLabels
@@ -60,7 +127,7 @@ class OfferScreen(private val id: Long?) : Screen<OfferCheckView>() {
             country.text.toString(),
             notes.text.toString(),
             answers.map { (question, answer) -> OfferAnswer(question, answer) },
-            null,
+            draft?.adText,
         )
         lateinit var result: Column
         for (question in model.questions) {
@@ -173,10 +240,13 @@ class QuizScreen : Screen<QuizView>() {
             group {
                 text("${statement.number}. ${statement.statement}")
                 val feedback = section()
-                choice(model.options.map { it.label }, null) { index ->
+                lateinit var options: android.widget.RadioGroup
+                options = choice(model.options.map { it.label }, null) { index ->
                     if (statement.id in answers) return@choice
                     val value = model.options[index].value
                     answers[statement.id] = value
+                    // One answer per statement: the core judges the first.
+                    for (i in 0 until options.childCount) options.getChildAt(i).isEnabled = false
                     ui.call({ it.quizAnswer(statement.id, value) }) { view ->
                         feedback.quizFeedback(ui, view)
                         if (answers.size == model.statements.size) {
