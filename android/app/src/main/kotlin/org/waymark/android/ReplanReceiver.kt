@@ -10,19 +10,18 @@ import android.content.Intent
  */
 class ReplanReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
-        if (intent.action !in HANDLED) return
+        if (intent.action !in REPLAN_EVENTS) return
         val pending = goAsync()
         Alerts.replan(context) { pending.finish() }
     }
-
-    private companion object {
-        val HANDLED = setOf(
-            Intent.ACTION_BOOT_COMPLETED,
-            Intent.ACTION_MY_PACKAGE_REPLACED,
-            Intent.ACTION_TIME_CHANGED,
-            Intent.ACTION_TIMEZONE_CHANGED,
-            Intent.ACTION_LOCALE_CHANGED,
-            android.app.AlarmManager.ACTION_SCHEDULE_EXACT_ALARM_PERMISSION_STATE_CHANGED,
-        )
-    }
 }
+
+/** The system events that make the app plan its alerts again; the manifest lists the same. */
+val REPLAN_EVENTS: Set<String> = setOf(
+    Intent.ACTION_BOOT_COMPLETED,
+    Intent.ACTION_MY_PACKAGE_REPLACED,
+    Intent.ACTION_TIME_CHANGED,
+    Intent.ACTION_TIMEZONE_CHANGED,
+    Intent.ACTION_LOCALE_CHANGED,
+    android.app.AlarmManager.ACTION_SCHEDULE_EXACT_ALARM_PERMISSION_STATE_CHANGED,
+)
