@@ -41,8 +41,8 @@ object Alerts {
         Build.VERSION.SDK_INT < Build.VERSION_CODES.S ||
             context.getSystemService(AlarmManager::class.java).canScheduleExactAlarms()
 
-    /** Asks the core for a fresh plan and schedules it; [finally] runs when done. */
-    fun replan(context: Context, finally: () -> Unit = {}) {
+    /** Asks the core for a fresh plan and schedules it; [after] runs when done. */
+    fun replan(context: Context, after: () -> Unit = {}) {
         val app = context.applicationContext
         Core.background(app, { core ->
             val exact = exactAllowed(app)
@@ -50,7 +50,7 @@ object Alerts {
             val texts = core.shellTexts()
             createChannels(app, texts)
             schedule(app, plan.alerts, plan.planAgainAt, exact, texts)
-        }, finally)
+        }, after)
     }
 
     /** One channel per alert kind, named in the person's language (renamed when it changes). */

@@ -39,8 +39,8 @@ object Core {
         }
     }
 
-    /** Runs [work] on the core thread, for receivers and the scheduler; [finally] always runs. */
-    fun background(context: Context, work: (Waymark) -> Unit, finally: () -> Unit = {}) {
+    /** Runs [work] on the core thread, for receivers and the scheduler; [after] always runs. */
+    fun background(context: Context, work: (Waymark) -> Unit, after: () -> Unit = {}) {
         val app = context.applicationContext
         executor.execute {
             try {
@@ -50,7 +50,7 @@ object Core {
                 // is in the core's errors, but the type is enough here.
                 android.util.Log.w("Waymark", "background work failed: ${e.javaClass.simpleName}")
             } finally {
-                finally()
+                after()
             }
         }
     }

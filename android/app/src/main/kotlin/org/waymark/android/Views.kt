@@ -57,7 +57,7 @@ class Column(val context: Context) {
         hint: String? = null,
         type: Int = InputType.TYPE_CLASS_TEXT,
     ): EditText {
-        styled(label, 14f, Typeface.BOLD)
+        styled14(label)
         val edit = add(EditText(context).apply {
             inputType = type
             setText(value)
@@ -65,6 +65,9 @@ class Column(val context: Context) {
         note(hint)
         return edit
     }
+
+    /** A form label. */
+    fun styled14(label: String): TextView = styled(label, 14f, Typeface.BOLD)
 
     /** A nested column, indented, for one item of a list. */
     fun group(build: Column.() -> Unit): LinearLayout {
@@ -112,4 +115,38 @@ fun Column.choice(labels: List<String>, selected: Int?, chosen: (Int) -> Unit): 
         radio.setOnClickListener { chosen(index) }
     }
     return group
+}
+
+/** A date field that opens the phone's date picker; its text is the day as "YYYY-MM-DD". */
+fun Column.dateField(label: String, value: String): EditText {
+    val edit = field(label, value)
+    edit.isFocusable = false
+    edit.setOnClickListener {
+        val shown = runCatching { java.time.LocalDate.parse(edit.text.toString()) }
+            .getOrElse { java.time.LocalDate.now() }
+        android.app.DatePickerDialog(
+            context,
+            { _, year, month, day -> edit.setText(java.time.LocalDate.of(year, month + 1, day).toString()) },
+            shown.year,
+            shown.monthValue - 1,
+            shown.dayOfMonth,
+        ).show()
+    }
+    return edit
+}
+
+/** A time zone picker over the phone's IANA zones; [zone] returns the chosen one or "". */
+class ZonePicker(val spinner: android.widget.Spinner, private val zones: List<String>) {
+    fun zone(): String = zones.getOrElse(spinner.selectedItemPosition) { "" }
+}
+
+fun Column.zonePicker(label: String, selected: String): ZonePicker {
+    styled14(label)
+    val zones = listOf("") + java.time.ZoneId.getAvailableZoneIds().filter { '/' in it }.sorted()
+    val spinner = add(android.widget.Spinner(context))
+    spinner.adapter = android.widget.ArrayAdapter(
+        context, android.R.layout.simple_spinner_dropdown_item, zones,
+    )
+    spinner.setSelection(zones.indexOf(selected).coerceAtLeast(0))
+    return ZonePicker(spinner, zones)
 }

@@ -34,11 +34,10 @@ class TripPlanScreen : Screen<PlanForm>() {
         val name = field(t.planTravellerName, plan?.travellerName.orEmpty())
         val country = field(t.planDestinationCountry, plan?.destinationCountry.orEmpty())
         val city = field(t.planDestinationCity, plan?.destinationCity.orEmpty())
-        val date = InputType.TYPE_CLASS_DATETIME or InputType.TYPE_DATETIME_VARIATION_DATE
-        val starts = field(t.planStarts, model.starts, hint = "YYYY-MM-DD", type = date)
-        val ends = field(t.planEnds, model.ends, hint = "YYYY-MM-DD", type = date)
-        val homeZone = field(t.planHomeZone, plan?.homeTimeZone ?: here)
-        val destinationZone = field(t.planDestinationZone, plan?.destinationTimeZone.orEmpty())
+        val starts = dateField(t.planStarts, model.starts)
+        val ends = dateField(t.planEnds, model.ends)
+        val homeZone = zonePicker(t.planHomeZone, plan?.homeTimeZone ?: here)
+        val destinationZone = zonePicker(t.planDestinationZone, plan?.destinationTimeZone.orEmpty())
         val employer = field(t.planEmployer, plan?.employer.orEmpty())
         val agency = field(t.planAgency, plan?.agency.orEmpty())
         val copies = field(t.planDocumentCopies, plan?.documentCopies.orEmpty())
@@ -51,7 +50,6 @@ class TripPlanScreen : Screen<PlanForm>() {
                 is CheckinCadence.Weekly -> cadence.times.joinToString(", ")
                 else -> ""
             },
-            hint = "HH:MM, HH:MM",
         )
         note(t.planDays)
         val chosenDays = (cadence as? CheckinCadence.Weekly)?.days.orEmpty()
@@ -69,7 +67,7 @@ class TripPlanScreen : Screen<PlanForm>() {
             (cadence as? CheckinCadence.EveryHours)?.hours?.toString().orEmpty(),
             type = number,
         )
-        val scheduleZone = field(t.planScheduleZone, schedule?.timeZone.orEmpty())
+        val scheduleZone = zonePicker(t.planScheduleZone, schedule?.timeZone.orEmpty())
         val window = field(t.planWindowMinutes, schedule?.windowMinutes?.toString().orEmpty(), type = number)
         val grace = field(t.planGraceMinutes, schedule?.graceMinutes?.toString().orEmpty(), type = number)
         button(t.save) {
@@ -84,13 +82,14 @@ class TripPlanScreen : Screen<PlanForm>() {
                 days.isNotEmpty() -> CheckinCadence.Weekly(days, timeList)
                 else -> CheckinCadence.Daily(timeList)
             }
-            val zone = text(scheduleZone).ifEmpty { text(destinationZone) }
+            // Like the desktop's --schedule-zone: unset means the destination's zone.
+            val zone = scheduleZone.zone().ifEmpty { destinationZone.zone() }
             val form = listOf(text(starts), text(ends))
             ui.call({ core ->
                 val plan = TripPlan(
                     text(name), text(country), text(city),
                     tripDayStart(form[0], zone), tripDayStart(form[1], zone),
-                    text(homeZone), text(destinationZone),
+                    homeZone.zone(), destinationZone.zone(),
                     optional(employer), optional(agency), optional(copies),
                     CheckinSchedule(chosenCadence, zone, count(window), count(grace)),
                 )
