@@ -110,10 +110,15 @@ object Alerts {
 
     private fun set(alarms: AlarmManager, at: Long, pending: PendingIntent, exact: Boolean) {
         if (exact) {
-            alarms.setExactAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, at, pending)
-        } else {
-            alarms.setWindow(AlarmManager.RTC_WAKEUP, at, INEXACT_WINDOW_MS, pending)
+            try {
+                alarms.setExactAndAllowWhileIdle(AlarmManager.RTC_WAKEUP, at, pending)
+                return
+            } catch (e: SecurityException) {
+                // The permission was withdrawn since it was checked; its broadcast will make
+                // the app plan again, and meanwhile the alert still comes within the window.
+            }
         }
+        alarms.setWindow(AlarmManager.RTC_WAKEUP, at, INEXACT_WINDOW_MS, pending)
     }
 
     /** The intent of alert [id]: its data URI makes each alert's PendingIntent distinct. */

@@ -14,7 +14,7 @@ class QrScreen(private val text: String) : Screen<QrCode>() {
     override fun load(core: Waymark, now: Instant): QrCode = qrCode(text)
 
     override fun render(ui: Ui, model: QrCode) = column(ui.context) {
-        add(QrView(context, model))
+        add(QrView(context, model).apply { contentDescription = ui.texts.showQr })
     }
 }
 
@@ -51,7 +51,7 @@ class ExportedScreen(private val export: PlanExport, private val code: QrCode?) 
 
     override fun render(ui: Ui, model: PlanExport) = column(ui.context) {
         title(ui.texts.exportTitle)
-        code?.let { add(QrView(context, it)) }
+        code?.let { add(QrView(context, it).apply { contentDescription = ui.texts.showQr }) }
         button(ui.texts.share) { ui.perform(model.share) }
         button(ui.texts.copy) { ui.perform(Action.CopyText(model.payload)) }
     }
