@@ -1,5 +1,6 @@
 package org.waymark.android
 
+import java.nio.Buffer
 import java.nio.ByteBuffer
 
 /**
@@ -11,8 +12,11 @@ fun lumaWithoutPadding(plane: ByteBuffer, rowStride: Int, width: Int, height: In
     require(rowStride >= width) { "rowStride $rowStride is narrower than the width $width" }
     val luma = ByteArray(width * height)
     val source = plane.duplicate()
+    // Positioned through Buffer: ByteBuffer.position(int) returning ByteBuffer is Java 9's
+    // covariant override, which older Android versions lack (NoSuchMethodError at run time).
+    val cursor: Buffer = source
     for (row in 0 until height) {
-        source.position(row * rowStride)
+        cursor.position(row * rowStride)
         source.get(luma, row * width, width)
     }
     return luma

@@ -12,6 +12,7 @@ import android.hardware.camera2.CaptureRequest
 import android.hardware.camera2.params.OutputConfiguration
 import android.hardware.camera2.params.SessionConfiguration
 import android.media.ImageReader
+import android.os.Build
 import android.os.Handler
 import android.os.HandlerThread
 import android.os.Looper
@@ -71,7 +72,8 @@ class QrScanner(context: Context, private val onFound: (String) -> Unit) : Textu
         val frames = ImageReader.newInstance(size.width, size.height, ImageFormat.YUV_420_888, 2)
         frames.setOnImageAvailableListener({ read(it) }, handler)
         reader = frames
-        manager.openCamera(id, executor, object : CameraDevice.StateCallback() {
+        // The Handler form works from API 21; the Executor form needs 28.
+        manager.openCamera(id, object : CameraDevice.StateCallback() {
             override fun onOpened(device: CameraDevice) {
                 camera = device
                 startSession(device, Surface(texture), frames.surface)
@@ -80,7 +82,7 @@ class QrScanner(context: Context, private val onFound: (String) -> Unit) : Textu
             override fun onDisconnected(device: CameraDevice) = device.close()
 
             override fun onError(device: CameraDevice, error: Int) = device.close()
-        })
+        }, handler)
     }
 
     private fun startSession(device: CameraDevice, preview: Surface, frames: Surface) {
@@ -100,9 +102,16 @@ class QrScanner(context: Context, private val onFound: (String) -> Unit) : Textu
 
             override fun onConfigureFailed(session: CameraCaptureSession) = session.close()
         }
-        device.createCaptureSession(
-            SessionConfiguration(SessionConfiguration.SESSION_REGULAR, outputs, executor, callback),
-        )
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) {
+            device.createCaptureSession(
+                SessionConfiguration(SessionConfiguration.SESSION_REGULAR, outputs, executor, callback),
+            )
+        } else {
+            // Android 8.x has only this form; it is deprecated from Android 11, where the
+            // branch above runs instead.
+            @Suppress("DEPRECATION")
+            device.createCaptureSessionByOutputConfigurations(outputs, callback, handler)
+        }
     }
 
     /** A frame size near 1280 wide: enough for a dense code, small enough to read quickly. */
