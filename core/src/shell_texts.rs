@@ -195,6 +195,17 @@ shell_texts! {
     /// Job-offer check: the optional field for the text of the job ad, whose answers and red
     /// flags the core reads.
     offer_ad_text,
+    /// Own contact form: how to write the number (with the country code, or as dialled inside
+    /// the contact's country).
+    contact_phone_hint,
+    /// The label of the field where a job ad's text is pasted.
+    ad_text_label,
+    /// What to paste there, and that the text stays on the phone.
+    ad_text_hint,
+    /// "Check the ad".
+    ad_check_button,
+    /// Starts a job-offer check with the answers the ad gave.
+    ad_use_in_offer,
 }
 
 /// Every alert kind with the key its channel's strings use, in the order shells list channels.
@@ -272,6 +283,10 @@ mod tests {
         waymark.set_language("en".into()).unwrap();
         let en = waymark.shell_texts();
         assert_eq!(en.check_in_button, "Check in");
+        assert_eq!(
+            (en.contact_name.as_str(), ru.contact_name.as_str()),
+            ("Name", "Имя")
+        );
         let (_dir, uzbek) = open("uz");
         assert_eq!(uzbek.shell_texts(), ru, "uz falls back to Russian");
     }

@@ -163,6 +163,8 @@ pub(crate) fn test(counts: &mut Counts) -> Result<(), String> {
         add_surefire_line,
     )?);
 
+    counts.add(android_shell(&root, &library_dir)?);
+
     let mut pytest = Command::new(&python);
     pytest.current_dir(&root).args([
         "-m",
@@ -185,6 +187,22 @@ pub(crate) fn test(counts: &mut Counts) -> Result<(), String> {
     ]);
     counts.add(run_counted("Swift syntax check", swift, add_pytest_line)?);
     Ok(())
+}
+
+/// The Android shell's check: every Kotlin file of `android/app` compiled with the generated
+/// bindings against the Android 16 framework classes, then the shell's own tests on the JVM
+/// (android/verify/pom.xml).
+fn android_shell(root: &Path, library_dir: &Path) -> Result<Counts, String> {
+    let mut maven = Command::new("mvn");
+    maven
+        .current_dir(root.join("android").join("verify"))
+        .args(["--batch-mode", "--no-transfer-progress", "test"])
+        .arg(format!("-Dwaymark.library.dir={}", library_dir.display()));
+    run_counted(
+        "Android shell: compile against android-all (API 36) and tests (Maven)",
+        maven,
+        add_surefire_line,
+    )
 }
 
 /// The Python interpreter: `$WAYMARK_PYTHON`, or `python3`.

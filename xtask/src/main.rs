@@ -13,7 +13,7 @@ usage: cargo xtask <task>
 
 tasks:
   test      formatting, clippy with warnings denied, and every test in the workspace, including
-            the Kotlin, Python and Swift checks of the bindings
+            the Kotlin, Python and Swift checks of the bindings and the Android shell's check
   bindings  generate the Kotlin, Swift and Python bindings into bindings/generated/
   android   the core for Android (arm64-v8a, armeabi-v7a, x86_64) and its Kotlin bindings
   ios       the core as an XCFramework for iOS devices and simulators, and its Swift package

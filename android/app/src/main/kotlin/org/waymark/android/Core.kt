@@ -1,0 +1,87 @@
+package org.waymark.android
+
+import android.content.Context
+import android.os.Handler
+import android.os.Looper
+import java.io.File
+import java.time.ZoneId
+import java.util.Locale
+import java.util.concurrent.ExecutorService
+import java.util.concurrent.Executors
+import org.waymark.core.Waymark
+import org.waymark.core.WaymarkOptions
+
+/**
+ * The one open profile of this process, and the thread every core call runs on (never the UI
+ * thread: the core reads SQLite). One thread keeps calls in the order the person made them.
+ */
+object Core {
+    private val executor: ExecutorService = Executors.newSingleThreadExecutor { r ->
+        Thread(r, "waymark-core").apply { isDaemon = true }
+    }
+    private val main = Handler(Looper.getMainLooper())
+    private var opened: Waymark? = null
+
+    /**
+     * Runs [work] on the core thread with the profile open and following the phone's language
+     * and time zone, then [done] (or [failed]) on the UI thread.
+     */
+    fun <T> run(
+        context: Context,
+        work: (Waymark) -> T,
+        done: (T) -> Unit,
+        failed: (Throwable) -> Unit,
+    ) {
+        val app = context.applicationContext
+        executor.execute {
+            val result = runCatching { work(profile(app)) }
+            main.post { result.fold(done, failed) }
+        }
+    }
+
+    /** Runs [work] on the core thread, for receivers and the scheduler; [after] always runs. */
+    fun background(context: Context, work: (Waymark) -> Unit, after: () -> Unit = {}) {
+        val app = context.applicationContext
+        executor.execute {
+            try {
+                work(profile(app))
+            } catch (e: Exception) {
+                // Alerts are planned again at the next launch or system event; nothing personal
+                // is in the core's errors, but the type is enough here.
+                android.util.Log.w("Waymark", "background work failed: ${e.javaClass.simpleName}")
+            } finally {
+                after()
+            }
+        }
+    }
+
+    /** The language picked in the settings, if the person picked one over the phone's. */
+    fun chosenLanguage(context: Context): String? =
+        File(context.noBackupFilesDir, LANGUAGE_FILE).takeIf { it.exists() }?.readText()?.trim()
+            ?.takeIf { it.isNotEmpty() }
+
+    /** Keeps [code] as the app's language; the next core call uses it. */
+    fun chooseLanguage(context: Context, code: String) {
+        File(context.applicationContext.noBackupFilesDir, LANGUAGE_FILE).writeText(code)
+    }
+
+    private const val LANGUAGE_FILE = "language"
+
+    /** Opens the profile on first use; on every call, follows the phone's language and zone. */
+    private fun profile(context: Context): Waymark {
+        val language = chosenLanguage(context) ?: Locale.getDefault().language
+        val options = WaymarkOptions(language, ZoneId.systemDefault().id)
+        val current = opened
+        if (current != null) {
+            current.setLanguage(options.language)
+            current.setTimeZone(options.timeZone)
+            return current
+        }
+        // The no-backup folder: never in a cloud backup or a device transfer.
+        val path = File(context.noBackupFilesDir, "profile.sqlite").path
+        val waymark = Waymark.open(path, options)
+        waymark.setKeystoreKey(KeyVault.profileKey(context))
+        opened = waymark
+        return waymark
+    }
+}

@@ -1,0 +1,195 @@
+package org.waymark.android
+
+import android.app.Activity
+import android.content.Context
+import android.content.Intent
+import android.os.Build
+import android.os.Bundle
+import android.view.View
+import android.widget.Button
+import android.widget.LinearLayout
+import android.widget.ScrollView
+import android.widget.Toast
+import android.window.OnBackInvokedCallback
+import android.window.OnBackInvokedDispatcher
+import java.time.Instant
+import org.waymark.core.Action
+import org.waymark.core.ShellTexts
+import org.waymark.core.Waymark
+import org.waymark.core.WaymarkException
+
+/**
+ * The one activity: a stack of screens drawn in code. Each screen loads its view model on the
+ * core thread and renders it; this class only navigates, shows errors and hands actions off.
+ */
+class MainActivity : Activity(), Ui {
+    private val stack = ArrayList<Screen<*>>()
+    private var shown: ShellTexts? = null
+    private val actions by lazy { Actions(this, this) }
+    private var backCallback: Any? = null
+    private var renderedFor: String? = null
+    private var pendingTap: Action? = null
+
+    override val context: Context get() = this
+    override val texts: ShellTexts
+        get() = shown ?: error("texts are read only by a rendered screen")
+
+    override fun onCreate(savedInstanceState: Bundle?) {
+        super.onCreate(savedInstanceState)
+        // Someone looking at the recent-apps list should not see what was on screen.
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
+        stack.add(HomeScreen())
+        handleTap(intent)
+    }
+
+    override fun onNewIntent(intent: Intent) {
+        super.onNewIntent(intent)
+        handleTap(intent)
+    }
+
+    override fun onResume() {
+        super.onResume()
+        // The language, zone or permissions may have changed while away. Coming back from the
+        // dialer must not clear a half-typed form, so the screen reloads only when they did.
+        Alerts.replan(this)
+        if (renderedFor != surroundings()) show()
+    }
+
+    /** What a rendered screen depends on besides the profile: the language and the zone. */
+    private fun surroundings(): String =
+        "${Core.chosenLanguage(this)} ${java.util.Locale.getDefault().toLanguageTag()} " +
+            java.time.ZoneId.systemDefault().id
+
+    /** A notification was tapped: plan again (its alert has fired) and open what it names. */
+    private fun handleTap(intent: Intent?) {
+        val action = intent?.let { ActionCodec.take(it) } ?: return
+        Alerts.replan(this)
+        // Some actions need the shell's words, which arrive with the first screen.
+        if (shown == null) pendingTap = action else perform(action)
+    }
+
+    override fun open(screen: Screen<*>) {
+        stack.add(screen)
+        show()
+    }
+
+    override fun replace(screen: Screen<*>) {
+        if (stack.size > 1) stack.removeAt(stack.size - 1)
+        open(screen)
+    }
+
+    override fun back() {
+        if (stack.size > 1) {
+            stack.removeAt(stack.size - 1)
+            show()
+        } else {
+            finish()
+        }
+    }
+
+    override fun perform(action: Action) = actions.perform(action)
+
+    override fun reload() = show()
+
+    override fun toast(text: String) = Toast.makeText(this, text, Toast.LENGTH_LONG).show()
+
+    override fun <T> call(work: (Waymark) -> T, done: (T) -> Unit) {
+        Core.run(this, work, { result ->
+            Alerts.replan(this)
+            done(result)
+        }, ::showError)
+    }
+
+    private fun show() {
+        val screen = stack.last()
+        updateBack()
+        load(screen)
+    }
+
+    private fun <T> load(screen: Screen<T>) {
+        Core.run(this, { core ->
+            core.shellTexts() to screen.load(core, Instant.now())
+        }, { (texts, model) ->
+            // A slow load for a screen already left must not cover the one now on top.
+            if (stack.lastOrNull() !== screen) return@run
+            shown = texts
+            renderedFor = surroundings()
+            setContentView(frame(screen.render(this, model)))
+            pendingTap?.let {
+                pendingTap = null
+                perform(it)
+            }
+        }, { error ->
+            showError(error)
+            if (stack.size > 1 && stack.last() === screen) back()
+        })
+    }
+
+    /** The bar every screen has: back, and leave quickly. */
+    private fun frame(content: View): View {
+        val root = LinearLayout(this).apply { orientation = LinearLayout.VERTICAL }
+        val bar = LinearLayout(this).apply { orientation = LinearLayout.HORIZONTAL }
+        val words = texts
+        if (stack.size > 1) {
+            bar.addView(Button(this).apply {
+                text = words.back
+                isAllCaps = false
+                setOnClickListener { back() }
+            })
+        }
+        bar.addView(Button(this).apply {
+            text = words.quickExit
+            isAllCaps = false
+            setOnClickListener { perform(Action.QuickExit) }
+        })
+        root.addView(bar)
+        root.addView(
+            ScrollView(this).apply { addView(content) },
+            LinearLayout.LayoutParams(LinearLayout.LayoutParams.MATCH_PARENT, 0, 1f),
+        )
+        root.fitsSystemWindows = true
+        return root
+    }
+
+    /** The core's own words for what went wrong; its errors carry no personal data. */
+    private fun showError(error: Throwable) {
+        val message = when (error) {
+            is WaymarkException.InvalidInput -> error.reason
+            is WaymarkException.NotFound -> error.message
+            is WaymarkException -> error.message
+            else -> error.javaClass.simpleName
+        }
+        toast(message ?: error.javaClass.simpleName)
+    }
+
+    override fun onRequestPermissionsResult(
+        requestCode: Int,
+        permissions: Array<out String>,
+        grantResults: IntArray,
+    ) {
+        super.onRequestPermissionsResult(requestCode, permissions, grantResults)
+        Alerts.replan(this)
+        show()
+    }
+
+    /** System back leaves the top screen; at the home screen it leaves the app as usual. */
+    private fun updateBack() {
+        if (Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU) return
+        val dispatcher = onBackInvokedDispatcher
+        val wanted = stack.size > 1
+        val current = backCallback as OnBackInvokedCallback?
+        if (wanted && current == null) {
+            val callback = OnBackInvokedCallback { back() }
+            dispatcher.registerOnBackInvokedCallback(OnBackInvokedDispatcher.PRIORITY_DEFAULT, callback)
+            backCallback = callback
+        } else if (!wanted && current != null) {
+            dispatcher.unregisterOnBackInvokedCallback(current)
+            backCallback = null
+        }
+    }
+
+    @Deprecated("Android 12 and earlier; later versions use the OnBackInvokedCallback above")
+    override fun onBackPressed() {
+        if (stack.size > 1) back() else @Suppress("DEPRECATION") super.onBackPressed()
+    }
+}

@@ -1,0 +1,52 @@
+package org.waymark.android
+
+import android.content.Context
+import android.view.View
+import java.time.Instant
+import org.waymark.core.Action
+import org.waymark.core.ShellTexts
+import org.waymark.core.Waymark
+
+/** What a screen may ask of the activity that shows it. */
+interface Ui {
+    /** The activity, for building views and starting intents. */
+    val context: Context
+
+    /** The shell's words in the person's language, loaded with the screen. */
+    val texts: ShellTexts
+
+    /** Shows [screen] on top of this one. */
+    fun open(screen: Screen<*>)
+
+    /** Shows [screen] in place of this one (after a save, say). */
+    fun replace(screen: Screen<*>)
+
+    /** Leaves this screen. */
+    fun back()
+
+    /** Does what the core's [action] says: open a screen or hand off to another app. */
+    fun perform(action: Action)
+
+    /**
+     * Runs [work] on the core thread, then [done] on the UI thread; a core error is shown to
+     * the person and [done] is not called. After a call that may change the check-ins, the
+     * alerts are planned again.
+     */
+    fun <T> call(work: (Waymark) -> T, done: (T) -> Unit)
+
+    /** Loads and renders this screen again. */
+    fun reload()
+
+    /** A short message at the bottom of the screen. */
+    fun toast(text: String)
+}
+
+/**
+ * One screen: [load] asks the core for its view model (on the core thread), [render] turns it
+ * into views (on the UI thread) and decides nothing the core has not decided.
+ */
+abstract class Screen<T> {
+    abstract fun load(core: Waymark, now: Instant): T
+
+    abstract fun render(ui: Ui, model: T): View
+}

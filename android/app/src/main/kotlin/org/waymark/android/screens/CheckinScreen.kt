@@ -1,0 +1,82 @@
+package org.waymark.android
+
+import java.time.Instant
+import org.waymark.core.Action
+import org.waymark.core.CheckinHistoryView
+import org.waymark.core.CheckinReceipt
+import org.waymark.core.CheckinView
+import org.waymark.core.SlotView
+import org.waymark.core.Waymark
+
+/** The traveller's check-in: status, the PIN field, the plan and PIN settings, and history. */
+class CheckinScreen : Screen<Pair<CheckinView, CheckinHistoryView>>() {
+    override fun load(core: Waymark, now: Instant) = core.checkinStatus(now) to core.checkinHistory()
+
+    override fun render(ui: Ui, model: Pair<CheckinView, CheckinHistoryView>) = column(ui.context) {
+        val (status, history) = model
+        val texts = ui.texts
+        alertPermissions(ui)
+        title(status.title)
+        note(status.travellerName)
+        heading(status.headline)
+        status.current?.let { slot(it) }
+        status.next?.let { slot(it) }
+        note(status.lastCheckin)
+        note(status.streakLabel)
+        if (status.action is Action.CheckIn) {
+            val pin = field(texts.pinLabel, hint = texts.pinHint, type = PIN_INPUT)
+            button(texts.checkInButton) {
+                val typed = pin.text.toString()
+                pin.setText("")
+                ui.call({ it.checkIn(typed, Instant.now()) }) { receipt ->
+                    ui.open(ReceiptScreen(receipt))
+                }
+            }
+        }
+        button(texts.planTitle) { ui.perform(Action.EditTripPlan) }
+        button(texts.pinsTitle) { ui.perform(Action.SetCheckinPins) }
+        button(texts.exportTitle) { ui.open(ExportScreen()) }
+        heading(history.title)
+        for (entry in history.entries) text("${entry.atLabel} · ${entry.slotLabel}")
+    }
+}
+
+/** One check-in slot: when it is due, here and at the other side, and its state. */
+fun Column.slot(slot: SlotView) = group {
+    text(slot.label)
+    note(slot.otherSide)
+    text(slot.statusLabel)
+}
+
+/** After a check-in: what happened, and the message to send the family (the person sends it). */
+class ReceiptScreen(private val receipt: CheckinReceipt) : Screen<CheckinReceipt>() {
+    override fun load(core: Waymark, now: Instant) = receipt
+
+    override fun render(ui: Ui, model: CheckinReceipt) = column(ui.context) {
+        title(model.headline)
+        text(model.message)
+        button(ui.texts.share) { ui.perform(model.share) }
+        heading(model.status.headline)
+        model.status.next?.let { slot(it) }
+    }
+}
+
+/** Sets the normal PIN, the duress PIN and the signal phrase. */
+class PinsScreen : Screen<Unit>() {
+    override fun load(core: Waymark, now: Instant) = Unit
+
+    override fun render(ui: Ui, model: Unit) = column(ui.context) {
+        val texts = ui.texts
+        title(texts.pinsTitle)
+        val normal = field(texts.normalPinLabel, hint = texts.normalPinHint, type = PIN_INPUT)
+        val duress = field(texts.duressPinLabel, hint = texts.duressPinHint, type = PIN_INPUT)
+        val phrase = field(texts.signalPhraseLabel, hint = texts.signalPhraseHint)
+        button(texts.save) {
+            val pins = Triple(normal.text.toString(), duress.text.toString(), phrase.text.toString())
+            ui.call({ it.setCheckinPins(pins.first, pins.second, pins.third) }) {
+                ui.toast(texts.pinsSaved)
+                ui.back()
+            }
+        }
+    }
+}

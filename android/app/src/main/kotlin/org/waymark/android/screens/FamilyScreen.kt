@@ -1,0 +1,92 @@
+package org.waymark.android
+
+import java.time.Instant
+import org.waymark.core.Action
+import org.waymark.core.FamilyHistoryView
+import org.waymark.core.FamilyListView
+import org.waymark.core.FamilyTravellerView
+import org.waymark.core.VerificationView
+import org.waymark.core.Waymark
+
+/** The travellers this phone watches over, and adding one from their plan. */
+class FamilyScreen : Screen<FamilyListView>() {
+    override fun load(core: Waymark, now: Instant): FamilyListView = core.familyList(now)
+
+    override fun render(ui: Ui, model: FamilyListView) = column(ui.context) {
+        alertPermissions(ui)
+        title(model.title)
+        text(model.emptyHint)
+        for (traveller in model.travellers) {
+            group {
+                if (traveller.needsAttention) heading(traveller.headline) else text(traveller.headline)
+                button("${traveller.name} · ${traveller.destination}") {
+                    ui.perform(Action.OpenWatchedTraveller(traveller.id))
+                }
+            }
+        }
+        button(ui.texts.importTitle) { ui.open(ImportScreen()) }
+    }
+}
+
+/** One watched traveller: status, checking their message, the steps to take, and history. */
+class TravellerScreen(private val id: String) :
+    Screen<Pair<FamilyTravellerView, FamilyHistoryView>>() {
+    override fun load(core: Waymark, now: Instant) =
+        core.familyTraveller(id, now) to core.familyHistory(id)
+
+    override fun render(ui: Ui, model: Pair<FamilyTravellerView, FamilyHistoryView>) =
+        column(ui.context) {
+            val (traveller, history) = model
+            val texts = ui.texts
+            alertPermissions(ui)
+            title(traveller.name)
+            note(traveller.destination)
+            heading(traveller.headline)
+            traveller.current?.let { slot(it) }
+            traveller.next?.let { slot(it) }
+            note(traveller.lastCheckin)
+            if (traveller.helpSignalled) {
+                button(texts.markHandled) {
+                    ui.call({ it.familyMarkHandled(id, Instant.now()) }) { ui.reload() }
+                }
+            }
+            heading(texts.verifyTitle)
+            note(traveller.signalPhraseReminder)
+            val message = field(texts.verifyTitle, hint = texts.verifyHint)
+            button(texts.verifyButton) {
+                val typed = message.text.toString()
+                ui.call({ it.verifyCheckin(id, typed, Instant.now()) }) { result ->
+                    ui.open(VerificationScreen(result))
+                }
+            }
+            steps(ui, traveller)
+            for (fact in traveller.facts) text("${fact.label}: ${fact.value}")
+            heading(history.title)
+            for (entry in history.entries) {
+                text("${entry.atLabel} · ${entry.slotLabel} · ${entry.outcomeLabel}")
+            }
+        }
+}
+
+/** What to do when the traveller is silent, step by step, each with its call or text. */
+fun Column.steps(ui: Ui, traveller: FamilyTravellerView) {
+    for (step in traveller.steps) {
+        group {
+            heading("${step.number}. ${step.title}")
+            text(step.detail)
+            step.action?.let { action -> button(step.title) { ui.perform(action) } }
+        }
+    }
+}
+
+/** What checking the traveller's message found, and what to do now. */
+class VerificationScreen(private val result: VerificationView) : Screen<VerificationView>() {
+    override fun load(core: Waymark, now: Instant) = result
+
+    override fun render(ui: Ui, model: VerificationView) = column(ui.context) {
+        title(model.headline)
+        text(model.detail)
+        if (model.needsHelp) steps(ui, model.traveller)
+        button(model.traveller.name) { ui.replace(TravellerScreen(model.traveller.id)) }
+    }
+}

@@ -1,0 +1,99 @@
+package org.waymark.android
+
+import android.Manifest
+import java.io.File
+import javax.xml.parsers.DocumentBuilderFactory
+import kotlin.test.Test
+import kotlin.test.assertEquals
+import kotlin.test.assertFalse
+import kotlin.test.assertNotNull
+import kotlin.test.assertTrue
+import org.w3c.dom.Element
+
+/**
+ * The manifest against the code and the framework: the components it names are the shell's,
+ * its permissions are exactly the ones the shell needs (no INTERNET), backups are off, and the
+ * re-plan receiver hears exactly the events it handles.
+ *
+ * android-all's classes are Java 21 bytecode, so this JVM compiles against them but does not
+ * load them: framework names are compile-time constants here, and the component kinds are
+ * checked by the compiler in [kinds].
+ */
+class ManifestTest {
+    private val ns = "http://schemas.android.com/apk/res/android"
+    private val manifest: Element = parse("../app/src/main/AndroidManifest.xml")
+
+    private fun parse(path: String): Element = DocumentBuilderFactory.newInstance()
+        .apply { isNamespaceAware = true }
+        .newDocumentBuilder()
+        .parse(File(path))
+        .documentElement
+
+    private fun elements(tag: String, within: Element = manifest): List<Element> {
+        val nodes = within.getElementsByTagName(tag)
+        return (0 until nodes.length).map { nodes.item(it) as Element }
+    }
+
+    private fun Element.name(): String = getAttributeNS(ns, "name")
+
+    /** Never called: it compiles only while each component is of the kind the manifest says. */
+    @Suppress("unused")
+    private fun kinds() {
+        val application: Class<out android.app.Application> = WaymarkApplication::class.java
+        val activity: Class<out android.app.Activity> = MainActivity::class.java
+        val alerts: Class<out android.content.BroadcastReceiver> = AlertReceiver::class.java
+        val replan: Class<out android.content.BroadcastReceiver> = ReplanReceiver::class.java
+        println(listOf(application, activity, alerts, replan))
+    }
+
+    @Test
+    fun `the manifest names the shell's application, activity and receivers, which exist`() {
+        val named = (elements("application") + elements("activity") + elements("receiver"))
+            .map { it.name() }
+        assertEquals(
+            listOf(".WaymarkApplication", ".MainActivity", ".AlertReceiver", ".ReplanReceiver"),
+            named,
+        )
+        for (name in named) {
+            val file = "org/waymark/android${name.replace('.', '/')}.class"
+            assertNotNull(javaClass.classLoader.getResource(file), file)
+        }
+    }
+
+    @Test
+    fun `the permissions are exactly the ones the shell needs, and none reaches the internet`() {
+        val asked = elements("uses-permission").map { it.name() }.toSet()
+        assertEquals(
+            setOf(
+                Manifest.permission.POST_NOTIFICATIONS,
+                Manifest.permission.SCHEDULE_EXACT_ALARM,
+                Manifest.permission.RECEIVE_BOOT_COMPLETED,
+                Manifest.permission.CAMERA,
+            ),
+            asked,
+        )
+        assertFalse(Manifest.permission.INTERNET in asked)
+        val camera = elements("uses-feature").single()
+        assertEquals("false", camera.getAttributeNS(ns, "required"))
+    }
+
+    @Test
+    fun `backups and device transfers are off`() {
+        val application = elements("application").single()
+        assertEquals("false", application.getAttributeNS(ns, "allowBackup"))
+        assertEquals("false", application.getAttributeNS(ns, "fullBackupContent"))
+        val rules = parse("../app/src/main/res/xml/data_extraction_rules.xml")
+        for (part in listOf("cloud-backup", "device-transfer")) {
+            val section = elements(part, rules).single()
+            val domains = elements("exclude", section).map { it.getAttribute("domain") }
+            assertTrue(domains.containsAll(listOf("root", "file", "database", "sharedpref")), part)
+        }
+    }
+
+    @Test
+    fun `the re-plan receiver listens for exactly the events it handles`() {
+        val receiver = elements("receiver").single { it.name() == ".ReplanReceiver" }
+        val listed = elements("action", receiver).map { it.name() }.toSet()
+        assertEquals(REPLAN_EVENTS, listed)
+    }
+}
