@@ -12,6 +12,7 @@ mod error;
 mod guide;
 mod home;
 mod screening;
+mod search;
 mod storage;
 mod time_json;
 mod waymark;
@@ -45,6 +46,9 @@ pub use screening::{
     OfferResultView, OfferSummary, PhoneKind, QuizAnswer, QuizFeedbackView, QuizOption,
     QuizResultView, QuizScore, QuizStatementView, QuizView, RiskLevel, SelfCheckAnswer,
     SelfCheckOutcome, SelfCheckQuestionView, SelfCheckResultView, SelfCheckView, TextSpan,
+};
+pub use search::{
+    QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
 pub use time_json::rfc3339;
 pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions, supported_languages};

@@ -172,6 +172,12 @@ pub(crate) const KEYS: &[&str] = &[
     "step_embassy_saved",
     "family_other_side",
     "step_police_number_detail",
+    "search_title",
+    "search_empty",
+    "search_kind_article",
+    "search_kind_checklist_item",
+    "search_kind_contact",
+    "search_kind_red_flag",
 ];
 
 /// Interface strings in one person's language.
