@@ -12,6 +12,7 @@ mod home;
 mod own_contacts;
 mod rich;
 mod screening;
+mod search;
 
 pub(crate) use article::article;
 pub(crate) use checkin::{
@@ -28,6 +29,7 @@ pub(crate) use screening::{
     ad_analysis, offer_list, offer_result, question, quiz_feedback, quiz_header, quiz_result,
     self_check_header, self_check_result, wrap_text,
 };
+pub(crate) use search::search;
 
 use std::collections::HashMap;
 
