@@ -47,6 +47,9 @@ pub use screening::{
     QuizResultView, QuizScore, QuizStatementView, QuizView, RiskLevel, SelfCheckAnswer,
     SelfCheckOutcome, SelfCheckQuestionView, SelfCheckResultView, SelfCheckView, TextSpan,
 };
+/// For core/benches/search.rs only.
+#[doc(hidden)]
+pub use search::bench as search_bench;
 pub use search::{
     QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };

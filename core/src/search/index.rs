@@ -16,7 +16,7 @@ use rust_stemmers::{Algorithm, Stemmer};
 use super::{SearchKind, TextPart};
 use crate::action::Action;
 use crate::screening::patterns::within_one_edit;
-use crate::screening::text::{Kind as TokenKind, Tokens};
+use crate::screening::text::{self, Kind as TokenKind, Tokens};
 
 /// Query words at least this long forgive one typo.
 pub(crate) const FUZZY_FROM: usize = 5;
@@ -139,7 +139,7 @@ pub(crate) struct Shown {
     pub action: Action,
 }
 
-/// The query's words, normalised and without repeats, or None when it has none.
+/// The query's words and numbers, normalised as the indexed text is, without repeats.
 pub(crate) fn query_words(query: &str) -> Vec<QueryWord> {
     let tokens = Tokens::new(query).tokens;
     let mut seen = HashSet::new();
@@ -232,46 +232,61 @@ impl Corpus {
         corpus
     }
 
-    /// Splits a text into words, adding new words to the dictionary.
+    /// Splits a text into words as the screening tokenizer does, adding new words to the
+    /// dictionary. Known words cost no allocation: most words of a text are known.
     fn field(&mut self, text: String, mut count: impl FnMut(u32)) -> Field {
-        let tokens = Tokens::new(&text);
-        // The tokenizer counts characters; slicing needs bytes.
-        let mut bytes: Vec<u32> = text.char_indices().map(|(b, _)| b as u32).collect();
-        bytes.push(text.len() as u32);
-        let mut words = Vec::with_capacity(tokens.tokens.len());
-        for token in tokens.tokens {
-            if token.kind == TokenKind::Symbol {
+        let mut words = Vec::new();
+        let mut norm = String::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let Some(kind) = text::starts(c) else {
+                continue;
+            };
+            let mut end = start + c.len_utf8();
+            if kind == TokenKind::Symbol {
+                // Currency signs matter to the ad analyzer, not to search.
                 continue;
             }
-            let term = match self.by_norm.get(&token.norm) {
-                Some(id) => *id,
-                None => {
-                    let id = self.terms.len() as u32;
-                    let is_word = token.kind == TokenKind::Word;
-                    let stem = match (&self.stemmer, is_word) {
-                        (Some(stemmer), true) => stemmer.stem(&token.norm).into_owned(),
-                        _ => token.norm.clone(),
-                    };
-                    self.by_stem.entry(stem.clone()).or_default().push(id);
-                    self.by_norm.insert(token.norm.clone(), id);
-                    self.terms.push(Term {
-                        stem_chars: stem.chars().collect(),
-                        norm: token.norm,
-                        chars: token.chars,
-                        is_word,
-                        postings: Vec::new(),
-                    });
-                    id
+            while let Some(&(at, next)) = chars.peek() {
+                if !text::same_kind(kind, next) {
+                    break;
                 }
-            };
+                end = at + next.len_utf8();
+                chars.next();
+            }
+            norm.clear();
+            norm.extend(text::fold(text[start..end].chars()));
+            let term = self.term(&norm, kind == TokenKind::Word);
             count(term);
             words.push(Word {
-                start: bytes[token.start],
-                end: bytes[token.end],
+                start: start as u32,
+                end: end as u32,
                 term,
             });
         }
         Field { text, words }
+    }
+
+    /// The id of a normalised word, added to the dictionary with its stem when new.
+    fn term(&mut self, norm: &str, is_word: bool) -> u32 {
+        if let Some(id) = self.by_norm.get(norm) {
+            return *id;
+        }
+        let id = self.terms.len() as u32;
+        let stem = match (&self.stemmer, is_word) {
+            (Some(stemmer), true) => stemmer.stem(norm).into_owned(),
+            _ => norm.to_owned(),
+        };
+        self.terms.push(Term {
+            stem_chars: stem.chars().collect(),
+            norm: norm.to_owned(),
+            chars: norm.chars().collect(),
+            is_word,
+            postings: Vec::new(),
+        });
+        self.by_stem.entry(stem).or_default().push(id);
+        self.by_norm.insert(norm.to_owned(), id);
+        id
     }
 
     /// The terms a query word finds, each with how strongly.
@@ -326,46 +341,56 @@ impl Corpus {
 
     /// Every entry that has all the query's words, with its score, and the terms found.
     pub(crate) fn search(&self, words: &[QueryWord]) -> (Vec<Hit>, Found) {
+        let n = self.docs.len();
         let mut found = Found::new();
-        let mut per_word: Vec<HashMap<u32, (u32, u32)>> = Vec::with_capacity(words.len());
-        for (n, word) in words.iter().enumerate() {
-            let bit = 1u64 << n.min(63);
-            let mut docs: HashMap<u32, (u32, u32)> = HashMap::new();
+        // Dense per-entry tallies: cheaper than maps when a common word matches most entries.
+        let mut total = vec![0u32; n];
+        let mut count = vec![0u32; n];
+        let mut matched = vec![0u32; n];
+        let mut best = vec![0u32; n];
+        let mut touched: Vec<u32> = Vec::new();
+        for (w, word) in words.iter().enumerate() {
+            let bit = 1u64 << w.min(63);
             for (term, strength) in self.expand(word) {
                 *found.entry(term).or_default() |= bit;
                 for p in &self.terms[term as usize].postings {
+                    let d = p.doc as usize;
+                    // An entry that lacks an earlier word can no longer match.
+                    if matched[d] != w as u32 {
+                        continue;
+                    }
                     let score = if p.title > 0 {
                         TITLE_WEIGHT * strength
                     } else {
                         BODY_WEIGHT * strength
                     };
-                    let entry = docs.entry(p.doc).or_insert((0, 0));
-                    entry.0 = entry.0.max(score);
-                    entry.1 += u32::from(p.title) + u32::from(p.body);
+                    if best[d] == 0 {
+                        touched.push(p.doc);
+                    }
+                    best[d] = best[d].max(score);
+                    count[d] += u32::from(p.title) + u32::from(p.body);
                 }
             }
-            if docs.is_empty() {
+            if touched.is_empty() {
                 return (Vec::new(), Found::new());
             }
-            per_word.push(docs);
+            for d in touched.drain(..) {
+                let d = d as usize;
+                total[d] += best[d];
+                best[d] = 0;
+                matched[d] += 1;
+            }
         }
-        // Intersect from the rarest word, so the work is bounded by the smallest set.
-        per_word.sort_unstable_by_key(HashMap::len);
-        let Some((first, rest)) = per_word.split_first() else {
+        let all = words.len() as u32;
+        if all == 0 {
             return (Vec::new(), found);
-        };
-        let hits = first
-            .iter()
-            .filter_map(|(doc, (score, count))| {
-                rest.iter()
-                    .try_fold((*score, *count), |(s, c), other| {
-                        other.get(doc).map(|(s2, c2)| (s + s2, c + c2))
-                    })
-                    .map(|(score, count)| Hit {
-                        doc: *doc,
-                        score,
-                        count,
-                    })
+        }
+        let hits = (0..n)
+            .filter(|d| matched[*d] == all)
+            .map(|d| Hit {
+                doc: d as u32,
+                score: total[d],
+                count: count[d],
             })
             .collect();
         (hits, found)

@@ -4,6 +4,8 @@
 //! The pack's index (index.rs) is built on the first search and kept with the pack; the person's
 //! own items and contacts are few and change often, so they are indexed at each search.
 
+#[doc(hidden)]
+pub mod bench;
 mod index;
 #[cfg(test)]
 mod tests;
@@ -17,7 +19,7 @@ use crate::content::{Block, LanguageTexts, Pack};
 use crate::error::{Error, Result, WaymarkError};
 use crate::waymark::Waymark;
 pub(crate) use index::Index;
-use index::{Corpus, Entry, Hit};
+use index::{Corpus, Entry, Hit, QueryWord, Shown};
 
 /// The longest query, in characters; a longer one is refused rather than cut, so the person
 /// never sees results for words they cannot see.
@@ -97,12 +99,66 @@ impl Waymark {
 }
 
 /// One result before it is shown: which corpus, which entry, how good.
-struct Candidate<'a> {
+struct Candidate<'a, 'b> {
     corpus: &'a Corpus,
     /// The position of the corpus's language in the person's chain.
     rank: usize,
     hit: Hit,
-    found: std::rc::Rc<index::Found>,
+    found: &'b index::Found,
+}
+
+/// The best `SEARCH_RESULTS_MAX` entries of the corpora that have every query word, each with
+/// its corpus, best first. Each corpus comes with the position of its language in the chain.
+fn find<'a>(corpora: &[(&'a Corpus, usize)], words: &[QueryWord]) -> Vec<(&'a Corpus, Shown)> {
+    let searched: Vec<_> = corpora
+        .iter()
+        .map(|(corpus, rank)| (*corpus, *rank, corpus.search(words)))
+        .collect();
+    let mut candidates: Vec<Candidate<'a, '_>> = Vec::new();
+    for (corpus, rank, (hits, found)) in &searched {
+        candidates.extend(hits.iter().map(|hit| Candidate {
+            corpus,
+            rank: *rank,
+            hit: *hit,
+            found,
+        }));
+    }
+    if searched
+        .iter()
+        .filter(|(_, _, (hits, _))| !hits.is_empty())
+        .count()
+        > 1
+    {
+        // The same entry in two languages is shown once, in the earlier language of the chain.
+        candidates.sort_by_key(|c| c.rank);
+        let mut seen = HashSet::new();
+        candidates.retain(|c| seen.insert(c.corpus.identity(c.hit.doc)));
+    }
+    let order = |a: &Candidate<'_, '_>, b: &Candidate<'_, '_>| {
+        b.hit
+            .score
+            .cmp(&a.hit.score)
+            .then(a.rank.cmp(&b.rank))
+            .then(b.hit.count.cmp(&a.hit.count))
+            .then(
+                a.corpus
+                    .identity(a.hit.doc)
+                    .0
+                    .cmp(&b.corpus.identity(b.hit.doc).0),
+            )
+            .then(a.hit.doc.cmp(&b.hit.doc))
+    };
+    let max = SEARCH_RESULTS_MAX as usize;
+    // Only the best few are sorted: a common word can match thousands of entries.
+    if candidates.len() > max {
+        candidates.select_nth_unstable_by(max, order);
+        candidates.truncate(max);
+    }
+    candidates.sort_by(order);
+    candidates
+        .into_iter()
+        .map(|c| (c.corpus, c.corpus.show(c.hit.doc, c.found)))
+        .collect()
 }
 
 impl Waymark {
@@ -141,46 +197,10 @@ impl Waymark {
                 .enumerate()
                 .filter_map(|(rank, code)| pack_index.corpus(code).map(|c| (c, rank))),
         );
-        let mut candidates = Vec::new();
-        let mut seen = HashSet::new();
-        for (corpus, rank) in corpora {
-            let (hits, found) = corpus.search(&words);
-            let found = std::rc::Rc::new(found);
-            for hit in hits {
-                candidates.push(Candidate {
-                    corpus,
-                    rank,
-                    hit,
-                    found: found.clone(),
-                });
-            }
-        }
-        // The same entry in two languages is shown once, in the earlier language of the chain.
-        candidates.sort_by_key(|c| c.rank);
-        candidates.retain(|c| {
-            let (kind, id) = c.corpus.identity(c.hit.doc);
-            seen.insert((kind, id.to_owned()))
-        });
-        candidates.sort_by(|a, b| {
-            b.hit
-                .score
-                .cmp(&a.hit.score)
-                .then(a.rank.cmp(&b.rank))
-                .then(b.hit.count.cmp(&a.hit.count))
-                .then(
-                    a.corpus
-                        .identity(a.hit.doc)
-                        .0
-                        .cmp(&b.corpus.identity(b.hit.doc).0),
-                )
-                .then(a.hit.doc.cmp(&b.hit.doc))
-        });
-        candidates.truncate(SEARCH_RESULTS_MAX as usize);
-        let results = candidates
+        let results = find(&corpora, &words)
             .into_iter()
-            .map(|c| {
-                let shown = c.corpus.show(c.hit.doc, &c.found);
-                let is_own = std::ptr::eq(c.corpus, &own);
+            .map(|(corpus, shown)| {
+                let is_own = std::ptr::eq(corpus, &own);
                 SearchResult {
                     kind: shown.kind,
                     kind_label: ui.text(kind_key(shown.kind)),
@@ -188,7 +208,7 @@ impl Waymark {
                     title: shown.title,
                     title_parts: shown.title_parts,
                     snippet: shown.snippet,
-                    language: (!is_own).then(|| c.corpus.language.clone()),
+                    language: (!is_own).then(|| corpus.language.clone()),
                     action: shown.action,
                 }
             })
