@@ -14,6 +14,7 @@ mod home;
 mod packs;
 mod qr;
 mod screening;
+mod search;
 mod shell_texts;
 mod storage;
 mod time_json;
@@ -55,6 +56,12 @@ pub use screening::{
     OfferResultView, OfferSummary, PhoneKind, QuizAnswer, QuizFeedbackView, QuizOption,
     QuizResultView, QuizScore, QuizStatementView, QuizView, RiskLevel, SelfCheckAnswer,
     SelfCheckOutcome, SelfCheckQuestionView, SelfCheckResultView, SelfCheckView, TextSpan,
+};
+/// For core/benches/search.rs only.
+#[doc(hidden)]
+pub use search::bench as search_bench;
+pub use search::{
+    QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
 pub use shell_texts::{AlertChannel, ShellTexts};
 pub use time_json::rfc3339;

@@ -48,6 +48,7 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
         Some(Command::SelfCheck) => app.self_check(io),
         Some(Command::Quiz) => app.quiz(io),
         Some(Command::Pack { action }) => app.pack(action),
+        Some(Command::Search { query }) => app.search(query),
     }
 }
 
@@ -142,6 +143,14 @@ impl App<'_> {
         self.show(&article, || {
             let list = self.core(self.waymark.checklist())?;
             Ok(render::article(&article, &self.ctx(Some(&list))))
+        })
+    }
+
+    fn search(&self, query: Vec<String>) -> Result<String, Failure> {
+        let view = self.core(self.waymark.search(query.join(" ")))?;
+        self.show(&view, || {
+            let list = self.core(self.waymark.checklist())?;
+            Ok(render::search(&view, &self.ctx(Some(&list))))
         })
     }
 

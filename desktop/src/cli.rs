@@ -126,6 +126,12 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<PackCommand>,
     },
+    /// Find articles, checklist items, warning signs and contacts by words, in any form
+    Search {
+        /// The words to find (e.g. "passport" or "паспорт")
+        #[arg(required = true, num_args = 1..)]
+        query: Vec<String>,
+    },
 }
 
 /// A change to your own contacts. Contacts are named by the number shown in the list.

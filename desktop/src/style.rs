@@ -49,6 +49,18 @@ impl Styler {
         self.paint(text, AnsiColor::Red.on_default())
     }
 
+    /// A word a search found: bold and underlined, or between asterisks when styles are off.
+    pub(crate) fn found(&self, text: &str) -> String {
+        if self.enabled {
+            self.paint(
+                text,
+                Style::new().effects(Effects::BOLD | Effects::UNDERLINE),
+            )
+        } else {
+            format!("*{text}*")
+        }
+    }
+
     fn paint(&self, text: &str, style: Style) -> String {
         if self.enabled && !text.is_empty() {
             format!("{}{text}{}", style.render(), style.render_reset())

@@ -1531,3 +1531,123 @@ fn check_in_commands_refuse_bad_input_with_a_clear_message() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stdout.contains("Пока никого"), "{}", run.stdout);
 }
+
+// ---------------------------------------------------------------- search
+
+#[test]
+fn search_in_english_marks_the_found_words_and_names_the_command() {
+    let profile = Profile::new();
+    let out = profile.run("en", &["search", "pasport"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Search: pasport",
+            "1. Checklist: Keep your *passport* with you",
+            "[→ checklist 9]",
+            "Warning sign: Your documents would be kept",
+            "[→ guide",
+        ],
+    );
+}
+
+#[test]
+fn search_in_russian_finds_other_forms_of_the_word() {
+    let profile = Profile::new();
+    let out = profile.run("ru", &["search", "паспортом"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "Поиск: паспортом",
+            "1. Список дел: Никому не отдавайте *паспорт*",
+            "*паспорта*",
+        ],
+    );
+    // Several words on the command line are one query; each must be found.
+    let out = profile
+        .run("ru", &["search", "рабочая", "виза"])
+        .ok()
+        .to_owned();
+    assert_has(&out, &["*рабочую* *визу*"]);
+}
+
+#[test]
+fn search_finds_own_items_too() {
+    let profile = Profile::new();
+    profile
+        .run("en", &["checklist", "add", "Buy", "a", "plug", "adapter"])
+        .ok();
+    let out = profile.run("en", &["search", "adapters"]).ok().to_owned();
+    assert_has(
+        &out,
+        &["1. Checklist: Buy a plug *adapter* [→ checklist 12]"],
+    );
+}
+
+#[test]
+fn search_with_nothing_found_says_so() {
+    let profile = Profile::new();
+    let out = profile.run("en", &["search", "zzzqqq"]).ok().to_owned();
+    assert_has(&out, &["Nothing found."]);
+    let out = profile.run("ru", &["search", "zzzqqq"]).ok().to_owned();
+    assert_has(&out, &["Ничего не нашлось."]);
+}
+
+#[test]
+fn search_as_json() {
+    let profile = Profile::new();
+    let json = profile.run("ru", &["--json", "search", "долг"]).json();
+    let results = json["results"].as_array().unwrap();
+    let flag = results
+        .iter()
+        .find(|r| r["id"] == "pay-later")
+        .expect("the debt red flag");
+    assert_eq!(flag["kind"], "red_flag");
+    assert_eq!(flag["action"]["action"], "open_article");
+    assert_eq!(flag["language"], "ru");
+    let marked: Vec<&str> = flag["title_parts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|p| p["highlighted"] == true)
+        .map(|p| p["text"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["долг"]);
+    let none = profile.run("en", &["search", "zzzqqq", "--json"]).json();
+    assert_eq!(none["results"], serde_json::json!([]));
+}
+
+#[test]
+fn a_blank_or_missing_search_is_refused() {
+    let profile = Profile::new();
+    let message = profile.run("en", &["search", "  "]).fails(2).to_owned();
+    assert!(message.contains("query: must not be blank"), "{message}");
+    let long = "visa ".repeat(50);
+    let message = profile.run("en", &["search", &long]).fails(2).to_owned();
+    assert!(message.contains("query: must be at most 200"), "{message}");
+    profile.run("en", &["search"]).fails(2);
+}
+
+#[test]
+fn search_marks_found_words_in_bold_only_when_colour_is_allowed() {
+    let profile = Profile::new();
+    let path = profile.path();
+    let args = [
+        "--profile",
+        path.to_str().unwrap(),
+        "--lang",
+        "en",
+        "search",
+        "visa",
+    ];
+    let mut env = terminal_env(profile.path());
+    let (exit, coloured, _) = run_in_process(&args, &env);
+    assert_eq!(exit, Exit::Success);
+    // Bold and underlined, without the asterisks plain text needs.
+    assert!(coloured.contains("\x1b[1m\x1b[4mvisa") || coloured.contains("\x1b[1;4mvisa"));
+    assert!(!coloured.contains("*visa*"), "{coloured}");
+    env.no_color = true;
+    let (exit, plain, _) = run_in_process(&args, &env);
+    assert_eq!(exit, Exit::Success);
+    assert_clean(&plain);
+    assert!(plain.contains("*visa*"), "{plain}");
+}

@@ -10,8 +10,10 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use crate::error::{Error, Result, WaymarkError};
+
 use crate::guide::ArticleSummary;
 use crate::waymark::{Prefs, Waymark};
+pub(crate) use store::own_items;
 
 /// The longest own item, in characters.
 pub const OWN_ITEM_MAX_CHARS: u32 = 200;

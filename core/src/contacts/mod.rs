@@ -26,3 +26,4 @@ pub use phone::ContactAction;
 pub use reachability::Reachability;
 
 pub(crate) use emergency::{check_emergency, first_number};
+pub(crate) use store::list as own_contact_rows;

@@ -107,6 +107,9 @@ pub(crate) struct Pack {
     /// The screening tools: job-offer check, ad analyzer, self-check, quiz.
     pub screening: screening::Screening,
     texts: BTreeMap<String, LanguageTexts>,
+    /// The search index of this pack, built on the first search: a pack that replaces this one
+    /// gets its own.
+    search: OnceLock<crate::search::Index>,
 }
 
 /// Everything written in one language.
@@ -200,6 +203,7 @@ impl Pack {
             emergency: emergency.country,
             screening: screening::Screening::load(file("screening.toml")?, files)?,
             texts,
+            search: OnceLock::new(),
         };
         pack.check_references()?;
         crate::contacts::check_emergency(&pack.emergency)?;
@@ -225,11 +229,16 @@ impl Pack {
     }
 
     /// The languages that ship texts of their own.
-    #[cfg(test)]
     pub(crate) fn written_languages(&self) -> impl Iterator<Item = (&str, &LanguageTexts)> {
         self.texts
             .iter()
             .map(|(code, texts)| (code.as_str(), texts))
+    }
+
+    /// This pack's search index, built on first use.
+    pub(crate) fn search_index(&self) -> &crate::search::Index {
+        self.search
+            .get_or_init(|| crate::search::Index::build(self))
     }
 
     pub(crate) fn article_ids(&self) -> impl Iterator<Item = &str> {

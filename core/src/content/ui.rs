@@ -191,6 +191,12 @@ pub(crate) const KEYS: &[&str] = &[
     "pack_why_not_newer",
     "pack_why_needs_newer_core",
     "pack_why_invalid_content",
+    "search_title",
+    "search_empty",
+    "search_kind_article",
+    "search_kind_checklist_item",
+    "search_kind_contact",
+    "search_kind_red_flag",
 ];
 
 /// Interface strings in one person's language.

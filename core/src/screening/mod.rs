@@ -15,7 +15,7 @@ mod self_check;
 mod store;
 #[cfg(test)]
 mod tests;
-mod text;
+pub(crate) mod text;
 
 use serde::Serialize;
 

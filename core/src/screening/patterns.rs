@@ -329,7 +329,7 @@ impl Alt {
 }
 
 /// Whether `a` becomes `b` by at most one letter changed, added or left out.
-fn within_one_edit(a: &[char], b: &[char]) -> bool {
+pub(crate) fn within_one_edit(a: &[char], b: &[char]) -> bool {
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     match long.len() - short.len() {
         0 => short.iter().zip(long).filter(|(x, y)| x != y).count() <= 1,

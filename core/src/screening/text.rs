@@ -41,14 +41,7 @@ impl Tokens {
         let mut sentence = 0;
         let mut i = 0;
         while i < chars.len() {
-            let c = chars[i];
-            let kind = if c.is_alphabetic() {
-                Kind::Word
-            } else if c.is_ascii_digit() {
-                Kind::Number
-            } else if SYMBOLS.contains(&c) {
-                Kind::Symbol
-            } else {
+            let Some(kind) = starts(chars[i]) else {
                 if ends_sentence(&chars, i) {
                     sentence += 1;
                 }
@@ -88,7 +81,8 @@ impl Tokens {
     }
 }
 
-fn same_kind(kind: Kind, c: char) -> bool {
+/// Whether `c` continues a token of this kind.
+pub(crate) fn same_kind(kind: Kind, c: char) -> bool {
     match kind {
         // Letters, and marks that belong to them (a combining accent).
         Kind::Word => c.is_alphabetic() || is_mark(c),
@@ -103,11 +97,28 @@ fn is_mark(c: char) -> bool {
 
 /// Lower case, "ё" as "е", combining accents dropped (Russian texts sometimes mark stress).
 pub(crate) fn normalise(chars: impl Iterator<Item = char>) -> String {
+    fold(chars).collect()
+}
+
+/// `normalise` without collecting, for callers that reuse a buffer.
+pub(crate) fn fold(chars: impl Iterator<Item = char>) -> impl Iterator<Item = char> {
     chars
         .filter(|c| !is_mark(*c))
         .flat_map(char::to_lowercase)
         .map(|c| if c == 'ё' { 'е' } else { c })
-        .collect()
+}
+
+/// What kind of token `c` starts, if any.
+pub(crate) fn starts(c: char) -> Option<Kind> {
+    if c.is_alphabetic() {
+        Some(Kind::Word)
+    } else if c.is_ascii_digit() {
+        Some(Kind::Number)
+    } else if SYMBOLS.contains(&c) {
+        Some(Kind::Symbol)
+    } else {
+        None
+    }
 }
 
 /// A full stop, "!", "?" or "…" ends a sentence when what follows starts a new one (a capital

@@ -14,6 +14,7 @@ mod pack;
 mod qr;
 mod rich;
 mod screening;
+mod search;
 
 pub(crate) use article::article;
 pub(crate) use checkin::{
@@ -32,6 +33,7 @@ pub(crate) use screening::{
     ad_analysis, offer_list, offer_result, question, quiz_feedback, quiz_header, quiz_result,
     self_check_header, self_check_result, wrap_text,
 };
+pub(crate) use search::search;
 
 use std::collections::HashMap;
 
