@@ -600,3 +600,28 @@ fn without_line(text: &str, start: &str) -> String {
         .map(|l| format!("{l}\n"))
         .collect()
 }
+
+#[test]
+fn search_finds_the_installed_packs_words_and_forgets_them_after_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = key();
+    let w = open(&dir, "en", &key);
+    let titles = |w: &Waymark, query: &str| -> Vec<String> {
+        w.search(query.into())
+            .unwrap()
+            .results
+            .into_iter()
+            .map(|r| r.title)
+            .collect()
+    };
+    assert!(titles(&w, "trafficking").contains(&"What human trafficking is".to_owned()));
+    install(&w, &retitled(v(1), &key), &key).unwrap();
+    let found = titles(&w, "trafficking");
+    assert!(
+        found.contains(&"Trafficking in people: what it is".to_owned()),
+        "{found:?}"
+    );
+    assert!(!found.contains(&"What human trafficking is".to_owned()));
+    w.reset_content_pack().unwrap();
+    assert!(titles(&w, "trafficking").contains(&"What human trafficking is".to_owned()));
+}
