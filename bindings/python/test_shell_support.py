@@ -60,3 +60,19 @@ def test_a_trip_day_starts_at_midnight_in_its_zone_across_a_clock_change():
     with pytest.raises(WaymarkError.InvalidInput) as bad:
         trip_day_start("2026-03-02", "Moscow")
     assert bad.value.field == "time_zone"
+
+
+def test_the_trip_plan_form_starts_from_a_draft_that_saves_once_completed(open_profile):
+    waymark = open_profile(language="en", time_zone="Europe/Moscow")
+    now = at("2026-03-01T22:30:00Z")
+    form = waymark.trip_plan_form(now)
+    assert form.is_draft
+    assert (form.starts_day, form.dates_zone) == ("2026-03-02", "Europe/Moscow")
+    assert [d.name for d in form.days][:2] == ["Mon", "Tue"]
+    plan = form.plan
+    plan.traveller_name, plan.destination_country, plan.destination_city = "Anna", "TR", "Istanbul"
+    plan.destination_time_zone = "Europe/Istanbul"
+    waymark.set_trip_plan(plan, now)
+    saved = waymark.trip_plan_form(now)
+    assert not saved.is_draft
+    assert saved.plan.schedule.time_zone == "Europe/Istanbul"

@@ -275,10 +275,10 @@ pub struct PlanArgs {
     #[arg(long, value_name = "N")]
     pub every_hours: Option<u32>,
     /// Minutes around each time in which a check-in counts
-    #[arg(long, default_value_t = 60)]
+    #[arg(long, default_value_t = waymark_core::DRAFT_WINDOW_MINUTES)]
     pub window: u32,
     /// Minutes after the window before a check-in is overdue
-    #[arg(long, default_value_t = 30)]
+    #[arg(long, default_value_t = waymark_core::DRAFT_GRACE_MINUTES)]
     pub grace: u32,
     /// The employer's name and details
     #[arg(long)]

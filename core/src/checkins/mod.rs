@@ -6,6 +6,7 @@ mod family;
 mod phrase;
 mod pins;
 mod plan;
+mod plan_form;
 mod planner;
 mod schedule;
 mod sharing;
@@ -31,6 +32,7 @@ pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
     SIGNAL_PHRASE_MAX_CHARS, TripPlan,
 };
+pub use plan_form::{DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOption, TripPlanForm};
 pub use planner::{AlertKind, NotificationPlan, PlannedAlert};
 use schedule::{Schedule, Slot};
 pub use sharing::QR_BYTE_BUDGET;

@@ -64,7 +64,8 @@ pub enum CheckinCadence {
 pub struct CheckinSchedule {
     /// How often.
     pub cadence: CheckinCadence,
-    /// The IANA zone the local times are in, as agreed by both sides.
+    /// The IANA zone the local times are in, as agreed by both sides; empty means the
+    /// destination's zone.
     pub time_zone: String,
     /// Width of the window around each due time in which a check-in counts, in minutes.
     pub window_minutes: u32,
@@ -128,6 +129,11 @@ impl ValidPlan {
         }
         let home_zone = zone("home_time_zone", &plan.home_time_zone)?;
         zone("destination_time_zone", &plan.destination_time_zone)?;
+        // A schedule without a zone of its own keeps the destination's clock, which is what
+        // both sides usually mean by "09:00".
+        if plan.schedule.time_zone.trim().is_empty() {
+            plan.schedule.time_zone = plan.destination_time_zone.clone();
+        }
         let schedule = Schedule {
             cadence: cadence(&plan.schedule.cadence)?,
             zone: zone("time_zone", &plan.schedule.time_zone)?,

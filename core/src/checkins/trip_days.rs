@@ -23,7 +23,11 @@ pub fn trip_day_start(
 /// `trip_day_start`, for showing a stored plan's dates in a form.
 #[uniffi::export]
 pub fn trip_day_of(at: SystemTime, time_zone: String) -> std::result::Result<String, WaymarkError> {
-    let zone = parse_zone(&time_zone)?;
+    Ok(day_of(at, &time_zone)?)
+}
+
+pub(crate) fn day_of(at: SystemTime, time_zone: &str) -> Result<String> {
+    let zone = parse_zone(time_zone)?;
     Ok(DateTime::<Utc>::from(at)
         .with_timezone(&zone)
         .format("%Y-%m-%d")

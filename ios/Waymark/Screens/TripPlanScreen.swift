@@ -1,9 +1,10 @@
 import SwiftUI
 import WaymarkCore
 
-/// The trip plan form: loads `tripPlan()`, saves with `setTripPlan(plan:now:)`; the core checks
-/// every field and names the one it refuses. Dates go through `tripDayOf`/`tripDayStart`, so a
-/// picked day is midnight in the schedule's zone, as the core means it.
+/// The trip plan form: starts from `tripPlanForm(now:)` (the saved plan, or the core's draft with
+/// the usual schedule), saves with `setTripPlan(plan:now:)`; the core checks every field and names
+/// the one it refuses. Dates go through `tripDayOf`/`tripDayStart` in the form's `datesZone`, so a
+/// picked day is midnight where the core means it.
 struct TripPlanScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
@@ -16,21 +17,20 @@ struct TripPlanScreen: View {
     @State private var ends = Date()
     @State private var homeZone = TimeZone.current.identifier
     @State private var destinationZone = TimeZone.current.identifier
-    @State private var scheduleZone = TimeZone.current.identifier
+    @State private var scheduleZone = ""
+    @State private var datesZone = TimeZone.current.identifier
     @State private var employer = ""
     @State private var agency = ""
     @State private var documents = ""
     @State private var times = ""
     @State private var days: Set<DayOfWeek> = []
     @State private var everyHours = ""
-    // The desktop shell's defaults; the core checks whatever is entered.
-    @State private var window = "60"
-    @State private var grace = "30"
+    @State private var window = ""
+    @State private var grace = ""
     @State private var failure: String?
-    @State private var language = "en"
+    @State private var week: [DayOption] = []
 
     private static let zones = TimeZone.knownTimeZoneIdentifiers.sorted()
-    private static let week: [DayOfWeek] = [.monday, .tuesday, .wednesday, .thursday, .friday, .saturday, .sunday]
 
     var body: some View {
         if let texts = store.texts {
@@ -52,14 +52,14 @@ struct TripPlanScreen: View {
                 Section(texts.planSchedule) {
                     TextField(texts.planTimes, text: $times).keyboardType(.numbersAndPunctuation)
                     Text(texts.planDays).font(.subheadline)
-                    ForEach(Array(Self.week.enumerated()), id: \.offset) { index, day in
-                        Toggle(weekdayName(index), isOn: Binding(
-                            get: { days.contains(day) },
-                            set: { if $0 { days.insert(day) } else { days.remove(day) } }
+                    ForEach(week, id: \.day) { option in
+                        Toggle(option.name, isOn: Binding(
+                            get: { days.contains(option.day) },
+                            set: { if $0 { days.insert(option.day) } else { days.remove(option.day) } }
                         ))
                     }
                     TextField(texts.planEveryHours, text: $everyHours).keyboardType(.numberPad)
-                    zonePicker(texts.planScheduleZone, $scheduleZone)
+                    zonePicker(texts.planScheduleZone, $scheduleZone, allowsNone: true)
                     TextField(texts.planWindowMinutes, text: $window).keyboardType(.numberPad)
                     TextField(texts.planGraceMinutes, text: $grace).keyboardType(.numberPad)
                 }
@@ -73,29 +73,25 @@ struct TripPlanScreen: View {
         }
     }
 
-    private func zonePicker(_ label: String, _ selection: Binding<String>) -> some View {
+    /// A zone picker; with `allowsNone` an empty first entry, which the core reads as the
+    /// destination's zone.
+    private func zonePicker(_ label: String, _ selection: Binding<String>, allowsNone: Bool = false) -> some View {
         Picker(label, selection: selection) {
+            if allowsNone { Text("").tag("") }
             ForEach(Self.zones, id: \.self) { Text($0).tag($0) }
         }
     }
 
-    /// The weekday's name in the app's language, from the system calendar (Monday first).
-    private func weekdayName(_ mondayBased: Int) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.locale = Locale(identifier: language)
-        let symbols = calendar.standaloneWeekdaySymbols // Sunday first
-        return symbols[(mondayBased + 1) % 7]
-    }
-
     private func load() async {
-        language = await store.load { $0.language() } ?? "en"
         countries = await store.load { $0.emergencyCountries() } ?? []
-        guard let loaded = await store.load({ try $0.tripPlan() }), let plan = loaded else { return }
+        guard let form = await store.load({ try $0.tripPlanForm(now: Date()) }) else { return }
+        let plan = form.plan
         let device = TimeZone.current.identifier
-        let zone = plan.schedule.timeZone
-        // The plan's days in its own zone, shown as the same days in the picker's (device) zone.
-        if let first = try? tripDayStart(date: try tripDayOf(at: plan.starts, timeZone: zone), timeZone: device),
-           let last = try? tripDayStart(date: try tripDayOf(at: plan.ends, timeZone: zone), timeZone: device) {
+        week = form.days
+        datesZone = form.datesZone
+        // The form's days, shown as the same days in the picker's (device) zone.
+        if let first = try? tripDayStart(date: form.startsDay, timeZone: device),
+           let last = try? tripDayStart(date: form.endsDay, timeZone: device) {
             starts = first
             ends = last
         }
@@ -104,7 +100,7 @@ struct TripPlanScreen: View {
         city = plan.destinationCity
         homeZone = plan.homeTimeZone
         destinationZone = plan.destinationTimeZone
-        scheduleZone = zone
+        scheduleZone = plan.schedule.timeZone
         employer = plan.employer ?? ""
         agency = plan.agency ?? ""
         documents = plan.documentCopies ?? ""
@@ -132,9 +128,9 @@ struct TripPlanScreen: View {
         } else if days.isEmpty {
             cadence = .daily(times: timeList)
         } else {
-            cadence = .weekly(days: Self.week.filter { days.contains($0) }, times: timeList)
+            cadence = .weekly(days: week.map(\.day).filter { days.contains($0) }, times: timeList)
         }
-        let (starts, ends, zone) = (self.starts, self.ends, scheduleZone)
+        let (starts, ends, zone, datesZone) = (self.starts, self.ends, scheduleZone, self.datesZone)
         let fields = (name, country, city, homeZone, destinationZone, employer, agency, documents)
         let window = UInt32(self.window) ?? 0
         let grace = UInt32(self.grace) ?? 0
@@ -144,8 +140,8 @@ struct TripPlanScreen: View {
                     travellerName: fields.0,
                     destinationCountry: fields.1,
                     destinationCity: fields.2,
-                    starts: try tripDayStart(date: try tripDayOf(at: starts, timeZone: device), timeZone: zone),
-                    ends: try tripDayStart(date: try tripDayOf(at: ends, timeZone: device), timeZone: zone),
+                    starts: try tripDayStart(date: try tripDayOf(at: starts, timeZone: device), timeZone: datesZone),
+                    ends: try tripDayStart(date: try tripDayOf(at: ends, timeZone: device), timeZone: datesZone),
                     homeTimeZone: fields.3,
                     destinationTimeZone: fields.4,
                     employer: fields.5.isEmpty ? nil : fields.5,

@@ -69,4 +69,25 @@ class ShellSupportTest {
         assertEquals("date", bad.field)
         assertTrue(bad.reason.isNotEmpty())
     }
+
+    @Test
+    fun theTripPlanFormStartsFromADraftThatSavesOnceCompleted() {
+        openProfile(dir, timeZone = "Europe/Moscow").use { waymark ->
+            val now = at("2026-03-01T22:30:00Z")
+            val form = waymark.tripPlanForm(now)
+            assertTrue(form.isDraft)
+            assertEquals("2026-03-02" to "Europe/Moscow", form.startsDay to form.datesZone)
+            assertEquals(DayOfWeek.MONDAY, form.days.first().day)
+            val plan = form.plan.copy(
+                travellerName = "Anna",
+                destinationCountry = "TR",
+                destinationCity = "Istanbul",
+                destinationTimeZone = "Europe/Istanbul",
+            )
+            waymark.setTripPlan(plan, now)
+            val saved = waymark.tripPlanForm(now)
+            assertEquals(false, saved.isDraft)
+            assertEquals("Europe/Istanbul", saved.plan.schedule.timeZone)
+        }
+    }
 }

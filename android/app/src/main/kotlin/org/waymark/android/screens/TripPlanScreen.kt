@@ -3,46 +3,37 @@ package org.waymark.android
 import android.text.InputType
 import android.widget.CheckBox
 import java.time.Instant
-import java.time.ZoneId
-import java.time.format.TextStyle
-import java.util.Locale
 import org.waymark.core.CheckinCadence
 import org.waymark.core.CheckinSchedule
-import org.waymark.core.DayOfWeek
 import org.waymark.core.TripPlan
+import org.waymark.core.TripPlanForm
 import org.waymark.core.Waymark
-import org.waymark.core.tripDayOf
 import org.waymark.core.tripDayStart
 
-/** The plan's fields as the form shows them: dates as calendar days in the schedule's zone. */
-class PlanForm(val plan: TripPlan?, val starts: String, val ends: String)
+/**
+ * The traveller's trip plan: where, when, and the check-in schedule. The form starts from the
+ * core's `tripPlanForm` (the saved plan, or a draft with the usual schedule); the core checks it all.
+ */
+class TripPlanScreen : Screen<TripPlanForm>() {
+    override fun load(core: Waymark, now: Instant): TripPlanForm = core.tripPlanForm(now)
 
-/** The traveller's trip plan: where, when, and the check-in schedule. The core checks it all. */
-class TripPlanScreen : Screen<PlanForm>() {
-    override fun load(core: Waymark, now: Instant): PlanForm {
-        val plan = core.tripPlan() ?: return PlanForm(null, "", "")
-        val zone = plan.schedule.timeZone
-        return PlanForm(plan, tripDayOf(plan.starts, zone), tripDayOf(plan.ends, zone))
-    }
-
-    override fun render(ui: Ui, model: PlanForm) = column(ui.context) {
+    override fun render(ui: Ui, model: TripPlanForm) = column(ui.context) {
         val t = ui.texts
         val plan = model.plan
-        val schedule = plan?.schedule
-        val here = ZoneId.systemDefault().id
+        val schedule = plan.schedule
         title(t.planTitle)
-        val name = field(t.planTravellerName, plan?.travellerName.orEmpty())
-        val country = field(t.planDestinationCountry, plan?.destinationCountry.orEmpty())
-        val city = field(t.planDestinationCity, plan?.destinationCity.orEmpty())
-        val starts = dateField(t.planStarts, model.starts)
-        val ends = dateField(t.planEnds, model.ends)
-        val homeZone = zonePicker(t.planHomeZone, plan?.homeTimeZone ?: here)
-        val destinationZone = zonePicker(t.planDestinationZone, plan?.destinationTimeZone.orEmpty())
-        val employer = field(t.planEmployer, plan?.employer.orEmpty())
-        val agency = field(t.planAgency, plan?.agency.orEmpty())
-        val copies = field(t.planDocumentCopies, plan?.documentCopies.orEmpty())
+        val name = field(t.planTravellerName, plan.travellerName)
+        val country = field(t.planDestinationCountry, plan.destinationCountry)
+        val city = field(t.planDestinationCity, plan.destinationCity)
+        val starts = dateField(t.planStarts, model.startsDay)
+        val ends = dateField(t.planEnds, model.endsDay)
+        val homeZone = zonePicker(t.planHomeZone, plan.homeTimeZone)
+        val destinationZone = zonePicker(t.planDestinationZone, plan.destinationTimeZone)
+        val employer = field(t.planEmployer, plan.employer.orEmpty())
+        val agency = field(t.planAgency, plan.agency.orEmpty())
+        val copies = field(t.planDocumentCopies, plan.documentCopies.orEmpty())
         heading(t.planSchedule)
-        val cadence = schedule?.cadence
+        val cadence = schedule.cadence
         val times = field(
             t.planTimes,
             when (cadence) {
@@ -53,12 +44,10 @@ class TripPlanScreen : Screen<PlanForm>() {
         )
         note(t.planDays)
         val chosenDays = (cadence as? CheckinCadence.Weekly)?.days.orEmpty()
-        val dayBoxes = DayOfWeek.entries.map { day ->
-            day to add(CheckBox(context).apply {
-                // The phone's own name for the weekday, in the person's language.
-                text = java.time.DayOfWeek.valueOf(day.name)
-                    .getDisplayName(TextStyle.FULL_STANDALONE, Locale.getDefault())
-                isChecked = day in chosenDays
+        val dayBoxes = model.days.map { option ->
+            option.day to add(CheckBox(context).apply {
+                text = option.name
+                isChecked = option.day in chosenDays
             })
         }
         val number = InputType.TYPE_CLASS_NUMBER
@@ -67,9 +56,9 @@ class TripPlanScreen : Screen<PlanForm>() {
             (cadence as? CheckinCadence.EveryHours)?.hours?.toString().orEmpty(),
             type = number,
         )
-        val scheduleZone = zonePicker(t.planScheduleZone, schedule?.timeZone.orEmpty())
-        val window = field(t.planWindowMinutes, schedule?.windowMinutes?.toString().orEmpty(), type = number)
-        val grace = field(t.planGraceMinutes, schedule?.graceMinutes?.toString().orEmpty(), type = number)
+        val scheduleZone = zonePicker(t.planScheduleZone, schedule.timeZone)
+        val window = field(t.planWindowMinutes, schedule.windowMinutes.toString(), type = number)
+        val grace = field(t.planGraceMinutes, schedule.graceMinutes.toString(), type = number)
         button(t.save) {
             fun text(field: android.widget.EditText) = field.text.toString().trim()
             fun optional(field: android.widget.EditText) = text(field).takeIf { it.isNotEmpty() }
@@ -82,13 +71,14 @@ class TripPlanScreen : Screen<PlanForm>() {
                 days.isNotEmpty() -> CheckinCadence.Weekly(days, timeList)
                 else -> CheckinCadence.Daily(timeList)
             }
-            // Like the desktop's --schedule-zone: unset means the destination's zone.
-            val zone = scheduleZone.zone().ifEmpty { destinationZone.zone() }
+            // An empty schedule zone means the destination's; the core fills it in.
+            val zone = scheduleZone.zone()
             val form = listOf(text(starts), text(ends))
+            val datesZone = model.datesZone
             ui.call({ core ->
                 val plan = TripPlan(
                     text(name), text(country), text(city),
-                    tripDayStart(form[0], zone), tripDayStart(form[1], zone),
+                    tripDayStart(form[0], datesZone), tripDayStart(form[1], datesZone),
                     homeZone.zone(), destinationZone.zone(),
                     optional(employer), optional(agency), optional(copies),
                     CheckinSchedule(chosenCadence, zone, count(window), count(grace)),
