@@ -136,13 +136,16 @@ fn opening(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
-    group.bench_function("floor: fresh file, raw rusqlite open + schema + one query", |b| {
-        b.iter_batched(
-            &mut fresh,
-            |path| raw_open(&path, &schema),
-            BatchSize::PerIteration,
-        )
-    });
+    group.bench_function(
+        "floor: fresh file, raw rusqlite open + schema + one query",
+        |b| {
+            b.iter_batched(
+                &mut fresh,
+                |path| raw_open(&path, &schema),
+                BatchSize::PerIteration,
+            )
+        },
+    );
     let existing = dir.path().join("existing.sqlite");
     drop(traveller(dir.path()));
     std::fs::rename(dir.path().join("anna.sqlite"), &existing).unwrap();
@@ -234,7 +237,10 @@ fn checkins(c: &mut Criterion) {
         })
     });
     group.bench_function("check in (2 stretches)", |b| {
-        b.iter(|| anna.check_in("2468".into(), at("2026-03-02T06:05:00Z")).unwrap())
+        b.iter(|| {
+            anna.check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+                .unwrap()
+        })
     });
     group.finish();
 
@@ -259,7 +265,10 @@ fn checkins(c: &mut Criterion) {
             || {
                 n += 1;
                 let mother = family(&dir.path().join(format!("verify-{n}.sqlite")));
-                let id = mother.import_plan(plain.clone(), None, imported_at).unwrap().id;
+                let id = mother
+                    .import_plan(plain.clone(), None, imported_at)
+                    .unwrap()
+                    .id;
                 (mother, id)
             },
             |(mother, id)| {

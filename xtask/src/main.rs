@@ -17,8 +17,8 @@ tasks:
   bindings  generate the Kotlin, Swift and Python bindings into bindings/generated/
   android   the core for Android (arm64-v8a, armeabi-v7a, x86_64) and its Kotlin bindings
   ios       the core as an XCFramework for iOS devices and simulators, and its Swift package
-  size      the stripped release core library against its budget (2.0 MB); with --breakdown,
-            the space each crate takes (needs cargo-bloat)
+  size      the stripped release core library against its budget; with --breakdown, its
+            largest sections and the code each crate takes (needs cargo-bloat)
   rss       peak memory of the release `waymark --json home` against its budget (12 MB)
   help      this text";
 

@@ -362,11 +362,10 @@ impl Screening {
             ));
         }
         for region in &def.analyzer.phone_regions {
-            let known = region
-                .parse::<rlibphonenumber::Region>()
-                .ok()
-                .and_then(|r| rlibphonenumber::PHONE_NUMBER_UTIL.get_country_code_for_region(r));
-            if known.is_none() {
+            // `Region` is generated from the phone metadata's territories, so parsing is the whole
+            // check; asking PHONE_NUMBER_UTIL would decode every region's metadata (over 4 MB of
+            // heap) at each launch, before any number is parsed.
+            if region.parse::<rlibphonenumber::Region>().is_err() {
                 return err(format!("analyzer: unknown phone region {region}"));
             }
         }
