@@ -93,7 +93,7 @@ fn schema_sql(dir: &Path) -> String {
 
 /// The floor under opening a profile: what any SQLite-backed app pays to open its file in WAL
 /// mode, create (or check) its schema and run one query, with nothing of Waymark's own.
-fn raw_open(path: &Path, schema: &str) -> i64 {
+fn raw_open(path: &Path, schema: &str) -> (Connection, i64) {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -111,10 +111,12 @@ fn raw_open(path: &Path, schema: &str) -> i64 {
         tx.pragma_update(None, "user_version", 5).unwrap();
         tx.commit().unwrap();
     }
-    conn.query_row("SELECT count(*) FROM checklist_progress", [], |row| {
-        row.get(0)
-    })
-    .unwrap()
+    let count = conn
+        .query_row("SELECT count(*) FROM checklist_progress", [], |row| {
+            row.get(0)
+        })
+        .unwrap();
+    (conn, count)
 }
 
 fn opening(c: &mut Criterion) {
@@ -123,6 +125,7 @@ fn opening(c: &mut Criterion) {
     // The content is parsed once per process, on the first open; every figure below is after it.
     drop(open(&dir.path().join("warm-up.sqlite"), "en", "UTC"));
     let schema = schema_sql(dir.path());
+    // Every measured open returns its handle, so closing (a WAL checkpoint) is not counted.
     let mut group = c.benchmark_group("open");
     let mut n = 0u64;
     let mut fresh = || {
@@ -132,7 +135,11 @@ fn opening(c: &mut Criterion) {
     group.bench_function("fresh profile + home", |b| {
         b.iter_batched(
             &mut fresh,
-            |path| open(&path, "ru", "Europe/Istanbul").home(now).unwrap(),
+            |path| {
+                let waymark = open(&path, "ru", "Europe/Istanbul");
+                let home = waymark.home(now).unwrap();
+                (waymark, home)
+            },
             BatchSize::PerIteration,
         )
     });
@@ -150,12 +157,16 @@ fn opening(c: &mut Criterion) {
     drop(traveller(dir.path()));
     std::fs::rename(dir.path().join("anna.sqlite"), &existing).unwrap();
     group.bench_function("existing profile + home", |b| {
-        b.iter(|| open(&existing, "ru", "Europe/Istanbul").home(now).unwrap())
+        b.iter_with_large_drop(|| {
+            let waymark = open(&existing, "ru", "Europe/Istanbul");
+            let home = waymark.home(now).unwrap();
+            (waymark, home)
+        })
     });
     let raw_existing = dir.path().join("raw-existing.sqlite");
     raw_open(&raw_existing, &schema);
     group.bench_function("floor: existing file, raw rusqlite open + one query", |b| {
-        b.iter(|| raw_open(&raw_existing, &schema))
+        b.iter_with_large_drop(|| raw_open(&raw_existing, &schema))
     });
     group.finish();
 }
@@ -258,7 +269,8 @@ fn checkins(c: &mut Criterion) {
         .unwrap()
         .message;
     // Each verification is recorded, so each one runs on a fresh family profile holding the
-    // plan (set up outside the timing): the figure is a first, genuine verification.
+    // plan (set up outside the timing, closed after it): the figure is a first, genuine
+    // verification.
     let mut n = 0u64;
     group.bench_function("verify a check-in message", |b| {
         b.iter_batched(
@@ -272,9 +284,10 @@ fn checkins(c: &mut Criterion) {
                 (mother, id)
             },
             |(mother, id)| {
-                mother
+                let view = mother
                     .verify_checkin(id, message.clone(), at("2026-03-02T18:06:00Z"))
-                    .unwrap()
+                    .unwrap();
+                (mother, view)
             },
             BatchSize::PerIteration,
         )

@@ -20,6 +20,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.waymark.core.HomeView;
 import org.waymark.core.LanguageInfo;
 import org.waymark.core.Waymark;
+import org.waymark.core.WaymarkException;
 import org.waymark.core.WaymarkOptions;
 import org.waymark.core.Waymark_coreKt;
 
@@ -41,7 +42,7 @@ public class CallBenchmark {
     private Waymark waymark;
 
     @Setup
-    public void open() throws IOException {
+    public void open() throws IOException, WaymarkException {
         dir = Files.createTempDirectory("waymark-bench");
         waymark = Waymark.Companion.open(
                 dir.resolve("profile.sqlite").toString(),
@@ -66,13 +67,13 @@ public class CallBenchmark {
 
     /** A free function returning a list of records. */
     @Benchmark
-    public List<LanguageInfo> supportedLanguages() {
+    public List<LanguageInfo> supportedLanguages() throws WaymarkException {
         return Waymark_coreKt.supportedLanguages();
     }
 
     /** The home screen: a timestamp in, a large nested record out. */
     @Benchmark
-    public HomeView home() {
+    public HomeView home() throws WaymarkException {
         return waymark.home(now);
     }
 }
