@@ -265,7 +265,7 @@ fn print_sections(library: &Path) -> Result<(), String> {
             library.display()
         )
     })?;
-    sections.sort_by(|a, b| b.1.cmp(&a.1));
+    sections.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
     println!(
         "xtask: size: the largest sections of {}",
         library_file_name()
