@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::{Command, ExitCode, Stdio};
 
 mod bindings;
+mod budgets;
 mod pack;
 mod packaging;
 
@@ -18,6 +19,9 @@ tasks:
   android   the core for Android (arm64-v8a, armeabi-v7a, x86_64) and its Kotlin bindings
   ios       the core as an XCFramework for iOS devices and simulators, and its Swift package
   pack      a signed content pack from core/content/ (`cargo xtask pack --help`)
+  size      the stripped release core library against its budget; with --breakdown, its
+            largest sections and the code each crate takes (needs cargo-bloat)
+  rss       peak memory of the release `waymark --json home` against its budget (12 MB)
   help      this text";
 
 fn main() -> ExitCode {
@@ -28,6 +32,8 @@ fn main() -> ExitCode {
         Some("android") => packaging::android(),
         Some("ios") => packaging::ios(),
         Some("pack") => pack::pack(&std::env::args().skip(2).collect::<Vec<_>>()),
+        Some("size") => budgets::size(&std::env::args().skip(2).collect::<Vec<_>>()),
+        Some("rss") => budgets::rss(),
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())
@@ -67,10 +73,22 @@ fn test() -> Result<(), String> {
         "--locked",
     ])?;
     bindings::test(&mut counts)?;
+    // The size and memory budgets count as one check each, on one release build.
+    budgets::build_release()?;
+    let budgets = [budgets::check_size()?, budgets::check_rss()?];
+    for checked in &budgets {
+        counts.add(Counts {
+            passed: u64::from(checked.within),
+            failed: u64::from(!checked.within),
+        });
+    }
     // One closing line for the whole run: cargo's own last line is often an empty doc-test suite.
     println!("xtask: {} passed, {} failed", counts.passed, counts.failed);
     if counts.passed == 0 {
         return Err("no test ran".into());
+    }
+    if budgets.iter().any(|checked| !checked.within) {
+        return Err("over a size or memory budget (see the xtask: size / rss lines)".into());
     }
     Ok(())
 }

