@@ -15,10 +15,9 @@ use crate::{cargo, workspace_root};
 
 /// The stripped release cdylib (x86_64 host) may not be larger than this, in bytes.
 ///
-/// The issue asked for 2.0 MB ([`SIZE_TARGET_BYTES`]); the library is 5.85 MB after the cheap
+/// The issue asked for 2.0 MB ([`SIZE_TARGET_BYTES`]); the library is 6.21 MB after the cheap
 /// reductions, most of it SQLite, chrono-tz's zone tables and unwinding tables (BENCHMARKS.md).
-/// The gate sits at what ships plus room for the signed packs, search and QR code work in
-/// flight, so growth beyond that is caught; it is not the target.
+/// The gate sits just above what ships, so growth is caught; it is not the target.
 pub(crate) const SIZE_BUDGET_BYTES: u64 = 6_500_000;
 
 /// Where the library should get to (the issue's budget), shown beside every measurement.
