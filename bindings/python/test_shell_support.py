@@ -1,9 +1,8 @@
-"""What the mobile shells take from the core besides view models: `shell_texts`, `qr_code` /
-`read_qr_code`, and `trip_day_start` / `trip_day_of`."""
+"""What the mobile shells take from the core besides view models and texts: `qr_code` /
+`read_qr_code`, `trip_day_start` / `trip_day_of` and `trip_plan_form`."""
 
 import pytest
 from waymark_core import (
-    AlertKind,
     WaymarkError,
     qr_code,
     read_qr_code,
@@ -12,15 +11,6 @@ from waymark_core import (
 )
 
 from support import at
-
-
-def test_shell_texts_follow_the_language_and_name_a_channel_for_every_alert_kind(open_profile):
-    waymark = open_profile(language="ru")
-    ru = waymark.shell_texts()
-    assert ru.check_in_button == "Отметиться"
-    assert {c.kind for c in ru.alert_channels} == set(AlertKind)
-    waymark.set_language("en")
-    assert waymark.shell_texts().check_in_button == "Check in"
 
 
 def photograph(code, scale=3):

@@ -8,9 +8,12 @@ def test_the_form_labels_follow_the_language(open_profile):
     ru = waymark.shell_texts()
     assert (ru.contact_name, ru.contact_phone) == ("Имя", "Номер телефона")
     assert "+49" in ru.contact_phone_hint
+    assert ru.offer_ad_text.startswith("Текст объявления")
+    assert ru.check_in_button == "Отметиться"
     waymark.set_language("en")
     en = waymark.shell_texts()
-    assert (en.contact_name, en.contact_phone) == ("Name", "Phone number")
+    assert (en.contact_name, en.contact_kind, en.contact_phone) == ("Name", "Who this is", "Phone number")
+    assert en.check_in_button == "Check in"
     assert (en.ad_check_button, ru.ad_check_button) == ("Check the ad", "Проверить объявление")
 
 

@@ -9,25 +9,13 @@ import kotlin.test.assertTrue
 import org.junit.jupiter.api.io.TempDir
 
 /**
- * What the mobile shells take from the core besides view models: `shellTexts` (every button and
- * prompt, one notification channel per alert kind), `qrCode` / `readQrCode` (the plan handed over
- * as a QR code), and `tripDayStart` / `tripDayOf` (date pickers).
+ * What the mobile shells take from the core besides view models and texts: `qrCode` / `readQrCode`
+ * (the plan handed over as a QR code), `tripDayStart` / `tripDayOf` (date pickers) and
+ * `tripPlanForm` (the plan form's starting point).
  */
 class ShellSupportTest {
     @TempDir
     lateinit var dir: Path
-
-    @Test
-    fun shellTextsFollowTheLanguageAndNameAChannelForEveryAlertKind() {
-        openProfile(dir, language = "ru").use { waymark ->
-            val ru = waymark.shellTexts()
-            assertEquals("Отметиться", ru.checkInButton)
-            assertEquals(AlertKind.entries.toSet(), ru.alertChannels.map { it.kind }.toSet())
-            assertEquals(ru.alertChannels.size, ru.alertChannels.map { it.id }.toSet().size)
-            waymark.setLanguage("en")
-            assertEquals("Check in", waymark.shellTexts().checkInButton)
-        }
-    }
 
     @Test
     fun aPlanDrawnAsAQrCodeReadsBackFromACameraFrame() {

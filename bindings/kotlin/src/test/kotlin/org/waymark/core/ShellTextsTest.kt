@@ -18,9 +18,12 @@ class ShellTextsTest {
             assertEquals("Имя", ru.contactName)
             assertEquals("Номер телефона", ru.contactPhone)
             assertTrue(ru.contactPhoneHint.contains("+49"))
+            assertTrue(ru.offerAdText.startsWith("Текст объявления"))
+            assertEquals("Отметиться", ru.checkInButton)
             waymark.setLanguage("en")
             val en = waymark.shellTexts()
-            assertEquals(listOf("Name", "Phone number"), listOf(en.contactName, en.contactPhone))
+            assertEquals(listOf("Name", "Who this is", "Phone number"), listOf(en.contactName, en.contactKind, en.contactPhone))
+            assertEquals("Check in", en.checkInButton)
             assertEquals("Check the ad", en.adCheckButton)
             assertEquals("Проверить объявление", ru.adCheckButton)
         }
