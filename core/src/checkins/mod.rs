@@ -13,7 +13,7 @@ mod sharing;
 mod status;
 mod store;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 mod trip_days;
 mod vault;
 mod view;

@@ -22,7 +22,7 @@ fn at(s: &str) -> SystemTime {
 
 /// Anna works in Istanbul; her family is in Moscow. She checks in at 09:00 and 21:00 Istanbul
 /// time (06:00Z and 18:00Z), window one hour, grace 30 minutes.
-fn plan() -> TripPlan {
+pub(crate) fn plan() -> TripPlan {
     TripPlan {
         traveller_name: "Anna".into(),
         destination_country: "tr".into(),

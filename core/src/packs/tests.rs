@@ -1,6 +1,5 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use crate::checkins::{CheckinCadence, CheckinSchedule, TripPlan};
 use crate::contacts::{OwnContactInput, OwnContactKind};
 use crate::content::pack_file::test_support::{Edit, files_with, key, pack};
 use crate::content::pack_file::{
@@ -416,29 +415,6 @@ fn without_return_ticket(version: u32, key: &PackSigningKey) -> Vec<u8> {
     build_pack(&files, &options, key).unwrap()
 }
 
-fn plan() -> TripPlan {
-    TripPlan {
-        traveller_name: "Anna".into(),
-        destination_country: "TR".into(),
-        destination_city: "Istanbul".into(),
-        starts: at(60 * 24),
-        ends: at(60 * 24 * 60),
-        home_time_zone: "Europe/Moscow".into(),
-        destination_time_zone: "Europe/Istanbul".into(),
-        employer: None,
-        agency: None,
-        document_copies: None,
-        schedule: CheckinSchedule {
-            cadence: CheckinCadence::Daily {
-                times: vec!["09:00".into()],
-            },
-            time_zone: "Europe/Istanbul".into(),
-            window_minutes: 60,
-            grace_minutes: 30,
-        },
-    }
-}
-
 #[test]
 fn the_persons_own_data_survives_install_and_reset() {
     let dir = tempfile::tempdir().unwrap();
@@ -460,7 +436,9 @@ fn the_persons_own_data_survives_install_and_reset() {
         at(4),
     )
     .unwrap();
-    w.set_trip_plan(plan(), at(5)).unwrap();
+    // Anna's plan from the check-in tests: any valid plan will do.
+    w.set_trip_plan(crate::checkins::tests::plan(), at(5))
+        .unwrap();
     let contacts = w.own_contacts().unwrap();
     let trip = w.trip_plan().unwrap();
     let done = |w: &Waymark| -> Vec<String> {
