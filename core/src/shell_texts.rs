@@ -7,10 +7,14 @@ use serde::Serialize;
 use crate::checkins::AlertKind;
 use crate::waymark::Waymark;
 
-/// Declares `ShellTexts` with one documented field per string, and the list of their content
-/// keys (`shell_<field>` in each language's ui.toml), from a single list.
+/// Declares `ShellTexts` with one documented field per string, the alert channels with their
+/// ids, and the list of every content key they read (`shell_<field>`, `shell_channel_<id>` and
+/// `shell_channel_<id>_about` in each language's ui.toml), from a single list.
 macro_rules! shell_texts {
-    ($($(#[doc = $doc:literal])+ $field:ident,)+) => {
+    (
+        $($(#[doc = $doc:literal])+ $field:ident,)+
+        channels { $($kind:ident => $id:ident,)+ }
+    ) => {
         /// The interface words a shell needs besides the view models, in the person's language.
         #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
         pub struct ShellTexts {
@@ -23,13 +27,20 @@ macro_rules! shell_texts {
         /// Every `ui.toml` key the shell texts read; a content pack must define each in English.
         pub(crate) const KEYS: &[&str] = &[
             $(concat!("shell_", stringify!($field)),)+
-            "shell_channel_checkin_reminder", "shell_channel_checkin_reminder_about",
-            "shell_channel_checkin_due", "shell_channel_checkin_due_about",
-            "shell_channel_checkin_overdue", "shell_channel_checkin_overdue_about",
-            "shell_channel_family_checkin_due", "shell_channel_family_checkin_due_about",
-            "shell_channel_family_overdue", "shell_channel_family_overdue_about",
-            "shell_channel_family_escalation", "shell_channel_family_escalation_about",
+            $(
+                concat!("shell_channel_", stringify!($id)),
+                concat!("shell_channel_", stringify!($id), "_about"),
+            )+
         ];
+
+        /// Every alert kind, in the order shells list channels, with its channel id and the
+        /// keys of the channel's name and description.
+        const ALERT_KINDS: &[(AlertKind, &str, &str, &str)] = &[$((
+            AlertKind::$kind,
+            stringify!($id),
+            concat!("shell_channel_", stringify!($id)),
+            concat!("shell_channel_", stringify!($id), "_about"),
+        ),)+];
 
         impl Waymark {
             fn build_shell_texts(&self) -> ShellTexts {
@@ -39,11 +50,11 @@ macro_rules! shell_texts {
                     $($field: ui.text(concat!("shell_", stringify!($field))),)+
                     alert_channels: ALERT_KINDS
                         .iter()
-                        .map(|&(kind, key)| AlertChannel {
+                        .map(|&(kind, id, name, description)| AlertChannel {
                             kind,
-                            id: key.to_owned(),
-                            name: ui.text(&format!("shell_channel_{key}")),
-                            description: ui.text(&format!("shell_channel_{key}_about")),
+                            id: id.to_owned(),
+                            name: ui.text(name),
+                            description: ui.text(description),
                         })
                         .collect(),
                 }
@@ -206,17 +217,15 @@ shell_texts! {
     ad_check_button,
     /// Starts a job-offer check with the answers the ad gave.
     ad_use_in_offer,
+    channels {
+        CheckinReminder => checkin_reminder,
+        CheckinDue => checkin_due,
+        CheckinOverdue => checkin_overdue,
+        FamilyCheckinDue => family_checkin_due,
+        FamilyOverdue => family_overdue,
+        FamilyEscalation => family_escalation,
+    }
 }
-
-/// Every alert kind with the key its channel's strings use, in the order shells list channels.
-const ALERT_KINDS: &[(AlertKind, &str)] = &[
-    (AlertKind::CheckinReminder, "checkin_reminder"),
-    (AlertKind::CheckinDue, "checkin_due"),
-    (AlertKind::CheckinOverdue, "checkin_overdue"),
-    (AlertKind::FamilyCheckinDue, "family_checkin_due"),
-    (AlertKind::FamilyOverdue, "family_overdue"),
-    (AlertKind::FamilyEscalation, "family_escalation"),
-];
 
 /// A notification channel (Android) or category (iOS) for one kind of alert.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
@@ -264,7 +273,7 @@ mod tests {
             let (_dir, waymark) = open(language);
             let texts = waymark.shell_texts();
             assert_eq!(texts.alert_channels.len(), ALERT_KINDS.len());
-            for (channel, (kind, id)) in texts.alert_channels.iter().zip(ALERT_KINDS) {
+            for (channel, (kind, id, _, _)) in texts.alert_channels.iter().zip(ALERT_KINDS) {
                 assert_eq!((channel.kind, channel.id.as_str()), (*kind, *id));
                 assert!(
                     !channel.name.starts_with("shell_"),
