@@ -19,6 +19,7 @@ mod shell_texts;
 mod storage;
 mod time_json;
 mod waymark;
+mod zone;
 
 pub use action::Action;
 pub use checkins::{

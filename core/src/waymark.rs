@@ -4,7 +4,7 @@ use std::path::Path;
 use std::sync::{Arc, Mutex, MutexGuard, RwLock};
 use std::time::SystemTime;
 
-use chrono_tz::Tz;
+use crate::zone::Zone;
 
 use crate::content::{Chain, Pack, default_pack, ui::Ui};
 use crate::error::{Error, Result, WaymarkError};
@@ -72,7 +72,7 @@ pub struct Waymark {
 #[derive(Clone)]
 pub(crate) struct Prefs {
     pub chain: Chain,
-    pub zone: Tz,
+    pub zone: Zone,
     /// The language as the person asked for it, to resolve again against a new pack.
     pub language: String,
     pub pack: Arc<Pack>,
@@ -253,11 +253,6 @@ impl Waymark {
 }
 
 /// Parses an IANA zone name.
-pub(crate) fn parse_zone(name: &str) -> Result<Tz> {
-    name.parse::<Tz>().map_err(|_| {
-        Error::invalid(
-            "time_zone",
-            "expected an IANA time zone name such as \"Europe/Moscow\"",
-        )
-    })
+pub(crate) fn parse_zone(name: &str) -> Result<Zone> {
+    Zone::named(name).map_err(|e| Error::invalid("time_zone", e.reason("Europe/Moscow")))
 }

@@ -221,7 +221,7 @@ impl Waymark {
                     |s| {
                         ui.format(
                             "slot_label",
-                            &[("time", &ui.date_time(s.due.into(), prefs.zone))],
+                            &[("time", &ui.date_time(s.due.into(), &prefs.zone))],
                         )
                     },
                 );
@@ -231,7 +231,7 @@ impl Waymark {
                 };
                 FamilyHistoryEntry {
                     at: v.at.into(),
-                    at_label: ui.date_time(v.at.into(), prefs.zone),
+                    at_label: ui.date_time(v.at.into(), &prefs.zone),
                     slot_label,
                     outcome,
                     outcome_label,
@@ -289,7 +289,7 @@ impl Waymark {
         let verifications = self.db.read(|c| store::verifications(c, watched.row))?;
         let recorded = received_checkins(&verifications);
         let help_at = help_signalled_at(&verifications, at);
-        let destination_zone: chrono_tz::Tz = plan
+        let destination_zone: crate::zone::Zone = plan
             .destination_time_zone
             .parse()
             .map_err(|_| Error::Stored("a watched plan".into()))?;
@@ -300,12 +300,12 @@ impl Waymark {
                 slot,
                 &recorded,
                 at,
-                prefs.zone,
-                (destination_zone, Some(plan.traveller_name.as_str())),
+                &prefs.zone,
+                (&destination_zone, Some(plan.traveller_name.as_str())),
             )
         };
         let (current, next) = current_and_next(schedule, &recorded, at, view);
-        let local = |t: SystemTime| ui.date_time(t, prefs.zone);
+        let local = |t: SystemTime| ui.date_time(t, &prefs.zone);
         let last = recorded
             .iter()
             .filter(|r| r.at <= at)

@@ -20,8 +20,8 @@ mod view;
 
 use std::time::SystemTime;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Utc};
-use chrono_tz::Tz;
 
 use crate::action::Action;
 use crate::content::ui::Ui;
@@ -257,7 +257,7 @@ impl Waymark {
         }
         let at: DateTime<Utc> = now.into();
         Ok(planner::limit(
-            planner::alerts(&sources, at, exact_alarms, &ui, prefs.zone),
+            planner::alerts(&sources, at, exact_alarms, &ui, &prefs.zone),
             max_count,
             at,
         ))
@@ -306,7 +306,7 @@ impl Waymark {
             "checkin_message",
             &[
                 ("name", &plan.plan.traveller_name),
-                ("time", &ui.date_time(now, prefs.zone)),
+                ("time", &ui.date_time(now, &prefs.zone)),
                 ("code", &codes::code(&unlocked.secret, code_slot, kind)),
             ],
         );
@@ -349,12 +349,12 @@ impl Waymark {
                 slot,
                 &recorded,
                 at,
-                prefs.zone,
-                (plan.home_zone, None),
+                &prefs.zone,
+                (&plan.home_zone, None),
             )
         };
         let (current, next) = current_and_next(schedule, &recorded, at, slot_view);
-        let local = |t: SystemTime| ui.date_time(t, prefs.zone);
+        let local = |t: SystemTime| ui.date_time(t, &prefs.zone);
         let headline = match (&current, &next) {
             (Some(c), _) if c.status == SlotStatus::Overdue => {
                 ui.format("checkin_overdue", &[("time", &local(c.due))])
@@ -410,11 +410,11 @@ impl Waymark {
                     .map(|s| SystemTime::from(s.due));
                 CheckinHistoryEntry {
                     at: r.at.into(),
-                    at_label: ui.date_time(r.at.into(), prefs.zone),
+                    at_label: ui.date_time(r.at.into(), &prefs.zone),
                     slot: r.slot,
                     slot_label: slot_due.map_or_else(
                         || ui.text("checkin_unscheduled"),
-                        |due| ui.format("slot_label", &[("time", &ui.date_time(due, prefs.zone))]),
+                        |due| ui.format("slot_label", &[("time", &ui.date_time(due, &prefs.zone))]),
                     ),
                 }
             })
@@ -451,8 +451,8 @@ fn slot_view(
     slot: Slot,
     recorded: &[Recorded],
     now: DateTime<Utc>,
-    viewer_zone: Tz,
-    (other_zone, other_name): (Tz, Option<&str>),
+    viewer_zone: &Zone,
+    (other_zone, other_name): (&Zone, Option<&str>),
 ) -> SlotView {
     let status = status::status_of(schedule, slot, recorded, now);
     let due = SystemTime::from(slot.due);

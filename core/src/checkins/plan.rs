@@ -2,8 +2,8 @@
 
 use std::time::SystemTime;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
-use chrono_tz::Tz;
 use serde::{Deserialize, Serialize};
 
 use super::schedule::{Cadence, EVERY_DAY, Schedule};
@@ -106,7 +106,7 @@ pub struct TripPlan {
 pub(crate) struct ValidPlan {
     pub plan: TripPlan,
     pub schedule: Schedule,
-    pub home_zone: Tz,
+    pub home_zone: Zone,
 }
 
 impl ValidPlan {
@@ -189,13 +189,8 @@ fn country_code(value: &str) -> Result<String> {
     }
 }
 
-fn zone(field: &str, name: &str) -> Result<Tz> {
-    name.parse().map_err(|_| {
-        Error::invalid(
-            field,
-            "expected an IANA time zone name such as \"Europe/Istanbul\"",
-        )
-    })
+fn zone(field: &str, name: &str) -> Result<Zone> {
+    Zone::named(name).map_err(|e| Error::invalid(field, e.reason("Europe/Istanbul")))
 }
 
 fn cadence(input: &CheckinCadence) -> Result<Cadence> {

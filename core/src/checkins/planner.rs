@@ -76,7 +76,7 @@ pub(crate) fn alerts(
     now: DateTime<Utc>,
     exact_alarms: bool,
     ui: &Ui<'_>,
-    zone: chrono_tz::Tz,
+    zone: &crate::zone::Zone,
 ) -> Vec<PlannedAlert> {
     let mut alerts = Vec::new();
     for source in sources {

@@ -7,11 +7,11 @@
 //! instant. A traveller who moves to another zone does not move the slots: they stay at the
 //! agreed local time in the agreed zone, and each phone shows them in its own zone.
 
+use crate::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
     Weekday,
 };
-use chrono_tz::Tz;
 
 /// Every day of the week, Monday first: a daily schedule.
 pub(crate) const EVERY_DAY: [Weekday; 7] = [
@@ -43,7 +43,7 @@ pub(crate) enum Cadence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Schedule {
     pub cadence: Cadence,
-    pub zone: Tz,
+    pub zone: Zone,
     /// No slot is due before this instant.
     pub starts: DateTime<Utc>,
     /// No slot is due after this instant.
@@ -150,7 +150,7 @@ impl Schedule {
                         .flat_map(move |day| {
                             times
                                 .iter()
-                                .map(move |time| local_instant(self.zone, day, *time))
+                                .map(move |time| local_instant(&self.zone, day, *time))
                         })
                         .skip_while(move |due| *due < self.starts),
                 )
@@ -180,7 +180,7 @@ impl Schedule {
 }
 
 /// The instant of a local date and time in `zone`.
-pub(crate) fn local_instant(zone: Tz, day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+pub(crate) fn local_instant(zone: &Zone, day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     let local = day.and_time(time);
     match zone.from_local_datetime(&local).earliest() {
         Some(instant) => instant.with_timezone(&Utc),
@@ -190,7 +190,7 @@ pub(crate) fn local_instant(zone: Tz, day: NaiveDate, time: NaiveTime) -> DateTi
 
 /// A local time inside a spring-forward gap, read with the offset in force before the gap:
 /// 02:30 on a night the clocks jump from 02:00 to 03:00 becomes 03:30.
-fn shifted_past_gap(zone: Tz, local: NaiveDateTime) -> DateTime<Utc> {
+fn shifted_past_gap(zone: &Zone, local: NaiveDateTime) -> DateTime<Utc> {
     // Gaps are at most a few hours long; three hours earlier is safely before this one.
     let before = local - Duration::hours(3);
     let offset = zone
@@ -445,7 +445,7 @@ mod tests {
             .slots()
             .map(|x| {
                 x.due
-                    .with_timezone(&"Asia/Bangkok".parse::<Tz>().unwrap())
+                    .with_timezone(&"Asia/Bangkok".parse::<Zone>().unwrap())
                     .format("%H:%M")
                     .to_string()
             })

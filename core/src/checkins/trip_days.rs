@@ -3,8 +3,8 @@
 
 use std::time::SystemTime;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
-use chrono_tz::Tz;
 
 use crate::error::{Error, Result, WaymarkError};
 use crate::waymark::parse_zone;
@@ -35,7 +35,7 @@ pub(crate) fn day_of(at: SystemTime, time_zone: &str) -> Result<String> {
 }
 
 pub(crate) fn day_start(date: &str, time_zone: &str) -> Result<SystemTime> {
-    let zone: Tz = parse_zone(time_zone)?;
+    let zone: Zone = parse_zone(time_zone)?;
     let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map_err(|_| Error::invalid("date", "expected a date as YYYY-MM-DD, e.g. 2026-03-02"))?;
     let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();

@@ -159,7 +159,7 @@ impl Waymark {
             .db
             .read(|conn| Ok((store::progress(conn)?, store::own_items(conn)?)))?;
         let done_label = |at: Option<SystemTime>| {
-            at.map(|at| ui.format("done_at", &[("when", &ui.date_time(at, prefs.zone))]))
+            at.map(|at| ui.format("done_at", &[("when", &ui.date_time(at, &prefs.zone))]))
         };
         let mut items = Vec::with_capacity(prefs.pack.checklist.len() + own.len());
         for def in &prefs.pack.checklist {

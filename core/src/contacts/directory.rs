@@ -117,7 +117,7 @@ impl Waymark {
             .map_err(Error::Content)?;
         let opening = hours
             .as_ref()
-            .and_then(|h| opening_view(h, now, prefs.zone, &ui));
+            .and_then(|h| opening_view(h, now, &prefs.zone, &ui));
         let referral_via = match &def.referral_via {
             Some(via) => {
                 let (_, text, _) = self.directory_entry(&prefs, via)?;

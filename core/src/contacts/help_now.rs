@@ -219,7 +219,7 @@ impl Waymark {
             .map(Hours::parse)
             .transpose()
             .map_err(Error::Content)?
-            .and_then(|hours| opening_view(&hours, now, prefs.zone, ui));
+            .and_then(|hours| opening_view(&hours, now, &prefs.zone, ui));
         let why = match (reach, opening.as_ref().map(|o| o.open_now)) {
             (Reachability::NotFromHere, _) => "help_why_hotline_abroad",
             (_, Some(false)) => "help_why_hotline_closed",

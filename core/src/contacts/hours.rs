@@ -4,8 +4,8 @@
 
 use std::time::SystemTime;
 
+use crate::zone::Zone;
 use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
-use chrono_tz::Tz;
 use serde::Serialize;
 
 use crate::content::ui::{Hours, Ui};
@@ -67,8 +67,8 @@ pub(crate) fn opening(hours: &Hours, now: SystemTime) -> Option<Opening> {
         .filter_map(|offset| today.checked_add_signed(Duration::days(offset)))
         .filter(|date| hours.days.contains(&date.weekday()))
         .map(|date| Period {
-            opens: instant(hours.zone, date, hours.opens),
-            closes: instant(hours.zone, date, hours.closes),
+            opens: instant(&hours.zone, date, hours.opens),
+            closes: instant(&hours.zone, date, hours.closes),
         })
         .find(|period| now < period.closes)
         .map(|period| Opening {
@@ -80,7 +80,7 @@ pub(crate) fn opening(hours: &Hours, now: SystemTime) -> Option<Opening> {
 /// A wall-clock time on a date in `zone` as an instant. In the hour a clock skips, the time does
 /// not exist: the place opens when the clock reaches it, at the end of the gap. In the hour a
 /// clock repeats, the first one counts.
-fn instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+fn instant(zone: &Zone, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
     let wall = date.and_time(time);
     let at = match zone.from_local_datetime(&wall) {
         LocalResult::Single(at) | LocalResult::Ambiguous(at, _) => at,
@@ -102,12 +102,12 @@ fn instant(zone: Tz, date: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
 pub(crate) fn opening_view(
     hours: &Hours,
     now: SystemTime,
-    person_zone: Tz,
+    person_zone: &Zone,
     ui: &Ui<'_>,
 ) -> Option<OpeningView> {
     let opening = opening(hours, now)?;
     let next = opening.next_change();
-    let on_their_clock = when(ui, next, now, hours.zone);
+    let on_their_clock = when(ui, next, now, &hours.zone);
     let next_change_text = ui.format(
         if opening.open {
             "closes_at"
@@ -145,9 +145,9 @@ pub(crate) fn opening_view(
 }
 
 /// "today at 18:30", "tomorrow at 08:30" or "Mon at 08:30", on the clock of `zone`.
-pub(crate) fn when(ui: &Ui<'_>, at: DateTime<Utc>, now: SystemTime, zone: Tz) -> String {
-    let local = at.with_timezone(&zone);
-    let today = DateTime::<Utc>::from(now).with_timezone(&zone).date_naive();
+pub(crate) fn when(ui: &Ui<'_>, at: DateTime<Utc>, now: SystemTime, zone: &Zone) -> String {
+    let local = at.with_timezone(zone);
+    let today = DateTime::<Utc>::from(now).with_timezone(zone).date_naive();
     let day = if local.date_naive() == today {
         ui.text("today")
     } else if today.succ_opt() == Some(local.date_naive()) {

@@ -3,8 +3,8 @@
 
 use std::time::SystemTime;
 
+use crate::zone::Zone;
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
-use chrono_tz::Tz;
 
 use super::{Chain, HoursDef, Pack};
 
@@ -245,9 +245,9 @@ impl<'a> Ui<'a> {
     }
 
     /// An instant as a local date and time in `zone`.
-    pub(crate) fn date_time(&self, at: SystemTime, zone: Tz) -> String {
+    pub(crate) fn date_time(&self, at: SystemTime, zone: &Zone) -> String {
         let at: DateTime<Utc> = at.into();
-        at.with_timezone(&zone)
+        at.with_timezone(zone)
             .format(&self.text("datetime_format"))
             .to_string()
     }
@@ -256,7 +256,7 @@ impl<'a> Ui<'a> {
 /// Weekly opening hours in the contact's own zone.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Hours {
-    pub zone: Tz,
+    pub zone: Zone,
     pub days: Vec<Weekday>,
     pub opens: NaiveTime,
     pub closes: NaiveTime,
@@ -264,7 +264,7 @@ pub(crate) struct Hours {
 
 impl Hours {
     pub(crate) fn parse(def: &HoursDef) -> Result<Self, String> {
-        let zone: Tz = def
+        let zone: Zone = def
             .zone
             .parse()
             .map_err(|_| format!("unknown time zone {:?}", def.zone))?;

@@ -150,7 +150,7 @@ impl Waymark {
             line("pack_languages", languages.join(", ")),
         ];
         if let Some(at) = info.installed_at {
-            lines.push(line("pack_installed_at", ui.date_time(at, prefs.zone)));
+            lines.push(line("pack_installed_at", ui.date_time(at, &prefs.zone)));
         }
         let problem = info.problem.as_ref().map(|problem| {
             let why = ui.text(why_key(problem.kind));

@@ -520,7 +520,7 @@ impl Waymark {
                 level_title: self.level_text(&words, assessment.level)?.title.clone(),
                 checked_label: words.format(
                     "checked_at",
-                    &[("when", &ui.date_time(offer.checked_at, prefs.zone))],
+                    &[("when", &ui.date_time(offer.checked_at, &prefs.zone))],
                 ),
                 checked_at: offer.checked_at,
                 title: offer.title,
@@ -654,7 +654,7 @@ impl Waymark {
                 links,
             },
             checked_label: checked_at
-                .map(|at| words.format("checked_at", &[("when", &ui.date_time(at, prefs.zone))])),
+                .map(|at| words.format("checked_at", &[("when", &ui.date_time(at, &prefs.zone))])),
             checked_at,
         })
     }
