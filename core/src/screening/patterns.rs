@@ -79,6 +79,15 @@ pub(crate) struct Stemmed<'a> {
     stems: Vec<String>,
 }
 
+/// The stemmer for one of the two languages the patterns are written in. Each is created from a
+/// constant so the linker can leave the other languages' stemmers out of the library.
+fn stemmer(algorithm: Algorithm) -> Stemmer {
+    match algorithm {
+        Algorithm::Russian => Stemmer::create(Algorithm::Russian),
+        _ => Stemmer::create(Algorithm::English),
+    }
+}
+
 /// A span of the text, in characters, end exclusive.
 pub(crate) type CharSpan = (usize, usize);
 
@@ -89,7 +98,7 @@ impl PatternSet {
             "english" => Algorithm::English,
             other => return Err(format!("unknown stemmer {other:?}")),
         };
-        let stemmer = Stemmer::create(algorithm);
+        let stemmer = stemmer(algorithm);
         let all = |list: &[String], place: &str| -> Result<Vec<Pattern>, String> {
             list.iter()
                 .map(|p| Pattern::compile(p, &stemmer).map_err(|e| format!("{place}: {p:?}: {e}")))
@@ -148,7 +157,7 @@ impl PatternSet {
 
     /// The tokens with their stems in this set's language.
     pub(crate) fn stem<'a>(&self, tokens: &'a Tokens) -> Stemmed<'a> {
-        let stemmer = Stemmer::create(self.algorithm);
+        let stemmer = stemmer(self.algorithm);
         let stems = tokens
             .tokens
             .iter()
