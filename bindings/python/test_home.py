@@ -16,6 +16,7 @@ def test_a_new_profile_shows_progress_the_first_rule_the_hotline_and_the_menu(op
     assert [entry.action for entry in home.menu] == [
         Action.OPEN_GUIDE(), Action.OPEN_CHECKLIST(), Action.OPEN_CHECKIN(), Action.OPEN_FAMILY(),
         Action.OPEN_OFFER_CHECK(), Action.OPEN_SELF_CHECK(), Action.OPEN_QUIZ(), Action.OPEN_OWN_CONTACTS(),
+        Action.OPEN_SEARCH(),
     ]
     assert [entry.title for entry in home.menu][:3] == ["Guide", "Before you go", "Check-in"]
     assert home.checkin is None
@@ -55,3 +56,14 @@ def test_the_home_screen_comes_in_russian(open_profile):
     assert home.checklist.label == "Готово 0 из 11"
     assert home.hotline.status == "Сейчас работает"
     assert [entry.title for entry in home.menu][:3] == ["Справочник", "Перед поездкой", "Связь с близкими"]
+
+
+def test_the_menu_leads_to_search_titled_alike_in_each_language(open_profile):
+    waymark = open_profile()
+    for language, label in (("en", "Search"), ("ru", "Поиск")):
+        waymark.set_language(language)
+        entry = next(e for e in waymark.home(MONDAY_10_MOSCOW).menu if e.action.is_open_search())
+        assert entry.action == Action.OPEN_SEARCH()
+        texts = waymark.shell_texts()
+        assert entry.title == texts.search_title == label
+        assert waymark.search("паспорт").title == label

@@ -79,6 +79,8 @@ pub enum Action {
     /// Leave the current screen at once for a neutral one (someone may be looking over the
     /// person's shoulder); the shell also hides it from the recent-apps preview where it can.
     QuickExit,
+    /// Show the search screen: a field, and results as the person types.
+    OpenSearch,
 }
 
 impl Action {

@@ -217,6 +217,8 @@ shell_texts! {
     ad_check_button,
     /// Starts a job-offer check with the answers the ad gave.
     ad_use_in_offer,
+    /// The search screen's title, shown before anything is typed.
+    search_title,
     channels {
         CheckinReminder => checkin_reminder,
         CheckinDue => checkin_due,

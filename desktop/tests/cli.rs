@@ -164,6 +164,7 @@ fn home_in_english() {
             "Mon–Fri, 08:30–18:30, Moscow time — Open now",
             "Guide [→ guide]",
             "Before you go · 0 of 11 done [→ checklist]",
+            "Search [→ search …]",
         ],
     );
 }
@@ -180,6 +181,7 @@ fn home_in_russian() {
             "пн–пт, 08:30–18:30, по московскому времени — Сейчас закрыто",
             "Справочник [→ guide]",
             "Перед поездкой · Готово 0 из 11 [→ checklist]",
+            "Поиск [→ search …]",
         ],
     );
     assert!(
@@ -612,6 +614,9 @@ fn json_home_and_guide() {
     assert_eq!(home["checklist"]["total"], 11);
     assert_eq!(home["hotline"]["open_now"], true);
     assert_eq!(home["next_step"]["action"]["action"], "open_checklist_item");
+    let menu = home["menu"].as_array().unwrap();
+    let search = menu.iter().find(|e| e["action"]["action"] == "open_search");
+    assert_eq!(search.unwrap()["title"], "Search");
 
     let guide = profile.run("ru", &["guide", "--json"]).json();
     assert_eq!(guide["title"], "Справочник");

@@ -26,6 +26,7 @@ pub(crate) const KEYS: &[&str] = &[
     "menu_self_check",
     "menu_quiz",
     "menu_contacts",
+    "menu_search",
     "guide_title",
     "checklist_title",
     "done_at",

@@ -142,6 +142,7 @@ impl Waymark {
                 ("menu_self_check", Action::OpenSelfCheck),
                 ("menu_quiz", Action::OpenQuiz),
                 ("menu_contacts", Action::OpenOwnContacts),
+                ("menu_search", Action::OpenSearch),
             ]
             .into_iter()
             .map(|(key, action)| MenuEntry {

@@ -50,7 +50,7 @@ fn a_new_profile_points_to_the_first_rule_and_the_hotline() {
             .contains("abroad")
     );
     let menu: Vec<&Action> = home.menu.iter().map(|m| &m.action).collect();
-    assert_eq!(menu.len(), 8);
+    assert_eq!(menu.len(), 9);
     assert_eq!(
         menu[..3],
         [
@@ -157,4 +157,40 @@ fn the_home_screen_shows_the_check_in_line_once_a_trip_is_planned() {
         "Check in now: this check-in counts until 2 Mar 2026, 10:00."
     );
     assert_eq!(checkin.action, Action::OpenCheckin);
+}
+
+#[test]
+fn the_menu_offers_search_in_the_persons_language_and_the_search_screen_names_itself_alike() {
+    let dir = tempfile::tempdir().unwrap();
+    let now = utc("2026-03-02T08:00:00Z");
+    for (language, label) in [("en", "Search"), ("ru", "Поиск")] {
+        let waymark = open(&dir, language, "Europe/Moscow");
+        let home = waymark.home(now).unwrap();
+        let entries: Vec<_> = home
+            .menu
+            .iter()
+            .filter(|entry| entry.action == Action::OpenSearch)
+            .collect();
+        assert_eq!(entries.len(), 1, "{language}: one way into search");
+        assert_eq!(entries[0].title, label, "{language}");
+        // The screen shows this title before anything is typed, and the core's own title once
+        // results arrive: the two must not disagree.
+        let texts = waymark.shell_texts();
+        assert_eq!(texts.search_title, label, "{language}");
+        let found = waymark.search("passport".into()).unwrap();
+        assert_eq!(found.title, texts.search_title, "{language}");
+        assert!(!texts.search_hint.is_empty() && !found.empty_text.is_empty());
+    }
+    let uzbek = open(&dir, "uz", "Asia/Tashkent").home(now).unwrap();
+    let entry = uzbek.menu.iter().find(|e| e.action == Action::OpenSearch);
+    assert_eq!(entry.unwrap().title, "Поиск", "uz falls back to Russian");
+}
+
+#[test]
+fn the_search_entry_keeps_its_name_where_actions_are_written_out() {
+    // The desktop's --json output and any shell reading it name actions by this tag.
+    assert_eq!(
+        serde_json::to_value(Action::OpenSearch).unwrap(),
+        serde_json::json!({ "action": "open_search" })
+    );
 }

@@ -99,6 +99,9 @@ impl Ctx {
             Action::OpenHelpNow => "help-now".to_owned(),
             // In a terminal, clearing the screen is the quick exit.
             Action::QuickExit => return self.style.dim(&glue("[clear]")),
+            // The command takes the words to find; "…" stands for them, as "XX" does for a
+            // country in the help-now hint.
+            Action::OpenSearch => "search …".to_owned(),
         };
         self.style.dim(&glue(&format!("[→ {target}]")))
     }

@@ -28,6 +28,7 @@ enum ActionCoding {
         case let .copyText(text): return ["case": "copyText", "value": text]
         case .openHelpNow: return ["case": "openHelpNow"]
         case .quickExit: return ["case": "quickExit"]
+        case .openSearch: return ["case": "openSearch"]
         }
     }
 
@@ -56,6 +57,7 @@ enum ActionCoding {
         case "copyText": return .copyText(text: value)
         case "openHelpNow": return .openHelpNow
         case "quickExit": return .quickExit
+        case "openSearch": return .openSearch
         default: return nil
         }
     }

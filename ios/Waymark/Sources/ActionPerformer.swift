@@ -32,6 +32,7 @@ final class ActionPerformer: ObservableObject {
         case let .openWatchedTraveller(id): path.append(.traveller(id: id))
         case let .showQrCode(text): path.append(.showQr(text: text))
         case .openHelpNow: path.append(.helpNow)
+        case .openSearch: path.append(.search)
         case let .shareText(text): sheet = .share(text: text)
         case let .dial(uri): open(uri, texts: texts)
         case let .composeSms(uri): composeSms(uri, texts: texts)

@@ -65,6 +65,7 @@ struct RootView: View {
         case .selfCheck: SelfCheckScreen()
         case .quiz: QuizScreen()
         case let .showQr(text): QrCodeScreen(text: text)
+        case .search: SearchScreen()
         }
     }
 }

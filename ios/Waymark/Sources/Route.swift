@@ -19,4 +19,5 @@ enum Route: Hashable {
     case selfCheck
     case quiz
     case showQr(text: String)
+    case search
 }

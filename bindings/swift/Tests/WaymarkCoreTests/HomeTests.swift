@@ -14,7 +14,7 @@ final class HomeTests: WaymarkTestCase {
         XCTAssertEqual(home.nextStep.action, .openChecklistItem(id: "agency-licence"))
         XCTAssertEqual(
             home.menu.map(\.action),
-            [.openGuide, .openChecklist, .openCheckin, .openFamily, .openOfferCheck, .openSelfCheck, .openQuiz, .openOwnContacts]
+            [.openGuide, .openChecklist, .openCheckin, .openFamily, .openOfferCheck, .openSelfCheck, .openQuiz, .openOwnContacts, .openSearch]
         )
         XCTAssertEqual(Array(home.menu.map(\.title).prefix(3)), ["Guide", "Before you go", "Check-in"])
         XCTAssertNil(home.checkin)

@@ -31,6 +31,7 @@ class Actions(private val activity: Activity, private val ui: Ui) {
             is Action.OpenQuiz -> ui.open(QuizScreen())
             is Action.OpenOwnContacts -> ui.open(OwnContactsScreen())
             is Action.OpenHelpNow -> ui.open(HelpNowScreen())
+            is Action.OpenSearch -> ui.open(SearchScreen())
             is Action.EditTripPlan -> ui.open(TripPlanScreen())
             is Action.SetCheckinPins -> ui.open(PinsScreen())
             is Action.ShowQrCode -> ui.open(QrScreen(action.text))
@@ -121,6 +122,7 @@ object ActionCodec {
         is Action.CopyText -> "copy_text" to action.text
         is Action.OpenHelpNow -> "open_help_now" to null
         is Action.QuickExit -> "quick_exit" to null
+        is Action.OpenSearch -> "open_search" to null
     }
 
     /** The inverse of [encode]; null for an unknown kind or a missing argument. */
@@ -139,6 +141,7 @@ object ActionCodec {
             "set_checkin_pins" -> Action.SetCheckinPins
             "open_help_now" -> Action.OpenHelpNow
             "quick_exit" -> Action.QuickExit
+            "open_search" -> Action.OpenSearch
             else -> null
         }
         if (simple != null) return simple

@@ -30,6 +30,7 @@ class ActionCodecTest {
         Action.CopyText("+7 800 123-45-67"),
         Action.OpenHelpNow,
         Action.QuickExit,
+        Action.OpenSearch,
     )
 
     @Test

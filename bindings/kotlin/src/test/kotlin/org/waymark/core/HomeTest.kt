@@ -31,6 +31,7 @@ class HomeTest {
                 listOf(
                     Action.OpenGuide, Action.OpenChecklist, Action.OpenCheckin, Action.OpenFamily,
                     Action.OpenOfferCheck, Action.OpenSelfCheck, Action.OpenQuiz, Action.OpenOwnContacts,
+                    Action.OpenSearch,
                 ),
                 home.menu.map { it.action },
             )
@@ -80,6 +81,19 @@ class HomeTest {
             assertEquals("Готово 0 из 11", home.checklist.label)
             assertEquals("Сейчас работает", home.hotline.status)
             assertEquals(listOf("Справочник", "Перед поездкой", "Связь с близкими"), home.menu.map { it.title }.take(3))
+        }
+    }
+
+    @Test
+    fun `the menu leads to search, titled alike in each language`() {
+        openProfile(dir).use { waymark ->
+            for ((language, label) in listOf("en" to "Search", "ru" to "Поиск")) {
+                waymark.setLanguage(language)
+                val entry = waymark.home(MONDAY_10_MOSCOW).menu.single { it.action == Action.OpenSearch }
+                assertEquals(label, entry.title)
+                assertEquals(label, waymark.shellTexts().searchTitle)
+                assertEquals(label, waymark.search("паспорт").title)
+            }
         }
     }
 }
