@@ -328,7 +328,8 @@ pub enum PackCommand {
     Reset,
 }
 
-/// What to do as family.
+/// What to do as family. A traveller's id is URL-safe Base64 and one in 64 starts with "-", so
+/// the id arguments take a leading hyphen as part of the value, not as an option.
 #[derive(Debug, Subcommand)]
 pub enum FamilyCommand {
     /// Everyone you watch over
@@ -336,11 +337,13 @@ pub enum FamilyCommand {
     /// One traveller: their check-ins and, when one is missing, what to do
     Status {
         /// The traveller's id, from `waymark family list`
+        #[arg(allow_hyphen_values = true)]
         id: String,
     },
     /// Check a message you received from a traveller (the words, or "-" for standard input)
     Verify {
         /// The traveller's id
+        #[arg(allow_hyphen_values = true)]
         id: String,
         /// The message as received
         #[arg(required = true, num_args = 1..)]
@@ -349,16 +352,19 @@ pub enum FamilyCommand {
     /// Every message checked for a traveller
     History {
         /// The traveller's id
+        #[arg(allow_hyphen_values = true)]
         id: String,
     },
     /// Mark a traveller's help signal as dealt with
     Handled {
         /// The traveller's id
+        #[arg(allow_hyphen_values = true)]
         id: String,
     },
     /// Stop watching over a traveller: their plan and checks are deleted from this device
     Remove {
         /// The traveller's id
+        #[arg(allow_hyphen_values = true)]
         id: String,
     },
 }

@@ -1537,6 +1537,29 @@ fn check_in_commands_refuse_bad_input_with_a_clear_message() {
     assert!(run.stdout.contains("Пока никого"), "{}", run.stdout);
 }
 
+#[test]
+fn a_traveller_id_that_starts_with_a_hyphen_is_an_id_not_an_option() {
+    // Ids are URL-safe Base64: one in 64 starts with "-".
+    let profile = Profile::new();
+    for command in ["status", "history", "handled", "remove"] {
+        let run = profile.run("en", &["family", command, "-Qx7bLwE2a9n0tHfYkZc3w"]);
+        let message = run.fails(2);
+        assert!(
+            message.contains("there is no traveller \"-Qx7bLwE2a9n0tHfYkZc3w\""),
+            "{command}: {message}"
+        );
+    }
+    let run = profile.run(
+        "en",
+        &["family", "verify", "-Qx7bLwE2a9n0tHfYkZc3w", "all", "good"],
+    );
+    assert!(
+        run.fails(2).contains("there is no traveller"),
+        "{}",
+        run.stderr
+    );
+}
+
 // ---------------------------------------------------------------- search
 
 #[test]
