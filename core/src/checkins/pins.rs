@@ -42,8 +42,6 @@ const AEAD_TAG_LEN: usize = 16;
 /// How many of a salt's bytes are random; the rest are the not-normal tag (or random too, in
 /// the normal box).
 const SALT_RANDOM_LEN: usize = SALT_LEN / 2;
-/// How many boxes a change stores, on either path.
-pub(crate) const BOXES_AFTER_CHANGE: usize = 3;
 
 /// One sealed copy of the secret.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -361,6 +359,9 @@ mod tests {
             "order is random: {normal_first} of 16"
         );
     }
+
+    /// How many boxes a change stores, on either path.
+    const BOXES_AFTER_CHANGE: usize = 3;
 
     fn unlocked() -> Unlocked {
         Unlocked {
