@@ -52,7 +52,7 @@ impl App<'_> {
                 let view = self.core(self.waymark.checkin_status(now))?;
                 self.show(&view, || {
                     Ok(format!(
-                        "{}\n\n{}",
+                        "{}\n{}",
                         wrap(&t.pins_changed, "", ""),
                         render::checkin_status(&view, &self.ctx(None))
                     ))
