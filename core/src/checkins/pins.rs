@@ -74,8 +74,8 @@ pub(crate) struct Unlocked {
     pub signal_phrase: String,
 }
 
-/// Checks a new pair of PINs: each 4 to 12 digits, and different from each other. The error
-/// names the field at fault (`fields` are the normal and the duress PIN's field names).
+/// Checks a new pair of PINs, each given with its field name: 4 to 12 digits each, and
+/// different from each other. The error names the field at fault.
 pub(crate) fn validate_pair(
     (normal_field, normal_pin): (&str, &str),
     (duress_field, duress_pin): (&str, &str),
