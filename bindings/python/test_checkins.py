@@ -301,6 +301,36 @@ def test_the_plan_is_exported_plain_or_sealed_and_imported_with_and_without_a_pa
 # ---- The family's side ----
 
 
+def test_pins_change_with_either_pin_alike_on_screen_and_the_family_tells_which_it_was(traveller, family):
+    free, forced, mother = traveller("free"), traveller("forced"), family()
+    ids = {
+        name: mother.import_plan(phone.export_plan(NORMAL_PIN, None).payload, None, DAY_BEFORE).id
+        for name, phone in [("free", free), ("forced", forced)]
+    }
+    # Refused by field, and nothing changes.
+    invalid("current_pin", free.change_checkin_pins, "0000", "1111", "2222")
+    invalid("new_normal_pin", free.change_checkin_pins, NORMAL_PIN, "11", "2222")
+    invalid("new_duress_pin", free.change_checkin_pins, NORMAL_PIN, "1111", "1111")
+
+    # Changed freely with the normal PIN on one phone, forced with the duress PIN on the other:
+    # the same result and the same screens.
+    assert free.change_checkin_pins(NORMAL_PIN, "1111", "2222") is None
+    assert forced.change_checkin_pins(DURESS_PIN, "1111", "2222") is None
+    assert free.checkin_status(FIRST_WINDOW) == forced.checkin_status(FIRST_WINDOW)
+    invalid("pin", free.check_in, NORMAL_PIN, FIRST_WINDOW)
+    invalid("pin", forced.check_in, DURESS_PIN, FIRST_WINDOW)
+
+    def family_sees(name, phone, pin, time):
+        message = phone.check_in(pin, at(time)).message
+        return mother.verify_checkin(ids[name], message, at(time)).outcome
+
+    assert family_sees("free", free, "1111", "2026-03-02T06:05:00Z") == VerificationOutcome.GENUINE
+    assert family_sees("free", free, "2222", "2026-03-02T18:05:00Z") == VerificationOutcome.GENUINE_UNDER_DURESS
+    assert family_sees("forced", forced, "1111", "2026-03-02T06:05:00Z") == VerificationOutcome.GENUINE_UNDER_DURESS
+    assert family_sees("forced", forced, "2222", "2026-03-02T18:05:00Z") == VerificationOutcome.GENUINE_UNDER_DURESS
+    assert family_sees("forced", forced, NORMAL_PIN, "2026-03-03T06:05:00Z") == VerificationOutcome.GENUINE
+
+
 def test_the_family_notices_a_missed_check_in_on_its_own_and_gets_the_steps(pair):
     _, mother, traveller_id = pair
     fine = mother.family_traveller(traveller_id, at("2026-03-02T05:00:00Z"))

@@ -253,6 +253,38 @@ fn checkins(c: &mut Criterion) {
                 .unwrap()
         })
     });
+    // Changing the PINs: every stored box is tried (three after the first change) and two new
+    // boxes are sealed, on either path. Each loop sets the PINs it started from, so every
+    // iteration sees three boxes.
+    let [free, forced] = ["free", "forced"].map(|name| {
+        let folder = dir.path().join(name);
+        std::fs::create_dir(&folder).unwrap();
+        traveller(&folder)
+    });
+    free.change_checkin_pins("2468".into(), "2468".into(), "1357".into())
+        .unwrap();
+    forced
+        .change_checkin_pins("1357".into(), "1111".into(), "1357".into())
+        .unwrap();
+    group.bench_function("change PINs with the normal PIN (5 stretches)", |b| {
+        b.iter(|| {
+            free.change_checkin_pins("2468".into(), "2468".into(), "1357".into())
+                .unwrap()
+        })
+    });
+    group.bench_function("change PINs with the duress PIN (5 stretches)", |b| {
+        b.iter(|| {
+            forced
+                .change_checkin_pins("1357".into(), "1111".into(), "1357".into())
+                .unwrap()
+        })
+    });
+    group.bench_function("check in after a change (3 stretches)", |b| {
+        b.iter(|| {
+            free.check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+                .unwrap()
+        })
+    });
     group.finish();
 
     // The calls without a stretch, sampled normally.

@@ -122,6 +122,19 @@ shell_texts! {
     signal_phrase_hint,
     /// Shown after the PINs are saved.
     pins_saved,
+    /// "Change PINs": the entry to, and the title of, the screen that changes both PINs.
+    change_pins_title,
+    /// On the change screen: the signal phrase stays, and the family's copy keeps working. The
+    /// same words whichever PIN is typed as the current one.
+    change_pins_hint,
+    /// The label of the current PIN field (either PIN works).
+    current_pin_label,
+    /// The label of the new normal PIN field.
+    new_normal_pin_label,
+    /// The label of the new duress PIN field.
+    new_duress_pin_label,
+    /// Shown after the PINs are changed.
+    pins_changed,
     /// The title of the trip plan form.
     plan_title,
     /// Trip plan form: the traveller's name.

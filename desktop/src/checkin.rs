@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use waymark_core::{CheckinCadence, CheckinSchedule, DayOfWeek, TripPlan, WaymarkError};
 
 use crate::app::App;
-use crate::cli::{CheckinCommand, FamilyCommand, PlanArgs, PlanCommand};
+use crate::cli::{CheckinCommand, FamilyCommand, PinsCommand, PlanArgs, PlanCommand};
 use crate::error::Failure;
 use crate::interactive::Io;
 use crate::render;
@@ -31,7 +31,34 @@ impl App<'_> {
                 let view = self.core(self.waymark.set_trip_plan(plan_from(&args)?, now))?;
                 self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
             }
-            Some(CheckinCommand::Pins) => {
+            Some(CheckinCommand::Pins {
+                action: Some(PinsCommand::Change),
+            }) => {
+                let t = self.waymark.shell_texts();
+                let current = secret(io, &t.current_pin_label, Some(&t.change_pins_hint), "PIN")?;
+                let normal = secret(
+                    io,
+                    &t.new_normal_pin_label,
+                    Some(&t.normal_pin_hint),
+                    "new PIN",
+                )?;
+                let duress = secret(
+                    io,
+                    &t.new_duress_pin_label,
+                    Some(&t.duress_pin_hint),
+                    "new duress PIN",
+                )?;
+                self.core(self.waymark.change_checkin_pins(current, normal, duress))?;
+                let view = self.core(self.waymark.checkin_status(now))?;
+                self.show(&view, || {
+                    Ok(format!(
+                        "{}\n{}",
+                        wrap(&t.pins_changed, "", ""),
+                        render::checkin_status(&view, &self.ctx(None))
+                    ))
+                })
+            }
+            Some(CheckinCommand::Pins { action: None }) => {
                 let t = self.waymark.shell_texts();
                 let normal = secret(io, &t.normal_pin_label, Some(&t.normal_pin_hint), "PIN")?;
                 let duress = secret(

@@ -227,14 +227,26 @@ pub enum ChecklistChange {
 pub enum CheckinCommand {
     /// Enter or replace the trip plan and the agreed schedule
     Setup(Box<PlanArgs>),
-    /// Set the normal PIN, the duress PIN and the signal phrase (once, before you travel)
-    Pins,
+    /// Set the normal PIN, the duress PIN and the signal phrase (once, before you travel);
+    /// `pins change` changes both PINs
+    Pins {
+        #[command(subcommand)]
+        action: Option<PinsCommand>,
+    },
     /// The check-in screen: what is due, the next check-in on both sides' clocks, the streak
     Status,
     /// Check in now with either PIN, and get the message to send to your family
     Now,
     /// Every check-in made
     History,
+}
+
+/// What to do with the check-in PINs once they are set.
+#[derive(Debug, Subcommand)]
+pub enum PinsCommand {
+    /// Change both PINs, with either current PIN; the signal phrase and the family's copy of
+    /// the plan stay as they are
+    Change,
 }
 
 /// The trip plan's fields.

@@ -1560,6 +1560,99 @@ fn a_traveller_id_that_starts_with_a_hyphen_is_an_id_not_an_option() {
     );
 }
 
+/// A profile with Anna's plan and her two PINs (normal 2468, duress 1357).
+fn with_pins() -> Profile {
+    let profile = Profile::new();
+    let args = [
+        "checkin",
+        "setup",
+        "--name",
+        "Anna",
+        "--country",
+        "TR",
+        "--city",
+        "Istanbul",
+        "--home-zone",
+        "Europe/Moscow",
+        "--destination-zone",
+        "Europe/Istanbul",
+        "--from",
+        "2026-03-01",
+        "--to",
+        "2026-06-01",
+        "--times",
+        "09:00,21:00",
+    ];
+    waymark_with_input(&profile.path(), "en", &args, "").succeeded();
+    waymark_with_input(
+        &profile.path(),
+        "en",
+        &["checkin", "pins"],
+        "2468\n1357\nHow is aunt Valya?\n",
+    )
+    .succeeded();
+    profile
+}
+
+#[test]
+fn pins_change_looks_the_same_with_either_current_pin() {
+    let (free, forced) = (with_pins(), with_pins());
+    let change = |profile: &Profile, lang: &str, input: &str| {
+        waymark_with_input(&profile.path(), lang, &["checkin", "pins", "change"], input)
+    };
+    let check_in = |profile: &Profile, pin: &str| {
+        waymark_with_input(
+            &profile.path(),
+            "en",
+            &["checkin", "now"],
+            &format!("{pin}\n"),
+        )
+    };
+    // Changed with the normal PIN on one phone, forced with the duress PIN on the other.
+    let a = change(&free, "en", "2468\n1111\n2222\n");
+    let b = change(&forced, "en", "1357\n1111\n2222\n");
+    assert!(
+        a.succeeded().contains("Your PINs are changed."),
+        "{}",
+        a.stdout
+    );
+    assert_eq!(a.stdout, b.succeeded(), "the same screen on both paths");
+
+    // Wrong current PIN, invalid new PINs: refused by name, and nothing changes.
+    for (input, message) in [
+        ("0000\n3333\n4444\n", "current_pin: wrong PIN"),
+        ("1111\n33\n4444\n", "new_normal_pin: must be 4 to 12 digits"),
+        ("1111\n3333\n3333\n", "new_duress_pin: must differ"),
+    ] {
+        let run = change(&free, "en", input);
+        assert_eq!(run.code, Some(2), "{input:?}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{input:?}: {}", run.stderr);
+    }
+    assert!(check_in(&free, "1111").succeeded().contains("Anna"));
+    assert!(check_in(&free, "2222").code == Some(0));
+    for old in ["2468", "1357", "3333"] {
+        assert!(
+            check_in(&free, old).stderr.contains("pin: wrong PIN"),
+            "{old}"
+        );
+    }
+    // After the forced change the real PIN still checks in, and so do the watcher's two.
+    for pin in ["2468", "1111", "2222"] {
+        assert!(check_in(&forced, pin).code == Some(0), "{pin}");
+    }
+    assert!(check_in(&forced, "1357").stderr.contains("pin: wrong PIN"));
+    // Forced again, in Russian.
+    let run = change(&forced, "ru", "2222\n3333\n4444\n");
+    assert!(
+        run.succeeded().contains("ПИН-коды изменены."),
+        "{}",
+        run.stdout
+    );
+    assert!(check_in(&forced, "2222").stderr.contains("pin: wrong PIN"));
+    assert!(check_in(&forced, "4444").code == Some(0));
+    assert!(check_in(&forced, "2468").code == Some(0));
+}
+
 // ---------------------------------------------------------------- search
 
 #[test]

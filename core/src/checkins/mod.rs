@@ -99,6 +99,22 @@ impl Waymark {
         Ok(())
     }
 
+    /// Changes both check-in PINs, for a traveller who was seen typing one. `current_pin` is
+    /// either PIN; the new ones are checked like `set_checkin_pins`. The signal phrase and the
+    /// family's copy of the plan stay as they are. Changed with the normal PIN, the new PINs
+    /// replace the old ones. Changed with the duress PIN (someone may be forcing it), the real
+    /// normal PIN keeps working and both new PINs tell the family you need help. Either way the
+    /// result, the screens and what is stored look the same. A wrong current PIN or an invalid
+    /// new one changes nothing.
+    pub fn change_checkin_pins(
+        &self,
+        current_pin: String,
+        new_normal_pin: String,
+        new_duress_pin: String,
+    ) -> Result<(), WaymarkError> {
+        Ok(self.change_pins(&current_pin, &new_normal_pin, &new_duress_pin)?)
+    }
+
     /// The check-in screen at `now`.
     pub fn checkin_status(&self, now: SystemTime) -> Result<CheckinView, WaymarkError> {
         Ok(self.checkin_view(now)?)
@@ -277,6 +293,30 @@ impl Waymark {
             .read(store::load_plan)?
             .map(ValidPlan::new)
             .transpose()
+    }
+
+    fn change_pins(&self, current: &str, new_normal: &str, new_duress: &str) -> Result<()> {
+        pins::validate_pair(
+            ("new_normal_pin", new_normal),
+            ("new_duress_pin", new_duress),
+        )?;
+        let boxes = self.db.read(store::pin_boxes)?;
+        if boxes.is_empty() {
+            return Err(Error::invalid("current_pin", "set the check-in PINs first"));
+        }
+        // The slow part (every box's key stretched, two new boxes sealed) runs outside the
+        // write; the write then makes sure the boxes are still the ones that were opened.
+        let new = pins::reseal(&boxes, current, new_normal, new_duress)?
+            .ok_or_else(|| Error::invalid("current_pin", "wrong PIN"))?;
+        self.db.write(|tx| {
+            if store::pin_boxes(tx)? != boxes {
+                return Err(Error::invalid(
+                    "current_pin",
+                    "the PINs were just changed elsewhere; try again",
+                ));
+            }
+            store::save_pin_boxes(tx, &new)
+        })
     }
 
     fn check_in_at(&self, pin: &str, now: SystemTime) -> Result<CheckinReceipt> {

@@ -63,7 +63,8 @@ pub(crate) fn pin_boxes(conn: &Connection) -> Result<Vec<SealedBox>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub(crate) fn save_pin_boxes(conn: &Connection, boxes: &[SealedBox; 2]) -> Result<()> {
+/// Replaces every stored PIN box with `boxes`, in their order.
+pub(crate) fn save_pin_boxes(conn: &Connection, boxes: &[SealedBox]) -> Result<()> {
     conn.execute("DELETE FROM checkin_pin_boxes", [])?;
     for (position, b) in boxes.iter().enumerate() {
         conn.execute(

@@ -1074,3 +1074,226 @@ fn during_the_trip_home_offers_the_destinations_emergency_number_first() {
     let after = anna.home(at("2026-06-01T00:00:00Z")).unwrap().help_now;
     assert_eq!(after.country_code, None, "the trip has ended");
 }
+
+/// Checks in with `pin` at `t` and returns what the family makes of the message a minute later.
+fn family_sees(
+    anna: &Waymark,
+    mother: &Waymark,
+    id: &str,
+    pin: &str,
+    t: &str,
+) -> VerificationOutcome {
+    let message = anna.check_in(pin.into(), at(t)).unwrap().message;
+    let later = at(t) + std::time::Duration::from_secs(60);
+    mother
+        .verify_checkin(id.into(), message, later)
+        .unwrap()
+        .outcome
+}
+
+fn wrong_pin(waymark: &Waymark, pin: &str) -> bool {
+    waymark.check_in(pin.into(), at("2026-03-02T12:00:00Z")) == Err(invalid("pin", "wrong PIN"))
+}
+
+fn invalid(field: &str, reason: &str) -> WaymarkError {
+    WaymarkError::InvalidInput {
+        field: field.into(),
+        reason: reason.into(),
+    }
+}
+
+#[test]
+fn a_change_with_the_normal_pin_replaces_both_pins_and_the_familys_copy_keeps_working() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    anna.change_checkin_pins("2468".into(), "8642".into(), "7531".into())
+        .unwrap();
+    assert!(wrong_pin(&anna, "2468") && wrong_pin(&anna, "1357"));
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "8642", "2026-03-02T06:05:00Z"),
+        VerificationOutcome::Genuine
+    );
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "7531", "2026-03-02T18:05:00Z"),
+        VerificationOutcome::GenuineUnderDuress
+    );
+    // The signal phrase is unchanged too: the export carries the same plan.
+    let export = anna.export_plan("8642".into(), None).unwrap();
+    let again = mother
+        .import_plan(export.payload, None, at("2026-03-02T19:00:00Z"))
+        .unwrap();
+    assert_eq!(again.id, id);
+    assert!(again.signal_phrase_reminder.contains("How is aunt Valya?"));
+}
+
+#[test]
+fn a_change_forced_with_the_duress_pin_keeps_the_real_pin_and_both_new_ones_call_for_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    anna.change_checkin_pins("1357".into(), "1111".into(), "2222".into())
+        .unwrap();
+    assert!(wrong_pin(&anna, "1357"));
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "1111", "2026-03-02T06:05:00Z"),
+        VerificationOutcome::GenuineUnderDuress
+    );
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "2222", "2026-03-02T18:05:00Z"),
+        VerificationOutcome::GenuineUnderDuress
+    );
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "2468", "2026-03-03T06:05:00Z"),
+        VerificationOutcome::Genuine
+    );
+    // Forced again with one of the PINs the watcher knows: still exactly one normal box, the
+    // real one.
+    anna.change_checkin_pins("1111".into(), "3333".into(), "4444".into())
+        .unwrap();
+    assert!(wrong_pin(&anna, "1111") && wrong_pin(&anna, "2222"));
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "3333", "2026-03-03T18:05:00Z"),
+        VerificationOutcome::GenuineUnderDuress
+    );
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "2468", "2026-03-04T06:05:00Z"),
+        VerificationOutcome::Genuine
+    );
+    let boxes = anna.db.read(store::pin_boxes).unwrap();
+    let normal = ["2468", "1357", "1111", "2222", "3333", "4444"]
+        .iter()
+        .flat_map(|pin| {
+            boxes.iter().filter(|b| {
+                pins::open(std::slice::from_ref(b), pin).map(|o| o.0) == Some(codes::Kind::Normal)
+            })
+        })
+        .count();
+    assert_eq!((boxes.len(), normal), (3, 1));
+    // And a free change with the real PIN after that replaces everything.
+    anna.change_checkin_pins("2468".into(), "5555".into(), "6666".into())
+        .unwrap();
+    assert!(
+        ["2468", "3333", "4444"]
+            .iter()
+            .all(|pin| wrong_pin(&anna, pin))
+    );
+    assert_eq!(
+        family_sees(&anna, &mother, &id, "5555", "2026-03-04T18:05:00Z"),
+        VerificationOutcome::Genuine
+    );
+}
+
+#[test]
+fn a_forced_change_looks_exactly_like_a_free_one_to_whoever_watches() {
+    let (free_dir, forced_dir) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let (free, _, _) = pair(&free_dir);
+    let (forced, _, _) = pair(&forced_dir);
+    let a = free.change_checkin_pins("2468".into(), "1111".into(), "2222".into());
+    let b = forced.change_checkin_pins("1357".into(), "1111".into(), "2222".into());
+    assert_eq!(a, b);
+    let now = at("2026-03-02T06:05:00Z");
+    assert_eq!(
+        free.checkin_status(now).unwrap(),
+        forced.checkin_status(now).unwrap()
+    );
+    // Checking in with the new PIN the watcher typed: the same receipt but for the code.
+    let (a, b) = (
+        free.check_in("1111".into(), now).unwrap(),
+        forced.check_in("1111".into(), now).unwrap(),
+    );
+    let without_code = |m: &str| m.trim_end_matches(|c: char| c.is_ascii_digit()).to_owned();
+    assert_eq!(without_code(&a.message), without_code(&b.message));
+    assert_eq!((&a.headline, &a.status), (&b.headline, &b.status));
+    assert_eq!(
+        free.checkin_history().unwrap(),
+        forced.checkin_history().unwrap()
+    );
+    // What is stored: as many boxes, of the same sizes, on both phones.
+    let shapes = |w: &Waymark| {
+        let mut shapes: Vec<_> =
+            w.db.read(store::pin_boxes)
+                .unwrap()
+                .iter()
+                .map(|b| (b.salt.len(), b.nonce.len(), b.sealed.len()))
+                .collect();
+        shapes.sort();
+        shapes
+    };
+    assert_eq!(shapes(&free).len(), 3);
+    assert_eq!(shapes(&free), shapes(&forced));
+    assert!(shapes(&free).windows(2).all(|w| w[0] == w[1]));
+    // The export the watcher can make with the new PIN is the same size too.
+    assert_eq!(
+        free.export_plan("1111".into(), None).unwrap().bytes,
+        forced.export_plan("1111".into(), None).unwrap().bytes
+    );
+}
+
+#[test]
+fn a_wrong_current_pin_or_an_invalid_new_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "anna");
+    let before = anna.db.read(store::pin_boxes).unwrap();
+    let change = |current: &str, normal: &str, duress: &str| {
+        anna.change_checkin_pins(current.into(), normal.into(), duress.into())
+            .unwrap_err()
+    };
+    assert_eq!(
+        change("0000", "1111", "2222"),
+        invalid("current_pin", "wrong PIN")
+    );
+    assert_eq!(
+        change("2468", "12a4", "2222"),
+        invalid("new_normal_pin", "must be 4 to 12 digits")
+    );
+    assert_eq!(
+        change("1357", "1111", "1234567890123"),
+        invalid("new_duress_pin", "must be 4 to 12 digits")
+    );
+    assert_eq!(
+        change("2468", "1111", "1111"),
+        invalid("new_duress_pin", "must differ from the normal PIN")
+    );
+    assert_eq!(anna.db.read(store::pin_boxes).unwrap(), before);
+    assert!(!wrong_pin(&anna, "2468") && !wrong_pin(&anna, "1357"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let without_pins = open(&dir, "p", "UTC");
+    assert_eq!(
+        without_pins
+            .change_checkin_pins("2468".into(), "1111".into(), "2222".into())
+            .unwrap_err(),
+        invalid("current_pin", "set the check-in PINs first")
+    );
+}
+
+#[test]
+fn a_profile_set_up_before_pins_could_change_checks_in_and_changes_on_both_paths() {
+    for (current, real_pin_after) in [("2468", "1111"), ("1357", "2468")] {
+        let dir = tempfile::tempdir().unwrap();
+        let (anna, mother, id) = pair(&dir);
+        // The two boxes as an earlier version stored them.
+        let boxes = anna.db.read(store::pin_boxes).unwrap();
+        let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
+        let legacy = pins::seal_untagged("2468", "1357", &unlocked).unwrap();
+        anna.db
+            .write(|tx| store::save_pin_boxes(tx, &legacy))
+            .unwrap();
+        assert_eq!(
+            family_sees(&anna, &mother, &id, "2468", "2026-03-02T06:05:00Z"),
+            VerificationOutcome::Genuine
+        );
+        anna.change_checkin_pins(current.into(), "1111".into(), "2222".into())
+            .unwrap();
+        assert_eq!(anna.db.read(store::pin_boxes).unwrap().len(), 3);
+        assert_eq!(
+            family_sees(&anna, &mother, &id, real_pin_after, "2026-03-02T18:05:00Z"),
+            VerificationOutcome::Genuine,
+            "changed with {current}"
+        );
+        assert_eq!(
+            family_sees(&anna, &mother, &id, "2222", "2026-03-03T06:05:00Z"),
+            VerificationOutcome::GenuineUnderDuress,
+            "changed with {current}"
+        );
+    }
+}

@@ -100,6 +100,19 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          file         BLOB NOT NULL,
          installed_at INTEGER NOT NULL
      ) STRICT;",
+    // 7: a third check-in PIN box, so changing the PINs stores three boxes whichever PIN
+    // authorised it (see checkins::pins). SQLite cannot alter a CHECK, so the table is rebuilt
+    // with its rows.
+    "CREATE TABLE checkin_pin_boxes_new (
+         position INTEGER PRIMARY KEY CHECK (position IN (0, 1, 2)),
+         salt     BLOB NOT NULL,
+         nonce    BLOB NOT NULL,
+         sealed   BLOB NOT NULL
+     ) STRICT;
+     INSERT INTO checkin_pin_boxes_new (position, salt, nonce, sealed)
+         SELECT position, salt, nonce, sealed FROM checkin_pin_boxes;
+     DROP TABLE checkin_pin_boxes;
+     ALTER TABLE checkin_pin_boxes_new RENAME TO checkin_pin_boxes;",
 ];
 
 /// The schema version this build writes.
@@ -172,6 +185,11 @@ mod tests {
             conn.execute(
                 "INSERT INTO watched_travellers (plan_id, plan, nonce, sealed, imported_at) VALUES (x'01', '{}', x'', x'', 0)",
                 [],
+            )
+            .unwrap();
+            conn.execute_batch(
+                "INSERT INTO checkin_pin_boxes VALUES (0, x'0a', x'0b', x'0c');
+                 INSERT INTO checkin_pin_boxes VALUES (1, x'1a', x'1b', x'1c');",
             )
             .unwrap();
         }
@@ -279,6 +297,21 @@ mod tests {
                     .query_row("SELECT count(*) FROM watched_travellers", [], |r| r.get(0))
                     .unwrap();
                 assert_eq!(watched, 1);
+                let boxes: Vec<(i64, String)> = conn
+                    .prepare(
+                        "SELECT position, hex(salt) || hex(nonce) || hex(sealed)
+                         FROM checkin_pin_boxes ORDER BY position",
+                    )
+                    .unwrap()
+                    .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .unwrap()
+                    .map(|r| r.unwrap())
+                    .collect();
+                assert_eq!(
+                    boxes,
+                    [(0, "0A0B0C".into()), (1, "1A1B1C".into())],
+                    "from version {version}"
+                );
             }
         }
     }

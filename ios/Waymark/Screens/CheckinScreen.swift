@@ -49,6 +49,7 @@ struct CheckinScreen: View {
                     Section {
                         NavigationLink(texts.planTitle, value: Route.tripPlan)
                         NavigationLink(texts.pinsTitle, value: Route.pins)
+                        NavigationLink(texts.changePinsTitle, value: Route.changePins)
                         NavigationLink(texts.exportTitle, value: Route.exportPlan)
                     }
                 }

@@ -57,6 +57,7 @@ struct RootView: View {
         case .checkin: CheckinScreen()
         case .tripPlan: TripPlanScreen()
         case .pins: PinsScreen()
+        case .changePins: ChangePinsScreen()
         case .exportPlan: PlanExportScreen()
         case .family: FamilyScreen()
         case let .traveller(id): TravellerScreen(id: id)

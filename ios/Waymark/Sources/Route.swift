@@ -11,6 +11,7 @@ enum Route: Hashable {
     case checkin
     case tripPlan
     case pins
+    case changePins
     case exportPlan
     case family
     case traveller(id: String)

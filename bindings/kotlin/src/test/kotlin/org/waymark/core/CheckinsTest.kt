@@ -305,6 +305,37 @@ class CheckinsTest {
     }
 
     @Test
+    fun `PINs change with either PIN alike on screen, and the family tells which it was`() {
+        ready("free").use { free ->
+            ready("forced").use { forced ->
+                family().use { mother ->
+                    val ids = listOf(free, forced).map {
+                        mother.importPlan(it.exportPlan(normalPin, null).payload, null, dayBefore).id
+                    }
+                    assertInvalid("current_pin") { free.changeCheckinPins("0000", "1111", "2222") }
+                    assertInvalid("new_normal_pin") { free.changeCheckinPins(normalPin, "11", "2222") }
+                    assertInvalid("new_duress_pin") { free.changeCheckinPins(normalPin, "1111", "1111") }
+
+                    assertEquals(free.changeCheckinPins(normalPin, "1111", "2222"), forced.changeCheckinPins(duressPin, "1111", "2222"))
+                    assertEquals(free.checkinStatus(firstWindow), forced.checkinStatus(firstWindow))
+                    assertInvalid("pin") { free.checkIn(normalPin, firstWindow) }
+                    assertInvalid("pin") { forced.checkIn(duressPin, firstWindow) }
+
+                    fun familySees(which: Int, pin: String, time: String): VerificationOutcome {
+                        val phone = if (which == 0) free else forced
+                        return mother.verifyCheckin(ids[which], phone.checkIn(pin, at(time)).message, at(time)).outcome
+                    }
+                    assertEquals(VerificationOutcome.GENUINE, familySees(0, "1111", "2026-03-02T06:05:00Z"))
+                    assertEquals(VerificationOutcome.GENUINE_UNDER_DURESS, familySees(0, "2222", "2026-03-02T18:05:00Z"))
+                    assertEquals(VerificationOutcome.GENUINE_UNDER_DURESS, familySees(1, "1111", "2026-03-02T06:05:00Z"))
+                    assertEquals(VerificationOutcome.GENUINE_UNDER_DURESS, familySees(1, "2222", "2026-03-02T18:05:00Z"))
+                    assertEquals(VerificationOutcome.GENUINE, familySees(1, normalPin, "2026-03-03T06:05:00Z"))
+                }
+            }
+        }
+    }
+
+    @Test
     fun `the family notices a missed check-in on its own and gets the steps`() = pair { _, mother, id ->
         val fine = mother.familyTraveller(id, at("2026-03-02T05:00:00Z"))
         assertFalse(fine.needsAttention)

@@ -35,6 +35,7 @@ class CheckinScreen : Screen<Pair<CheckinView, CheckinHistoryView>>() {
         }
         button(texts.planTitle) { ui.perform(Action.EditTripPlan) }
         button(texts.pinsTitle) { ui.perform(Action.SetCheckinPins) }
+        button(texts.changePinsTitle) { ui.open(ChangePinsScreen()) }
         button(texts.exportTitle) { ui.open(ExportScreen()) }
         heading(history.title)
         for (entry in history.entries) text("${entry.atLabel} · ${entry.slotLabel}")
@@ -75,6 +76,31 @@ class PinsScreen : Screen<Unit>() {
             val pins = Triple(normal.text.toString(), duress.text.toString(), phrase.text.toString())
             ui.call({ it.setCheckinPins(pins.first, pins.second, pins.third) }) {
                 ui.toast(texts.pinsSaved)
+                ui.back()
+            }
+        }
+    }
+}
+
+/**
+ * Changes both PINs; either PIN works as the current one. The screen is the same whichever was
+ * typed: the core decides what the change means.
+ */
+class ChangePinsScreen : Screen<Unit>() {
+    override fun load(core: Waymark, now: Instant) = Unit
+
+    override fun render(ui: Ui, model: Unit) = column(ui.context) {
+        val texts = ui.texts
+        title(texts.changePinsTitle)
+        note(texts.changePinsHint)
+        val current = field(texts.currentPinLabel, hint = texts.pinHint, type = PIN_INPUT)
+        val normal = field(texts.newNormalPinLabel, hint = texts.normalPinHint, type = PIN_INPUT)
+        val duress = field(texts.newDuressPinLabel, hint = texts.duressPinHint, type = PIN_INPUT)
+        button(texts.save) {
+            val pins = Triple(current.text.toString(), normal.text.toString(), duress.text.toString())
+            ui.call({ it.changeCheckinPins(pins.first, pins.second, pins.third) }) {
+                for (f in listOf(current, normal, duress)) f.setText("")
+                ui.toast(texts.pinsChanged)
                 ui.back()
             }
         }
