@@ -210,6 +210,7 @@ fn guide_contents_in_english() {
             "1. Understand trafficking",
             "1.1 What human trafficking is [→ guide what-is-trafficking]",
             "3. Before you go",
+            "3.5 How Waymark check-ins work [→ guide check-ins]",
             "[→ guide red-flags]",
             "4. Get help",
             "4.1 ",
@@ -226,6 +227,7 @@ fn guide_contents_in_russian() {
             "Справочник\n",
             "1.1 ",
             "[→ guide what-is-trafficking]",
+            "3.5 Как устроены отметки в Waymark [→ guide check-ins]",
             "[→ guide red-flags]",
         ],
     );

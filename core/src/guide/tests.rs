@@ -67,6 +67,44 @@ fn an_article_has_blocks_labels_and_neighbours() {
 }
 
 #[test]
+fn the_check_in_routine_is_explained_right_after_the_signal_phrase() {
+    // A traveller reading about the signal phrase must find how Waymark's own check-ins work,
+    // and a worried family must reach the hotline from it, in every written language.
+    let dir = tempfile::tempdir().unwrap();
+    for language in ["en", "ru"] {
+        let waymark = open(&dir, language);
+        let contact = waymark.article("documents-and-contact".into()).unwrap();
+        assert_eq!(contact.next.as_ref().unwrap().id, "check-ins", "{language}");
+        let open_check_ins = Action::OpenArticle {
+            id: "check-ins".into(),
+        };
+        assert!(
+            contact
+                .blocks
+                .iter()
+                .flat_map(Block::links)
+                .any(|l| *l == open_check_ins),
+            "{language}: documents-and-contact does not link the check-in article"
+        );
+        let article = waymark.article("check-ins".into()).unwrap();
+        assert_eq!(article.language, language);
+        assert_eq!(article.section_id, "before-you-go");
+        let links: Vec<&Action> = article.blocks.iter().flat_map(Block::links).collect();
+        assert!(
+            links.contains(&&Action::OpenContact {
+                id: "hotline".into()
+            }),
+            "{language}: {links:?}"
+        );
+        assert_eq!(
+            article.next.as_ref().unwrap().id,
+            "know-your-destination",
+            "{language}"
+        );
+    }
+}
+
+#[test]
 fn a_language_without_texts_shows_russian_and_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let article = open(&dir, "uz").article("red-flags".into()).unwrap();

@@ -79,6 +79,14 @@ fn an_english_word_finds_its_other_forms() {
 }
 
 #[test]
+fn the_help_pin_is_found_in_the_check_in_article() {
+    // Someone unsure what the second PIN is for searches for it and finds the explanation.
+    assert!(ids(&search("en", "help PIN")).contains(&"check-ins"));
+    assert!(ids(&search("ru", "ПИН помощь")).contains(&"check-ins"));
+    assert!(ids(&search("ru", "пропущенная отметка")).contains(&"check-ins"));
+}
+
+#[test]
 fn case_and_yo_are_ignored() {
     let lower = search("ru", "жилье");
     assert!(!lower.results.is_empty());
