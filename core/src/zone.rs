@@ -5,13 +5,39 @@
 //! device's copy keeps the core's check-in times in step with the times the phone's own clock and
 //! notifications show, gets rule changes without an app update, and keeps the library small: a
 //! compiled-in copy of every zone's history weighed 1.2 MB. Where a platform may not let an app
-//! read the system copy (iOS), core/Cargo.toml bundles the database instead.
+//! read the system copy (iOS), or might one day move it (Android), core/Cargo.toml also bundles
+//! jiff's copy, used only when no system copy is found.
 
 use std::fmt;
+use std::sync::OnceLock;
 
 use chrono::{FixedOffset, MappedLocalTime, NaiveDate, NaiveDateTime, Offset, TimeZone};
-use jiff::tz::{AmbiguousOffset, TimeZone as JiffZone};
+use jiff::tz::{AmbiguousOffset, TimeZone as JiffZone, TimeZoneDatabase};
 use jiff::{Timestamp, civil};
+
+/// Android's time zone APEX (Android 10 and later), which system updates keep current between
+/// Android releases. jiff itself looks only in the older places (`/system/usr/share/zoneinfo`,
+/// `/data/misc/zoneinfo`), which may hold older rules or, on some devices, nothing.
+// Compiled into the host's unit tests too, where the file is absent: the fallback is exercised and
+// the Android branch is type-checked on a machine without an NDK.
+#[cfg(any(target_os = "android", test))]
+const ANDROID_TZDATA_APEX: &str = "/apex/com.android.tzdata/etc/tz/tzdata";
+
+/// The device's time zone database, found once: on Android the APEX copy first; then the places
+/// jiff knows (`TZDIR`, `/usr/share/zoneinfo`, Android's older copies), then a bundled copy where
+/// the build has one.
+fn database() -> &'static TimeZoneDatabase {
+    static DATABASE: OnceLock<TimeZoneDatabase> = OnceLock::new();
+    DATABASE.get_or_init(|| {
+        #[cfg(any(target_os = "android", test))]
+        if let Ok(apex) = TimeZoneDatabase::from_concatenated_path(ANDROID_TZDATA_APEX)
+            && !apex.is_definitively_empty()
+        {
+            return apex;
+        }
+        TimeZoneDatabase::from_env()
+    })
+}
 
 /// Why a zone name could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,10 +60,10 @@ impl Zone {
         if name.is_empty() || name.starts_with('/') || name.split('/').any(|part| part == "..") {
             return Err(ZoneError::Unknown);
         }
-        match jiff::tz::db().get(name) {
+        match database().get(name) {
             Ok(zone) if zone.iana_name().is_some() => Ok(Self(zone)),
             Ok(_) => Err(ZoneError::Unknown),
-            Err(_) if jiff::tz::db().is_definitively_empty() => Err(ZoneError::NoDatabase),
+            Err(_) if database().is_definitively_empty() => Err(ZoneError::NoDatabase),
             Err(_) => Err(ZoneError::Unknown),
         }
     }
