@@ -1,11 +1,15 @@
-//! Link settings for the core's shared library (the cdylib the phone shells load).
+//! Link settings for the core's shared library (the cdylib the phone shells load), and the
+//! default content pack deflated into one archive (read back by src/content/embedded.rs).
+
+use std::path::{Path, PathBuf};
 
 fn main() {
+    embed_content();
     let os = std::env::var("CARGO_CFG_TARGET_OS").unwrap_or_default();
     let env = std::env::var("CARGO_CFG_TARGET_ENV").unwrap_or_default();
-    // The time-zone tables are some 30,000 pointers; as plain RELA entries their relocations take
-    // over 1 MB of the library (BENCHMARKS.md). Packed (DT_RELR) they take a few kilobytes. GNU
-    // ld 2.38 and glibc 2.36 support it.
+    // Every pointer in a static table (strings, vtables) needs a relocation; as plain RELA entries
+    // they took over 1 MB of the library (BENCHMARKS.md). Packed (DT_RELR) they take a few
+    // kilobytes. GNU ld 2.38 and glibc 2.36 support it.
     if os == "linux" && env == "gnu" {
         println!("cargo:rustc-cdylib-link-arg=-Wl,-z,pack-relative-relocs");
     }
@@ -14,4 +18,48 @@ fn main() {
         println!("cargo:rustc-cdylib-link-arg=-Wl,--pack-dyn-relocs=android");
     }
     println!("cargo:rerun-if-changed=build.rs");
+}
+
+/// Writes every `.toml` under `content/`, in path order, into `$OUT_DIR/content.deflate`: per
+/// file its path and its text, each after its length as a little-endian u32, the whole deflated.
+fn embed_content() {
+    let root =
+        Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("content");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    collect(&root, &mut files);
+    files.sort();
+    let mut archive = Vec::new();
+    for path in &files {
+        let relative: Vec<&str> = path
+            .strip_prefix(&root)
+            .expect("under content/")
+            .iter()
+            .map(|part| part.to_str().expect("content paths are UTF-8"))
+            .collect();
+        let text = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        for bytes in [relative.join("/").as_bytes(), &text[..]] {
+            let len = u32::try_from(bytes.len()).expect("a content file under 4 GB");
+            archive.extend_from_slice(&len.to_le_bytes());
+            archive.extend_from_slice(bytes);
+        }
+    }
+    let deflated = miniz_oxide::deflate::compress_to_vec(&archive, 10);
+    let out = Path::new(&std::env::var("OUT_DIR").expect("set by cargo")).join("content.deflate");
+    std::fs::write(&out, deflated).unwrap_or_else(|e| panic!("{}: {e}", out.display()));
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let entries = std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry.expect("a readable content folder").path();
+        if path.is_dir() {
+            collect(&path, files);
+        } else if path
+            .extension()
+            .is_some_and(|extension| extension == "toml")
+        {
+            files.push(path);
+        }
+    }
 }

@@ -5,6 +5,7 @@
 //! validated once, on first use.
 
 pub(crate) mod blocks;
+mod embedded;
 pub(crate) mod keys;
 mod language;
 mod markdown;
@@ -31,66 +32,10 @@ use crate::error::{Error, Result};
 use source::EmergencyFile;
 use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
 
-/// The files of the embedded default pack, by path relative to `core/content/`.
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "structure.toml",
-        include_str!("../../content/structure.toml"),
-    ),
-    (
-        "languages.toml",
-        include_str!("../../content/languages.toml"),
-    ),
-    ("en/guide.toml", include_str!("../../content/en/guide.toml")),
-    (
-        "en/checklist.toml",
-        include_str!("../../content/en/checklist.toml"),
-    ),
-    (
-        "en/contacts.toml",
-        include_str!("../../content/en/contacts.toml"),
-    ),
-    ("en/ui.toml", include_str!("../../content/en/ui.toml")),
-    ("ru/guide.toml", include_str!("../../content/ru/guide.toml")),
-    (
-        "ru/checklist.toml",
-        include_str!("../../content/ru/checklist.toml"),
-    ),
-    (
-        "ru/contacts.toml",
-        include_str!("../../content/ru/contacts.toml"),
-    ),
-    ("ru/ui.toml", include_str!("../../content/ru/ui.toml")),
-    (
-        "emergency.toml",
-        include_str!("../../content/emergency.toml"),
-    ),
-    (
-        "screening.toml",
-        include_str!("../../content/screening.toml"),
-    ),
-    (
-        "en/screening.toml",
-        include_str!("../../content/en/screening.toml"),
-    ),
-    (
-        "ru/screening.toml",
-        include_str!("../../content/ru/screening.toml"),
-    ),
-    (
-        "patterns/en.toml",
-        include_str!("../../content/patterns/en.toml"),
-    ),
-    (
-        "patterns/ru.toml",
-        include_str!("../../content/patterns/ru.toml"),
-    ),
-];
-
-/// The embedded files, for tests that edit one and load the pack again.
-#[cfg(test)]
-pub(crate) fn embedded_files() -> &'static [(&'static str, &'static str)] {
-    EMBEDDED
+/// The embedded default pack's files, by path relative to `core/content/`: inflated from the
+/// library on each call (see embedded.rs), so nothing stays in memory once the pack is parsed.
+pub(crate) fn embedded_files() -> Vec<(String, String)> {
+    embedded::files()
 }
 
 /// A parsed, validated content pack.
@@ -140,9 +85,16 @@ pub(crate) struct Localized<'a, T> {
 /// The embedded default pack, parsed on first use and shared by every profile.
 pub(crate) fn default_pack() -> Result<Arc<Pack>> {
     static PACK: OnceLock<std::result::Result<Arc<Pack>, String>> = OnceLock::new();
-    PACK.get_or_init(|| Pack::from_files(EMBEDDED).map(Arc::new))
-        .clone()
-        .map_err(Error::Content)
+    PACK.get_or_init(|| {
+        let files = embedded_files();
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(path, text)| (path.as_str(), text.as_str()))
+            .collect();
+        Pack::from_files(&files).map(Arc::new)
+    })
+    .clone()
+    .map_err(Error::Content)
 }
 
 impl Pack {

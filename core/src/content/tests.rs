@@ -333,18 +333,9 @@ fn the_phone_scanner_finds_numbers_and_rejects_non_numbers() {
 }
 
 fn with_file(path: &str, edit: impl Fn(&str) -> String) -> Result<Pack, String> {
-    let edited: Vec<(String, String)> = EMBEDDED
-        .iter()
-        .map(|(p, text)| {
-            (
-                p.to_string(),
-                if *p == path {
-                    edit(text)
-                } else {
-                    text.to_string()
-                },
-            )
-        })
+    let edited: Vec<(String, String)> = embedded_files()
+        .into_iter()
+        .map(|(p, text)| (p.clone(), if p == path { edit(&text) } else { text }))
         .collect();
     let files: Vec<(&str, &str)> = edited
         .iter()
@@ -381,9 +372,10 @@ fn text_for_an_unknown_item_is_rejected() {
 
 #[test]
 fn a_missing_language_file_is_rejected() {
-    let files: Vec<(&str, &str)> = EMBEDDED
+    let embedded = embedded_files();
+    let files: Vec<(&str, &str)> = embedded
         .iter()
-        .copied()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
         .filter(|(p, _)| *p != "ru/ui.toml")
         .collect();
     assert!(Pack::from_files(&files).unwrap_err().contains("ru/ui.toml"));

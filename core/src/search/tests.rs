@@ -381,22 +381,25 @@ fn blank_punctuation_and_overlong_queries_are_refused() {
 
 #[test]
 fn the_index_belongs_to_its_pack() {
-    let edited: Vec<(&str, String)> = embedded_files()
-        .iter()
+    let edited: Vec<(String, String)> = embedded_files()
+        .into_iter()
         .map(|(path, text)| {
-            let text = if *path == "en/guide.toml" {
+            let text = if path == "en/guide.toml" {
                 text.replacen(
                     "title = \"Eleven safety rules\"",
                     "title = \"Eleven safety rules zanzibarian\"",
                     1,
                 )
             } else {
-                (*text).to_owned()
+                text
             };
-            (*path, text)
+            (path, text)
         })
         .collect();
-    let files: Vec<(&str, &str)> = edited.iter().map(|(p, t)| (*p, t.as_str())).collect();
+    let files: Vec<(&str, &str)> = edited
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
     let pack = Pack::from_files(&files).unwrap();
     let words = query_words("zanzibarian");
     let english = pack.search_index().corpus("en").unwrap();
