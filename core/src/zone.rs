@@ -176,9 +176,9 @@ impl TimeZone for Zone {
 }
 
 fn fixed(offset: jiff::tz::Offset) -> FixedOffset {
-    // jiff keeps offsets within ±25:59:59, inside chrono's ±24h only for real zones; the fallback
-    // is never reached with database data.
-    FixedOffset::east_opt(offset.seconds()).unwrap_or(FixedOffset::east_opt(0).expect("zero"))
+    // jiff allows offsets up to ±25:59:59 and chrono only under ±24:00; every real zone is far
+    // inside both, so the fallback to UTC is never reached with database data.
+    FixedOffset::east_opt(offset.seconds()).unwrap_or_else(|| chrono::Utc.fix())
 }
 
 /// A chrono wall-clock time as jiff's, or nothing outside jiff's years -9999 to 9999.
