@@ -5,8 +5,8 @@
 //! device's copy keeps the core's check-in times in step with the times the phone's own clock and
 //! notifications show, gets rule changes without an app update, and keeps the library small: a
 //! compiled-in copy of every zone's history weighed 1.2 MB. Where a platform may not let an app
-//! read the system copy (iOS), or might one day move it (Android), core/Cargo.toml also bundles
-//! jiff's copy, used only when no system copy is found.
+//! read the system copy (iOS), or might move it or keep it old (Android), core/Cargo.toml also
+//! bundles jiff's copy, used only when no system copy is found or it lacks the zone asked for.
 
 use std::fmt;
 use std::sync::OnceLock;
@@ -39,6 +39,13 @@ fn database() -> &'static TimeZoneDatabase {
     })
 }
 
+/// jiff's bundled copy of the database where the build carries one (Android and iOS, see
+/// core/Cargo.toml), empty elsewhere: the fallback for a zone the device's database lacks.
+fn bundled() -> &'static TimeZoneDatabase {
+    static BUNDLED: OnceLock<TimeZoneDatabase> = OnceLock::new();
+    BUNDLED.get_or_init(TimeZoneDatabase::bundled)
+}
+
 /// Why a zone name could not be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum ZoneError {
@@ -60,10 +67,14 @@ impl Zone {
         if name.is_empty() || name.starts_with('/') || name.split('/').any(|part| part == "..") {
             return Err(ZoneError::Unknown);
         }
-        match database().get(name) {
+        // A device whose database predates a zone (a phone without system updates) still finds
+        // it in the bundled copy, where the build carries one.
+        match database().get(name).or_else(|_| bundled().get(name)) {
             Ok(zone) if zone.iana_name().is_some() => Ok(Self(zone)),
             Ok(_) => Err(ZoneError::Unknown),
-            Err(_) if database().is_definitively_empty() => Err(ZoneError::NoDatabase),
+            Err(_) if database().is_definitively_empty() && bundled().is_definitively_empty() => {
+                Err(ZoneError::NoDatabase)
+            }
             Err(_) => Err(ZoneError::Unknown),
         }
     }

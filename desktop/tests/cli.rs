@@ -775,6 +775,46 @@ fn an_unknown_zone_is_a_usage_error() {
 }
 
 #[test]
+fn time_zones_come_from_the_systems_database() {
+    // A database holding only Berlin and Moscow (the hotline's zone), as TZDIR names it: the
+    // hotline's hours are shown on a Berlin clock from it, and a zone it lacks is unknown.
+    let tzdir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(tzdir.path().join("Europe")).unwrap();
+    for zone in ["Europe/Berlin", "Europe/Moscow"] {
+        std::fs::copy(
+            format!("/usr/share/zoneinfo/{zone}"),
+            tzdir.path().join(zone),
+        )
+        .expect("the test machine has the system time zone database");
+    }
+    let profile = Profile::new();
+    let run = |zone: &str| {
+        Command::new(env!("CARGO_BIN_EXE_waymark"))
+            .arg("--profile")
+            .arg(profile.path())
+            .args(["--lang", "en", "--now", MONDAY, "--zone", zone])
+            .args(["contact", "hotline"])
+            .env("TZDIR", tzdir.path())
+            .env_remove("LANG")
+            .env_remove("LC_ALL")
+            .output()
+            .unwrap()
+    };
+    let berlin = run("Europe/Berlin");
+    assert_eq!(berlin.status.code(), Some(0), "{berlin:?}");
+    assert!(
+        String::from_utf8_lossy(&berlin.stdout).contains("Europe/Berlin"),
+        "{berlin:?}"
+    );
+    let tokyo = run("Asia/Tokyo");
+    assert_eq!(tokyo.status.code(), Some(2), "{tokyo:?}");
+    assert!(
+        String::from_utf8_lossy(&tokyo.stderr).contains("Asia/Tokyo"),
+        "{tokyo:?}"
+    );
+}
+
+#[test]
 fn clap_errors_exit_2_and_help_exits_0() {
     let profile = Profile::new();
     let message = profile.run("en", &["--frobnicate"]).fails(2).to_owned();

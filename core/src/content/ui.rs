@@ -3,7 +3,7 @@
 
 use std::time::SystemTime;
 
-use crate::zone::Zone;
+use crate::zone::{Zone, ZoneError};
 use chrono::{DateTime, NaiveTime, Utc, Weekday};
 
 use super::{Chain, HoursDef, Pack};
@@ -265,10 +265,10 @@ pub(crate) struct Hours {
 
 impl Hours {
     pub(crate) fn parse(def: &HoursDef) -> Result<Self, String> {
-        let zone: Zone = def
-            .zone
-            .parse()
-            .map_err(|_| format!("unknown time zone {:?}", def.zone))?;
+        let zone: Zone = def.zone.parse().map_err(|e: ZoneError| match e {
+            ZoneError::Unknown => format!("unknown time zone {:?}", def.zone),
+            ZoneError::NoDatabase => e.reason(""),
+        })?;
         let time = |s: &str| {
             NaiveTime::parse_from_str(s, "%H:%M")
                 .map_err(|_| format!("bad time {s:?}, expected HH:MM"))
