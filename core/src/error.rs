@@ -53,11 +53,113 @@ pub enum WaymarkError {
     },
 }
 
-/// Internal error type; converted into [`WaymarkError`] at the public boundary.
+/// Why an input was refused: the key of its text in `ui.toml`, so the person reads it in their
+/// language. Only [`reason`] makes them, so a key the content lacks cannot be written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Reason(&'static str);
+
+impl Reason {
+    /// The `ui.toml` key of the text.
+    pub(crate) fn key(self) -> &'static str {
+        self.0
+    }
+}
+
+/// Declares each reason once, and the list the content test checks against `KEYS`.
+macro_rules! reasons {
+    ($($name:ident = $key:literal,)*) => {
+        $(pub(crate) const $name: Reason = Reason($key);)*
+        /// Every reason, for the test that each is an interface key.
+        #[cfg(test)]
+        pub(crate) const ALL: &[Reason] = &[$($name),*];
+    };
+}
+
+/// Every reason an input can be refused for.
+pub(crate) mod reason {
+    use super::Reason;
+
+    reasons! {
+        BLANK = "reason_blank",
+        TOO_LONG = "reason_too_long",
+        SINGLE_LINE = "reason_single_line",
+        NO_CONTROL_CHARACTERS = "reason_no_control_characters",
+        EMPTY = "reason_empty",
+        CHECKLIST_FULL = "reason_checklist_full",
+        BUILT_IN_ITEM = "reason_built_in_item",
+        OFFERS_FULL = "reason_offers_full",
+        UNKNOWN_QUESTION = "reason_unknown_question",
+        QUESTION_TWICE = "reason_question_twice",
+        STATEMENT_UNANSWERED = "reason_statement_unanswered",
+        STATEMENT_TWICE = "reason_statement_twice",
+        UNKNOWN_STATEMENT = "reason_unknown_statement",
+        PIN_DIGITS = "reason_pin_digits",
+        PINS_SAME = "reason_pins_same",
+        PINS_ALREADY_SET = "reason_pins_already_set",
+        PINS_NOT_SET = "reason_pins_not_set",
+        WRONG_PIN = "reason_wrong_pin",
+        PINS_CHANGED_ELSEWHERE = "reason_pins_changed_elsewhere",
+        NO_PLAN = "reason_no_plan",
+        DATE_FORMAT = "reason_date_format",
+        DAY_MISSING_IN_ZONE = "reason_day_missing_in_zone",
+        KEY_WRONG = "reason_key_wrong",
+        KEY_LENGTH = "reason_key_length",
+        KEY_MISSING = "reason_key_missing",
+        COUNTRY_CODE = "reason_country_code",
+        TIME_ZONE_UNKNOWN = "reason_time_zone_unknown",
+        TIME_ZONE_NO_DATABASE = "reason_time_zone_no_database",
+        TIMES_FORMAT = "reason_times_format",
+        ENDS_BEFORE_START = "reason_ends_before_start",
+        WINDOW_RANGE = "reason_window_range",
+        GRACE_RANGE = "reason_grace_range",
+        NO_DAYS = "reason_no_days",
+        NO_TIMES = "reason_no_times",
+        EVERY_HOURS_RANGE = "reason_every_hours_range",
+        WINDOWS_OVERLAP = "reason_windows_overlap",
+        TOO_MANY_CHECKINS = "reason_too_many_checkins",
+        PLAN_SEALED = "reason_plan_sealed",
+        WRONG_PASSPHRASE = "reason_wrong_passphrase",
+        PASSPHRASE_SHORT = "reason_passphrase_short",
+        NOT_A_PLAN = "reason_not_a_plan",
+        PLAN_FROM_NEWER_APP = "reason_plan_from_newer_app",
+        PLAN_DAMAGED = "reason_plan_damaged",
+        PLAN_CONTENTS = "reason_plan_contents",
+        PLAN_FIELD = "reason_plan_field",
+        QUERY_NO_WORDS = "reason_query_no_words",
+        LANGUAGE_CODE = "reason_language_code",
+        PHONE_COUNTRY = "reason_phone_country",
+        PHONE_EMPTY = "reason_phone_empty",
+        PHONE_TOO_LONG = "reason_phone_too_long",
+        PHONE_DIALLING_CODE = "reason_phone_dialling_code",
+        PHONE_TOO_SHORT = "reason_phone_too_short",
+        PHONE_TOO_MANY_DIGITS = "reason_phone_too_many_digits",
+        PHONE_NOT_A_NUMBER = "reason_phone_not_a_number",
+        PHONE_INVALID = "reason_phone_invalid",
+        PHONE_DUPLICATE = "reason_phone_duplicate",
+        CONTACTS_FULL = "reason_contacts_full",
+        NAME_BLANK = "reason_name_blank",
+        CONTACT_TOO_LONG = "reason_contact_too_long",
+        QR_TOO_LONG = "reason_qr_too_long",
+        QR_UNDRAWABLE = "reason_qr_undrawable",
+        QR_FRAME_SIZE = "reason_qr_frame_size",
+        QR_FRAME_BYTES = "reason_qr_frame_bytes",
+    }
+}
+
+/// Internal error type; converted into [`WaymarkError`] at the public boundary, by
+/// `Waymark::call` in the profile's language or by [`Error::english`] where there is no profile.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum Error {
     #[error(transparent)]
     Public(#[from] WaymarkError),
+    /// An argument was refused; `reason` becomes words only once the language is known.
+    #[error("invalid {field}: {}", reason.key())]
+    Invalid {
+        field: String,
+        reason: Reason,
+        /// Values for the text's `{name}` placeholders.
+        args: Vec<(&'static str, String)>,
+    },
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("content: {0}")]
@@ -72,28 +174,74 @@ pub(crate) enum Error {
 
 pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
 
+use crate::content::ui::Ui;
+
 impl Error {
-    pub(crate) fn invalid(field: &str, reason: impl Into<String>) -> Self {
-        WaymarkError::InvalidInput {
+    pub(crate) fn invalid(field: &str, reason: Reason) -> Self {
+        Self::invalid_with(field, reason, &[])
+    }
+
+    /// An invalid input whose reason has `{name}` placeholders.
+    pub(crate) fn invalid_with(
+        field: &str,
+        reason: Reason,
+        args: &[(&'static str, String)],
+    ) -> Self {
+        Error::Invalid {
             field: field.to_owned(),
-            reason: reason.into(),
+            reason,
+            args: args.to_vec(),
         }
-        .into()
     }
 
-    pub(crate) fn not_found(what: &str, id: impl Into<String>) -> Self {
-        WaymarkError::NotFound {
-            what: what.to_owned(),
-            id: id.into(),
+    /// The field an invalid input names, for tests of internal calls.
+    #[cfg(test)]
+    pub(crate) fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            _ => None,
         }
-        .into()
     }
-}
 
-impl From<Error> for WaymarkError {
-    fn from(error: Error) -> Self {
-        match error {
+    /// The public error, its reason in the language of `ui`.
+    pub(crate) fn public(self, ui: &Ui<'_>) -> WaymarkError {
+        match self {
+            Error::Invalid {
+                field,
+                reason,
+                args,
+            } => {
+                let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                WaymarkError::InvalidInput {
+                    field,
+                    reason: ui.format(reason.key(), &args),
+                }
+            }
+            other => other.without_reason(),
+        }
+    }
+
+    /// The public error in English, for the few calls made without a profile (and so without a
+    /// language).
+    pub(crate) fn english(self) -> WaymarkError {
+        match (&self, crate::content::default_pack()) {
+            (Error::Invalid { .. }, Ok(pack)) => match pack.chain("en") {
+                Ok(chain) => self.public(&Ui::new(&pack, &chain)),
+                Err(_) => self.without_reason(),
+            },
+            _ => self.without_reason(),
+        }
+    }
+
+    /// Every variant but `Invalid`, whose words do not depend on the language.
+    fn without_reason(self) -> WaymarkError {
+        match self {
             Error::Public(public) => public,
+            // Only when the embedded content itself is broken: the key is better than nothing.
+            Error::Invalid { field, reason, .. } => WaymarkError::InvalidInput {
+                field,
+                reason: reason.key().to_owned(),
+            },
             Error::Sqlite(sqlite) => sqlite_to_public(&sqlite),
             Error::Stored(what) => WaymarkError::ProfileUnreadable {
                 reason: format!("{what} in the profile is damaged"),
@@ -105,6 +253,14 @@ impl From<Error> for WaymarkError {
                 reason: format!("embedded content: {reason}"),
             },
         }
+    }
+
+    pub(crate) fn not_found(what: &str, id: impl Into<String>) -> Self {
+        WaymarkError::NotFound {
+            what: what.to_owned(),
+            id: id.into(),
+        }
+        .into()
     }
 }
 
@@ -170,9 +326,20 @@ mod tests {
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
             Some("UNIQUE constraint failed: secret value 'Anna'".into()),
         );
-        let public = WaymarkError::from(Error::from(failure));
+        let public = Error::from(failure).english();
         assert!(!public.to_string().contains("Anna"), "{public}");
         assert!(matches!(public, WaymarkError::Storage { .. }));
+    }
+
+    #[test]
+    fn every_reason_is_an_interface_key() {
+        for reason in reason::ALL {
+            assert!(
+                crate::content::ui::KEYS.contains(&reason.key()),
+                "{} is not in KEYS",
+                reason.key()
+            );
+        }
     }
 
     #[test]
@@ -182,7 +349,7 @@ mod tests {
             None,
         );
         assert!(matches!(
-            WaymarkError::from(Error::from(failure)),
+            Error::from(failure).english(),
             WaymarkError::ProfileUnreadable { .. }
         ));
     }

@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::checkins::QR_BYTE_BUDGET;
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 
 /// Light modules a reader needs around the code; drawing them is the shell's job.
 pub const QR_QUIET_ZONE_MODULES: u32 = 4;
@@ -33,37 +33,40 @@ impl QrCode {
 }
 
 /// Draws `text` (a trip plan payload, or any text up to the QR budget) as a QR code with error
-/// correction level M, which survives a scratched or glare-spotted screen.
+/// correction level M, which survives a scratched or glare-spotted screen. Made without a
+/// profile, so an error's reason is in English.
 #[uniffi::export]
 pub fn qr_code(text: String) -> std::result::Result<QrCode, WaymarkError> {
-    Ok(encode(&text)?)
+    encode(&text).map_err(Error::english)
 }
 
 /// Reads the text of the first QR code found in a greyscale camera frame: `luma` holds
 /// `width` × `height` bytes, row by row (0 black, 255 white; Android's Y plane of a YUV frame
 /// with its row padding removed). Fails with InvalidInput naming `luma` when the sizes disagree,
-/// and with NotFound when no readable code is in the frame (try the next frame).
+/// and with NotFound when no readable code is in the frame (try the next frame). Made without a
+/// profile, so an error's reason is in English.
 #[uniffi::export]
 pub fn read_qr_code(
     width: u32,
     height: u32,
     luma: Vec<u8>,
 ) -> std::result::Result<String, WaymarkError> {
-    Ok(decode(width, height, &luma)?)
+    decode(width, height, &luma).map_err(Error::english)
 }
 
 pub(crate) fn encode(text: &str) -> Result<QrCode> {
     if text.is_empty() {
-        return Err(Error::invalid("text", "must not be empty"));
+        return Err(Error::invalid("text", reason::EMPTY));
     }
     if text.len() > QR_BYTE_BUDGET as usize {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             "text",
-            format!("is longer than one QR code holds ({QR_BYTE_BUDGET} bytes)"),
+            reason::QR_TOO_LONG,
+            &[("max", QR_BYTE_BUDGET.to_string())],
         ));
     }
     let code = qrcode::QrCode::with_error_correction_level(text, qrcode::EcLevel::M)
-        .map_err(|e| Error::invalid("text", format!("cannot be drawn as a QR code: {e}")))?;
+        .map_err(|_| Error::invalid("text", reason::QR_UNDRAWABLE))?;
     let modules = code
         .to_colors()
         .into_iter()
@@ -79,16 +82,14 @@ pub(crate) fn encode(text: &str) -> Result<QrCode> {
 pub(crate) fn decode(width: u32, height: u32, luma: &[u8]) -> Result<String> {
     let pixels = u64::from(width) * u64::from(height);
     if width == 0 || height == 0 || pixels > u64::from(QR_FRAME_MAX_PIXELS) {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             "luma",
-            format!("frame must be 1 to {QR_FRAME_MAX_PIXELS} pixels"),
+            reason::QR_FRAME_SIZE,
+            &[("max", QR_FRAME_MAX_PIXELS.to_string())],
         ));
     }
     if luma.len() as u64 != pixels {
-        return Err(Error::invalid(
-            "luma",
-            "must hold exactly width × height bytes",
-        ));
+        return Err(Error::invalid("luma", reason::QR_FRAME_BYTES));
     }
     let (w, h) = (width as usize, height as usize);
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
@@ -151,7 +152,7 @@ mod tests {
         let long = "x".repeat(QR_BYTE_BUDGET as usize + 1);
         for text in ["", long.as_str()] {
             match encode(text) {
-                Err(Error::Public(WaymarkError::InvalidInput { field, .. })) => {
+                Err(Error::Invalid { field, .. }) => {
                     assert_eq!(field, "text")
                 }
                 other => panic!("expected an invalid-input error, got {other:?}"),
@@ -167,18 +168,15 @@ mod tests {
             Err(Error::Public(WaymarkError::NotFound { .. }))
         ));
         match decode(64, 49, &blank) {
-            Err(Error::Public(WaymarkError::InvalidInput { field, .. })) => {
+            Err(Error::Invalid { field, .. }) => {
                 assert_eq!(field, "luma")
             }
             other => panic!("expected an invalid-input error, got {other:?}"),
         }
-        assert!(matches!(
-            decode(0, 0, &[]),
-            Err(Error::Public(WaymarkError::InvalidInput { .. }))
-        ));
+        assert!(matches!(decode(0, 0, &[]), Err(Error::Invalid { .. })));
         assert!(matches!(
             decode(QR_FRAME_MAX_PIXELS, 2, &[]),
-            Err(Error::Public(WaymarkError::InvalidInput { .. }))
+            Err(Error::Invalid { .. })
         ));
     }
 }

@@ -7,7 +7,7 @@ use std::time::SystemTime;
 use crate::zone::Zone;
 
 use crate::content::{Chain, Pack, default_pack, ui::Ui};
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 use crate::packs::{self, ContentSource, PackOrigin, PackProblem};
 use crate::storage::Db;
 
@@ -82,25 +82,38 @@ pub(crate) struct Prefs {
 #[uniffi::export]
 impl Waymark {
     /// Opens the profile at `path`, creating it if it does not exist, and upgrades its storage
-    /// if it was written by an earlier version.
+    /// if it was written by an earlier version. An error's reason is in `options.language`
+    /// when that is a language code, else in English.
     #[uniffi::constructor]
     pub fn open(path: String, options: WaymarkOptions) -> Result<Arc<Self>, WaymarkError> {
-        Ok(Arc::new(Self::open_at(Path::new(&path), &options)?))
+        Self::open_at(Path::new(&path), &options)
+            .map(Arc::new)
+            .map_err(|error| match default_pack() {
+                Ok(pack) => match pack.chain(&options.language) {
+                    Ok(chain) => error.public(&Ui::new(&pack, &chain)),
+                    Err(_) => error.english(),
+                },
+                Err(_) => error.english(),
+            })
     }
 
     /// Changes the language of everything the core returns from now on.
     pub fn set_language(&self, language: String) -> Result<(), WaymarkError> {
-        let mut prefs = self.write_prefs();
-        prefs.chain = prefs.pack.chain(&language)?;
-        prefs.language = language;
-        Ok(())
+        self.call(|| {
+            let mut prefs = self.write_prefs();
+            prefs.chain = prefs.pack.chain(&language)?;
+            prefs.language = language;
+            Ok(())
+        })
     }
 
     /// Changes the time zone local times are shown in (the person travelled).
     pub fn set_time_zone(&self, time_zone: String) -> Result<(), WaymarkError> {
-        let zone = parse_zone(&time_zone)?;
-        self.write_prefs().zone = zone;
-        Ok(())
+        self.call(|| {
+            let zone = parse_zone(&time_zone)?;
+            self.write_prefs().zone = zone;
+            Ok(())
+        })
     }
 
     /// The language the person asked for, as resolved ("en" when theirs is unknown).
@@ -113,11 +126,13 @@ impl Waymark {
     /// (the codes' secret and the signal phrase of each traveller it watches) are sealed with it,
     /// never stored in plain text. Call it right after opening.
     pub fn set_keystore_key(&self, key: Vec<u8>) -> Result<(), WaymarkError> {
-        let key: [u8; 32] = key
-            .try_into()
-            .map_err(|_| Error::invalid("key", "must be exactly 32 bytes"))?;
-        *self.keystore_key.write().unwrap_or_else(|p| p.into_inner()) = Some(key);
-        Ok(())
+        self.call(|| {
+            let key: [u8; 32] = key
+                .try_into()
+                .map_err(|_| Error::invalid("key", reason::KEY_LENGTH))?;
+            *self.keystore_key.write().unwrap_or_else(|p| p.into_inner()) = Some(key);
+            Ok(())
+        })
     }
 
     /// The content pack in use.
@@ -152,7 +167,9 @@ impl Waymark {
 /// before the first launch, or to check a preference).
 #[uniffi::export]
 pub fn supported_languages() -> Result<Vec<LanguageInfo>, WaymarkError> {
-    Ok(language_infos(&*default_pack()?))
+    default_pack()
+        .map(|pack| language_infos(&pack))
+        .map_err(Error::english)
 }
 
 fn language_infos(pack: &Pack) -> Vec<LanguageInfo> {
@@ -239,12 +256,20 @@ impl Waymark {
         self.keystore_key
             .read()
             .unwrap_or_else(|p| p.into_inner())
-            .ok_or_else(|| {
-                Error::invalid(
-                    "key",
-                    "the app has not provided its keystore key (set_keystore_key)",
-                )
-            })
+            .ok_or_else(|| Error::invalid("key", reason::KEY_MISSING))
+    }
+
+    /// Runs the body of an exported call and gives its error to the shell in the person's
+    /// language: every exported method goes through here (there is no `From<Error>`), so none
+    /// can return an untranslated reason.
+    pub(crate) fn call<T>(&self, body: impl FnOnce() -> Result<T>) -> Result<T, WaymarkError> {
+        body().map_err(|error| self.public_error(error))
+    }
+
+    /// `error` as the shell sees it, in the person's language.
+    pub(crate) fn public_error(&self, error: Error) -> WaymarkError {
+        let prefs = self.prefs();
+        error.public(&self.ui(&prefs))
     }
 
     pub(crate) fn ui<'a>(&'a self, prefs: &'a Prefs) -> Ui<'a> {
@@ -254,5 +279,5 @@ impl Waymark {
 
 /// Parses an IANA zone name.
 pub(crate) fn parse_zone(name: &str) -> Result<Zone> {
-    Zone::named(name).map_err(|e| Error::invalid("time_zone", e.reason("Europe/Moscow")))
+    Zone::named(name).map_err(|e| e.invalid("time_zone", "Europe/Moscow"))
 }

@@ -104,6 +104,19 @@ impl std::str::FromStr for Zone {
 }
 
 impl ZoneError {
+    /// The error for `field`, its reason with an example of a valid name.
+    pub(crate) fn invalid(self, field: &str, example: &str) -> crate::error::Error {
+        use crate::error::{Error, reason};
+        match self {
+            Self::Unknown => Error::invalid_with(
+                field,
+                reason::TIME_ZONE_UNKNOWN,
+                &[("example", example.to_owned())],
+            ),
+            Self::NoDatabase => Error::invalid(field, reason::TIME_ZONE_NO_DATABASE),
+        }
+    }
+
     /// What to tell the person, with an example of a valid name.
     pub(crate) fn reason(self, example: &str) -> String {
         match self {

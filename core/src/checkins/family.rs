@@ -22,7 +22,7 @@ use super::{current_and_next, slot_view, vault};
 use crate::action::Action;
 use crate::contacts::{OwnContactKind, first_number};
 use crate::content::ui::Ui;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, reason};
 use crate::waymark::{Prefs, Waymark};
 
 /// How long after a slot's grace period a normal code still counts as on time when checked:
@@ -48,8 +48,8 @@ impl Waymark {
         let key = self.keystore_key()?;
         let shared = sharing::decode(payload, passphrase)?;
         let valid = ValidPlan::new(shared.plan.clone()).map_err(|e| match e {
-            Error::Public(crate::WaymarkError::InvalidInput { field, .. }) => {
-                sharing::rejected(&format!("the plan's {field} is not valid"))
+            Error::Invalid { field, .. } => {
+                Error::invalid_with("payload", reason::PLAN_FIELD, &[("field", field)])
             }
             other => other,
         })?;
@@ -76,13 +76,13 @@ impl Waymark {
             ))
         })?;
         let (Some(plan), Some(plan_id)) = (plan, plan_id) else {
-            return Err(Error::invalid("plan", "enter a trip plan first"));
+            return Err(Error::invalid("plan", reason::NO_PLAN));
         };
         if boxes.is_empty() {
-            return Err(Error::invalid("pin", "set the check-in PINs first"));
+            return Err(Error::invalid("pin", reason::PINS_NOT_SET));
         }
-        let (_, unlocked) =
-            super::pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", "wrong PIN"))?;
+        let (_, unlocked) = super::pins::open(&boxes, pin)
+            .ok_or_else(|| Error::invalid("pin", reason::WRONG_PIN))?;
         sharing::encode(
             &SharedPlan {
                 plan_id,

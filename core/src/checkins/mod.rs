@@ -25,7 +25,7 @@ use chrono::{DateTime, Utc};
 
 use crate::action::Action;
 use crate::content::ui::Ui;
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 use crate::waymark::Waymark;
 use plan::ValidPlan;
 pub use plan::{
@@ -49,7 +49,7 @@ pub use view::{
 impl Waymark {
     /// The traveller's trip plan, if one was entered.
     pub fn trip_plan(&self) -> Result<Option<TripPlan>, WaymarkError> {
-        Ok(self.db.read(store::load_plan)?)
+        self.call(|| self.db.read(store::load_plan))
     }
 
     /// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`.
@@ -59,11 +59,13 @@ impl Waymark {
         plan: TripPlan,
         now: SystemTime,
     ) -> Result<CheckinView, WaymarkError> {
-        let valid = ValidPlan::new(plan)?;
-        let new_id = pins::random_bytes::<16>()?;
-        self.db
-            .write(|tx| store::save_plan(tx, &valid.plan, new_id, now.into()))?;
-        Ok(self.checkin_view(now)?)
+        self.call(|| {
+            let valid = ValidPlan::new(plan)?;
+            let new_id = pins::random_bytes::<16>()?;
+            self.db
+                .write(|tx| store::save_plan(tx, &valid.plan, new_id, now.into()))?;
+            self.checkin_view(now)
+        })
     }
 
     /// Sets the two check-in PINs (4 to 12 digits each, different) and the signal phrase agreed
@@ -77,26 +79,25 @@ impl Waymark {
         duress_pin: String,
         signal_phrase: String,
     ) -> Result<(), WaymarkError> {
-        let signal_phrase = plan::required_text(
-            "signal_phrase",
-            &signal_phrase,
-            plan::SIGNAL_PHRASE_MAX_CHARS,
-        )?;
-        let unlocked = pins::Unlocked {
-            secret: pins::random_bytes::<{ pins::SECRET_LEN }>()?,
-            signal_phrase,
-        };
-        let boxes = pins::seal(&normal_pin, &duress_pin, &unlocked)?;
-        self.db.write(|tx| {
-            if !store::pin_boxes(tx)?.is_empty() {
-                return Err(Error::invalid(
-                    "normal_pin",
-                    "the check-in PINs are already set",
-                ));
-            }
-            store::save_pin_boxes(tx, &boxes)
-        })?;
-        Ok(())
+        self.call(|| {
+            let signal_phrase = plan::required_text(
+                "signal_phrase",
+                &signal_phrase,
+                plan::SIGNAL_PHRASE_MAX_CHARS,
+            )?;
+            let unlocked = pins::Unlocked {
+                secret: pins::random_bytes::<{ pins::SECRET_LEN }>()?,
+                signal_phrase,
+            };
+            let boxes = pins::seal(&normal_pin, &duress_pin, &unlocked)?;
+            self.db.write(|tx| {
+                if !store::pin_boxes(tx)?.is_empty() {
+                    return Err(Error::invalid("normal_pin", reason::PINS_ALREADY_SET));
+                }
+                store::save_pin_boxes(tx, &boxes)
+            })?;
+            Ok(())
+        })
     }
 
     /// Changes both check-in PINs, for a traveller who was seen typing one. `current_pin` is
@@ -112,18 +113,18 @@ impl Waymark {
         new_normal_pin: String,
         new_duress_pin: String,
     ) -> Result<(), WaymarkError> {
-        Ok(self.change_pins(&current_pin, &new_normal_pin, &new_duress_pin)?)
+        self.call(|| self.change_pins(&current_pin, &new_normal_pin, &new_duress_pin))
     }
 
     /// The check-in screen at `now`.
     pub fn checkin_status(&self, now: SystemTime) -> Result<CheckinView, WaymarkError> {
-        Ok(self.checkin_view(now)?)
+        self.call(|| self.checkin_view(now))
     }
 
     /// Checks in at `now` with either PIN. The receipt, the screen and what is stored are the
     /// same for both PINs; only the code in the message differs. A wrong PIN changes nothing.
     pub fn check_in(&self, pin: String, now: SystemTime) -> Result<CheckinReceipt, WaymarkError> {
-        Ok(self.check_in_at(&pin, now)?)
+        self.call(|| self.check_in_at(&pin, now))
     }
 
     /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in
@@ -135,19 +136,21 @@ impl Waymark {
         pin: String,
         passphrase: Option<String>,
     ) -> Result<PlanExport, WaymarkError> {
-        let payload = self.export_shared(&pin, passphrase.as_deref())?;
-        let bytes = payload.len() as u32;
-        Ok(PlanExport {
-            bytes,
-            fits_qr_code: bytes <= QR_BYTE_BUDGET,
-            file_name: "waymark-plan.txt".into(),
-            show_qr_code: Action::ShowQrCode {
-                text: payload.clone(),
-            },
-            share: Action::ShareText {
-                text: payload.clone(),
-            },
-            payload,
+        self.call(|| {
+            let payload = self.export_shared(&pin, passphrase.as_deref())?;
+            let bytes = payload.len() as u32;
+            Ok(PlanExport {
+                bytes,
+                fits_qr_code: bytes <= QR_BYTE_BUDGET,
+                file_name: "waymark-plan.txt".into(),
+                show_qr_code: Action::ShowQrCode {
+                    text: payload.clone(),
+                },
+                share: Action::ShareText {
+                    text: payload.clone(),
+                },
+                payload,
+            })
         })
     }
 
@@ -161,13 +164,15 @@ impl Waymark {
         passphrase: Option<String>,
         now: SystemTime,
     ) -> Result<FamilyTravellerView, WaymarkError> {
-        let id = self.import_shared(&payload, passphrase.as_deref(), now)?;
-        Ok(self.family_traveller_view(&id, now)?)
+        self.call(|| {
+            let id = self.import_shared(&payload, passphrase.as_deref(), now)?;
+            self.family_traveller_view(&id, now)
+        })
     }
 
     /// The travellers this profile watches over, each with what matters now.
     pub fn family_list(&self, now: SystemTime) -> Result<FamilyListView, WaymarkError> {
-        Ok(self.family_list_view(now)?)
+        self.call(|| self.family_list_view(now))
     }
 
     /// One watched traveller's screen at `now`: their check-ins from the family's own copy of the
@@ -177,7 +182,7 @@ impl Waymark {
         id: String,
         now: SystemTime,
     ) -> Result<FamilyTravellerView, WaymarkError> {
-        Ok(self.family_traveller_view(&id, now)?)
+        self.call(|| self.family_traveller_view(&id, now))
     }
 
     /// Checks a message the family received from a traveller (or a code typed in): is the code
@@ -189,12 +194,12 @@ impl Waymark {
         message: String,
         now: SystemTime,
     ) -> Result<VerificationView, WaymarkError> {
-        Ok(self.verify_received(&id, &message, now)?)
+        self.call(|| self.verify_received(&id, &message, now))
     }
 
     /// Every message or code checked for a traveller, newest first.
     pub fn family_history(&self, id: String) -> Result<FamilyHistoryView, WaymarkError> {
-        Ok(self.family_history_view(&id)?)
+        self.call(|| self.family_history_view(&id))
     }
 
     /// Marks the latest help signal from a traveller as dealt with.
@@ -203,7 +208,7 @@ impl Waymark {
         id: String,
         now: SystemTime,
     ) -> Result<FamilyTravellerView, WaymarkError> {
-        Ok(self.mark_handled(&id, now)?)
+        self.call(|| self.mark_handled(&id, now))
     }
 
     /// Stops watching over a traveller (the trip is over, or the plan was replaced): their plan,
@@ -214,7 +219,7 @@ impl Waymark {
         id: String,
         now: SystemTime,
     ) -> Result<FamilyListView, WaymarkError> {
-        Ok(self.stop_watching(&id, now)?)
+        self.call(|| self.stop_watching(&id, now))
     }
 
     /// The alerts the shell should schedule from `now`, for the traveller's own check-ins and
@@ -228,12 +233,12 @@ impl Waymark {
         max_count: u32,
         exact_alarms_allowed: bool,
     ) -> Result<NotificationPlan, WaymarkError> {
-        Ok(self.notification_plan(now, max_count, exact_alarms_allowed)?)
+        self.call(|| self.notification_plan(now, max_count, exact_alarms_allowed))
     }
 
     /// Every check-in made, newest first.
     pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
-        Ok(self.history_view()?)
+        self.call(|| self.history_view())
     }
 }
 
@@ -302,17 +307,17 @@ impl Waymark {
         )?;
         let boxes = self.db.read(store::pin_boxes)?;
         if boxes.is_empty() {
-            return Err(Error::invalid("current_pin", "set the check-in PINs first"));
+            return Err(Error::invalid("current_pin", reason::PINS_NOT_SET));
         }
         // The slow part (every box's key stretched, two new boxes sealed) runs outside the
         // write; the write then makes sure the boxes are still the ones that were opened.
         let new = pins::reseal(&boxes, current, new_normal, new_duress)?
-            .ok_or_else(|| Error::invalid("current_pin", "wrong PIN"))?;
+            .ok_or_else(|| Error::invalid("current_pin", reason::WRONG_PIN))?;
         self.db.write(|tx| {
             if store::pin_boxes(tx)? != boxes {
                 return Err(Error::invalid(
                     "current_pin",
-                    "the PINs were just changed elsewhere; try again",
+                    reason::PINS_CHANGED_ELSEWHERE,
                 ));
             }
             store::save_pin_boxes(tx, &new)
@@ -322,13 +327,13 @@ impl Waymark {
     fn check_in_at(&self, pin: &str, now: SystemTime) -> Result<CheckinReceipt> {
         let plan = self
             .valid_plan()?
-            .ok_or_else(|| Error::invalid("plan", "enter a trip plan first"))?;
+            .ok_or_else(|| Error::invalid("plan", reason::NO_PLAN))?;
         let boxes = self.db.read(store::pin_boxes)?;
         if boxes.is_empty() {
-            return Err(Error::invalid("pin", "set the check-in PINs first"));
+            return Err(Error::invalid("pin", reason::PINS_NOT_SET));
         }
         let (kind, unlocked) =
-            pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", "wrong PIN"))?;
+            pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", reason::WRONG_PIN))?;
         let at: DateTime<Utc> = now.into();
         let counted = plan.schedule.slot_accepting(at);
         // A check-in outside any window still sends a code, bound to the nearest slot, so a

@@ -30,7 +30,7 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 use super::codes::Kind;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, reason};
 
 /// Bytes of the secret shared with the family.
 pub(crate) const SECRET_LEN: usize = 32;
@@ -63,7 +63,7 @@ pub(crate) fn validate_pin(field: &str, pin: &str) -> Result<()> {
     if (4..=12).contains(&pin.len()) && pin.bytes().all(|b| b.is_ascii_digit()) {
         Ok(())
     } else {
-        Err(Error::invalid(field, "must be 4 to 12 digits"))
+        Err(Error::invalid(field, reason::PIN_DIGITS))
     }
 }
 
@@ -83,10 +83,7 @@ pub(crate) fn validate_pair(
     validate_pin(normal_field, normal_pin)?;
     validate_pin(duress_field, duress_pin)?;
     if normal_pin == duress_pin {
-        return Err(Error::invalid(
-            duress_field,
-            "must differ from the normal PIN",
-        ));
+        return Err(Error::invalid(duress_field, reason::PINS_SAME));
     }
     Ok(())
 }
@@ -542,13 +539,13 @@ mod tests {
             signal_phrase: "phrase".into(),
         };
         assert!(
-            matches!(seal("12a4", "1357", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "normal_pin")
+            matches!(seal("12a4", "1357", &secret), Err(Error::Invalid { field, .. }) if field == "normal_pin")
         );
         assert!(
-            matches!(seal("1234", "123", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "duress_pin")
+            matches!(seal("1234", "123", &secret), Err(Error::Invalid { field, .. }) if field == "duress_pin")
         );
         assert!(
-            matches!(seal("1234", "1234", &secret), Err(Error::Public(crate::WaymarkError::InvalidInput { field, .. })) if field == "duress_pin")
+            matches!(seal("1234", "1234", &secret), Err(Error::Invalid { field, .. }) if field == "duress_pin")
         );
     }
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveTime, Utc, Weekday};
 use serde::{Deserialize, Serialize};
 
 use super::schedule::{Cadence, EVERY_DAY, Schedule};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, reason};
 
 /// The longest name (traveller, city) in a plan, in characters.
 pub const PLAN_NAME_MAX_CHARS: u32 = 60;
@@ -142,9 +142,7 @@ impl ValidPlan {
             window: Duration::minutes(i64::from(plan.schedule.window_minutes)),
             grace: Duration::minutes(i64::from(plan.schedule.grace_minutes)),
         };
-        schedule
-            .validate()
-            .map_err(|(field, reason)| Error::invalid(field, reason))?;
+        schedule.validate()?;
         Ok(Self {
             plan,
             schedule,
@@ -155,7 +153,7 @@ impl ValidPlan {
 
 pub(crate) fn required_text(field: &str, value: &str, max_chars: u32) -> Result<String> {
     optional_text(field, Some(value), max_chars)?
-        .ok_or_else(|| Error::invalid(field, "must not be blank"))
+        .ok_or_else(|| Error::invalid(field, reason::BLANK))
 }
 
 fn optional_text(field: &str, value: Option<&str>, max_chars: u32) -> Result<Option<String>> {
@@ -163,16 +161,14 @@ fn optional_text(field: &str, value: Option<&str>, max_chars: u32) -> Result<Opt
         return Ok(None);
     };
     if value.chars().count() > max_chars as usize {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             field,
-            format!("must be at most {max_chars} characters"),
+            reason::TOO_LONG,
+            &[("max", max_chars.to_string())],
         ));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            field,
-            "must be a single line without control characters",
-        ));
+        return Err(Error::invalid(field, reason::SINGLE_LINE));
     }
     Ok(Some(value.to_owned()))
 }
@@ -182,15 +178,12 @@ fn country_code(value: &str) -> Result<String> {
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(code)
     } else {
-        Err(Error::invalid(
-            "destination_country",
-            "expected a two-letter country code such as \"TR\"",
-        ))
+        Err(Error::invalid("destination_country", reason::COUNTRY_CODE))
     }
 }
 
 fn zone(field: &str, name: &str) -> Result<Zone> {
-    Zone::named(name).map_err(|e| Error::invalid(field, e.reason("Europe/Istanbul")))
+    Zone::named(name).map_err(|e| e.invalid(field, "Europe/Istanbul"))
 }
 
 fn cadence(input: &CheckinCadence) -> Result<Cadence> {
@@ -198,9 +191,8 @@ fn cadence(input: &CheckinCadence) -> Result<Cadence> {
         let mut parsed = times
             .iter()
             .map(|t| {
-                NaiveTime::parse_from_str(t.trim(), "%H:%M").map_err(|_| {
-                    Error::invalid("times", "expected local times as HH:MM, e.g. 09:00")
-                })
+                NaiveTime::parse_from_str(t.trim(), "%H:%M")
+                    .map_err(|_| Error::invalid("times", reason::TIMES_FORMAT))
             })
             .collect::<Result<Vec<_>>>()?;
         parsed.sort();

@@ -55,7 +55,7 @@ impl Waymark {
     /// for the pickers are calendar days in the schedule's zone (the person's zone in a draft);
     /// turn picked days back into instants with `trip_day_start`.
     pub fn trip_plan_form(&self, now: SystemTime) -> Result<TripPlanForm, WaymarkError> {
-        Ok(self.build_trip_plan_form(now)?)
+        self.call(|| self.build_trip_plan_form(now))
     }
 }
 

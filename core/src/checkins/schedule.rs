@@ -7,6 +7,7 @@
 //! instant. A traveller who moves to another zone does not move the slots: they stay at the
 //! agreed local time in the agreed zone, and each phone shows them in its own zone.
 
+use crate::error::{Error, reason};
 use crate::zone::Zone;
 use chrono::{
     DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Offset, TimeZone, Utc,
@@ -87,26 +88,23 @@ impl Slot {
 
 impl Schedule {
     /// Checks that windows never overlap and the schedule is finite, naming what is wrong.
-    pub(crate) fn validate(&self) -> Result<(), (&'static str, String)> {
+    pub(crate) fn validate(&self) -> Result<(), Error> {
         if self.ends <= self.starts {
-            return Err(("ends", "must be after the start".into()));
+            return Err(Error::invalid("ends", reason::ENDS_BEFORE_START));
         }
         if self.window < Duration::minutes(10) || self.window > Duration::hours(12) {
-            return Err((
-                "window_minutes",
-                "must be between 10 minutes and 12 hours".into(),
-            ));
+            return Err(Error::invalid("window_minutes", reason::WINDOW_RANGE));
         }
         if self.grace < Duration::zero() || self.grace > Duration::hours(12) {
-            return Err(("grace_minutes", "must be between 0 and 12 hours".into()));
+            return Err(Error::invalid("grace_minutes", reason::GRACE_RANGE));
         }
         let spacing = match &self.cadence {
             Cadence::AtTimes { days, times } => {
                 if days.is_empty() {
-                    return Err(("days", "choose at least one day".into()));
+                    return Err(Error::invalid("days", reason::NO_DAYS));
                 }
                 if times.is_empty() {
-                    return Err(("times", "choose at least one time".into()));
+                    return Err(Error::invalid("times", reason::NO_TIMES));
                 }
                 // A daylight-saving change can shorten the gap between two local times by an
                 // hour, so keep that much in reserve.
@@ -114,21 +112,19 @@ impl Schedule {
             }
             Cadence::EveryHours { hours } => {
                 if !(1..=168).contains(hours) {
-                    return Err(("every_hours", "must be between 1 and 168".into()));
+                    return Err(Error::invalid("every_hours", reason::EVERY_HOURS_RANGE));
                 }
                 Duration::hours(i64::from(*hours))
             }
         };
         if self.window + self.grace >= spacing {
-            return Err((
-                "window_minutes",
-                "the window and grace period are too long for how often check-ins are due; windows would overlap".into(),
-            ));
+            return Err(Error::invalid("window_minutes", reason::WINDOWS_OVERLAP));
         }
         if self.slots().nth(MAX_SLOTS as usize).is_some() {
-            return Err((
+            return Err(Error::invalid_with(
                 "ends",
-                format!("the schedule would have more than {MAX_SLOTS} check-ins"),
+                reason::TOO_MANY_CHECKINS,
+                &[("max", MAX_SLOTS.to_string())],
             ));
         }
         Ok(())
@@ -465,14 +461,14 @@ mod tests {
             "2026-03-02T00:00:00Z",
             "2026-03-09T00:00:00Z",
         );
-        assert_eq!(s.validate().unwrap_err().0, "window_minutes");
+        assert_eq!(s.validate().unwrap_err().field().unwrap(), "window_minutes");
         s.cadence = Cadence::AtTimes {
             days: vec![Weekday::Mon],
             times: vec![hm("09:00"), hm("21:00")],
         };
         assert!(s.validate().is_ok());
         s.ends = s.starts;
-        assert_eq!(s.validate().unwrap_err().0, "ends");
+        assert_eq!(s.validate().unwrap_err().field().unwrap(), "ends");
         let mut s = daily(
             "Europe/Berlin",
             &["09:00"],
@@ -480,12 +476,12 @@ mod tests {
             "2056-03-09T00:00:00Z",
         );
         assert_eq!(
-            s.validate().unwrap_err().0,
+            s.validate().unwrap_err().field().unwrap(),
             "ends",
             "over {MAX_SLOTS} slots"
         );
         s.ends = utc("2026-04-01T00:00:00Z");
         s.window = Duration::minutes(5);
-        assert_eq!(s.validate().unwrap_err().0, "window_minutes");
+        assert_eq!(s.validate().unwrap_err().field().unwrap(), "window_minutes");
     }
 }

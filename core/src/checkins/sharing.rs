@@ -16,7 +16,7 @@ use sha2::{Digest, Sha256};
 
 use super::pins::{self, SECRET_LEN, Unlocked};
 use super::plan::{CheckinCadence, CheckinSchedule, TripPlan};
-use crate::error::{Error, Result};
+use crate::error::{Error, Reason, Result, reason};
 
 const MAGIC: &str = "WAYMARK";
 /// The payload version this build writes and the newest it reads.
@@ -38,7 +38,7 @@ pub(crate) struct SharedPlan {
 }
 
 /// Why a payload was refused.
-pub(crate) fn rejected(reason: &str) -> Error {
+pub(crate) fn rejected(reason: Reason) -> Error {
     Error::invalid("payload", reason)
 }
 
@@ -84,50 +84,42 @@ pub(crate) fn decode(payload: &str, passphrase: Option<&str>) -> Result<SharedPl
     let payload: String = payload.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = payload
         .strip_prefix(MAGIC)
-        .ok_or_else(|| rejected("this is not a Waymark plan"))?;
+        .ok_or_else(|| rejected(reason::NOT_A_PLAN))?;
     let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    let version: u32 = digits
-        .parse()
-        .map_err(|_| rejected("this is not a Waymark plan"))?;
+    let version: u32 = digits.parse().map_err(|_| rejected(reason::NOT_A_PLAN))?;
     if version > VERSION {
-        return Err(rejected(
-            "this plan was made by a newer version of Waymark; update the app",
-        ));
+        return Err(rejected(reason::PLAN_FROM_NEWER_APP));
     }
     let rest = &rest[digits.len()..];
     let (flag, body) = match (rest.chars().next(), rest.get(1..2), rest.get(2..)) {
         (Some(flag @ ('P' | 'S')), Some("."), Some(body)) => (flag, body),
-        _ => return Err(rejected("this is not a Waymark plan")),
+        _ => return Err(rejected(reason::NOT_A_PLAN)),
     };
-    let body = Base64UrlUnpadded::decode_vec(body)
-        .map_err(|_| rejected("the plan is damaged or incomplete"))?;
+    let body = Base64UrlUnpadded::decode_vec(body).map_err(|_| rejected(reason::PLAN_DAMAGED))?;
     let json = match (flag, passphrase) {
         ('P', _) => {
             let split = body
                 .len()
                 .checked_sub(CHECKSUM_LEN)
-                .ok_or_else(|| rejected("the plan is damaged or incomplete"))?;
+                .ok_or_else(|| rejected(reason::PLAN_DAMAGED))?;
             let (json, checksum) = body.split_at(split);
             if Sha256::digest(json)[..CHECKSUM_LEN] != *checksum {
-                return Err(rejected("the plan is damaged or incomplete"));
+                return Err(rejected(reason::PLAN_DAMAGED));
             }
             json.to_vec()
         }
         ('S', None) => {
-            return Err(Error::invalid(
-                "passphrase",
-                "this plan is sealed: enter its passphrase",
-            ));
+            return Err(Error::invalid("passphrase", reason::PLAN_SEALED));
         }
         (_, Some(passphrase)) => {
             if body.len() < SALT_LEN + NONCE_LEN {
-                return Err(rejected("the plan is damaged or incomplete"));
+                return Err(rejected(reason::PLAN_DAMAGED));
             }
             let (salt, rest) = body.split_at(SALT_LEN);
             let (nonce, sealed) = rest.split_at(NONCE_LEN);
             let nonce: [u8; NONCE_LEN] = nonce
                 .try_into()
-                .map_err(|_| rejected("the plan is damaged or incomplete"))?;
+                .map_err(|_| rejected(reason::PLAN_DAMAGED))?;
             cipher(passphrase, salt)?
                 .decrypt(
                     &Nonce::from(nonce),
@@ -136,14 +128,11 @@ pub(crate) fn decode(payload: &str, passphrase: Option<&str>) -> Result<SharedPl
                         aad: header('S').as_bytes(),
                     },
                 )
-                .map_err(|_| {
-                    Error::invalid("passphrase", "wrong passphrase, or the plan is damaged")
-                })?
+                .map_err(|_| Error::invalid("passphrase", reason::WRONG_PASSPHRASE))?
         }
-        _ => return Err(rejected("this is not a Waymark plan")),
+        _ => return Err(rejected(reason::NOT_A_PLAN)),
     };
-    let wire: Wire =
-        serde_json::from_slice(&json).map_err(|_| rejected("the plan's contents are not valid"))?;
+    let wire: Wire = serde_json::from_slice(&json).map_err(|_| rejected(reason::PLAN_CONTENTS))?;
     wire.try_into()
 }
 
@@ -155,10 +144,7 @@ fn validate_passphrase(passphrase: &str) -> Result<()> {
     if passphrase.chars().count() >= 8 {
         Ok(())
     } else {
-        Err(Error::invalid(
-            "passphrase",
-            "must be at least 8 characters",
-        ))
+        Err(Error::invalid("passphrase", reason::PASSPHRASE_SHORT))
     }
 }
 
@@ -222,20 +208,18 @@ impl TryFrom<Wire> for SharedPlan {
     type Error = Error;
 
     fn try_from(w: Wire) -> Result<Self> {
-        let bytes = |s: &str| {
-            Base64UrlUnpadded::decode_vec(s)
-                .map_err(|_| rejected("the plan's contents are not valid"))
-        };
+        let bytes =
+            |s: &str| Base64UrlUnpadded::decode_vec(s).map_err(|_| rejected(reason::PLAN_CONTENTS));
         let plan_id = bytes(&w.i)?
             .try_into()
-            .map_err(|_| rejected("the plan's contents are not valid"))?;
+            .map_err(|_| rejected(reason::PLAN_CONTENTS))?;
         let secret: [u8; SECRET_LEN] = bytes(&w.k)?
             .try_into()
-            .map_err(|_| rejected("the plan's contents are not valid"))?;
+            .map_err(|_| rejected(reason::PLAN_CONTENTS))?;
         let time = |ms: i64| {
             chrono::DateTime::from_timestamp_millis(ms)
                 .map(SystemTime::from)
-                .ok_or_else(|| rejected("the plan's contents are not valid"))
+                .ok_or_else(|| rejected(reason::PLAN_CONTENTS))
         };
         Ok(SharedPlan {
             plan_id,

@@ -6,24 +6,26 @@ use std::time::SystemTime;
 use crate::zone::Zone;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 use crate::waymark::parse_zone;
 
 /// The instant a trip day begins: midnight of `date` ("YYYY-MM-DD") in `time_zone` (IANA). Where
 /// a clock change skips midnight that day, the day begins at the first minute that exists.
+/// Made without a profile, so an error's reason is in English.
 #[uniffi::export]
 pub fn trip_day_start(
     date: String,
     time_zone: String,
 ) -> std::result::Result<SystemTime, WaymarkError> {
-    Ok(day_start(&date, &time_zone)?)
+    day_start(&date, &time_zone).map_err(Error::english)
 }
 
 /// The calendar day ("YYYY-MM-DD") that `at` falls on in `time_zone` (IANA): the inverse of
-/// `trip_day_start`, for showing a stored plan's dates in a form.
+/// `trip_day_start`, for showing a stored plan's dates in a form. Made without a profile, so an
+/// error's reason is in English.
 #[uniffi::export]
 pub fn trip_day_of(at: SystemTime, time_zone: String) -> std::result::Result<String, WaymarkError> {
-    Ok(day_of(at, &time_zone)?)
+    day_of(at, &time_zone).map_err(Error::english)
 }
 
 pub(crate) fn day_of(at: SystemTime, time_zone: &str) -> Result<String> {
@@ -37,14 +39,14 @@ pub(crate) fn day_of(at: SystemTime, time_zone: &str) -> Result<String> {
 pub(crate) fn day_start(date: &str, time_zone: &str) -> Result<SystemTime> {
     let zone: Zone = parse_zone(time_zone)?;
     let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
-        .map_err(|_| Error::invalid("date", "expected a date as YYYY-MM-DD, e.g. 2026-03-02"))?;
+        .map_err(|_| Error::invalid("date", reason::DATE_FORMAT))?;
     let midnight = day.and_hms_opt(0, 0, 0).unwrap_or_default();
     // A gap is at most a few hours long; the first existing minute after it starts the day.
     (0..=24 * 60)
         .map(|minute| midnight + Duration::minutes(minute))
         .find_map(|local| zone.from_local_datetime(&local).earliest())
         .map(|start| start.with_timezone(&Utc).into())
-        .ok_or_else(|| Error::invalid("date", "this day does not exist in the time zone"))
+        .ok_or_else(|| Error::invalid("date", reason::DAY_MISSING_IN_ZONE))
 }
 
 #[cfg(test)]
@@ -119,7 +121,7 @@ mod tests {
             ("2026-03-02", "Moscow", "time_zone"),
         ] {
             match day_start(date, zone) {
-                Err(Error::Public(WaymarkError::InvalidInput { field: f, .. })) => {
+                Err(Error::Invalid { field: f, .. }) => {
                     assert_eq!(f, field)
                 }
                 other => panic!("expected invalid {field}, got {other:?}"),

@@ -5,7 +5,7 @@ use chacha20poly1305::aead::{Aead, Payload};
 use chacha20poly1305::{ChaCha20Poly1305, KeyInit, Nonce};
 
 use super::pins::{self, SECRET_LEN, Unlocked};
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, reason};
 
 const AAD: &[u8] = b"waymark-watched-secret-v1";
 
@@ -28,12 +28,7 @@ pub(crate) fn seal(key: &[u8; 32], unlocked: &Unlocked) -> Result<(Vec<u8>, Vec<
 
 /// Opens a sealed secret; a wrong key is reported as such (the app lost its keystore entry).
 pub(crate) fn open(key: &[u8; 32], nonce: &[u8], sealed: &[u8]) -> Result<Unlocked> {
-    let wrong = || {
-        Error::invalid(
-            "key",
-            "the keystore key does not open this profile's secrets",
-        )
-    };
+    let wrong = || Error::invalid("key", reason::KEY_WRONG);
     let nonce: [u8; 12] = nonce.try_into().map_err(|_| wrong())?;
     let plaintext = ChaCha20Poly1305::new(&(*key).into())
         .decrypt(

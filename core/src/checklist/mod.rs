@@ -9,7 +9,7 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 
 use crate::guide::ArticleSummary;
 use crate::waymark::{Prefs, Waymark};
@@ -84,7 +84,7 @@ pub struct ChecklistItemView {
 impl Waymark {
     /// The checklist with progress.
     pub fn checklist(&self) -> Result<ChecklistView, WaymarkError> {
-        Ok(self.checklist_view()?)
+        self.call(|| self.checklist_view())
     }
 
     /// Marks an item done at `now`. Marking a done item again keeps the first time.
@@ -93,20 +93,24 @@ impl Waymark {
         item_id: String,
         now: SystemTime,
     ) -> Result<ChecklistView, WaymarkError> {
-        self.db.write(|tx| {
-            self.require_item(tx, &item_id)?;
-            store::mark_done(tx, &item_id, now)
-        })?;
-        Ok(self.checklist_view()?)
+        self.call(|| {
+            self.db.write(|tx| {
+                self.require_item(tx, &item_id)?;
+                store::mark_done(tx, &item_id, now)
+            })?;
+            self.checklist_view()
+        })
     }
 
     /// Marks an item as not done.
     pub fn checklist_undo(&self, item_id: String) -> Result<ChecklistView, WaymarkError> {
-        self.db.write(|tx| {
-            self.require_item(tx, &item_id)?;
-            store::undo(tx, &item_id)
-        })?;
-        Ok(self.checklist_view()?)
+        self.call(|| {
+            self.db.write(|tx| {
+                self.require_item(tx, &item_id)?;
+                store::undo(tx, &item_id)
+            })?;
+            self.checklist_view()
+        })
     }
 
     /// Adds the person's own item to the end of the list. The text must be one line, not blank
@@ -117,17 +121,20 @@ impl Waymark {
         text: String,
         now: SystemTime,
     ) -> Result<ChecklistView, WaymarkError> {
-        let text = validate_own_text(&text)?;
-        self.db.write(|tx| {
-            if store::own_item_count(tx)? >= OWN_ITEMS_MAX {
-                return Err(Error::invalid(
-                    "text",
-                    format!("a checklist holds at most {OWN_ITEMS_MAX} own items"),
-                ));
-            }
-            store::add_own_item(tx, &text, now)
-        })?;
-        Ok(self.checklist_view()?)
+        self.call(|| {
+            let text = validate_own_text(&text)?;
+            self.db.write(|tx| {
+                if store::own_item_count(tx)? >= OWN_ITEMS_MAX {
+                    return Err(Error::invalid_with(
+                        "text",
+                        reason::CHECKLIST_FULL,
+                        &[("max", OWN_ITEMS_MAX.to_string())],
+                    ));
+                }
+                store::add_own_item(tx, &text, now)
+            })?;
+            self.checklist_view()
+        })
     }
 
     /// Removes one of the person's own items and its progress. Built-in items cannot be removed.
@@ -135,19 +142,18 @@ impl Waymark {
         &self,
         item_id: String,
     ) -> Result<ChecklistView, WaymarkError> {
-        self.db.write(|tx| {
-            if self.pack().checklist.iter().any(|i| i.id == item_id) {
-                return Err(Error::invalid(
-                    "item_id",
-                    "built-in items cannot be removed",
-                ));
-            }
-            if !store::own_item_exists(tx, &item_id)? {
-                return Err(Error::not_found("checklist item", item_id.as_str()));
-            }
-            store::remove_own_item(tx, &item_id)
-        })?;
-        Ok(self.checklist_view()?)
+        self.call(|| {
+            self.db.write(|tx| {
+                if self.pack().checklist.iter().any(|i| i.id == item_id) {
+                    return Err(Error::invalid("item_id", reason::BUILT_IN_ITEM));
+                }
+                if !store::own_item_exists(tx, &item_id)? {
+                    return Err(Error::not_found("checklist item", item_id.as_str()));
+                }
+                store::remove_own_item(tx, &item_id)
+            })?;
+            self.checklist_view()
+        })
     }
 }
 
@@ -237,19 +243,17 @@ fn progress_of(items: &[ChecklistItemView], prefs: &Prefs, waymark: &Waymark) ->
 fn validate_own_text(text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(Error::invalid("text", "must not be blank"));
+        return Err(Error::invalid("text", reason::BLANK));
     }
     if text.chars().count() > OWN_ITEM_MAX_CHARS as usize {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             "text",
-            format!("must be at most {OWN_ITEM_MAX_CHARS} characters"),
+            reason::TOO_LONG,
+            &[("max", OWN_ITEM_MAX_CHARS.to_string())],
         ));
     }
     if text.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            "text",
-            "must be a single line without control characters",
-        ));
+        return Err(Error::invalid("text", reason::SINGLE_LINE));
     }
     Ok(text.to_owned())
 }

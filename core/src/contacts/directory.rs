@@ -100,7 +100,7 @@ pub struct ContactRef {
 impl Waymark {
     /// One contact from the built-in directory, with its opening state at `now`.
     pub fn contact(&self, id: String, now: SystemTime) -> Result<ContactView, WaymarkError> {
-        Ok(self.contact_view(&id, now)?)
+        self.call(|| self.contact_view(&id, now))
     }
 }
 

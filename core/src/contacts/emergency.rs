@@ -70,13 +70,15 @@ pub struct CountryOption {
 impl Waymark {
     /// The emergency numbers of `country` (an ISO 3166-1 alpha-2 code such as "TR").
     pub fn emergency_numbers(&self, country: String) -> Result<EmergencyNumbersView, WaymarkError> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let code = country.trim().to_ascii_uppercase();
-        let def = self
-            .emergency_def(&prefs.pack, &code)
-            .ok_or_else(|| Error::not_found("emergency numbers for country", code))?;
-        Ok(emergency_view(def, &ui))
+        self.call(|| {
+            let prefs = self.prefs();
+            let ui = self.ui(&prefs);
+            let code = country.trim().to_ascii_uppercase();
+            let def = self
+                .emergency_def(&prefs.pack, &code)
+                .ok_or_else(|| Error::not_found("emergency numbers for country", code))?;
+            Ok(emergency_view(def, &ui))
+        })
     }
 
     /// Every country with emergency numbers, sorted by name in the person's language.

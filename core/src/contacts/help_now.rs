@@ -96,11 +96,13 @@ impl Waymark {
         now: SystemTime,
         current_country: Option<String>,
     ) -> Result<HelpNowView, WaymarkError> {
-        let country = current_country
-            .filter(|c| !c.trim().is_empty())
-            .map(|c| phone::country("current_country", &c))
-            .transpose()?;
-        Ok(self.help_now_view(now, country.as_deref())?)
+        self.call(|| {
+            let country = current_country
+                .filter(|c| !c.trim().is_empty())
+                .map(|c| phone::country("current_country", &c))
+                .transpose()?;
+            self.help_now_view(now, country.as_deref())
+        })
     }
 }
 

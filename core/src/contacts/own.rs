@@ -8,7 +8,7 @@ use serde::Serialize;
 use super::phone::{self, ContactAction};
 use super::store::{self, Fields, Row};
 use crate::content::ui::Ui;
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 use crate::waymark::Waymark;
 
 /// At most this many characters in a contact's name.
@@ -153,7 +153,7 @@ pub struct OwnContactsView {
 impl Waymark {
     /// The person's own contacts.
     pub fn own_contacts(&self) -> Result<OwnContactsView, WaymarkError> {
-        Ok(self.own_contacts_view()?)
+        self.call(|| self.own_contacts_view())
     }
 
     /// Adds a contact. Bad input (blank name, over-long text, unknown country, a number that is
@@ -163,19 +163,22 @@ impl Waymark {
         contact: OwnContactInput,
         now: SystemTime,
     ) -> Result<OwnContactsView, WaymarkError> {
-        let fields = checked(&contact)?;
-        self.db.write(|tx| {
-            if store::count(tx)? >= OWN_CONTACTS_MAX {
-                return Err(Error::invalid(
-                    "contact",
-                    format!("at most {OWN_CONTACTS_MAX} contacts can be saved"),
-                ));
-            }
-            refuse_duplicate(tx, &fields.e164, None)?;
-            store::insert(tx, &fields, now)?;
-            Ok(())
-        })?;
-        Ok(self.own_contacts_view()?)
+        self.call(|| {
+            let fields = checked(&contact)?;
+            self.db.write(|tx| {
+                if store::count(tx)? >= OWN_CONTACTS_MAX {
+                    return Err(Error::invalid_with(
+                        "contact",
+                        reason::CONTACTS_FULL,
+                        &[("max", OWN_CONTACTS_MAX.to_string())],
+                    ));
+                }
+                refuse_duplicate(tx, &fields.e164, None)?;
+                store::insert(tx, &fields, now)?;
+                Ok(())
+            })?;
+            self.own_contacts_view()
+        })
     }
 
     /// Replaces every field of contact `id`, with the same checks as adding.
@@ -185,28 +188,32 @@ impl Waymark {
         contact: OwnContactInput,
         now: SystemTime,
     ) -> Result<OwnContactsView, WaymarkError> {
-        let row_id = parse_id(&id)?;
-        let fields = checked(&contact)?;
-        self.db.write(|tx| {
-            refuse_duplicate(tx, &fields.e164, Some(row_id))?;
-            if !store::update(tx, row_id, &fields, now)? {
-                return Err(Error::not_found("contact", id.clone()));
-            }
-            Ok(())
-        })?;
-        Ok(self.own_contacts_view()?)
+        self.call(|| {
+            let row_id = parse_id(&id)?;
+            let fields = checked(&contact)?;
+            self.db.write(|tx| {
+                refuse_duplicate(tx, &fields.e164, Some(row_id))?;
+                if !store::update(tx, row_id, &fields, now)? {
+                    return Err(Error::not_found("contact", id.clone()));
+                }
+                Ok(())
+            })?;
+            self.own_contacts_view()
+        })
     }
 
     /// Removes contact `id`.
     pub fn own_contact_remove(&self, id: String) -> Result<OwnContactsView, WaymarkError> {
-        let row_id = parse_id(&id)?;
-        self.db.write(|tx| {
-            if !store::delete(tx, row_id)? {
-                return Err(Error::not_found("contact", id.clone()));
-            }
-            Ok(())
-        })?;
-        Ok(self.own_contacts_view()?)
+        self.call(|| {
+            let row_id = parse_id(&id)?;
+            self.db.write(|tx| {
+                if !store::delete(tx, row_id)? {
+                    return Err(Error::not_found("contact", id.clone()));
+                }
+                Ok(())
+            })?;
+            self.own_contacts_view()
+        })
     }
 }
 
@@ -276,7 +283,7 @@ fn own_view(row: &Row, number: u32, ui: &Ui<'_>) -> OwnContactView {
 fn checked(input: &OwnContactInput) -> Result<Fields> {
     let name = input.name.trim();
     if name.is_empty() {
-        return Err(Error::invalid("name", "the name is blank"));
+        return Err(Error::invalid("name", reason::NAME_BLANK));
     }
     within("name", name, OWN_CONTACT_NAME_MAX_CHARS)?;
     let country = phone::country("country", &input.country)?;
@@ -294,9 +301,10 @@ fn checked(input: &OwnContactInput) -> Result<Fields> {
 
 fn within(field: &str, text: &str, max: u32) -> Result<()> {
     if text.chars().count() > max as usize {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             field,
-            format!("too long; at most {max} characters"),
+            reason::CONTACT_TOO_LONG,
+            &[("max", max.to_string())],
         ));
     }
     Ok(())
@@ -304,10 +312,7 @@ fn within(field: &str, text: &str, max: u32) -> Result<()> {
 
 fn refuse_duplicate(conn: &rusqlite::Connection, e164: &str, except: Option<i64>) -> Result<()> {
     if store::number_taken(conn, e164, except)? {
-        return Err(Error::invalid(
-            "phone",
-            "this number is already saved in another contact",
-        ));
+        return Err(Error::invalid("phone", reason::PHONE_DUPLICATE));
     }
     Ok(())
 }

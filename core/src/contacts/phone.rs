@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::action::Action;
 use crate::content::ui::Ui;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, reason};
 
 /// A longer input is not a phone number, whatever it holds.
 const PHONE_MAX_CHARS: usize = 40;
@@ -39,10 +39,7 @@ pub(crate) fn country(field: &str, code: &str) -> Result<String> {
     if known {
         Ok(code)
     } else {
-        Err(Error::invalid(
-            field,
-            "unknown country code; expected a two-letter ISO 3166 code such as \"DE\"",
-        ))
+        Err(Error::invalid(field, reason::PHONE_COUNTRY))
     }
 }
 
@@ -53,31 +50,27 @@ pub(crate) fn normalise(input: &str, region: &str) -> Result<Normalised> {
     let field = "phone";
     let input = input.trim();
     if input.is_empty() {
-        return Err(Error::invalid(field, "the phone number is empty"));
+        return Err(Error::invalid(field, reason::PHONE_EMPTY));
     }
     if input.chars().count() > PHONE_MAX_CHARS {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             field,
-            format!("too long; a phone number has at most {PHONE_MAX_CHARS} characters"),
+            reason::PHONE_TOO_LONG,
+            &[("max", PHONE_MAX_CHARS.to_string())],
         ));
     }
     let region = region.parse::<Region>().ok();
     let number = PhoneNumber::parse(input, region).map_err(|err| {
         let reason = match err {
-            ParseError::InvalidCountryCode => {
-                "unknown international dialling code after \"+\" or \"00\""
-            }
-            ParseError::TooShortNsn | ParseError::TooShortAfterIdd => "too short to be a number",
-            ParseError::TooLongNsn => "too long to be a number",
-            ParseError::NotANumber(_) => "not a phone number",
+            ParseError::InvalidCountryCode => reason::PHONE_DIALLING_CODE,
+            ParseError::TooShortNsn | ParseError::TooShortAfterIdd => reason::PHONE_TOO_SHORT,
+            ParseError::TooLongNsn => reason::PHONE_TOO_MANY_DIGITS,
+            ParseError::NotANumber(_) => reason::PHONE_NOT_A_NUMBER,
         };
         Error::invalid(field, reason)
     })?;
     if !number.is_valid() {
-        return Err(Error::invalid(
-            field,
-            "not a valid number for that country; check the digits, or write it with + and the country's code",
-        ));
+        return Err(Error::invalid(field, reason::PHONE_INVALID));
     }
     let kind = number.get_type();
     let textable = !matches!(

@@ -14,7 +14,7 @@ impl Chain {
     /// Resolves a preference such as "ru", "ru-RU" or "uz_UZ" against the known languages.
     /// An unknown but well-formed language falls back to English: a phone set to a language we do
     /// not have yet still gets a working app.
-    pub(crate) fn resolve(preference: &str, languages: &[LanguageDef]) -> Result<Self, String> {
+    pub(crate) fn resolve(preference: &str, languages: &[LanguageDef]) -> Result<Self, ()> {
         let code = primary_subtag(preference)?;
         let mut chain = Vec::new();
         if let Some(def) = languages.iter().find(|l| l.code == code) {
@@ -39,7 +39,7 @@ impl Chain {
 }
 
 /// "ru-RU" → "ru". Rejects anything that is not a BCP 47-like tag.
-fn primary_subtag(tag: &str) -> Result<String, String> {
+fn primary_subtag(tag: &str) -> Result<String, ()> {
     let primary = tag
         .trim()
         .split(['-', '_'])
@@ -49,7 +49,7 @@ fn primary_subtag(tag: &str) -> Result<String, String> {
     if (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_lowercase()) {
         Ok(primary)
     } else {
-        Err("expected a language code such as \"en\", \"ru\" or \"ru-RU\"".to_owned())
+        Err(())
     }
 }
 

@@ -28,7 +28,7 @@ pub(crate) use source::{
 };
 
 use crate::action::Action;
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, reason};
 use source::EmergencyFile;
 use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
 
@@ -165,7 +165,7 @@ impl Pack {
     /// The language chain for a person's preference.
     pub(crate) fn chain(&self, preference: &str) -> Result<Chain> {
         Chain::resolve(preference, &self.languages)
-            .map_err(|reason| Error::invalid("language", reason))
+            .map_err(|()| Error::invalid("language", reason::LANGUAGE_CODE))
     }
 
     /// The first text along `chain` that `pick` finds.

@@ -79,39 +79,41 @@ pub struct ArticleView {
 impl Waymark {
     /// The guide's sections and articles, in order.
     pub fn guide(&self) -> Result<GuideView, WaymarkError> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let sections = prefs
-            .pack
-            .sections
-            .iter()
-            .zip(1..)
-            .map(|(section, position)| {
-                let text = self.section_text(&prefs, &section.id)?;
-                let articles = section
-                    .articles
-                    .iter()
-                    .map(|id| self.article_summary(&prefs, id))
-                    .collect::<Result<_>>()?;
-                Ok(GuideSection {
-                    id: section.id.clone(),
-                    position,
-                    title: text.0,
-                    summary: text.1,
-                    language: text.2,
-                    articles,
+        self.call(|| {
+            let prefs = self.prefs();
+            let ui = self.ui(&prefs);
+            let sections = prefs
+                .pack
+                .sections
+                .iter()
+                .zip(1..)
+                .map(|(section, position)| {
+                    let text = self.section_text(&prefs, &section.id)?;
+                    let articles = section
+                        .articles
+                        .iter()
+                        .map(|id| self.article_summary(&prefs, id))
+                        .collect::<Result<_>>()?;
+                    Ok(GuideSection {
+                        id: section.id.clone(),
+                        position,
+                        title: text.0,
+                        summary: text.1,
+                        language: text.2,
+                        articles,
+                    })
                 })
+                .collect::<Result<_>>()?;
+            Ok(GuideView {
+                title: ui.text("guide_title"),
+                sections,
             })
-            .collect::<Result<_>>()?;
-        Ok(GuideView {
-            title: ui.text("guide_title"),
-            sections,
         })
     }
 
     /// One article by id.
     pub fn article(&self, id: String) -> Result<ArticleView, WaymarkError> {
-        Ok(self.article_view(&id)?)
+        self.call(|| self.article_view(&id))
     }
 }
 

@@ -97,7 +97,7 @@ pub struct MenuEntry {
 impl Waymark {
     /// The home screen at `now`.
     pub fn home(&self, now: SystemTime) -> Result<HomeView, WaymarkError> {
-        Ok(self.home_view(now)?)
+        self.call(|| self.home_view(now))
     }
 }
 

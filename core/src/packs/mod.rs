@@ -121,59 +121,63 @@ impl Waymark {
         file: Vec<u8>,
         now: SystemTime,
     ) -> Result<ContentInfo, WaymarkError> {
-        Ok(self.install_with(&file, now, keys::TRUSTED)?)
+        self.call(|| self.install_with(&file, now, keys::TRUSTED))
     }
 
     /// The content screen: what is in use and where it came from.
     pub fn content_pack_view(&self) -> Result<ContentPackView, WaymarkError> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let info = self.content_info();
-        let line = |key: &str, value: String| FactLine {
-            label: ui.text(key),
-            value,
-        };
-        let source = match info.source {
-            ContentSource::Embedded => "pack_source_embedded",
-            ContentSource::Installed => "pack_source_installed",
-        };
-        let languages: Vec<String> = prefs
-            .pack
-            .languages
-            .iter()
-            .filter(|l| l.texts)
-            .map(|l| l.name.clone())
-            .collect();
-        let mut lines = vec![
-            line("pack_source", ui.text(source)),
-            line("pack_version", info.version.to_string()),
-            line("pack_languages", languages.join(", ")),
-        ];
-        if let Some(at) = info.installed_at {
-            lines.push(line("pack_installed_at", ui.date_time(at, &prefs.zone)));
-        }
-        let problem = info.problem.as_ref().map(|problem| {
-            let why = ui.text(why_key(problem.kind));
-            ui.format("pack_problem", &[("why", &why)])
-        });
-        let has_stored = info.source == ContentSource::Installed || info.problem.is_some();
-        Ok(ContentPackView {
-            title: ui.text("pack_title"),
-            lines,
-            problem,
-            reset_label: has_stored.then(|| ui.text("pack_reset")),
-            info,
+        self.call(|| {
+            let prefs = self.prefs();
+            let ui = self.ui(&prefs);
+            let info = self.content_info();
+            let line = |key: &str, value: String| FactLine {
+                label: ui.text(key),
+                value,
+            };
+            let source = match info.source {
+                ContentSource::Embedded => "pack_source_embedded",
+                ContentSource::Installed => "pack_source_installed",
+            };
+            let languages: Vec<String> = prefs
+                .pack
+                .languages
+                .iter()
+                .filter(|l| l.texts)
+                .map(|l| l.name.clone())
+                .collect();
+            let mut lines = vec![
+                line("pack_source", ui.text(source)),
+                line("pack_version", info.version.to_string()),
+                line("pack_languages", languages.join(", ")),
+            ];
+            if let Some(at) = info.installed_at {
+                lines.push(line("pack_installed_at", ui.date_time(at, &prefs.zone)));
+            }
+            let problem = info.problem.as_ref().map(|problem| {
+                let why = ui.text(why_key(problem.kind));
+                ui.format("pack_problem", &[("why", &why)])
+            });
+            let has_stored = info.source == ContentSource::Installed || info.problem.is_some();
+            Ok(ContentPackView {
+                title: ui.text("pack_title"),
+                lines,
+                problem,
+                reset_label: has_stored.then(|| ui.text("pack_reset")),
+                info,
+            })
         })
     }
 
     /// Goes back to the content built into the app, removing the installed pack. The person's
     /// own data is kept.
     pub fn reset_content_pack(&self) -> Result<ContentInfo, WaymarkError> {
-        let _one_at_a_time = self.lock_content();
-        let embedded = default_pack()?;
-        self.db.write(|tx| store::clear(tx))?;
-        self.swap_pack(embedded, PackOrigin::default());
-        Ok(self.content_info())
+        self.call(|| {
+            let _one_at_a_time = self.lock_content();
+            let embedded = default_pack()?;
+            self.db.write(|tx| store::clear(tx))?;
+            self.swap_pack(embedded, PackOrigin::default());
+            Ok(self.content_info())
+        })
     }
 }
 

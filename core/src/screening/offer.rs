@@ -12,7 +12,7 @@ use super::store::{self, OfferFields, StoredOffer};
 use super::{Answer, AnswerOption, LinkView, PhoneKind, RiskLevel, Words};
 use crate::content::Pack;
 use crate::content::screening::Risky;
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 use crate::waymark::{Prefs, Waymark};
 
 /// The longest offer title, employer or country, in characters.
@@ -252,16 +252,20 @@ pub struct AdPhoneView {
 impl Waymark {
     /// A blank job-offer check.
     pub fn offer_check_new(&self) -> Result<OfferCheckView, WaymarkError> {
-        let prefs = self.prefs();
-        Ok(self.offer_view(&prefs, None, &blank_fields(), &BTreeMap::new(), None)?)
+        self.call(|| {
+            let prefs = self.prefs();
+            self.offer_view(&prefs, None, &blank_fields(), &BTreeMap::new(), None)
+        })
     }
 
     /// The check with these answers, scored but not saved (to update the result as the person
     /// answers).
     pub fn offer_check_preview(&self, input: OfferInput) -> Result<OfferCheckView, WaymarkError> {
-        let prefs = self.prefs();
-        let (fields, answers) = self.read_input(&input)?;
-        Ok(self.offer_view(&prefs, None, &fields.owned(), &answers, None)?)
+        self.call(|| {
+            let prefs = self.prefs();
+            let (fields, answers) = self.read_input(&input)?;
+            self.offer_view(&prefs, None, &fields.owned(), &answers, None)
+        })
     }
 
     /// Saves a new offer (`id` None) or replaces a saved one's fields and answers, as checked
@@ -272,114 +276,119 @@ impl Waymark {
         input: OfferInput,
         now: SystemTime,
     ) -> Result<OfferCheckView, WaymarkError> {
-        let (fields, answers) = self.read_input(&input)?;
-        let id = self.db.write(|tx| {
-            let id = match id {
-                None => {
-                    if store::offer_count(tx)? >= OFFERS_MAX {
-                        return Err(Error::invalid(
-                            "id",
-                            format!(
-                                "a profile keeps at most {OFFERS_MAX} offers; delete one first"
-                            ),
-                        ));
+        self.call(|| {
+            let (fields, answers) = self.read_input(&input)?;
+            let id = self.db.write(|tx| {
+                let id = match id {
+                    None => {
+                        if store::offer_count(tx)? >= OFFERS_MAX {
+                            return Err(Error::invalid_with(
+                                "id",
+                                reason::OFFERS_FULL,
+                                &[("max", OFFERS_MAX.to_string())],
+                            ));
+                        }
+                        store::insert_offer(tx, &fields, now)?
                     }
-                    store::insert_offer(tx, &fields, now)?
-                }
-                Some(id) => {
-                    if !store::update_offer(tx, id, &fields, now)? {
-                        return Err(Error::not_found("offer", id.to_string()));
+                    Some(id) => {
+                        if !store::update_offer(tx, id, &fields, now)? {
+                            return Err(Error::not_found("offer", id.to_string()));
+                        }
+                        id
                     }
-                    id
-                }
-            };
-            store::set_answers(tx, id, &answers)?;
-            Ok(id)
-        })?;
-        Ok(self.offer_by_id(id)?)
+                };
+                store::set_answers(tx, id, &answers)?;
+                Ok(id)
+            })?;
+            self.offer_by_id(id)
+        })
     }
 
     /// A saved offer with its result.
     pub fn offer_check(&self, id: i64) -> Result<OfferCheckView, WaymarkError> {
-        Ok(self.offer_by_id(id)?)
+        self.call(|| self.offer_by_id(id))
     }
 
     /// Every saved offer, most recently checked first.
     pub fn offers(&self) -> Result<OfferListView, WaymarkError> {
-        Ok(self.offer_list()?)
+        self.call(|| self.offer_list())
     }
 
     /// Deletes a saved offer and its answers.
     pub fn offer_delete(&self, id: i64) -> Result<OfferListView, WaymarkError> {
-        self.db.write(|tx| {
-            if store::delete_offer(tx, id)? {
-                Ok(())
-            } else {
-                Err(Error::not_found("offer", id.to_string()))
-            }
-        })?;
-        Ok(self.offer_list()?)
+        self.call(|| {
+            self.db.write(|tx| {
+                if store::delete_offer(tx, id)? {
+                    Ok(())
+                } else {
+                    Err(Error::not_found("offer", id.to_string()))
+                }
+            })?;
+            self.offer_list()
+        })
     }
 
     /// Reads a job ad's text (Russian or English, any case, typos and all) and lists every red
     /// flag in it with the places that show it.
     pub fn analyze_ad(&self, text: String) -> Result<AdAnalysisView, WaymarkError> {
-        let text = check_ad_text(&text)?;
-        let prefs = self.prefs();
-        let words = Words::new(self, &prefs);
-        let analysis = analyzer::analyze(&prefs.pack.screening, text);
-        let span = |(start, end): (usize, usize)| TextSpan {
-            start: start as u32,
-            end: end as u32,
-            text: analysis.tokens.slice(start, end),
-        };
-        let mut flags = Vec::new();
-        for finding in &analysis.findings {
-            let text = words.get("flag", &finding.flag, |t| t.flag.get(&finding.flag))?;
-            flags.push(AdFlagView {
-                id: finding.flag.clone(),
-                title: text.title.clone(),
-                explanation: text.explanation.clone(),
-                spans: finding.spans.iter().map(|s| span(*s)).collect(),
-                question_id: Self::flag_question(&prefs.pack, &finding.flag)?.to_owned(),
-            });
-        }
-        let phones = analysis
-            .phones
-            .iter()
-            .map(|p| AdPhoneView {
-                span: span(p.span),
-                e164: p.e164.clone(),
-                kind: p.kind,
-                kind_label: words.s(match p.kind {
-                    PhoneKind::Mobile => "phone_mobile",
-                    PhoneKind::Landline => "phone_landline",
-                    PhoneKind::MobileOrLandline => "phone_mobile_or_landline",
-                    PhoneKind::TollFree => "phone_toll_free",
-                    PhoneKind::Other => "phone_other",
-                }),
+        self.call(|| {
+            let text = check_ad_text(&text)?;
+            let prefs = self.prefs();
+            let words = Words::new(self, &prefs);
+            let analysis = analyzer::analyze(&prefs.pack.screening, text);
+            let span = |(start, end): (usize, usize)| TextSpan {
+                start: start as u32,
+                end: end as u32,
+                text: analysis.tokens.slice(start, end),
+            };
+            let mut flags = Vec::new();
+            for finding in &analysis.findings {
+                let text = words.get("flag", &finding.flag, |t| t.flag.get(&finding.flag))?;
+                flags.push(AdFlagView {
+                    id: finding.flag.clone(),
+                    title: text.title.clone(),
+                    explanation: text.explanation.clone(),
+                    spans: finding.spans.iter().map(|s| span(*s)).collect(),
+                    question_id: Self::flag_question(&prefs.pack, &finding.flag)?.to_owned(),
+                });
+            }
+            let phones = analysis
+                .phones
+                .iter()
+                .map(|p| AdPhoneView {
+                    span: span(p.span),
+                    e164: p.e164.clone(),
+                    kind: p.kind,
+                    kind_label: words.s(match p.kind {
+                        PhoneKind::Mobile => "phone_mobile",
+                        PhoneKind::Landline => "phone_landline",
+                        PhoneKind::MobileOrLandline => "phone_mobile_or_landline",
+                        PhoneKind::TollFree => "phone_toll_free",
+                        PhoneKind::Other => "phone_other",
+                    }),
+                })
+                .collect();
+            let summary = if flags.is_empty() {
+                words.s("analyzer_none")
+            } else {
+                words.format("analyzer_found", &[("count", &flags.len().to_string())])
+            };
+            let answers = Self::ad_answers(&prefs.pack, &analysis)?
+                .into_iter()
+                .map(|(question_id, answer)| OfferAnswer {
+                    question_id,
+                    answer,
+                })
+                .collect();
+            Ok(AdAnalysisView {
+                title: words.s("analyzer_title"),
+                intro: words.s("analyzer_intro"),
+                summary,
+                flags,
+                phones_label: words.s("phones_label"),
+                phones,
+                answers,
             })
-            .collect();
-        let summary = if flags.is_empty() {
-            words.s("analyzer_none")
-        } else {
-            words.format("analyzer_found", &[("count", &flags.len().to_string())])
-        };
-        let answers = Self::ad_answers(&prefs.pack, &analysis)?
-            .into_iter()
-            .map(|(question_id, answer)| OfferAnswer {
-                question_id,
-                answer,
-            })
-            .collect();
-        Ok(AdAnalysisView {
-            title: words.s("analyzer_title"),
-            intro: words.s("analyzer_intro"),
-            summary,
-            flags,
-            phones_label: words.s("phones_label"),
-            phones,
-            answers,
         })
     }
 }
@@ -420,7 +429,7 @@ impl Waymark {
         let pack = self.pack();
         let title = single_line("title", &input.title, OFFER_TEXT_MAX_CHARS)?;
         if title.is_empty() {
-            return Err(Error::invalid("title", "must not be blank"));
+            return Err(Error::invalid("title", reason::BLANK));
         }
         let fields = OfferFields {
             title,
@@ -431,18 +440,20 @@ impl Waymark {
         let mut answers = Answers::new();
         for given in &input.answers {
             if pack.screening.question(&given.question_id).is_none() {
-                return Err(Error::invalid(
+                return Err(Error::invalid_with(
                     "answers",
-                    format!("unknown question {:?}", given.question_id),
+                    reason::UNKNOWN_QUESTION,
+                    &[("id", given.question_id.clone())],
                 ));
             }
             if answers
                 .insert(given.question_id.clone(), (given.answer, false))
                 .is_some()
             {
-                return Err(Error::invalid(
+                return Err(Error::invalid_with(
                     "answers",
-                    format!("question {:?} is answered twice", given.question_id),
+                    reason::QUESTION_TWICE,
+                    &[("id", given.question_id.clone())],
                 ));
             }
         }
@@ -668,16 +679,14 @@ fn rfc3339<S: serde::Serializer>(at: &SystemTime, s: S) -> std::result::Result<S
 fn single_line<'a>(field: &str, value: &'a str, max: u32) -> Result<&'a str> {
     let value = value.trim();
     if value.chars().count() > max as usize {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             field,
-            format!("must be at most {max} characters"),
+            reason::TOO_LONG,
+            &[("max", max.to_string())],
         ));
     }
     if value.chars().any(char::is_control) {
-        return Err(Error::invalid(
-            field,
-            "must be a single line without control characters",
-        ));
+        return Err(Error::invalid(field, reason::SINGLE_LINE));
     }
     Ok(value)
 }
@@ -685,31 +694,30 @@ fn single_line<'a>(field: &str, value: &'a str, max: u32) -> Result<&'a str> {
 fn notes(value: &str) -> Result<&str> {
     let value = value.trim();
     if value.chars().count() > OFFER_NOTES_MAX_CHARS as usize {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             "notes",
-            format!("must be at most {OFFER_NOTES_MAX_CHARS} characters"),
+            reason::TOO_LONG,
+            &[("max", OFFER_NOTES_MAX_CHARS.to_string())],
         ));
     }
     if value
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        return Err(Error::invalid(
-            "notes",
-            "must not contain control characters",
-        ));
+        return Err(Error::invalid("notes", reason::NO_CONTROL_CHARACTERS));
     }
     Ok(value)
 }
 
 fn check_ad_text(text: &str) -> Result<&str> {
     if text.trim().is_empty() {
-        return Err(Error::invalid("text", "must not be blank"));
+        return Err(Error::invalid("text", reason::BLANK));
     }
     if text.chars().count() > AD_TEXT_MAX_CHARS as usize {
-        return Err(Error::invalid(
+        return Err(Error::invalid_with(
             "text",
-            format!("must be at most {AD_TEXT_MAX_CHARS} characters"),
+            reason::TOO_LONG,
+            &[("max", AD_TEXT_MAX_CHARS.to_string())],
         ));
     }
     Ok(text)

@@ -6,7 +6,7 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::{LinkView, Words, store};
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 use crate::waymark::Waymark;
 
 /// The quiz's id in the profile, where its best score is kept.
@@ -107,39 +107,41 @@ pub struct QuizResultView {
 impl Waymark {
     /// The quiz, with the best score so far.
     pub fn quiz(&self) -> Result<QuizView, WaymarkError> {
-        let prefs = self.prefs();
-        let words = Words::new(self, &prefs);
-        let mut statements = Vec::new();
-        for s in &prefs.pack.screening.def.quiz.statement {
-            let text = words.get("quiz statement", &s.id, |t| t.quiz.get(&s.id))?;
-            statements.push(QuizStatementView {
-                id: s.id.clone(),
-                number: statements.len() as u32 + 1,
-                statement: text.statement.clone(),
-            });
-        }
-        let best = self
-            .db
-            .read(|conn| store::quiz_best(conn, QUIZ_ID))?
-            .map(|(score, total)| QuizScore { score, total });
-        Ok(QuizView {
-            title: words.s("quiz_title"),
-            intro: words.s("quiz_intro"),
-            statements,
-            options: vec![
-                QuizOption {
-                    value: true,
-                    label: words.s("quiz_true"),
-                    key: words.s("key_true"),
-                },
-                QuizOption {
-                    value: false,
-                    label: words.s("quiz_false"),
-                    key: words.s("key_false"),
-                },
-            ],
-            best_label: best_label(&words, best),
-            best,
+        self.call(|| {
+            let prefs = self.prefs();
+            let words = Words::new(self, &prefs);
+            let mut statements = Vec::new();
+            for s in &prefs.pack.screening.def.quiz.statement {
+                let text = words.get("quiz statement", &s.id, |t| t.quiz.get(&s.id))?;
+                statements.push(QuizStatementView {
+                    id: s.id.clone(),
+                    number: statements.len() as u32 + 1,
+                    statement: text.statement.clone(),
+                });
+            }
+            let best = self
+                .db
+                .read(|conn| store::quiz_best(conn, QUIZ_ID))?
+                .map(|(score, total)| QuizScore { score, total });
+            Ok(QuizView {
+                title: words.s("quiz_title"),
+                intro: words.s("quiz_intro"),
+                statements,
+                options: vec![
+                    QuizOption {
+                        value: true,
+                        label: words.s("quiz_true"),
+                        key: words.s("key_true"),
+                    },
+                    QuizOption {
+                        value: false,
+                        label: words.s("quiz_false"),
+                        key: words.s("key_false"),
+                    },
+                ],
+                best_label: best_label(&words, best),
+                best,
+            })
         })
     }
 
@@ -149,30 +151,32 @@ impl Waymark {
         statement_id: String,
         answer: bool,
     ) -> Result<QuizFeedbackView, WaymarkError> {
-        let prefs = self.prefs();
-        let def = prefs
-            .pack
-            .screening
-            .def
-            .quiz
-            .statement
-            .iter()
-            .find(|s| s.id == statement_id)
-            .ok_or_else(|| Error::not_found("quiz statement", statement_id.as_str()))?;
-        let words = Words::new(self, &prefs);
-        let text = words.get("quiz statement", &def.id, |t| t.quiz.get(&def.id))?;
-        let correct = answer == def.is_true;
-        Ok(QuizFeedbackView {
-            statement_id,
-            correct,
-            verdict: words.s(if correct { "quiz_right" } else { "quiz_wrong" }),
-            truth: words.s(if def.is_true {
-                "quiz_it_is_true"
-            } else {
-                "quiz_it_is_false"
-            }),
-            explanation: text.explanation.clone(),
-            read_more: words.article(&def.article)?,
+        self.call(|| {
+            let prefs = self.prefs();
+            let def = prefs
+                .pack
+                .screening
+                .def
+                .quiz
+                .statement
+                .iter()
+                .find(|s| s.id == statement_id)
+                .ok_or_else(|| Error::not_found("quiz statement", statement_id.as_str()))?;
+            let words = Words::new(self, &prefs);
+            let text = words.get("quiz statement", &def.id, |t| t.quiz.get(&def.id))?;
+            let correct = answer == def.is_true;
+            Ok(QuizFeedbackView {
+                statement_id,
+                correct,
+                verdict: words.s(if correct { "quiz_right" } else { "quiz_wrong" }),
+                truth: words.s(if def.is_true {
+                    "quiz_it_is_true"
+                } else {
+                    "quiz_it_is_false"
+                }),
+                explanation: text.explanation.clone(),
+                read_more: words.article(&def.article)?,
+            })
         })
     }
 
@@ -182,62 +186,64 @@ impl Waymark {
         answers: Vec<QuizAnswer>,
         now: SystemTime,
     ) -> Result<QuizResultView, WaymarkError> {
-        let pack = self.pack();
-        let statements = &pack.screening.def.quiz.statement;
-        let mut score = 0;
-        for s in statements {
-            let given: Vec<&QuizAnswer> =
-                answers.iter().filter(|a| a.statement_id == s.id).collect();
-            match given.as_slice() {
-                [one] => score += u32::from(one.answer == s.is_true),
-                [] => {
-                    return Err(Error::invalid(
-                        "answers",
-                        format!("statement {:?} is not answered", s.id),
-                    )
-                    .into());
-                }
-                _ => {
-                    return Err(Error::invalid(
-                        "answers",
-                        format!("statement {:?} is answered more than once", s.id),
-                    )
-                    .into());
+        self.call(|| {
+            let pack = self.pack();
+            let statements = &pack.screening.def.quiz.statement;
+            let mut score = 0;
+            for s in statements {
+                let given: Vec<&QuizAnswer> =
+                    answers.iter().filter(|a| a.statement_id == s.id).collect();
+                match given.as_slice() {
+                    [one] => score += u32::from(one.answer == s.is_true),
+                    [] => {
+                        return Err(Error::invalid_with(
+                            "answers",
+                            reason::STATEMENT_UNANSWERED,
+                            &[("id", s.id.clone())],
+                        ));
+                    }
+                    _ => {
+                        return Err(Error::invalid_with(
+                            "answers",
+                            reason::STATEMENT_TWICE,
+                            &[("id", s.id.clone())],
+                        ));
+                    }
                 }
             }
-        }
-        if let Some(unknown) = answers
-            .iter()
-            .find(|a| !statements.iter().any(|s| s.id == a.statement_id))
-        {
-            return Err(Error::invalid(
-                "answers",
-                format!("unknown statement {:?}", unknown.statement_id),
-            )
-            .into());
-        }
-        let total = statements.len() as u32;
-        let (is_new_best, best) = self.db.write(|tx| -> Result<_> {
-            let new = store::record_quiz_score(tx, QUIZ_ID, score, total, now)?;
-            let best = store::quiz_best(tx, QUIZ_ID)?.unwrap_or((score, total));
-            Ok((new, best))
-        })?;
-        let prefs = self.prefs();
-        let words = Words::new(self, &prefs);
-        let best = QuizScore {
-            score: best.0,
-            total: best.1,
-        };
-        Ok(QuizResultView {
-            score: QuizScore { score, total },
-            score_label: words.format(
-                "quiz_score",
-                &[("score", &score.to_string()), ("total", &total.to_string())],
-            ),
-            best_label: best_label(&words, Some(best)),
-            best,
-            is_new_best,
-            new_best_label: is_new_best.then(|| words.s("quiz_new_best")),
+            if let Some(unknown) = answers
+                .iter()
+                .find(|a| !statements.iter().any(|s| s.id == a.statement_id))
+            {
+                return Err(Error::invalid_with(
+                    "answers",
+                    reason::UNKNOWN_STATEMENT,
+                    &[("id", unknown.statement_id.clone())],
+                ));
+            }
+            let total = statements.len() as u32;
+            let (is_new_best, best) = self.db.write(|tx| -> Result<_> {
+                let new = store::record_quiz_score(tx, QUIZ_ID, score, total, now)?;
+                let best = store::quiz_best(tx, QUIZ_ID)?.unwrap_or((score, total));
+                Ok((new, best))
+            })?;
+            let prefs = self.prefs();
+            let words = Words::new(self, &prefs);
+            let best = QuizScore {
+                score: best.0,
+                total: best.1,
+            };
+            Ok(QuizResultView {
+                score: QuizScore { score, total },
+                score_label: words.format(
+                    "quiz_score",
+                    &[("score", &score.to_string()), ("total", &total.to_string())],
+                ),
+                best_label: best_label(&words, Some(best)),
+                best,
+                is_new_best,
+                new_best_label: is_new_best.then(|| words.s("quiz_new_best")),
+            })
         })
     }
 }

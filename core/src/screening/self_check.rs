@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{Answer, AnswerOption, LinkView, Words};
 use crate::action::Action;
-use crate::error::{Error, WaymarkError};
+use crate::error::{Error, WaymarkError, reason};
 use crate::waymark::Waymark;
 
 /// The self-check screen.
@@ -81,23 +81,25 @@ pub struct SelfCheckResultView {
 impl Waymark {
     /// The self-check's questions.
     pub fn self_check(&self) -> Result<SelfCheckView, WaymarkError> {
-        let prefs = self.prefs();
-        let words = Words::new(self, &prefs);
-        let mut questions = Vec::new();
-        for q in &prefs.pack.screening.def.self_check.question {
-            let text = words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
-            questions.push(SelfCheckQuestionView {
-                id: q.id.clone(),
-                number: questions.len() as u32 + 1,
-                text: text.text.clone(),
-            });
-        }
-        Ok(SelfCheckView {
-            title: words.s("self_check_title"),
-            intro: words.s("self_check_intro"),
-            questions,
-            answer_options: words.answer_options("self_check_not_sure"),
-            quick_exit: words.quick_exit(),
+        self.call(|| {
+            let prefs = self.prefs();
+            let words = Words::new(self, &prefs);
+            let mut questions = Vec::new();
+            for q in &prefs.pack.screening.def.self_check.question {
+                let text = words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
+                questions.push(SelfCheckQuestionView {
+                    id: q.id.clone(),
+                    number: questions.len() as u32 + 1,
+                    text: text.text.clone(),
+                });
+            }
+            Ok(SelfCheckView {
+                title: words.s("self_check_title"),
+                intro: words.s("self_check_intro"),
+                questions,
+                answer_options: words.answer_options("self_check_not_sure"),
+                quick_exit: words.quick_exit(),
+            })
         })
     }
 
@@ -107,74 +109,76 @@ impl Waymark {
         &self,
         answers: Vec<SelfCheckAnswer>,
     ) -> Result<SelfCheckResultView, WaymarkError> {
-        let pack = self.pack();
-        let def = &pack.screening.def.self_check;
-        for (i, given) in answers.iter().enumerate() {
-            if !def.question.iter().any(|q| q.id == given.question_id) {
-                return Err(Error::invalid(
-                    "answers",
-                    format!("unknown question {:?}", given.question_id),
-                )
-                .into());
-            }
-            if answers[..i]
-                .iter()
-                .any(|a| a.question_id == given.question_id)
-            {
-                return Err(Error::invalid(
-                    "answers",
-                    format!("question {:?} is answered twice", given.question_id),
-                )
-                .into());
-            }
-        }
-        let prefs = self.prefs();
-        let words = Words::new(self, &prefs);
-        let answer_to = |id: &str| {
-            answers
-                .iter()
-                .find(|a| a.question_id == id)
-                .map(|a| a.answer)
-        };
-        let mut signs = Vec::new();
-        let mut unsure = false;
-        // In the content's order, whatever order the answers came in.
-        for q in &def.question {
-            match answer_to(&q.id) {
-                Some(Answer::Yes) => {
-                    let text =
-                        words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
-                    signs.push(text.sign.clone());
+        self.call(|| {
+            let pack = self.pack();
+            let def = &pack.screening.def.self_check;
+            for (i, given) in answers.iter().enumerate() {
+                if !def.question.iter().any(|q| q.id == given.question_id) {
+                    return Err(Error::invalid_with(
+                        "answers",
+                        reason::UNKNOWN_QUESTION,
+                        &[("id", given.question_id.clone())],
+                    ));
                 }
-                Some(Answer::DontKnow) => unsure = true,
-                _ => {}
+                if answers[..i]
+                    .iter()
+                    .any(|a| a.question_id == given.question_id)
+                {
+                    return Err(Error::invalid_with(
+                        "answers",
+                        reason::QUESTION_TWICE,
+                        &[("id", given.question_id.clone())],
+                    ));
+                }
             }
-        }
-        let outcome = if !signs.is_empty() {
-            SelfCheckOutcome::Signs
-        } else if unsure {
-            SelfCheckOutcome::Unsure
-        } else {
-            SelfCheckOutcome::NoSigns
-        };
-        let (title, message) = match outcome {
-            SelfCheckOutcome::Signs => ("signs_title", "signs_message"),
-            SelfCheckOutcome::Unsure => ("unsure_title", "unsure_message"),
-            SelfCheckOutcome::NoSigns => ("no_signs_title", "no_signs_message"),
-        };
-        let none: [String; 0] = [];
-        Ok(SelfCheckResultView {
-            outcome,
-            title: words.s(title),
-            message: words.s(message),
-            signs,
-            help_now: (outcome == SelfCheckOutcome::Signs).then(|| LinkView {
-                label: words.s("help_now_label"),
-                action: Action::OpenHelpNow,
-            }),
-            contacts: words.links(&none, &def.contacts)?,
-            articles: words.links(&def.articles, &none)?,
-            quick_exit: words.quick_exit(),
+            let prefs = self.prefs();
+            let words = Words::new(self, &prefs);
+            let answer_to = |id: &str| {
+                answers
+                    .iter()
+                    .find(|a| a.question_id == id)
+                    .map(|a| a.answer)
+            };
+            let mut signs = Vec::new();
+            let mut unsure = false;
+            // In the content's order, whatever order the answers came in.
+            for q in &def.question {
+                match answer_to(&q.id) {
+                    Some(Answer::Yes) => {
+                        let text =
+                            words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
+                        signs.push(text.sign.clone());
+                    }
+                    Some(Answer::DontKnow) => unsure = true,
+                    _ => {}
+                }
+            }
+            let outcome = if !signs.is_empty() {
+                SelfCheckOutcome::Signs
+            } else if unsure {
+                SelfCheckOutcome::Unsure
+            } else {
+                SelfCheckOutcome::NoSigns
+            };
+            let (title, message) = match outcome {
+                SelfCheckOutcome::Signs => ("signs_title", "signs_message"),
+                SelfCheckOutcome::Unsure => ("unsure_title", "unsure_message"),
+                SelfCheckOutcome::NoSigns => ("no_signs_title", "no_signs_message"),
+            };
+            let none: [String; 0] = [];
+            Ok(SelfCheckResultView {
+                outcome,
+                title: words.s(title),
+                message: words.s(message),
+                signs,
+                help_now: (outcome == SelfCheckOutcome::Signs).then(|| LinkView {
+                    label: words.s("help_now_label"),
+                    action: Action::OpenHelpNow,
+                }),
+                contacts: words.links(&none, &def.contacts)?,
+                articles: words.links(&def.articles, &none)?,
+                quick_exit: words.quick_exit(),
+            })
         })
     }
 }

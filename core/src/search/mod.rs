@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::action::Action;
 use crate::content::{Block, LanguageTexts, Pack};
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, WaymarkError, reason};
 use crate::waymark::Waymark;
 pub(crate) use index::Index;
 use index::{Corpus, Entry, Hit, QueryWord, Shown};
@@ -94,7 +94,7 @@ impl Waymark {
     /// finds "паспорт"), forgiving one typo in words of five letters or more. Every word of the
     /// query must be found. The query must not be blank and is at most 200 characters.
     pub fn search(&self, query: String) -> Result<SearchView, WaymarkError> {
-        Ok(self.search_view(&query)?)
+        self.call(|| self.search_view(&query))
     }
 }
 
@@ -165,18 +165,19 @@ impl Waymark {
     fn search_view(&self, typed: &str) -> Result<SearchView> {
         let query = typed.trim();
         if query.is_empty() {
-            return Err(Error::invalid("query", "must not be blank"));
+            return Err(Error::invalid("query", reason::BLANK));
         }
         if query.chars().count() > QUERY_MAX_CHARS as usize {
-            return Err(Error::invalid(
+            return Err(Error::invalid_with(
                 "query",
-                format!("must be at most {QUERY_MAX_CHARS} characters"),
+                reason::TOO_LONG,
+                &[("max", QUERY_MAX_CHARS.to_string())],
             ));
         }
         // Untrimmed: a space after the last word says the word is complete.
         let words = index::query_words(typed);
         if words.is_empty() {
-            return Err(Error::invalid("query", "must contain a word or a number"));
+            return Err(Error::invalid("query", reason::QUERY_NO_WORDS));
         }
         let prefs = self.prefs();
         let ui = self.ui(&prefs);

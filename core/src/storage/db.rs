@@ -88,7 +88,10 @@ mod tests {
         let db = Db::open_in_memory().unwrap();
         let result: Result<()> = db.write(|tx| {
             tx.execute("INSERT INTO checklist_progress VALUES ('a', 1)", [])?;
-            Err(crate::error::Error::invalid("test", "fails half-way"))
+            Err(crate::error::Error::invalid(
+                "test",
+                crate::error::reason::BLANK,
+            ))
         });
         assert!(result.is_err());
         let count: i64 = db

@@ -330,7 +330,7 @@ mod tests {
         let mut conn = database_at(LATEST_VERSION as usize);
         conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
             .unwrap();
-        let err = WaymarkError::from(migrate(&mut conn).unwrap_err());
+        let err = migrate(&mut conn).unwrap_err().english();
         assert!(
             matches!(err, WaymarkError::ProfileUnreadable { .. }),
             "{err:?}"
