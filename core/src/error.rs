@@ -4,6 +4,8 @@
 //! Neither ever holds personal data: messages name the field or the kind of failure, never a
 //! value the person typed.
 
+use crate::content::ui::Ui;
+
 /// The error every public call can return. Shells show `reason` (or their own text per variant);
 /// it never contains personal data.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
@@ -173,8 +175,6 @@ pub(crate) enum Error {
 }
 
 pub(crate) type Result<T, E = Error> = std::result::Result<T, E>;
-
-use crate::content::ui::Ui;
 
 impl Error {
     pub(crate) fn invalid(field: &str, reason: Reason) -> Self {

@@ -1297,3 +1297,58 @@ fn a_profile_set_up_before_pins_could_change_checks_in_and_changes_on_both_paths
         );
     }
 }
+
+#[test]
+fn a_wrong_pin_is_explained_in_the_persons_language_with_the_same_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = ready(&dir, "p");
+    let now = at("2026-03-02T06:05:00Z");
+    assert_eq!(
+        anna.check_in("0000".into(), now),
+        Err(invalid("pin", "wrong PIN"))
+    );
+    anna.set_language("ru".into()).unwrap();
+    assert_eq!(
+        anna.check_in("0000".into(), now),
+        Err(invalid("pin", "неверный ПИН-код"))
+    );
+    assert!(anna.checkin_history().unwrap().entries.is_empty());
+}
+
+#[test]
+fn invalid_new_pins_are_explained_in_the_persons_language_with_the_same_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let long_phrase = "a".repeat(plan::SIGNAL_PHRASE_MAX_CHARS as usize + 1);
+    let cases = [
+        ("12a4", "1357", "phrase", "normal_pin"),
+        ("2468", "2468", "phrase", "duress_pin"),
+        ("2468", "1357", long_phrase.as_str(), "signal_phrase"),
+    ];
+    let expected = [
+        ("must be 4 to 12 digits", "нужно от 4 до 12 цифр"),
+        (
+            "must differ from the normal PIN",
+            "должен отличаться от обычного ПИН-кода",
+        ),
+        ("must be at most 80 characters", "не длиннее 80 символов"),
+    ];
+    for (language, pick) in [("en", 0), ("ru-RU", 1)] {
+        let options = WaymarkOptions {
+            language: language.into(),
+            time_zone: "Europe/Istanbul".into(),
+        };
+        let waymark = Waymark::open_at(&dir.path().join(language), &options).unwrap();
+        for ((normal, duress, phrase, field), reasons) in cases.iter().zip(expected) {
+            let reason = if pick == 0 { reasons.0 } else { reasons.1 };
+            assert_eq!(
+                waymark.set_checkin_pins((*normal).into(), (*duress).into(), (*phrase).into()),
+                Err(invalid(field, reason)),
+                "{language}"
+            );
+        }
+        // Nothing was set: valid PINs are still accepted.
+        waymark
+            .set_checkin_pins("2468".into(), "1357".into(), "phrase".into())
+            .unwrap();
+    }
+}

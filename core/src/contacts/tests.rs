@@ -821,3 +821,42 @@ fn the_directory_offers_call_and_copy_but_no_text_to_a_toll_free_line() {
         ]
     );
 }
+
+#[test]
+fn an_invalid_phone_number_is_explained_in_the_persons_language_with_the_same_field() {
+    let cases = [
+        (
+            "en",
+            "not a valid number for that country; check the digits, or write it with + and the country's code",
+            "too long; a phone number has at most 40 characters",
+        ),
+        (
+            "ru",
+            "такого номера в этой стране нет: проверьте цифры или введите номер с «+» и кодом страны",
+            "слишком длинно: в номере телефона не больше 40 символов",
+        ),
+    ];
+    for (language, invalid_number, too_long) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let waymark = open(&dir, language, "Europe/Berlin");
+        let refused =
+            |phone: &str| add(&waymark, input("Mum", OwnContactKind::Family, "DE", phone));
+        assert_eq!(
+            refused("030 12"),
+            Err(WaymarkError::InvalidInput {
+                field: "phone".into(),
+                reason: invalid_number.into(),
+            }),
+            "{language}"
+        );
+        assert_eq!(
+            refused(&"1".repeat(41)),
+            Err(WaymarkError::InvalidInput {
+                field: "phone".into(),
+                reason: too_long.into(),
+            }),
+            "{language}"
+        );
+        assert!(waymark.own_contacts().unwrap().contacts.is_empty());
+    }
+}

@@ -408,3 +408,40 @@ fn the_index_belongs_to_its_pack() {
     assert_eq!(english.identity(hits[0].doc).1, "safety-rules");
     assert!(search("en", "zanzibarian").results.is_empty());
 }
+
+#[test]
+fn a_refused_query_is_explained_in_the_persons_language_with_the_same_field() {
+    let too_long = "visa ".repeat(41);
+    let cases = [
+        (
+            "en",
+            [
+                "must not be blank",
+                "must contain a word or a number",
+                "must be at most 200 characters",
+            ],
+        ),
+        (
+            "ru",
+            [
+                "не может быть пустым",
+                "введите хотя бы одно слово или число",
+                "не длиннее 200 символов",
+            ],
+        ),
+    ];
+    for (language, reasons) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let waymark = open(&dir, language);
+        for (query, reason) in ["  ", "?!…", too_long.as_str()].into_iter().zip(reasons) {
+            assert_eq!(
+                waymark.search(query.into()),
+                Err(WaymarkError::InvalidInput {
+                    field: "query".into(),
+                    reason: reason.into(),
+                }),
+                "{language} {query:?}"
+            );
+        }
+    }
+}
