@@ -40,3 +40,22 @@ def test_a_failed_call_leaves_the_object_usable(open_profile):
     with pytest.raises(WaymarkError.InvalidInput):
         waymark.checklist_add_own_item("", MONDAY_10_MOSCOW)
     assert waymark.checklist().progress.total == 11
+
+
+def test_an_invalid_input_is_explained_in_the_profiles_language_with_the_same_field(open_profile):
+    waymark = open_profile(language="ru")
+    with pytest.raises(WaymarkError.InvalidInput) as error:
+        waymark.checklist_add_own_item("  ", MONDAY_10_MOSCOW)
+    assert (error.value.field, error.value.reason) == ("text", "не может быть пустым")
+    waymark.set_language("en")
+    with pytest.raises(WaymarkError.InvalidInput) as error:
+        waymark.checklist_add_own_item("  ", MONDAY_10_MOSCOW)
+    assert (error.value.field, error.value.reason) == ("text", "must not be blank")
+
+
+def test_opening_with_a_bad_time_zone_is_explained_in_the_requested_language(open_profile, tmp_path):
+    with pytest.raises(WaymarkError.InvalidInput) as error:
+        open_profile(language="ru", time_zone="Mars/Olympus")
+    assert error.value.field == "time_zone"
+    assert error.value.reason == "нужно название часового пояса IANA, например «Europe/Moscow»"
+    assert not (tmp_path / "profile.sqlite").exists()

@@ -586,6 +586,26 @@ fn built_in_items_cannot_be_removed() {
 }
 
 #[test]
+fn a_refused_input_is_explained_in_the_language_of_lang() {
+    let profile = Profile::new();
+    let blank = profile
+        .run("ru", &["checklist", "add", "  "])
+        .fails(2)
+        .to_owned();
+    assert!(blank.contains("item text: не может быть пустым"), "{blank}");
+    let query = profile.run("ru", &["search", "?!"]).fails(2).to_owned();
+    assert!(
+        query.contains("query: введите хотя бы одно слово или число"),
+        "{query}"
+    );
+    let english = profile.run("en", &["search", "?!"]).fails(2).to_owned();
+    assert!(
+        english.contains("query: must contain a word or a number"),
+        "{english}"
+    );
+}
+
+#[test]
 fn a_blank_or_missing_own_item_is_refused() {
     let profile = Profile::new();
     let message = profile

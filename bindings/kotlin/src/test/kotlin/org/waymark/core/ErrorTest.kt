@@ -64,4 +64,19 @@ class ErrorTest {
             assertEquals(11u, waymark.checklist().progress.total)
         }
     }
+
+    @Test
+    fun `an invalid input is explained in the profile's language with the same field`() {
+        openProfile(dir, language = "ru").use { waymark ->
+            val russian = assertFailsWith<WaymarkException.InvalidInput> {
+                waymark.checklistAddOwnItem("  ", MONDAY_10_MOSCOW)
+            }
+            assertEquals("text" to "не может быть пустым", russian.field to russian.reason)
+            waymark.setLanguage("en")
+            val english = assertFailsWith<WaymarkException.InvalidInput> {
+                waymark.checklistAddOwnItem("  ", MONDAY_10_MOSCOW)
+            }
+            assertEquals("text" to "must not be blank", english.field to english.reason)
+        }
+    }
 }
