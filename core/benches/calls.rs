@@ -120,6 +120,10 @@ fn raw_open(path: &Path, schema: &str) -> (Connection, i64) {
 }
 
 fn opening(c: &mut Criterion) {
+    // What the first screen of every process pays once, before any profile is open.
+    c.bench_function("load the default content pack", |b| {
+        b.iter(|| waymark_core::bench_load_default_pack().unwrap())
+    });
     let dir = tempfile::tempdir().unwrap();
     let now = at("2026-03-02T06:00:00Z");
     // The content is parsed once per process, on the first open; every figure below is after it.

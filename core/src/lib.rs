@@ -42,6 +42,9 @@ pub use contacts::{
 };
 pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
 pub use content::PackRejection;
+/// For core/benches/calls.rs only.
+#[doc(hidden)]
+pub use content::bench_load_default_pack;
 pub use content::pack_file::{
     CONTENT_PACK_MAX_BYTES, PackManifest, PackOptions, PackSigningKey, build_pack,
 };

@@ -38,6 +38,18 @@ pub(crate) fn embedded_files() -> Vec<(String, String)> {
     embedded::files()
 }
 
+/// For core/benches/calls.rs only: the embedded default pack loaded from scratch (inflated,
+/// parsed and checked), as the first screen of every process pays for it.
+#[doc(hidden)]
+pub fn bench_load_default_pack() -> std::result::Result<(), String> {
+    let files = embedded_files();
+    let files: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    Pack::from_files(&files).map(drop)
+}
+
 /// A parsed, validated content pack.
 #[derive(Debug)]
 pub(crate) struct Pack {
