@@ -1,7 +1,12 @@
 //! Link settings for the core's shared library (the cdylib the phone shells load), and the
-//! default content pack deflated into one archive (read back by src/content/embedded.rs).
+//! default content pack compiled to JSON and deflated into one archive (read back by
+//! src/content/embedded.rs).
 
 use std::path::{Path, PathBuf};
+
+// The same conversion `build_pack` applies to a published pack.
+#[path = "src/content/compile.rs"]
+mod compile;
 
 fn main() {
     embed_content();
@@ -20,8 +25,10 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
 }
 
-/// Writes every `.toml` under `content/`, in path order, into `$OUT_DIR/content.deflate`: per
-/// file its path and its text, each after its length as a little-endian u32, the whole deflated.
+/// Compiles every `.toml` under `content/` to JSON and writes them, in path order, into
+/// `$OUT_DIR/content.deflate`: per file its compiled path (`ru/guide.json`) and its JSON text,
+/// each after its length as a little-endian u32, the whole deflated. A file that is not TOML
+/// stops the build with its path; what the content says is checked by the content tests.
 fn embed_content() {
     let root =
         Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("content");
@@ -37,8 +44,12 @@ fn embed_content() {
             .iter()
             .map(|part| part.to_str().expect("content paths are UTF-8"))
             .collect();
-        let text = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        for bytes in [relative.join("/").as_bytes(), &text[..]] {
+        let source = relative.join("/");
+        let compiled = compile::compiled_path(&source).expect("only .toml files are collected");
+        let text =
+            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let json = compile::toml_to_json(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
+        for bytes in [compiled.as_bytes(), json.as_bytes()] {
             let len = u32::try_from(bytes.len()).expect("a content file under 4 GB");
             archive.extend_from_slice(&len.to_le_bytes());
             archive.extend_from_slice(bytes);

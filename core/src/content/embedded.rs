@@ -1,9 +1,11 @@
-//! The default pack as the library carries it: every file of `core/content/` in one archive,
-//! deflated by core/build.rs. Deflated, the English and Russian TOML takes about a quarter of
-//! the space; inflating it takes about a millisecond, once per process.
+//! The default pack as the library carries it: every file of `core/content/` compiled to JSON
+//! (content/compile.rs) and deflated into one archive by core/build.rs. Deflated, the English and
+//! Russian content takes about a quarter of the space; inflating it takes well under a
+//! millisecond, once per process.
 //!
-//! Archive format (little-endian), repeated per file in path order: path length (u32), the path
-//! relative to `core/content/` with `/` separators, text length (u32), the UTF-8 text.
+//! Archive format (little-endian), repeated per file in path order: path length (u32), the
+//! compiled path relative to `core/content/` with `/` separators (`ru/guide.json`), text length
+//! (u32), the UTF-8 JSON text.
 
 static DEFLATED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/content.deflate"));
 
@@ -36,30 +38,18 @@ fn take_text(archive: &mut &[u8]) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
-
     use super::*;
-
-    /// Every `.toml` under `dir`, as (path relative to `root`, text), in path order.
-    fn on_disk(root: &Path, dir: &Path, found: &mut Vec<(String, String)>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                on_disk(root, &path, found);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                let relative = path.strip_prefix(root).unwrap();
-                let relative: Vec<_> = relative.iter().map(|p| p.to_str().unwrap()).collect();
-                found.push((relative.join("/"), std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
+    use crate::content::compile::{compiled_path, toml_to_json};
 
     #[test]
-    fn the_library_carries_exactly_the_content_files() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        let mut expected = Vec::new();
-        on_disk(&root, &root, &mut expected);
-        expected.sort();
+    fn the_library_carries_exactly_the_content_files_compiled() {
+        let expected: Vec<(String, String)> = crate::content::source_files()
+            .into_iter()
+            .map(|(path, text)| {
+                let json = toml_to_json(&text).unwrap();
+                (compiled_path(&path).unwrap(), json)
+            })
+            .collect();
         let embedded = files();
         assert_eq!(
             embedded.len(),
@@ -68,7 +58,7 @@ mod tests {
             embedded.iter().map(|f| &f.0).collect::<Vec<_>>()
         );
         assert_eq!(embedded, expected);
-        assert!(embedded.iter().any(|(path, _)| path == "ru/guide.toml"));
+        assert!(embedded.iter().any(|(path, _)| path == "ru/guide.json"));
     }
 
     #[test]

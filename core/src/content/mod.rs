@@ -5,6 +5,7 @@
 //! validated once, on first use.
 
 pub(crate) mod blocks;
+pub(crate) mod compile;
 mod embedded;
 pub(crate) mod keys;
 mod language;
@@ -32,10 +33,35 @@ use crate::error::{Error, Result, reason};
 use source::EmergencyFile;
 use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
 
-/// The embedded default pack's files, by path relative to `core/content/`: inflated from the
-/// library on each call (see embedded.rs), so nothing stays in memory once the pack is parsed.
+/// The embedded default pack's files, compiled to JSON, by path relative to `core/content/`
+/// (`ru/guide.json`): inflated from the library on each call (see embedded.rs), so nothing stays
+/// in memory once the pack is parsed.
 pub(crate) fn embedded_files() -> Vec<(String, String)> {
     embedded::files()
+}
+
+/// The content sources as authors write them: every `.toml` file of `core/content/`, read from
+/// disk, by path relative to it (`ru/guide.toml`), in path order. For tests, which change a
+/// source the way an author would.
+#[cfg(test)]
+pub(crate) fn source_files() -> Vec<(String, String)> {
+    fn walk(root: &std::path::Path, dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, found);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let relative = path.strip_prefix(root).unwrap();
+                let relative: Vec<_> = relative.iter().map(|p| p.to_str().unwrap()).collect();
+                found.push((relative.join("/"), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut found = Vec::new();
+    walk(&root, &root, &mut found);
+    found.sort();
+    found
 }
 
 /// For core/benches/calls.rs only: the embedded default pack loaded from scratch (inflated,
@@ -47,7 +73,7 @@ pub fn bench_load_default_pack() -> std::result::Result<(), String> {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    Pack::from_files(&files).map(drop)
+    Pack::from_files::<Json>(&files).map(drop)
 }
 
 /// A parsed, validated content pack.
@@ -103,39 +129,35 @@ pub(crate) fn default_pack() -> Result<Arc<Pack>> {
             .iter()
             .map(|(path, text)| (path.as_str(), text.as_str()))
             .collect();
-        Pack::from_files(&files).map(Arc::new)
+        Pack::from_files::<Json>(&files).map(Arc::new)
     })
     .clone()
     .map_err(Error::Content)
 }
 
 impl Pack {
-    /// Parses and validates a pack from its files (`path`, `contents`).
-    pub(crate) fn from_files(files: &[(&str, &str)]) -> std::result::Result<Self, String> {
-        let file = |path: &str| -> std::result::Result<&str, String> {
-            files
-                .iter()
-                .find(|(p, _)| *p == path)
-                .map(|(_, text)| *text)
-                .ok_or_else(|| format!("{path}: missing"))
-        };
-        let structure: StructureFile = parse_toml("structure.toml", file("structure.toml")?)?;
-        let languages: LanguagesFile = parse_toml("languages.toml", file("languages.toml")?)?;
-        let emergency: EmergencyFile = parse_toml("emergency.toml", file("emergency.toml")?)?;
+    /// Parses and validates a pack from its files (`path`, `contents`), written in `F`: TOML
+    /// sources (`ru/guide.toml`) where authors and publishers check them, JSON (`ru/guide.json`)
+    /// where the library reads them.
+    pub(crate) fn from_files<F: SourceFormat>(
+        files: &[(&str, &str)],
+    ) -> std::result::Result<Self, String> {
+        let structure: StructureFile = read::<F, _>(files, "structure")?;
+        let languages: LanguagesFile = read::<F, _>(files, "languages")?;
+        let emergency: EmergencyFile = read::<F, _>(files, "emergency")?;
         let mut texts = BTreeMap::new();
         for language in languages.language.iter().filter(|l| l.texts) {
             let code = &language.code;
-            let path = |name: &str| format!("{code}/{name}.toml");
-            let guide: GuideFile = parse_toml(&path("guide"), file(&path("guide"))?)?;
-            let checklist: ChecklistFile =
-                parse_toml(&path("checklist"), file(&path("checklist"))?)?;
-            let contacts: ContactsFile = parse_toml(&path("contacts"), file(&path("contacts"))?)?;
-            let ui: UiFile = parse_toml(&path("ui"), file(&path("ui"))?)?;
-            let screening = parse_toml(&path("screening"), file(&path("screening"))?)?;
+            let guide: GuideFile = read::<F, _>(files, &format!("{code}/guide"))?;
+            let checklist: ChecklistFile = read::<F, _>(files, &format!("{code}/checklist"))?;
+            let contacts: ContactsFile = read::<F, _>(files, &format!("{code}/contacts"))?;
+            let ui: UiFile = read::<F, _>(files, &format!("{code}/ui"))?;
+            let screening = read::<F, _>(files, &format!("{code}/screening"))?;
             let mut articles = BTreeMap::new();
             for (id, text) in guide.article {
-                let blocks = markdown::parse_body(&text.body)
-                    .map_err(|reason| format!("{}: article {id}: {reason}", path("guide")))?;
+                let blocks = markdown::parse_body(&text.body).map_err(|reason| {
+                    format!("{code}/guide.{}: article {id}: {reason}", F::EXTENSION)
+                })?;
                 articles.insert(
                     id,
                     Article {
@@ -165,7 +187,7 @@ impl Pack {
             checklist: structure.checklist,
             contacts: structure.contact,
             emergency: emergency.country,
-            screening: screening::Screening::load(file("screening.toml")?, files)?,
+            screening: screening::Screening::load::<F>(read::<F, _>(files, "screening")?, files)?,
             texts,
             search: OnceLock::new(),
         };
@@ -335,9 +357,44 @@ impl Pack {
     }
 }
 
-fn parse_toml<T: serde::de::DeserializeOwned>(
-    path: &str,
-    text: &str,
+/// Reads the file `name` (its path without the extension) among `files`, written in `F`.
+fn read<F: SourceFormat, T: serde::de::DeserializeOwned>(
+    files: &[(&str, &str)],
+    name: &str,
 ) -> std::result::Result<T, String> {
-    toml::from_str(text).map_err(|e| format!("{path}: {e}"))
+    let path = format!("{name}.{}", F::EXTENSION);
+    let (_, text) = files
+        .iter()
+        .find(|(p, _)| *p == path)
+        .ok_or_else(|| format!("{path}: missing"))?;
+    F::parse(text).map_err(|e| format!("{path}: {e}"))
+}
+
+/// How a pack's files are written. Each loader is its own copy of `Pack::from_files`, so the
+/// library, which only ever loads [`Json`], carries no TOML parser.
+pub(crate) trait SourceFormat {
+    /// The extension of every content file in this form, without the dot.
+    const EXTENSION: &'static str;
+    /// Reads one file's text.
+    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, String>;
+}
+
+/// The sources as authors write them, in `core/content/`: errors point at a line.
+pub(crate) struct Toml;
+
+impl SourceFormat for Toml {
+    const EXTENSION: &'static str = "toml";
+    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+/// The compiled form (compile.rs) the library carries and signed packs ship.
+pub(crate) struct Json;
+
+impl SourceFormat for Json {
+    const EXTENSION: &'static str = "json";
+    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
 }

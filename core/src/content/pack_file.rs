@@ -1,5 +1,5 @@
-//! The signed content pack file: a manifest, the content files and an Ed25519 signature over
-//! both. The layout is described in `core/content/README.md` ("Pack files").
+//! The signed content pack file: a manifest, the content files (compiled to JSON, compile.rs)
+//! and an Ed25519 signature over both. The layout is described in `core/content/README.md` ("Pack files").
 //!
 //! Reading checks, in order: the size limit, the magic line, the layout (every length within
 //! the file), the signature (by a trusted key, over every byte before it), the manifest. What
@@ -12,12 +12,15 @@
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::Deserialize;
 
-use super::Pack;
+use super::{Json, Pack, Toml, compile};
 
-/// The first bytes of every pack file: the format's name and its version.
-const MAGIC: &[u8] = b"waymark-pack 1\n";
-/// What every version of the format starts with, to tell "a newer format" from "not a pack".
+/// The first bytes of every pack file: the format's name and its version. Format 1 carried the
+/// TOML sources and a TOML manifest; format 2 carries them compiled to JSON.
+const MAGIC: &[u8] = b"waymark-pack 2\n";
+/// What every version of the format starts with, to tell another format from "not a pack".
 const MAGIC_NAME: &[u8] = b"waymark-pack ";
+/// The format version in [`MAGIC`].
+const FORMAT_VERSION: u32 = 2;
 
 /// The largest pack file accepted, checked before anything else is read. The content is about
 /// 0.2 MB today; the limit leaves room for many more languages.
@@ -87,11 +90,11 @@ impl From<Rejected> for crate::error::Error {
     }
 }
 
-/// What a pack says about itself, signed with its content.
+/// What a pack says about itself, signed with its content (JSON in the pack).
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PackManifest {
-    /// The pack's id; the same as `[pack] id` in its structure.toml.
+    /// The pack's id; the same as `[pack] id` in its structure.toml (`pack.id` in structure.json).
     pub id: String,
     /// The pack's version; the same as `[pack] version` in its structure.toml.
     pub version: u32,
@@ -118,11 +121,11 @@ impl SignedPack {
             .map(|(path, text)| (path.as_str(), text.as_str()))
             .collect();
         let invalid = |reason: String| Rejected::new(PackRejection::InvalidContent, reason);
-        let pack = Pack::from_files(&files).map_err(invalid)?;
+        let pack = Pack::from_files::<Json>(&files).map_err(invalid)?;
         let manifest = &self.manifest;
         if pack.id != manifest.id || pack.version != manifest.version {
             return Err(invalid(format!(
-                "the manifest says {} version {}, structure.toml says {} version {}",
+                "the manifest says {} version {}, structure.json says {} version {}",
                 manifest.id, manifest.version, pack.id, pack.version
             )));
         }
@@ -165,11 +168,19 @@ pub(crate) fn open(
     if !bytes.starts_with(MAGIC) {
         return Err(if MAGIC.starts_with(bytes) && !bytes.is_empty() {
             Rejected::new(Truncated, "the file ends inside its first line")
-        } else if bytes.starts_with(MAGIC_NAME) {
-            Rejected::new(
-                BadFormat,
-                "the pack is in a newer file format than this version of Waymark reads; update the app",
-            )
+        } else if let Some(rest) = bytes.strip_prefix(MAGIC_NAME) {
+            match format_version(rest) {
+                Some(version) if version > FORMAT_VERSION => Rejected::new(
+                    BadFormat,
+                    "the pack is in a newer file format than this version of Waymark reads; update the app",
+                ),
+                Some(_) => Rejected::new(
+                    BadFormat,
+                    "the pack is in an older file format that this version of Waymark no longer reads; \
+                     ask the publisher for a new copy",
+                ),
+                None => Rejected::new(BadFormat, "this is not a Waymark content pack"),
+            }
         } else {
             Rejected::new(BadFormat, "this is not a Waymark content pack")
         });
@@ -250,12 +261,8 @@ pub(crate) fn open(
         trusted,
     )?;
 
-    let manifest: PackManifest = toml::from_str(manifest_text).map_err(|e| {
-        Rejected::new(
-            BadFormat,
-            format!("the manifest cannot be read: {}", e.message()),
-        )
-    })?;
+    let manifest: PackManifest = serde_json::from_str(manifest_text)
+        .map_err(|e| Rejected::new(BadFormat, format!("the manifest cannot be read: {e}")))?;
     let needed = parse_version(&manifest.min_core_version).ok_or_else(|| {
         Rejected::new(
             BadFormat,
@@ -323,6 +330,18 @@ fn check_path(path: &str) -> Result<(), Rejected> {
             "a file's path is not a plain relative path such as \"ru/guide.toml\"",
         ))
     }
+}
+
+/// The format version at the start of `rest` (what follows [`MAGIC_NAME`]), up to the end of
+/// the first line: "7\n..." → 7.
+fn format_version(rest: &[u8]) -> Option<u32> {
+    let line = rest.split(|b| *b == b'\n').next()?;
+    let digits = std::str::from_utf8(line).ok()?;
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    // A number too large for u32 is still a version number, and newer than this one.
+    Some(digits.parse().unwrap_or(u32::MAX))
 }
 
 /// "1.2.3" → (1, 2, 3); anything else, including pre-release tags, → None.
@@ -449,10 +468,11 @@ pub struct PackOptions {
     pub min_core_version: Option<String>,
 }
 
-/// Builds and signs a pack from content files (`path`, `text`; paths relative to
-/// `core/content/`). The content is loaded and checked first, so a publisher sees the same
-/// error a phone would. A different id or version is written into the packed structure.toml's
-/// `[pack]` table, so the manifest and the content always agree.
+/// Builds and signs a pack from the content sources (`path`, TOML text; paths relative to
+/// `core/content/`). The content is loaded and checked first, from the TOML, so a publisher sees
+/// the same error a phone would, at the line it is on; then every file is compiled to JSON, the
+/// form phones read. A different id or version is written into structure.toml's `[pack]` table
+/// before that, so the manifest and the content always agree.
 pub fn build_pack(
     files: &[(String, String)],
     options: &PackOptions,
@@ -471,7 +491,7 @@ pub fn build_pack(
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let pack = Pack::from_files(&borrowed)?;
+    let pack = Pack::from_files::<Toml>(&borrowed)?;
     if !plain_id(&pack.id) || !pack.languages.iter().all(|l| plain_id(&l.code)) {
         return Err(
             "the pack id and language codes must be lower-case letters, digits, '.', '_' or '-'"
@@ -490,25 +510,42 @@ pub fn build_pack(
     if parse_version(&manifest.min_core_version).is_none() {
         return Err("the minimum core version must be MAJOR.MINOR.PATCH, e.g. 0.1.0".into());
     }
-    let body = encode_unsigned(&manifest_text(&manifest), &files)?;
+    let compiled = compile_files(&files)?;
+    // Loading what phones will load catches a source the compiled form cannot carry.
+    let borrowed: Vec<(&str, &str)> = compiled
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    Pack::from_files::<Json>(&borrowed)?;
+    let body = encode_unsigned(&manifest_text(&manifest), &compiled)?;
     Ok(sign(body, key))
 }
 
-/// The manifest as written into a pack: TOML, fields in a fixed order. Every value is plain
-/// (see [`plain_id`]), so no TOML escaping is needed.
-pub(crate) fn manifest_text(manifest: &PackManifest) -> String {
-    let languages: Vec<String> = manifest
-        .languages
+/// Every `.toml` source compiled to its JSON file (compile.rs), in path order; other files are
+/// not content and are left out.
+pub(crate) fn compile_files(files: &[(String, String)]) -> Result<Vec<(String, String)>, String> {
+    files
         .iter()
-        .map(|l| format!("\"{l}\""))
-        .collect();
-    format!(
-        "id = \"{}\"\nversion = {}\nlanguages = [{}]\nmin_core_version = \"{}\"\n",
-        manifest.id,
-        manifest.version,
-        languages.join(", "),
-        manifest.min_core_version
-    )
+        .filter_map(|(path, text)| {
+            let compiled = compile::compiled_path(path)?;
+            Some(
+                compile::toml_to_json(text)
+                    .map(|json| (compiled, json))
+                    .map_err(|e| format!("{path}: {e}")),
+            )
+        })
+        .collect()
+}
+
+/// The manifest as written into a pack: a JSON object.
+pub(crate) fn manifest_text(manifest: &PackManifest) -> String {
+    serde_json::json!({
+        "id": manifest.id,
+        "version": manifest.version,
+        "languages": manifest.languages,
+        "min_core_version": manifest.min_core_version,
+    })
+    .to_string()
 }
 
 /// Ids are lower-case letters, digits, '.', '_' and '-' ("waymark.default").
@@ -608,12 +645,12 @@ pub(crate) mod test_support {
         PackSigningKey::generate().unwrap()
     }
 
-    /// The embedded content as owned files, with `edit` applied to the file at `path`.
-    /// A change to one file: its path, and what its text becomes.
+    /// A change to one source file: its path, and what its text becomes.
     pub(crate) type Edit<'a> = (&'a str, &'a dyn Fn(&str) -> String);
 
+    /// The content sources as owned files, with each edit applied to the file at its path.
     pub(crate) fn files_with(edits: &[Edit]) -> Vec<(String, String)> {
-        super::super::embedded_files()
+        super::super::source_files()
             .iter()
             .map(|(path, text)| {
                 let text = edits
@@ -670,7 +707,7 @@ mod tests {
         let text = String::from_utf8_lossy(&bytes);
         // One byte of an article's text, and one of the manifest's version.
         let in_content = text.find("Human trafficking").expect("an English text");
-        let in_manifest = text.find("version = 2").unwrap() + "version = ".len();
+        let in_manifest = text.find("\"version\":2").unwrap() + "\"version\":".len();
         for at in [in_content, in_manifest] {
             let mut tampered = bytes.clone();
             tampered[at] ^= 0x01;
@@ -760,10 +797,22 @@ mod tests {
             kind(open_with(b"PK\x03\x04 a zip file", &key)),
             PackRejection::BadFormat
         );
-        assert_eq!(
-            kind(open_with(b"waymark-pack 2\nwhatever", &key)),
-            PackRejection::BadFormat
-        );
+        let reason = |bytes: &[u8]| open_with(bytes, &key).unwrap_err();
+        // Format 1 carried TOML; a phone with this core is told to get a new copy.
+        let older = reason(b"waymark-pack 1\nid = \"waymark.default\"");
+        assert_eq!(older.kind, PackRejection::BadFormat);
+        assert!(older.reason.contains("older file format"), "{older:?}");
+        for newer in [
+            &b"waymark-pack 3\nwhatever"[..],
+            b"waymark-pack 99999999999\n",
+        ] {
+            let newer = reason(newer);
+            assert_eq!(newer.kind, PackRejection::BadFormat);
+            assert!(newer.reason.contains("update the app"), "{newer:?}");
+        }
+        let garbled = reason(b"waymark-pack two\n");
+        assert_eq!(garbled.kind, PackRejection::BadFormat);
+        assert!(garbled.reason.contains("not a Waymark content pack"));
         let huge = vec![0u8; CONTENT_PACK_MAX_BYTES as usize + 1];
         assert_eq!(kind(open_with(&huge, &key)), PackRejection::TooLarge);
     }
@@ -827,7 +876,7 @@ mod tests {
     #[test]
     fn a_manifest_that_disagrees_with_the_content_is_invalid_content() {
         let key = key();
-        let files = files_with(&[]);
+        let files = compile_files(&files_with(&[])).unwrap();
         let manifest = |version: u32, languages: &[&str]| {
             manifest_text(&PackManifest {
                 id: "waymark.default".into(),

@@ -268,15 +268,20 @@ pub(crate) struct Screening {
 }
 
 impl Screening {
-    /// Parses the structure and compiles every `patterns/*.toml` among `files`.
-    pub(crate) fn load(
-        structure: &str,
+    /// Takes the parsed structure and compiles every pattern file (`patterns/<lang>.toml` or
+    /// `.json`) among `files`.
+    pub(crate) fn load<F: super::SourceFormat>(
+        def: ScreeningFile,
         files: &[(&str, &str)],
     ) -> std::result::Result<Self, String> {
-        let def: ScreeningFile = super::parse_toml("screening.toml", structure)?;
         let mut patterns = Vec::new();
-        for (path, text) in files.iter().filter(|(p, _)| p.starts_with("patterns/")) {
-            let file: PatternFile = super::parse_toml(path, text)?;
+        let pattern_files = files.iter().filter(|(p, _)| {
+            p.strip_prefix("patterns/")
+                .and_then(|name| name.strip_suffix(F::EXTENSION))
+                .is_some_and(|name| name.ends_with('.'))
+        });
+        for (path, text) in pattern_files {
+            let file: PatternFile = F::parse(text).map_err(|e| format!("{path}: {e}"))?;
             patterns.push(PatternSet::compile(file).map_err(|e| format!("{path}: {e}"))?);
         }
         if patterns.is_empty() {

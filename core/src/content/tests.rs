@@ -332,8 +332,9 @@ fn the_phone_scanner_finds_numbers_and_rejects_non_numbers() {
     assert_eq!(e164("8-800-333-00-17-99", "RU"), None);
 }
 
+/// The pack loaded from the TOML sources, as an author's tools load it, with one file edited.
 fn with_file(path: &str, edit: impl Fn(&str) -> String) -> Result<Pack, String> {
-    let edited: Vec<(String, String)> = embedded_files()
+    let edited: Vec<(String, String)> = source_files()
         .into_iter()
         .map(|(p, text)| (p.clone(), if p == path { edit(&text) } else { text }))
         .collect();
@@ -341,7 +342,7 @@ fn with_file(path: &str, edit: impl Fn(&str) -> String) -> Result<Pack, String> 
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    Pack::from_files(&files)
+    Pack::from_files::<Toml>(&files)
 }
 
 #[test]
@@ -372,13 +373,28 @@ fn text_for_an_unknown_item_is_rejected() {
 
 #[test]
 fn a_missing_language_file_is_rejected() {
-    let embedded = embedded_files();
-    let files: Vec<(&str, &str)> = embedded
+    let sources = source_files();
+    let files: Vec<(&str, &str)> = sources
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .filter(|(p, _)| *p != "ru/ui.toml")
         .collect();
-    assert!(Pack::from_files(&files).unwrap_err().contains("ru/ui.toml"));
+    assert!(
+        Pack::from_files::<Toml>(&files)
+            .unwrap_err()
+            .contains("ru/ui.toml")
+    );
+    let embedded = embedded_files();
+    let files: Vec<(&str, &str)> = embedded
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .filter(|(p, _)| *p != "ru/ui.json")
+        .collect();
+    assert!(
+        Pack::from_files::<Json>(&files)
+            .unwrap_err()
+            .contains("ru/ui.json")
+    );
 }
 
 #[test]
@@ -428,4 +444,23 @@ fn a_missing_text_falls_back_per_item_and_says_so() {
             .language,
         "ru"
     );
+}
+
+#[test]
+fn the_compiled_content_the_library_carries_is_the_sources_content() {
+    let sources = source_files();
+    let sources: Vec<(&str, &str)> = sources
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let from_sources = Pack::from_files::<Toml>(&sources).unwrap();
+    // Every id, text, number and parsed article block, field by field.
+    assert_eq!(format!("{from_sources:?}"), format!("{:?}", pack()));
+}
+
+#[test]
+fn a_mistake_in_a_source_is_reported_at_its_line() {
+    let err = with_file("ru/checklist.toml", |t| t.replacen("why = ", "whi = ", 1)).unwrap_err();
+    assert!(err.starts_with("ru/checklist.toml: "), "{err}");
+    assert!(err.contains("line ") && err.contains("whi"), "{err}");
 }

@@ -3,8 +3,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use crate::contacts::{OwnContactInput, OwnContactKind};
 use crate::content::pack_file::test_support::{Edit, files_with, key, pack};
 use crate::content::pack_file::{
-    PackManifest, PackOptions, PackRejection, PackSigningKey, build_pack, encode_unsigned,
-    manifest_text, set_pack_table, sign,
+    PackManifest, PackOptions, PackRejection, PackSigningKey, build_pack, compile_files,
+    encode_unsigned, manifest_text, set_pack_table, sign,
 };
 use crate::error::WaymarkError;
 use crate::packs::ContentSource;
@@ -90,7 +90,10 @@ fn unchecked(edits: &[Edit], version: u32, key: &PackSigningKey) -> Vec<u8> {
         languages: vec!["en".into(), "ru".into()],
         min_core_version: "0.1.0".into(),
     });
-    sign(encode_unsigned(&manifest, &files).unwrap(), key)
+    sign(
+        encode_unsigned(&manifest, &compile_files(&files).unwrap()).unwrap(),
+        key,
+    )
 }
 
 #[test]
@@ -165,7 +168,7 @@ fn every_bad_pack_is_refused_with_its_reason_and_the_active_pack_stays() {
         ),
         (
             "a changed manifest byte",
-            flip(text_at(&format!("version = {}", v(2)))),
+            flip(text_at(&format!("\"version\":{}", v(2)))),
             PackRejection::BadSignature,
         ),
         (

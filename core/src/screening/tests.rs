@@ -177,9 +177,9 @@ fn the_quiz_covers_the_five_myths_with_myths_and_facts_mixed() {
     );
 }
 
-/// The error loading the embedded pack with one file edited.
+/// The error loading the content sources with one file edited.
 fn edited(path: &str, edit: impl Fn(&str) -> String) -> String {
-    let files: Vec<(String, String)> = crate::content::embedded_files()
+    let files: Vec<(String, String)> = crate::content::source_files()
         .iter()
         .map(|(p, t)| {
             (
@@ -192,7 +192,7 @@ fn edited(path: &str, edit: impl Fn(&str) -> String) -> String {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    match crate::content::Pack::from_files(&refs) {
+    match crate::content::Pack::from_files::<crate::content::Toml>(&refs) {
         Ok(_) => panic!("the edited {path} was accepted"),
         Err(err) => err,
     }

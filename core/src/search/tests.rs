@@ -4,7 +4,7 @@ use super::index::{Corpus, Entry, query_words};
 use super::{SearchKind, SearchResult, SearchView, TextPart};
 use crate::action::Action;
 use crate::contacts::{OwnContactInput, OwnContactKind};
-use crate::content::{Pack, embedded_files};
+use crate::content::{Pack, Toml, source_files};
 use crate::error::WaymarkError;
 use crate::waymark::{Waymark, WaymarkOptions};
 
@@ -381,7 +381,7 @@ fn blank_punctuation_and_overlong_queries_are_refused() {
 
 #[test]
 fn the_index_belongs_to_its_pack() {
-    let edited: Vec<(String, String)> = embedded_files()
+    let edited: Vec<(String, String)> = source_files()
         .into_iter()
         .map(|(path, text)| {
             let text = if path == "en/guide.toml" {
@@ -400,7 +400,7 @@ fn the_index_belongs_to_its_pack() {
         .iter()
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
-    let pack = Pack::from_files(&files).unwrap();
+    let pack = Pack::from_files::<Toml>(&files).unwrap();
     let words = query_words("zanzibarian");
     let english = pack.search_index().corpus("en").unwrap();
     let (hits, _) = english.search(&words);
