@@ -12,8 +12,9 @@ pub(crate) const USAGE: &str = "\
 usage: cargo xtask pack --key FILE [--id ID] [--version N] [--min-core X.Y.Z] [--content DIR] [--out FILE]
        cargo xtask pack keygen --out FILE
 
-  pack     checks the content in DIR (default core/content) as the app would, then writes it,
-           signed with the key in FILE, to --out (default target/packs/ID-VERSION.waymark-pack).
+  pack     checks the content in DIR (default core/content) as the app would, then compiles it
+           to JSON, the form phones read, and writes it, signed with the key in FILE, to --out
+           (default target/packs/ID-VERSION.waymark-pack).
            --id and --version default to [pack] in structure.toml; --min-core, the oldest app
            that may install it, defaults to this core's version.
   keygen   writes a new signing key to FILE (refusing to overwrite one) and prints its public
