@@ -19,9 +19,10 @@ tasks:
   android   the core for Android (arm64-v8a, armeabi-v7a, x86_64) and its Kotlin bindings
   ios       the core as an XCFramework for iOS devices and simulators, and its Swift package
   pack      a signed content pack from core/content/ (`cargo xtask pack --help`)
-  size      the stripped release core library against its budget (5.0 MB); with --breakdown,
-            its largest sections and the code each crate takes (needs cargo-bloat); with
-            --arm64, the 64-bit ARM build (needs aarch64-linux-gnu-gcc)
+  size      the stripped release core library (x86_64) against its budget (4.4 MB); with
+            --breakdown, its largest sections and the code each crate takes (needs
+            cargo-bloat); with --arm64 or --armv7, the build for that phone architecture
+            against its own budget (4.0 and 2.9 MB; needs the Rust target and a cross gcc)
   rss       peak memory of the release `waymark --json home` against its budget (12 MB)
   help      this text";
 
