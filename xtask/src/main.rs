@@ -36,6 +36,9 @@ fn main() -> ExitCode {
         Some("pack") => pack::pack(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("size") => budgets::size(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("rss") => budgets::rss(),
+        Some(budgets::MEASURE_TASK) => {
+            budgets::measure_task(&std::env::args().skip(2).collect::<Vec<_>>())
+        }
         Some("help") | Some("--help") | Some("-h") | None => {
             println!("{USAGE}");
             Ok(())
