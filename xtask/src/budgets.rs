@@ -292,8 +292,10 @@ fn measure_from_fresh_process(
     binary: &Path,
     profile: &Path,
 ) -> Result<(u64, std::time::Duration), String> {
-    let own = std::env::current_exe().map_err(|e| format!("cannot find xtask itself: {e}"))?;
-    let output = Command::new(own)
+    // Not current_exe(): `cargo test --workspace` relinks xtask while it runs, and the path then
+    // names a deleted file; /proc/self/exe still opens the running program (measuring is Linux
+    // only anyway).
+    let output = Command::new("/proc/self/exe")
         .arg(MEASURE_TASK)
         .arg(binary)
         .arg(profile)
