@@ -356,5 +356,65 @@ fn checkins(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, opening, views, checkins);
+/// A greyscale camera frame, `width` × `height`, with `code` drawn in its middle as large as fits
+/// with its quiet zone, dark modules at 40 and light ones at 210, as a phone screen photographs.
+fn frame_with(code: &waymark_core::QrCode, width: u32, height: u32) -> Vec<u8> {
+    let modules = code.size + 2 * code.quiet_zone;
+    let scale = width.min(height) / modules;
+    let left = (width - modules * scale) / 2;
+    let top = (height - modules * scale) / 2;
+    let mut luma = vec![210u8; (width * height) as usize];
+    for y in 0..code.size * scale {
+        for x in 0..code.size * scale {
+            if code.is_dark(x / scale, y / scale) {
+                let (fx, fy) = (
+                    left + (code.quiet_zone * scale) + x,
+                    top + (code.quiet_zone * scale) + y,
+                );
+                luma[(fy * width + fx) as usize] = 40;
+            }
+        }
+    }
+    luma
+}
+
+/// The plan hand-over: the traveller's phone draws the sealed plan as a QR code, the family's
+/// Android phone reads camera frames (about 1280 × 720, android/QrScanner.kt) until one has it.
+fn qr_codes(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = traveller(dir.path());
+    let sealed = anna
+        .export_plan("2468".into(), Some("correct horse".into()))
+        .unwrap()
+        .payload;
+    let code = waymark_core::qr_code(sealed.clone()).unwrap();
+    let (width, height) = (1280, 720);
+    let frame = frame_with(&code, width, height);
+    assert_eq!(
+        waymark_core::read_qr_code(width, height, frame.clone()).unwrap(),
+        sealed
+    );
+    let modules = code.size + 2 * code.quiet_zone;
+    eprintln!(
+        "QR code | the sealed plan: {} bytes, {} x {} modules, {} pixels a module in the frame",
+        sealed.len(),
+        code.size,
+        code.size,
+        width.min(height) / modules
+    );
+    let empty = vec![210u8; (width * height) as usize];
+    let mut group = c.benchmark_group("QR code");
+    group.bench_function("draw the sealed plan", |b| {
+        b.iter(|| waymark_core::qr_code(black_box(sealed.clone())).unwrap())
+    });
+    group.bench_function("read it from a 1280x720 frame", |b| {
+        b.iter(|| waymark_core::read_qr_code(width, height, black_box(frame.clone())).unwrap())
+    });
+    group.bench_function("a 1280x720 frame without a code", |b| {
+        b.iter(|| waymark_core::read_qr_code(width, height, black_box(empty.clone())).unwrap_err())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, opening, views, checkins, qr_codes);
 criterion_main!(benches);
