@@ -20,7 +20,8 @@ use crate::{cargo, workspace_root};
 /// Issue 9 started the budget at 2.0 MB. The library measured 6.94 MB; packed relocations, time
 /// zones from the device's own database instead of chrono-tz's tables, two stemmers instead of
 /// eighteen, SQLite without FTS5 and JSON, the default content deflated and then compiled to JSON
-/// so no TOML parser ships brought it to 4.23 MB (arm64 3.86 MB, armv7 2.71 MB).
+/// so no TOML parser ships brought it to 4.23 MB (arm64 4.09 MB, armv7 2.94 MB, each with the
+/// bundled time zone database that Android builds carry).
 /// What is left is what the architecture and the other issues require (bundled SQLite, UniFFI
 /// with unwinding, the phone-number metadata, the content's JSON and Markdown readers, Ed25519,
 /// the QR reader): under 2.0 MB would mean dropping one of those, so each budget sits just above
@@ -46,7 +47,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--arm64",
         abi: "arm64-v8a",
-        budget_bytes: 4_000_000,
+        budget_bytes: 4_300_000,
         rust_target: "aarch64-unknown-linux-gnu",
         gcc: "aarch64-linux-gnu-gcc",
         ar: "aarch64-linux-gnu-ar",
@@ -57,7 +58,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--armv7",
         abi: "armeabi-v7a",
-        budget_bytes: 2_900_000,
+        budget_bytes: 3_100_000,
         rust_target: "thumbv7neon-unknown-linux-gnueabihf",
         gcc: "arm-linux-gnueabihf-gcc",
         ar: "arm-linux-gnueabihf-ar",
@@ -184,12 +185,15 @@ pub(crate) fn check_phone_sizes() -> Result<Vec<Checked>, String> {
 
 /// Builds the release library for a phone architecture and measures it against its budget.
 fn check_phone_size(target: &PhoneTarget) -> Result<Checked, String> {
+    // With the time zone database Android builds carry (core/Cargo.toml).
     let args = [
         "build",
         "--release",
         "--locked",
         "--package",
         "waymark-core",
+        "--features",
+        "bundled-tzdb",
         "--target",
         target.rust_target,
     ];

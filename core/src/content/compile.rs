@@ -1,6 +1,6 @@
 //! Content sources, written in TOML, turned into the form the library carries and packs ship:
 //! the same files with the same structure, in JSON. The library then reads content with the JSON
-//! parser it already has for trip plans, and carries no TOML parser (BENCHMARKS.md: 0.65 MB).
+//! parser it already has for trip plans, and carries no TOML parser (0.6 MB less; BENCHMARKS.md).
 //!
 //! build.rs includes this file too, to compile the embedded default pack, so the two cannot
 //! drift apart. It checks only that a file is TOML whose values JSON can hold; what the content

@@ -1,5 +1,6 @@
 //! The signed content pack file: a manifest, the content files (compiled to JSON, compile.rs)
-//! and an Ed25519 signature over both. The layout is described in `core/content/README.md` ("Pack files").
+//! and an Ed25519 signature over both. The layout is described in `core/content/README.md`
+//! ("Pack files").
 //!
 //! Reading checks, in order: the size limit, the magic line, the layout (every length within
 //! the file), the signature (by a trusted key, over every byte before it), the manifest. What

@@ -275,11 +275,10 @@ impl Screening {
         files: &[(&str, &str)],
     ) -> std::result::Result<Self, String> {
         let mut patterns = Vec::new();
-        let pattern_files = files.iter().filter(|(p, _)| {
-            p.strip_prefix("patterns/")
-                .and_then(|name| name.strip_suffix(F::EXTENSION))
-                .is_some_and(|name| name.ends_with('.'))
-        });
+        let extension = format!(".{}", F::EXTENSION);
+        let pattern_files = files
+            .iter()
+            .filter(|(p, _)| p.starts_with("patterns/") && p.ends_with(&extension));
         for (path, text) in pattern_files {
             let file: PatternFile = F::parse(text).map_err(|e| format!("{path}: {e}"))?;
             patterns.push(PatternSet::compile(file).map_err(|e| format!("{path}: {e}"))?);
