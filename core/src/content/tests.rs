@@ -373,28 +373,20 @@ fn text_for_an_unknown_item_is_rejected() {
 
 #[test]
 fn a_missing_language_file_is_rejected() {
-    let sources = source_files();
-    let files: Vec<(&str, &str)> = sources
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .filter(|(p, _)| *p != "ru/ui.toml")
-        .collect();
-    assert!(
-        Pack::from_files::<Toml>(&files)
-            .unwrap_err()
-            .contains("ru/ui.toml")
-    );
-    let embedded = embedded_files();
-    let files: Vec<(&str, &str)> = embedded
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .filter(|(p, _)| *p != "ru/ui.json")
-        .collect();
-    assert!(
-        Pack::from_files::<Json>(&files)
-            .unwrap_err()
-            .contains("ru/ui.json")
-    );
+    type Load = fn(&[(&str, &str)]) -> Result<Pack, String>;
+    let forms: [(Vec<(String, String)>, &str, Load); 2] = [
+        (source_files(), "ru/ui.toml", Pack::from_files::<Toml>),
+        (embedded_files(), "ru/ui.json", Pack::from_files::<Json>),
+    ];
+    for (all, missing, load) in forms {
+        let files: Vec<(&str, &str)> = all
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .filter(|(p, _)| *p != missing)
+            .collect();
+        let err = load(&files).unwrap_err();
+        assert!(err.contains(missing), "{err}");
+    }
 }
 
 #[test]
