@@ -374,7 +374,8 @@ fn text_for_an_unknown_item_is_rejected() {
 #[test]
 fn a_missing_language_file_is_rejected() {
     type Load = fn(&[(&str, &str)]) -> Result<Pack, String>;
-    let forms: [(Vec<(String, String)>, &str, Load); 2] = [
+    type Files = Vec<(String, String)>;
+    let forms: [(Files, &str, Load); 2] = [
         (source_files(), "ru/ui.toml", Pack::from_files::<Toml>),
         (embedded_files(), "ru/ui.json", Pack::from_files::<Json>),
     ];
