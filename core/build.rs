@@ -33,23 +33,27 @@ fn embed_content() {
     let root =
         Path::new(&std::env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("content");
     println!("cargo:rerun-if-changed={}", root.display());
-    let mut files = Vec::new();
-    collect(&root, &mut files);
-    files.sort();
+    let mut paths = Vec::new();
+    collect(&root, &mut paths);
+    paths.sort();
+    let sources: Vec<(String, String)> = paths
+        .iter()
+        .map(|path| {
+            let relative: Vec<&str> = path
+                .strip_prefix(&root)
+                .expect("under content/")
+                .iter()
+                .map(|part| part.to_str().expect("content paths are UTF-8"))
+                .collect();
+            let text =
+                std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            (relative.join("/"), text)
+        })
+        .collect();
+    let compiled = compile::compile_files(&sources).unwrap_or_else(|e| panic!("{e}"));
     let mut archive = Vec::new();
-    for path in &files {
-        let relative: Vec<&str> = path
-            .strip_prefix(&root)
-            .expect("under content/")
-            .iter()
-            .map(|part| part.to_str().expect("content paths are UTF-8"))
-            .collect();
-        let source = relative.join("/");
-        let compiled = compile::compiled_path(&source).expect("only .toml files are collected");
-        let text =
-            std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let json = compile::toml_to_json(&text).unwrap_or_else(|e| panic!("{source}: {e}"));
-        for bytes in [compiled.as_bytes(), json.as_bytes()] {
+    for (path, json) in &compiled {
+        for bytes in [path.as_bytes(), json.as_bytes()] {
             let len = u32::try_from(bytes.len()).expect("a content file under 4 GB");
             archive.extend_from_slice(&len.to_le_bytes());
             archive.extend_from_slice(bytes);

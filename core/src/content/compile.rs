@@ -13,6 +13,22 @@ pub fn compiled_path(path: &str) -> Option<String> {
         .map(|stem| format!("{stem}.json"))
 }
 
+/// Every `.toml` source among `files` (`path`, text) compiled to its JSON file, in the order
+/// given; other files are not content and are left out. An error names the source's path.
+pub fn compile_files(files: &[(String, String)]) -> Result<Vec<(String, String)>, String> {
+    files
+        .iter()
+        .filter_map(|(path, text)| {
+            let compiled = compiled_path(path)?;
+            Some(
+                toml_to_json(text)
+                    .map(|json| (compiled, json))
+                    .map_err(|e| format!("{path}: {e}")),
+            )
+        })
+        .collect()
+}
+
 /// The JSON text with exactly the values of a TOML text: tables become objects, arrays arrays,
 /// strings, integers, floats and booleans the same. TOML dates have no JSON form: content
 /// writes dates as quoted strings, so one is refused, as is a float JSON cannot hold (`nan`,

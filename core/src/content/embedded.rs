@@ -39,17 +39,11 @@ fn take_text(archive: &mut &[u8]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::content::compile::{compiled_path, toml_to_json};
+    use crate::content::compile::compile_files;
 
     #[test]
     fn the_library_carries_exactly_the_content_files_compiled() {
-        let expected: Vec<(String, String)> = crate::content::source_files()
-            .into_iter()
-            .map(|(path, text)| {
-                let json = toml_to_json(&text).unwrap();
-                (compiled_path(&path).unwrap(), json)
-            })
-            .collect();
+        let expected = compile_files(&crate::content::source_files()).unwrap();
         let embedded = files();
         assert_eq!(
             embedded.len(),

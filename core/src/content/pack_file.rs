@@ -511,7 +511,7 @@ pub fn build_pack(
     if parse_version(&manifest.min_core_version).is_none() {
         return Err("the minimum core version must be MAJOR.MINOR.PATCH, e.g. 0.1.0".into());
     }
-    let compiled = compile_files(&files)?;
+    let compiled = compile::compile_files(&files)?;
     // Loading what phones will load catches a source the compiled form cannot carry.
     let borrowed: Vec<(&str, &str)> = compiled
         .iter()
@@ -520,22 +520,6 @@ pub fn build_pack(
     Pack::from_files::<Json>(&borrowed)?;
     let body = encode_unsigned(&manifest_text(&manifest), &compiled)?;
     Ok(sign(body, key))
-}
-
-/// Every `.toml` source compiled to its JSON file (compile.rs), in path order; other files are
-/// not content and are left out.
-pub(crate) fn compile_files(files: &[(String, String)]) -> Result<Vec<(String, String)>, String> {
-    files
-        .iter()
-        .filter_map(|(path, text)| {
-            let compiled = compile::compiled_path(path)?;
-            Some(
-                compile::toml_to_json(text)
-                    .map(|json| (compiled, json))
-                    .map_err(|e| format!("{path}: {e}")),
-            )
-        })
-        .collect()
 }
 
 /// The manifest as written into a pack: a JSON object.
@@ -877,7 +861,7 @@ mod tests {
     #[test]
     fn a_manifest_that_disagrees_with_the_content_is_invalid_content() {
         let key = key();
-        let files = compile_files(&files_with(&[])).unwrap();
+        let files = compile::compile_files(&files_with(&[])).unwrap();
         let manifest = |version: u32, languages: &[&str]| {
             manifest_text(&PackManifest {
                 id: "waymark.default".into(),
@@ -904,6 +888,15 @@ mod tests {
         let forged = text.replace(&key.public_key_hex(), &other.public_key_hex());
         assert!(PackSigningKey::from_key_file(&forged).is_err());
         assert!(PackSigningKey::from_key_file("secret = \"zz\"\npublic = \"\"").is_err());
+    }
+
+    #[test]
+    fn the_magic_line_names_the_format_version() {
+        assert_eq!(MAGIC, format!("waymark-pack {FORMAT_VERSION}\n").as_bytes());
+        assert_eq!(
+            format_version(&MAGIC[MAGIC_NAME.len()..]),
+            Some(FORMAT_VERSION)
+        );
     }
 
     #[test]

@@ -1,10 +1,11 @@
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use crate::contacts::{OwnContactInput, OwnContactKind};
+use crate::content::compile;
 use crate::content::pack_file::test_support::{Edit, files_with, key, pack};
 use crate::content::pack_file::{
-    PackManifest, PackOptions, PackRejection, PackSigningKey, build_pack, compile_files,
-    encode_unsigned, manifest_text, set_pack_table, sign,
+    PackManifest, PackOptions, PackRejection, PackSigningKey, build_pack, encode_unsigned,
+    manifest_text, set_pack_table, sign,
 };
 use crate::error::WaymarkError;
 use crate::packs::ContentSource;
@@ -91,7 +92,7 @@ fn unchecked(edits: &[Edit], version: u32, key: &PackSigningKey) -> Vec<u8> {
         min_core_version: "0.1.0".into(),
     });
     sign(
-        encode_unsigned(&manifest, &compile_files(&files).unwrap()).unwrap(),
+        encode_unsigned(&manifest, &compile::compile_files(&files).unwrap()).unwrap(),
         key,
     )
 }
