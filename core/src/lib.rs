@@ -9,6 +9,9 @@ mod checklist;
 mod contacts;
 mod content;
 mod error;
+#[cfg(any(test, feature = "fuzzing"))]
+#[doc(hidden)]
+pub mod fuzzing;
 mod guide;
 mod home;
 mod packs;

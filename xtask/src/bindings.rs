@@ -133,8 +133,7 @@ pub(crate) fn run_bindgen(
 
 /// The Kotlin, Python and Swift checks of `cargo xtask test`, adding their test counts.
 pub(crate) fn test(counts: &mut Counts) -> Result<(), String> {
-    let python = python();
-    require_python_modules(&python)?;
+    let python = crate::python_env::python_for_checks()?;
     crate::require_tool(
         "mvn",
         "the Kotlin tests build with Maven; on Debian: apt-get install maven (it needs a JDK 17 or newer)",
@@ -203,32 +202,6 @@ fn android_shell(root: &Path, library_dir: &Path) -> Result<Counts, String> {
         maven,
         add_surefire_line,
     )
-}
-
-/// The Python interpreter: `$WAYMARK_PYTHON`, or `python3`.
-fn python() -> String {
-    std::env::var("WAYMARK_PYTHON").unwrap_or_else(|_| "python3".to_owned())
-}
-
-/// Fails with the pip command to run when a Python module the checks need is missing.
-fn require_python_modules(python: &str) -> Result<(), String> {
-    let probe = Command::new(python)
-        .args(["-c", "import pytest, tree_sitter, tree_sitter_swift"])
-        .output();
-    match probe {
-        Ok(output) if output.status.success() => Ok(()),
-        Ok(output) => Err(format!(
-            "the Python tests need pytest, tree-sitter and tree-sitter-swift ({}); \
-             install them with: {python} -m pip install -r bindings/requirements.txt",
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .last()
-                .unwrap_or("import failed")
-        )),
-        Err(e) => Err(format!(
-            "`{python}` cannot be run ({e}): the Python tests and the Swift check need Python 3.9 or newer (set WAYMARK_PYTHON to use another interpreter)"
-        )),
-    }
 }
 
 /// Runs `command`, echoing its output, and adds up the counts its summary lines report with

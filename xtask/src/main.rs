@@ -6,8 +6,11 @@ use std::process::{Command, ExitCode, Stdio};
 
 mod bindings;
 mod budgets;
+mod crash;
+mod fuzz;
 mod pack;
 mod packaging;
+mod python_env;
 
 const USAGE: &str = "\
 usage: cargo xtask <task>
@@ -25,6 +28,10 @@ tasks:
             cargo-bloat); with --arm64 or --armv7, the build for that phone architecture
             against its own budget (4.3 and 3.1 MB; needs the Rust target and a cross gcc)
   rss       peak memory of the release `waymark --json home` against its budget (12 MB)
+  fuzz      every fuzz target of fuzz/ for N seconds each (`--seconds N [--target NAME]...`;
+            needs nightly Rust, installs cargo-fuzz when missing)
+  crash     the desktop shell killed with SIGKILL at random moments of its writes, then checked
+            (`--iterations N`; a short run is part of `test`)
   help      this text";
 
 fn main() -> ExitCode {
@@ -37,6 +44,8 @@ fn main() -> ExitCode {
         Some("pack") => pack::pack(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("size") => budgets::size(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some("rss") => budgets::rss(),
+        Some("fuzz") => fuzz::fuzz(&std::env::args().skip(2).collect::<Vec<_>>()),
+        Some("crash") => crash::crash(&std::env::args().skip(2).collect::<Vec<_>>()),
         Some(budgets::MEASURE_TASK) => {
             budgets::measure_task(&std::env::args().skip(2).collect::<Vec<_>>())
         }
@@ -56,10 +65,9 @@ fn main() -> ExitCode {
 }
 
 fn test() -> Result<(), String> {
-    require_tool(
-        "protoc",
-        "the phone-number library builds its metadata with it; on Debian: apt-get install protobuf-compiler",
-    )?;
+    // rustup's minimal profile leaves these two out; adding them is all a fresh machine needs.
+    require_rust_component("fmt", "rustfmt")?;
+    require_rust_component("clippy", "clippy")?;
     cargo(&["fmt", "--all", "--", "--check"])?;
     cargo(&[
         "clippy",
@@ -78,6 +86,7 @@ fn test() -> Result<(), String> {
         "uniffi-bindgen",
         "--locked",
     ])?;
+    counts.add(crash::check_short()?);
     bindings::test(&mut counts)?;
     // The size and memory budgets count as one check each, on one release build; each phone
     // architecture's size is one more where its toolchain is installed.
@@ -185,6 +194,25 @@ fn cargo_command(args: &[&str]) -> Command {
     let mut command = Command::new(cargo);
     command.args(args).current_dir(workspace_root());
     command
+}
+
+/// Makes sure `cargo <subcommand>` works, adding the rustup `component` when it is missing.
+fn require_rust_component(subcommand: &str, component: &str) -> Result<(), String> {
+    let works = |mut command: Command| command.output().is_ok_and(|output| output.status.success());
+    if works(cargo_command(&[subcommand, "--version"])) {
+        return Ok(());
+    }
+    println!("xtask: rustup component add {component}");
+    let mut add = Command::new("rustup");
+    add.args(["component", "add", component]);
+    let added = works(add);
+    if added && works(cargo_command(&[subcommand, "--version"])) {
+        Ok(())
+    } else {
+        Err(format!(
+            "`cargo {subcommand}` is missing and rustup could not add it: run `rustup component add {component}`"
+        ))
+    }
 }
 
 fn require_tool(name: &str, why: &str) -> Result<(), String> {

@@ -8,7 +8,7 @@ mod emergency;
 mod help_now;
 mod hours;
 mod own;
-mod phone;
+pub(crate) mod phone;
 mod reachability;
 mod store;
 #[cfg(test)]

@@ -9,7 +9,7 @@ pub(crate) mod compile;
 mod embedded;
 pub(crate) mod keys;
 mod language;
-mod markdown;
+pub(crate) mod markdown;
 pub(crate) mod pack_file;
 pub(crate) mod screening;
 mod source;

@@ -1,36 +1,44 @@
 //! The connection to one profile file and the one way to write to it.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
-use super::schema;
+use super::{diagnosis, schema};
 use crate::error::Result;
 
 /// An open profile database. Every write goes through [`Db::write`], so each one is a single
 /// transaction: a failure half-way leaves the last committed state.
 pub(crate) struct Db {
     conn: Mutex<Connection>,
+    /// The profile's folder, probed when a write fails (diagnosis.rs); None in memory.
+    folder: Option<PathBuf>,
 }
 
 impl Db {
     /// Opens (creating if missing) the profile at `path` and brings its schema up to date.
     pub(crate) fn open(path: &Path) -> Result<Self> {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        Self::configure(conn)
+        Connection::open_with_flags(path, flags)
+            .map_err(Into::into)
+            .and_then(|conn| Self::configure(conn, Some(folder.clone())))
+            .map_err(|error| diagnosis::explain(error, &folder))
     }
 
     /// An in-memory profile, for tests and previews.
     #[cfg(test)]
     pub(crate) fn open_in_memory() -> Result<Self> {
-        Self::configure(Connection::open_in_memory()?)
+        Self::configure(Connection::open_in_memory()?, None)
     }
 
-    fn configure(mut conn: Connection) -> Result<Self> {
+    fn configure(mut conn: Connection, folder: Option<PathBuf>) -> Result<Self> {
         // Reading the schema first turns "not a database" into an error here, before WAL is set.
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
             row.get::<_, i64>(0)
@@ -43,6 +51,7 @@ impl Db {
         schema::migrate(&mut conn)?;
         Ok(Self {
             conn: Mutex::new(conn),
+            folder,
         })
     }
 
@@ -54,10 +63,18 @@ impl Db {
     /// Runs `f` in one transaction, committed only if `f` succeeds.
     pub(crate) fn write<T>(&self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
         let mut conn = self.lock();
-        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let value = f(&tx)?;
-        tx.commit()?;
-        Ok(value)
+        let written = conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(Into::into)
+            .and_then(|tx| {
+                let value = f(&tx)?;
+                tx.commit()?;
+                Ok(value)
+            });
+        match (&self.folder, written) {
+            (Some(folder), Err(error)) => Err(diagnosis::explain(error, folder)),
+            (_, written) => written,
+        }
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {

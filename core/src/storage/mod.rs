@@ -2,6 +2,7 @@
 //! written only inside transactions.
 
 mod db;
+mod diagnosis;
 mod millis;
 mod schema;
 

@@ -1,0 +1,3 @@
+//! Fuzz target `phone_number`: see waymark_core::fuzzing.
+#![no_main]
+libfuzzer_sys::fuzz_target!(|data: &[u8]| waymark_fuzz::run("phone_number", data));
