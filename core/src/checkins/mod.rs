@@ -8,6 +8,8 @@ mod pins;
 mod plan;
 mod plan_form;
 mod planner;
+#[cfg(test)]
+mod properties;
 mod schedule;
 mod sharing;
 mod status;

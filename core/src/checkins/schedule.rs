@@ -127,6 +127,16 @@ impl Schedule {
                 &[("max", MAX_SLOTS.to_string())],
             ));
         }
+        // The reserve above covers a one-hour clock change; a zone that jumps further (two
+        // hours at Troll station, or a whole day) can still bring two check-ins closer on the
+        // night it does. The trip's own slots, at most MAX_SLOTS, decide.
+        let slots: Vec<Slot> = self.slots().collect();
+        if slots
+            .windows(2)
+            .any(|pair| pair[0].overdue_at(self) > pair[1].opens(self))
+        {
+            return Err(Error::invalid("window_minutes", reason::WINDOWS_OVERLAP));
+        }
         Ok(())
     }
 
