@@ -153,7 +153,12 @@ def test_emergency_numbers_come_general_number_first_with_a_source_and_a_date(op
     assert [a.action for a in general.actions] == [Action.DIAL(uri="tel:112"), Action.COPY_TEXT(text="112")]
     assert turkey.source.startswith("https://")
     assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", turkey.checked)
-    assert "112.gov.tr" in turkey.source_text
+    assert turkey.checked in turkey.source_text
+    assert turkey.confirmed and all(line.confirmed for line in turkey.lines)
+    # Bahrain's numbers: no page found that states them, and the card says so.
+    bahrain = waymark.emergency_numbers("BH")
+    assert bahrain.source is None and not bahrain.confirmed
+    assert bahrain.source_text.startswith("Not confirmed")
     # China has no general number: the police come first.
     china = waymark.emergency_numbers("CN").lines[0]
     assert (china.service, china.number) == (EmergencyService.POLICE, "110")

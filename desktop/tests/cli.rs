@@ -1174,8 +1174,10 @@ fn help_now_in_turkey_at_night() {
             "Closed now. Opens tomorrow at 08:30, Moscow time",
             "tomorrow at 08:30 your time (Europe/Istanbul)",
             "Public holidays are not known",
-            "Police: 155",
-            "Source: https://www.112.gov.tr/ (checked 2026-11-28)",
+            "Police: 112",
+            "! Since 2021, 112 is the one number for every emergency service in Türkiye.",
+            "Source: https://sinopism.saglik.gov.tr/TR-226526/acil-durumda-sadece-112.html,",
+            "a page dated 2021-11-10; compared with it on 2026-12-04.",
             "What to say",
         ],
     );

@@ -84,6 +84,9 @@ struct Report {
     /// How many of the full-disk and read-only checks ran (0 where `unshare` is not allowed).
     hostile_checks: u64,
     hostile_messages: Vec<String>,
+    /// Per kind of write: kills with the write found made, kills with it not made, and
+    /// acknowledged writes.
+    by_kind: std::collections::BTreeMap<&'static str, [u64; 3]>,
 }
 
 impl Report {
@@ -98,6 +101,12 @@ impl Report {
             self.seed,
             self.elapsed.as_secs_f64()
         );
+        for (kind, [made, not_made, acknowledged]) in &self.by_kind {
+            println!(
+                "xtask: crash:   {kind:<16} killed {:>4} (made {made:>4}, not made {not_made:>4}), acknowledged {acknowledged:>4}",
+                made + not_made
+            );
+        }
         for message in &self.hostile_messages {
             println!("xtask: crash: {message}");
         }
@@ -149,6 +158,21 @@ enum Change {
 }
 
 impl Change {
+    /// The kind of write, for the report.
+    fn name(&self) -> &'static str {
+        match self {
+            Change::Tick(_) => "checklist tick",
+            Change::Untick(_) => "checklist untick",
+            Change::AddContact(_) => "contact add",
+            Change::RemoveContact(..) => "contact remove",
+            Change::CheckIn => "check-in",
+            Change::ImportPlan => "plan import",
+            Change::StopWatching(_) => "stop watching",
+            Change::InstallPack => "pack install",
+            Change::ResetPack => "pack reset",
+        }
+    }
+
     /// The state after this write, made on `before`.
     fn apply(&self, before: &Snapshot, traveller_id: &str) -> Snapshot {
         let mut after = before.clone();
@@ -375,6 +399,7 @@ fn run(iterations: u64, seed: Option<u64>) -> Result<Report, String> {
         elapsed: Duration::ZERO,
         hostile_checks: 0,
         hostile_messages: Vec::new(),
+        by_kind: std::collections::BTreeMap::new(),
     };
     let mut serial = 0u64;
     for iteration in 0..iterations {
@@ -430,10 +455,13 @@ fn run(iterations: u64, seed: Option<u64>) -> Result<Report, String> {
             .map_err(|e| format!("iteration {iteration} (seed {seed}), after {write:?}: {e}"))?;
         if was_killed {
             report.kills += 1;
+            let counts = report.by_kind.entry(write.name()).or_default();
             if found == expected {
                 report.made += 1;
+                counts[0] += 1;
             } else if found == state {
                 report.not_made += 1;
+                counts[1] += 1;
             } else {
                 return Err(format!(
                     "iteration {iteration} (seed {seed}): killed during {write:?}, the profile is neither \
@@ -442,6 +470,7 @@ fn run(iterations: u64, seed: Option<u64>) -> Result<Report, String> {
             }
         } else {
             report.acknowledged += 1;
+            report.by_kind.entry(write.name()).or_default()[2] += 1;
             if found != expected {
                 return Err(format!(
                     "iteration {iteration} (seed {seed}): {write:?} was acknowledged but is not in the profile:\n \

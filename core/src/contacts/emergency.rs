@@ -34,6 +34,8 @@ pub struct EmergencyLine {
     pub label: String,
     /// The number as dialled, e.g. "112".
     pub number: String,
+    /// Whether the entry's source states this number; when not, `label` says so.
+    pub confirmed: bool,
     /// Call and copy.
     pub actions: Vec<ContactAction>,
 }
@@ -49,12 +51,20 @@ pub struct EmergencyNumbersView {
     pub title: String,
     /// The general number first (where the country has one), then police, ambulance and fire.
     pub lines: Vec<EmergencyLine>,
-    /// Where the numbers come from and when they were checked, in words.
+    /// What a person must know about these numbers (where one works, what to try when it does
+    /// not), to show with them; None when there is nothing to add.
+    pub note: Option<String>,
+    /// Where the numbers come from, the page's date and when they were compared with it, in
+    /// words; or that they are not confirmed.
     pub source_text: String,
-    /// The source's address.
-    pub source: String,
-    /// When the entry was last checked, "YYYY-MM-DD".
-    pub checked: String,
+    /// False when no page stating the numbers was found: `source_text` then says so.
+    pub confirmed: bool,
+    /// The source's address, if there is one.
+    pub source: Option<String>,
+    /// The date the source page shows, "YYYY-MM-DD"; None for an undated page or no source.
+    pub source_date: Option<String>,
+    /// When the entry was compared with its source, "YYYY-MM-DD"; None without a source.
+    pub checked: Option<String>,
 }
 
 /// A country the app has emergency numbers for, for a country picker.
@@ -108,11 +118,20 @@ impl Waymark {
 }
 
 pub(crate) fn emergency_view(def: &EmergencyDef, ui: &Ui<'_>) -> EmergencyNumbersView {
-    let line = |service, key: &str, number: &str| EmergencyLine {
-        service,
-        label: ui.text(key),
-        number: number.to_owned(),
-        actions: actions(ui, number, number, false),
+    let line = |service, key: &str, number: &str| {
+        let confirmed = is_confirmed(def, service_key(service));
+        let label = ui.text(key);
+        EmergencyLine {
+            service,
+            label: if confirmed {
+                label
+            } else {
+                ui.format("emergency_line_not_confirmed", &[("service", &label)])
+            },
+            number: number.to_owned(),
+            confirmed,
+            actions: actions(ui, number, number, false),
+        }
     };
     let mut lines = Vec::new();
     if let Some(general) = &def.general {
@@ -134,18 +153,48 @@ pub(crate) fn emergency_view(def: &EmergencyDef, ui: &Ui<'_>) -> EmergencyNumber
     ));
     lines.push(line(EmergencyService::Fire, "emergency_fire", &def.fire));
     let country = ui.country(&def.code);
+    let source_text = match (&def.source, &def.source_date, &def.checked) {
+        (Some(source), Some(page_date), Some(checked)) => ui.format(
+            "emergency_source",
+            &[
+                ("source", source),
+                ("page_date", page_date),
+                ("checked", checked),
+            ],
+        ),
+        (Some(source), None, Some(checked)) => ui.format(
+            "emergency_source_undated",
+            &[("source", source), ("checked", checked)],
+        ),
+        _ => ui.text("emergency_not_confirmed"),
+    };
     EmergencyNumbersView {
         country_code: def.code.clone(),
         title: ui.format("emergency_title", &[("country", &country)]),
         country,
         lines,
-        source_text: ui.format(
-            "emergency_source",
-            &[("source", &def.source), ("date", &def.checked)],
-        ),
+        note: ui.emergency_note(&def.code),
+        source_text,
+        confirmed: def.source.is_some(),
         source: def.source.clone(),
+        source_date: def.source_date.clone(),
         checked: def.checked.clone(),
     }
+}
+
+/// The name of a service in `unconfirmed`.
+fn service_key(service: EmergencyService) -> &'static str {
+    match service {
+        EmergencyService::General => "general",
+        EmergencyService::Police => "police",
+        EmergencyService::Ambulance => "ambulance",
+        EmergencyService::Fire => "fire",
+    }
+}
+
+/// Whether the entry's source states the number of `service`.
+fn is_confirmed(def: &EmergencyDef, service: &str) -> bool {
+    def.source.is_some() && !def.unconfirmed.iter().any(|s| s == service)
 }
 
 /// The number to call first in immediate danger: the general number, else the police.
@@ -178,13 +227,48 @@ pub(crate) fn check_emergency(entries: &[EmergencyDef]) -> std::result::Result<(
                 )));
             }
         }
-        if !def.source.starts_with("https://") || def.source.contains(char::is_whitespace) {
-            return Err(at("the source is not an https address".into()));
+        let is_date = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
+        match &def.source {
+            Some(source) => {
+                let web = source.starts_with("https://") || source.starts_with("http://");
+                if !web || source.contains(char::is_whitespace) {
+                    return Err(at("the source is not a web address".into()));
+                }
+                match &def.checked {
+                    Some(checked) if is_date(checked) => {}
+                    Some(checked) => {
+                        return Err(at(format!("checked {checked:?} is not a YYYY-MM-DD date")));
+                    }
+                    None => {
+                        return Err(at(
+                            "a source needs the date it was checked (checked = YYYY-MM-DD)".into(),
+                        ));
+                    }
+                }
+                if let Some(page_date) = def.source_date.as_deref().filter(|d| !is_date(d)) {
+                    return Err(at(format!(
+                        "source_date {page_date:?} is not a YYYY-MM-DD date"
+                    )));
+                }
+            }
+            None if def.checked.is_some() || def.source_date.is_some() => {
+                return Err(at("a date without a source".into()));
+            }
+            None => {}
         }
-        if chrono::NaiveDate::parse_from_str(&def.checked, "%Y-%m-%d").is_err() {
+        let listed: Vec<&str> = numbers
+            .iter()
+            .filter(|(_, number)| number.is_some())
+            .map(|(service, _)| *service)
+            .collect();
+        if let Some(unknown) = def
+            .unconfirmed
+            .iter()
+            .find(|s| !listed.contains(&s.as_str()))
+        {
             return Err(at(format!(
-                "checked {:?} is not a YYYY-MM-DD date",
-                def.checked
+                "unconfirmed names {unknown:?}, which is not one of its services ({})",
+                listed.join(", ")
             )));
         }
     }

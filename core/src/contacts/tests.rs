@@ -226,22 +226,137 @@ const COVERAGE: [&str; 40] = [
     "MY", "ID", "VN", "IN", "FR", "NL", "AT", "RU",
 ];
 
+/// Every number is sourced and dated, or the card says it is not confirmed: a person acts on
+/// these numbers in an emergency.
 #[test]
-fn every_listed_country_has_emergency_numbers_with_a_source_and_a_date() {
+fn every_country_has_a_dated_source_or_says_it_is_not_confirmed() {
     let pack = default_pack().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "en", "UTC");
     for code in COVERAGE {
-        let def = pack
-            .emergency
-            .iter()
-            .find(|d| d.code == code)
-            .unwrap_or_else(|| panic!("no emergency numbers for {code}"));
-        assert!(def.source.starts_with("https://"), "{code}");
         assert!(
-            chrono::NaiveDate::parse_from_str(&def.checked, "%Y-%m-%d").is_ok(),
-            "{code}"
+            pack.emergency.iter().any(|d| d.code == code),
+            "no emergency numbers for {code}"
         );
     }
     assert!(pack.emergency.len() >= 40);
+    let is_date = |d: &str| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
+    let mut sourced = 0;
+    for def in &pack.emergency {
+        let view = waymark.emergency_numbers(def.code.clone()).unwrap();
+        match &view.source {
+            Some(source) => {
+                sourced += 1;
+                assert!(view.confirmed, "{}", def.code);
+                assert!(view.source_text.contains(source.as_str()), "{}", def.code);
+                let checked = view.checked.as_deref().unwrap_or_default();
+                assert!(is_date(checked), "{}: checked {checked:?}", def.code);
+                assert!(view.source_text.contains(checked), "{}", def.code);
+                if let Some(page_date) = &view.source_date {
+                    assert!(is_date(page_date), "{}: {page_date:?}", def.code);
+                    assert!(
+                        view.source_text.contains(page_date.as_str()),
+                        "{}",
+                        def.code
+                    );
+                } else {
+                    assert!(view.source_text.contains("undated"), "{}", def.code);
+                }
+            }
+            None => {
+                assert!(!view.confirmed, "{}", def.code);
+                assert!(
+                    view.source_text.starts_with("Not confirmed"),
+                    "{}",
+                    def.code
+                );
+                assert!(view.lines.iter().all(|l| !l.confirmed), "{}", def.code);
+            }
+        }
+        for line in &view.lines {
+            assert_eq!(
+                line.label.contains("(not confirmed)"),
+                !line.confirmed,
+                "{}: {}",
+                def.code,
+                line.label
+            );
+        }
+    }
+    assert!(sourced >= 39, "only {sourced} countries have a source");
+}
+
+/// The numbers and caveats the content review found wrong or missing.
+#[test]
+fn corrected_numbers_and_their_caveats_are_shown_on_the_card_and_in_help_now() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "en", "UTC");
+    let malaysia = waymark.emergency_numbers("MY".into()).unwrap();
+    assert!(
+        malaysia.lines.iter().all(|l| l.number == "999"),
+        "{malaysia:?}"
+    );
+    assert!(
+        malaysia
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("994 is no longer used")
+    );
+    let turkey = waymark.emergency_numbers("TR".into()).unwrap();
+    assert!(turkey.lines.iter().all(|l| l.number == "112"), "{turkey:?}");
+    for (code, words) in [
+        ("ID", "only in some cities"),
+        ("SA", "Riyadh, Makkah and the Eastern Province"),
+        ("TJ", "102"),
+        ("AM", "112"),
+        ("AZ", "102"),
+        ("EG", "180 or 125"),
+    ] {
+        let card = waymark.emergency_numbers(code.into()).unwrap();
+        let note = card
+            .note
+            .clone()
+            .unwrap_or_else(|| panic!("{code} has no note"));
+        assert!(note.contains(words), "{code}: {note}");
+        let help = waymark
+            .help_now(utc("2026-03-02T10:00:00Z"), Some(code.into()))
+            .unwrap();
+        assert_eq!(
+            help.emergency.unwrap().note.as_deref(),
+            Some(note.as_str()),
+            "{code}"
+        );
+    }
+    let egypt = waymark.emergency_numbers("EG".into()).unwrap();
+    let fire = egypt
+        .lines
+        .iter()
+        .find(|l| l.service == EmergencyService::Fire)
+        .unwrap();
+    assert!(
+        !fire.confirmed && fire.label == "Fire (not confirmed)",
+        "{fire:?}"
+    );
+    assert!(
+        waymark
+            .emergency_numbers("GB".into())
+            .unwrap()
+            .note
+            .is_none()
+    );
+    // Every caveat has its Russian version.
+    let dir = tempfile::tempdir().unwrap();
+    let ru = open(&dir, "ru", "UTC");
+    let pack = default_pack().unwrap();
+    for def in &pack.emergency {
+        let en = waymark.emergency_numbers(def.code.clone()).unwrap().note;
+        let russian = ru.emergency_numbers(def.code.clone()).unwrap().note;
+        assert_eq!(en.is_some(), russian.is_some(), "{}", def.code);
+        if let (Some(en), Some(russian)) = (en, russian) {
+            assert_ne!(en, russian, "{} is not in Russian", def.code);
+        }
+    }
 }
 
 #[test]
@@ -289,7 +404,11 @@ fn well_known_emergency_numbers_are_right() {
             uri: "tel:112".into()
         }
     );
-    assert!(tr.source_text.contains("112.gov.tr"));
+    assert!(
+        tr.source_text.contains("saglik.gov.tr"),
+        "{}",
+        tr.source_text
+    );
     assert!(matches!(
         waymark.emergency_numbers("XX".into()),
         Err(WaymarkError::NotFound { .. })
@@ -329,17 +448,25 @@ fn bad_emergency_data_is_refused_on_load() {
         police: "155".into(),
         ambulance: "112".into(),
         fire: "110".into(),
-        source: "https://www.112.gov.tr/".into(),
-        checked: "2026-11-28".into(),
+        source: Some("https://www.112.gov.tr/".into()),
+        source_date: Some("2021-11-10".into()),
+        checked: Some("2026-11-28".into()),
+        unconfirmed: vec!["fire".into()],
     };
     assert!(check_emergency(std::slice::from_ref(&good)).is_ok());
     type Edit = fn(&mut EmergencyDef);
-    let cases: [(&str, Edit); 5] = [
+    let cases: [(&str, Edit); 9] = [
         ("code", |d| d.code = "tr".into()),
         ("police", |d| d.police = "15 5".into()),
         ("general", |d| d.general = Some("+90112".into())),
-        ("source", |d| d.source = "www.112.gov.tr".into()),
-        ("checked", |d| d.checked = "28.11.2026".into()),
+        ("source", |d| d.source = Some("www.112.gov.tr".into())),
+        ("checked", |d| d.checked = Some("28.11.2026".into())),
+        ("checked", |d| d.checked = None),
+        ("source_date", |d| d.source_date = Some("Nov 2021".into())),
+        ("without a source", |d| d.source = None),
+        ("unconfirmed", |d| {
+            d.unconfirmed = vec!["coast guard".into()]
+        }),
     ];
     for (what, edit) in cases {
         let mut bad = good.clone();

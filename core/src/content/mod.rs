@@ -102,6 +102,8 @@ pub(crate) struct LanguageTexts {
     pub articles: BTreeMap<String, Article>,
     pub checklist: BTreeMap<String, ItemText>,
     pub contacts: BTreeMap<String, ContactText>,
+    /// Caveats about a country's emergency numbers, by country code.
+    pub emergency_notes: BTreeMap<String, String>,
     pub ui: UiFile,
     pub screening: screening::ScreeningTexts,
 }
@@ -174,6 +176,7 @@ impl Pack {
                     articles,
                     checklist: checklist.item,
                     contacts: contacts.contact,
+                    emergency_notes: contacts.emergency_note,
                     ui,
                     screening,
                 },
@@ -330,6 +333,13 @@ impl Pack {
                 texts.checklist.keys().collect(),
             )?;
             extra("contact", &contacts, texts.contacts.keys().collect())?;
+            let countries: HashSet<String> =
+                self.emergency.iter().map(|e| e.code.clone()).collect();
+            extra(
+                "emergency numbers of country",
+                &countries,
+                texts.emergency_notes.keys().collect(),
+            )?;
             for (id, article) in &texts.articles {
                 for link in article.blocks.iter().flat_map(Block::links) {
                     let resolves = match link {

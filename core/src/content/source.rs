@@ -132,6 +132,9 @@ pub(crate) struct ItemText {
 #[serde(deny_unknown_fields)]
 pub(crate) struct ContactsFile {
     pub contact: BTreeMap<String, ContactText>,
+    /// A caveat about a country's emergency numbers, by ISO 3166-1 alpha-2 code.
+    #[serde(default)]
+    pub emergency_note: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -175,8 +178,18 @@ pub(crate) struct EmergencyDef {
     pub police: String,
     pub ambulance: String,
     pub fire: String,
-    /// The official page the numbers were taken from.
-    pub source: String,
-    /// When the entry was last compared with its source, "YYYY-MM-DD".
-    pub checked: String,
+    /// A page that states the numbers; None when no such page was found, and then the whole
+    /// entry is shown as not confirmed.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The date the source page itself shows, "YYYY-MM-DD"; None for an undated page.
+    #[serde(default)]
+    pub source_date: Option<String>,
+    /// When the entry was compared with its source, "YYYY-MM-DD"; required with a source.
+    #[serde(default)]
+    pub checked: Option<String>,
+    /// The services ("general", "police", "ambulance", "fire") whose number the source does not
+    /// state; they are shown as not confirmed.
+    #[serde(default)]
+    pub unconfirmed: Vec<String>,
 }

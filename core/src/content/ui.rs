@@ -74,6 +74,9 @@ pub(crate) const KEYS: &[&str] = &[
     "emergency_ambulance",
     "emergency_fire",
     "emergency_source",
+    "emergency_source_undated",
+    "emergency_not_confirmed",
+    "emergency_line_not_confirmed",
     "own_contacts_title",
     "own_contacts_empty",
     "kind_family",
@@ -292,6 +295,13 @@ impl<'a> Ui<'a> {
         args.iter().fold(self.text(key), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
+    }
+
+    /// The caveat about a country's emergency numbers, if the content has one.
+    pub(crate) fn emergency_note(&self, code: &str) -> Option<String> {
+        self.pack
+            .find(self.chain, |t| t.emergency_notes.get(code))
+            .map(|found| found.value.clone())
     }
 
     /// A country's name, from its ISO 3166-1 alpha-2 code.

@@ -28,6 +28,9 @@ pub(crate) fn help_now(view: &HelpNowView, ctx: &Ctx) -> String {
         for line in &emergency.lines {
             out += &wrap(&format!("{}: {}", line.label, line.number), "  ", "    ");
         }
+        if let Some(note) = &emergency.note {
+            out += &wrap(note, "  ! ", "    ");
+        }
         out += &wrap(&s.dim(&emergency.source_text), "  ", "    ");
     }
     out.push('\n');

@@ -93,7 +93,12 @@ struct EmergencySection: View {
         } header: {
             Text(numbers.title)
         } footer: {
-            Text(numbers.sourceText)
+            VStack(alignment: .leading, spacing: 4) {
+                if let note = numbers.note {
+                    Text(note)
+                }
+                Text(numbers.sourceText)
+            }
         }
     }
 }

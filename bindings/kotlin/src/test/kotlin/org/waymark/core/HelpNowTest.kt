@@ -177,9 +177,12 @@ class HelpNowTest {
             assertEquals("112", general.number)
             // A short number is called and copied, never texted.
             assertEquals(listOf(Action.Dial("tel:112"), Action.CopyText("112")), general.actions.map { it.action })
-            assertTrue(turkey.source.startsWith("https://"), turkey.source)
-            assertTrue(Regex("""\d{4}-\d{2}-\d{2}""").matches(turkey.checked), turkey.checked)
-            assertTrue(turkey.sourceText.contains("112.gov.tr"), turkey.sourceText)
+            assertTrue(turkey.source!!.startsWith("https://"), turkey.source)
+            assertTrue(Regex("""\d{4}-\d{2}-\d{2}""").matches(turkey.checked!!), turkey.checked)
+            assertTrue(turkey.sourceText.contains(turkey.checked!!), turkey.sourceText)
+            assertTrue(turkey.confirmed && turkey.lines.all { it.confirmed })
+            // Since 2021 every service is on 112; the card says so.
+            assertTrue(turkey.note!!.contains("112"), turkey.note)
 
             // China has no general number: the police come first.
             val china = waymark.emergencyNumbers("CN").lines

@@ -66,6 +66,7 @@ fun Column.emergency(ui: Ui, view: EmergencyNumbersView) {
             actionButtons(ui, line.actions)
         }
     }
+    text(view.note)
     note(view.sourceText)
 }
 
