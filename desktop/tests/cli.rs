@@ -161,7 +161,7 @@ fn home_in_english() {
             "[→ checklist 1]",
             "Counter-trafficking hotline [→ contact hotline]",
             "☎ 8-800-333-00-16 (+78003330016)",
-            "Mon–Fri, 08:30–18:30, Moscow time — Open now",
+            "Mon–Fri, 08:30–18:30, Moscow time — Usually answers at this hour",
             "Guide [→ guide]",
             "Before you go · 0 of 11 done [→ checklist]",
             "Search [→ search …]",
@@ -178,14 +178,14 @@ fn home_in_russian() {
         &[
             "Следующий шаг: Проверьте, что у агентства есть лицензия",
             "Горячая линия по вопросам торговли людьми [→ contact hotline]",
-            "пн–пт, 08:30–18:30, по московскому времени — Сейчас закрыто",
+            "пн–пт, 08:30–18:30, по московскому времени — Обычно в это время не отвечают",
             "Справочник [→ guide]",
             "Перед поездкой · Готово 0 из 11 [→ checklist]",
             "Поиск [→ search …]",
         ],
     );
     assert!(
-        !out.contains("Next step") && !out.contains("Closed now"),
+        !out.contains("Next step") && !out.contains("Usually closed at this hour"),
         "{out}"
     );
 }
@@ -312,7 +312,7 @@ fn a_contact_in_english() {
             "Counter-trafficking hotline\nRussia\n",
             "What they help with:\n  • Advice for people hurt",
             "  • Free legal and other advice",
-            "\nHours: Mon–Fri, 08:30–18:30, Moscow time — Open now\n",
+            "\nHours: Mon–Fri, 08:30–18:30, Moscow time — Usually answers at this hour\n",
             "\nPhone: 8-800-333-00-16 (+78003330016)\n",
             "  Free from anywhere in Russia; usually cannot be reached from abroad.",
             "│ The call is free from every region of Russia.",
@@ -323,7 +323,10 @@ fn a_contact_in_english() {
         .run_at("en", SUNDAY, &["contact", "hotline"])
         .ok()
         .to_owned();
-    assert!(closed.contains("Moscow time — Closed now\n"), "{closed}");
+    assert!(
+        closed.contains("Moscow time — Usually closed at this hour\n"),
+        "{closed}"
+    );
     let centre = profile
         .run("en", &["contact", "info-centre"])
         .ok()
@@ -362,7 +365,7 @@ fn a_contact_in_russian() {
     assert_has(
         &hotline,
         &[
-            "\nЧасы работы: пн–пт, 08:30–18:30, по московскому времени — Сейчас работает\n",
+            "\nЧасы работы: пн–пт, 08:30–18:30, по московскому времени — Обычно в это время\n",
             "\nТелефон: 8-800-333-00-16 (+78003330016)\n",
         ],
     );
@@ -370,7 +373,7 @@ fn a_contact_in_russian() {
         .run_at("ru", SUNDAY, &["contact", "hotline"])
         .ok()
         .to_owned();
-    assert!(closed.contains("— Сейчас закрыто\n"), "{closed}");
+    assert!(closed.contains("— Обычно в это время не\n"), "{closed}");
     let centre = profile
         .run("ru", &["contact", "info-centre"])
         .ok()
@@ -382,7 +385,7 @@ fn a_contact_in_russian() {
     for text in [&out, &hotline, &closed, &centre] {
         assert_no_symbols(text);
         assert!(
-            !text.contains("Address") && !text.contains("Open now"),
+            !text.contains("Address") && !text.contains("Usually answers at this hour"),
             "{text}"
         );
     }
@@ -1171,7 +1174,7 @@ fn help_now_in_turkey_at_night() {
         &out,
         &[
             "You are in Türkiye: this number usually cannot be reached from outside",
-            "Closed now. Opens tomorrow at 08:30, Moscow time",
+            "Usually closed at this hour. Opens tomorrow at 08:30, Moscow time",
             "tomorrow at 08:30 your time (Europe/Istanbul)",
             "Public holidays are not known",
             "Police: 112",
@@ -1195,7 +1198,7 @@ fn help_now_in_moscow_in_russian_and_as_json() {
             "Помощь сейчас\nРоссия\n",
             "1. Экстренные номера: Россия — 112",
             "3. Горячая линия по вопросам торговли людьми — 8-800-333-00-16",
-            "Сейчас работает. Закроется сегодня в 18:30 по московскому времени",
+            "Обычно в это время отвечают. Закроется сегодня в 18:30 по московскому времени",
             "Что сказать",
         ],
     );
@@ -1257,7 +1260,7 @@ fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
     assert_has(
         &out,
         &[
-            "Moscow time — Closed now\n  Opens tomorrow at 08:30, Moscow time\n",
+            "Moscow time — Usually closed at this hour\n  Opens tomorrow at 08:30, Moscow time\n",
             "  tomorrow at 14:30 your time (Asia/Tokyo)\n",
             "  Public holidays are not known to the app",
         ],

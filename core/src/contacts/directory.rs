@@ -34,7 +34,7 @@ pub struct ContactView {
     /// Whether it is within its regular hours at `now`; None when its hours are not known.
     /// Public holidays are not known, so the shell should not promise more than this.
     pub open_now: Option<bool>,
-    /// `open_now` in words ("Open now", "Closed now").
+    /// `open_now` in words ("Usually answers at this hour", "Usually closed at this hour").
     pub status: Option<String>,
     /// When it next opens or closes, on its clock and on the person's, with the note that
     /// public holidays are not known; None when its hours are not known.
@@ -177,7 +177,7 @@ impl Waymark {
     }
 }
 
-/// "Open now" or "Closed now".
+/// "Usually answers at this hour" or "Usually closed at this hour".
 pub(crate) fn open_status(ui: &Ui<'_>, open: bool) -> String {
     ui.text(if open { "open_now" } else { "closed_now" })
 }

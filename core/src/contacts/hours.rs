@@ -15,7 +15,7 @@ use crate::content::ui::{Hours, Ui};
 pub struct OpeningView {
     /// Within its regular weekly hours now (public holidays are not known).
     pub open_now: bool,
-    /// `open_now` in words ("Open now", "Closed now").
+    /// `open_now` in words ("Usually answers at this hour", "Usually closed at this hour").
     pub status: String,
     /// The instant it next closes (when open) or opens (when closed).
     #[serde(with = "crate::time_json")]
@@ -29,6 +29,11 @@ pub struct OpeningView {
     pub period_in_your_zone: String,
     /// That public holidays are not known, so it may be closed on one.
     pub holidays_note: String,
+    /// Whether a source has confirmed that the line answers at these hours, and when, in words:
+    /// the hours are what usually holds, never a promise that someone answers now.
+    pub confirmation: String,
+    /// What to do when no one answers.
+    pub no_answer: String,
 }
 
 /// One opening period as instants.
@@ -141,6 +146,19 @@ pub(crate) fn opening_view(
             ],
         ),
         holidays_note: ui.text("holidays_unknown"),
+        confirmation: match (&hours.source, &hours.confirmed, &hours.checked) {
+            (Some(source), Some(date), _) => {
+                ui.format("hours_confirmed", &[("source", source), ("date", date)])
+            }
+            (source, _, checked) => ui.format(
+                "hours_not_confirmed",
+                &[
+                    ("source", source.as_deref().unwrap_or("-")),
+                    ("checked", checked.as_deref().unwrap_or("-")),
+                ],
+            ),
+        },
+        no_answer: ui.text("hours_no_answer"),
     })
 }
 

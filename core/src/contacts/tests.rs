@@ -43,7 +43,7 @@ fn friday_1829_moscow_is_open_and_closes_at_1830_in_both_zones() {
     // Friday 6 March 2026, 18:29 in Moscow (UTC+3) is 00:29 on Saturday in Tokyo (UTC+9).
     let o = hotline_opening("Asia/Tokyo", "en", "2026-03-06T15:29:00Z");
     assert!(o.open_now);
-    assert_eq!(o.status, "Open now");
+    assert_eq!(o.status, "Usually answers at this hour");
     assert_eq!(o.next_change, utc("2026-03-06T15:30:00Z"));
     assert_eq!(o.next_change_text, "Closes today at 18:30, Moscow time");
     assert_eq!(
@@ -61,7 +61,7 @@ fn friday_1829_moscow_is_open_and_closes_at_1830_in_both_zones() {
 fn friday_1830_moscow_is_closed_until_monday_0830() {
     let o = hotline_opening("Asia/Tokyo", "en", "2026-03-06T15:30:00Z");
     assert!(!o.open_now);
-    assert_eq!(o.status, "Closed now");
+    assert_eq!(o.status, "Usually closed at this hour");
     assert_eq!(o.next_change, utc("2026-03-09T05:30:00Z"));
     assert_eq!(o.next_change_text, "Opens Mon at 08:30, Moscow time");
     assert_eq!(
@@ -127,6 +127,52 @@ fn a_person_in_berlin_sees_the_hours_move_across_the_eu_dst_change() {
     );
 }
 
+/// The hotline's hours are what usually holds, never a promise: the card says whether a source
+/// confirmed them and what to do when no one answers.
+#[test]
+fn the_hotline_never_claims_to_be_open_and_says_its_hours_are_not_confirmed() {
+    for (language, open, unconfirmed, no_answer) in [
+        (
+            "en",
+            "Usually answers at this hour",
+            "Not confirmed",
+            "embassy or consulate",
+        ),
+        (
+            "ru",
+            "Обычно в это время отвечают",
+            "Не подтверждено",
+            "посольство",
+        ),
+    ] {
+        let opening = hotline_opening("Europe/Moscow", language, "2026-03-04T10:00:00Z");
+        assert!(opening.open_now);
+        assert_eq!(opening.status, open);
+        assert!(
+            opening.confirmation.starts_with(unconfirmed),
+            "{}",
+            opening.confirmation
+        );
+        assert!(
+            opening.confirmation.contains("russia.iom.int"),
+            "{}",
+            opening.confirmation
+        );
+        assert!(
+            opening.no_answer.contains(no_answer),
+            "{}",
+            opening.no_answer
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = open(&dir, "en", "Europe/Moscow");
+    let card = waymark
+        .contact("hotline".into(), utc("2026-03-04T10:00:00Z"))
+        .unwrap();
+    assert!(!format!("{card:?}").contains("Open now"));
+    assert!(card.note.unwrap().contains("may no longer answer"));
+}
+
 #[test]
 fn hours_in_a_zone_with_dst_open_when_the_clock_reaches_a_skipped_time() {
     // A place open on Sundays from 02:30: on 29 March 2026 Berlin's clocks jump 02:00 → 03:00.
@@ -135,6 +181,9 @@ fn hours_in_a_zone_with_dst_open_when_the_clock_reaches_a_skipped_time() {
         days: vec!["sun".into()],
         opens: "02:30".into(),
         closes: "05:00".into(),
+        source: None,
+        confirmed: None,
+        checked: None,
     })
     .unwrap();
     let o = opening(&hours, utc("2026-03-28T12:00:00Z")).unwrap();
@@ -159,7 +208,7 @@ fn hours_in_a_zone_with_dst_open_when_the_clock_reaches_a_skipped_time() {
 #[test]
 fn opening_hours_are_worded_in_russian() {
     let o = hotline_opening("Europe/Istanbul", "ru", "2026-03-06T15:30:00Z");
-    assert_eq!(o.status, "Сейчас закрыто");
+    assert_eq!(o.status, "Обычно в это время не отвечают");
     assert_eq!(
         o.next_change_text,
         "Откроется пн в 08:30 по московскому времени"

@@ -75,6 +75,16 @@ pub(crate) struct HoursDef {
     pub days: Vec<String>,
     pub opens: String,
     pub closes: String,
+    /// The page the hours come from.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The last date on which the source confirmed that the line answers at these hours,
+    /// "YYYY-MM-DD"; None when no source says it still does.
+    #[serde(default)]
+    pub confirmed: Option<String>,
+    /// When we last compared the hours with the source, "YYYY-MM-DD".
+    #[serde(default)]
+    pub checked: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -4,7 +4,7 @@
 use std::time::SystemTime;
 
 use crate::zone::{Zone, ZoneError};
-use chrono::{DateTime, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc, Weekday};
 
 use super::{Chain, HoursDef, Pack};
 
@@ -46,6 +46,9 @@ pub(crate) const KEYS: &[&str] = &[
     "toll_free_within",
     "datetime_format",
     "open_now",
+    "hours_confirmed",
+    "hours_not_confirmed",
+    "hours_no_answer",
     "closed_now",
     "capacity",
     "label_address",
@@ -334,6 +337,10 @@ pub(crate) struct Hours {
     pub days: Vec<Weekday>,
     pub opens: NaiveTime,
     pub closes: NaiveTime,
+    /// Where the hours come from and when they were last confirmed.
+    pub source: Option<String>,
+    pub confirmed: Option<String>,
+    pub checked: Option<String>,
 }
 
 impl Hours {
@@ -361,11 +368,23 @@ impl Hours {
         if days.is_empty() {
             return Err("no opening days".into());
         }
+        let is_date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
+        for (name, date) in [("confirmed", &def.confirmed), ("checked", &def.checked)] {
+            if let Some(date) = date.as_deref().filter(|d| !is_date(d)) {
+                return Err(format!("{name} {date:?} is not a YYYY-MM-DD date"));
+            }
+        }
+        if def.source.is_none() != def.checked.is_none() {
+            return Err("the hours' source and the date it was checked go together".into());
+        }
         Ok(Self {
             zone,
             days,
             opens,
             closes,
+            source: def.source.clone(),
+            confirmed: def.confirmed.clone(),
+            checked: def.checked.clone(),
         })
     }
 

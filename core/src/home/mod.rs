@@ -67,7 +67,7 @@ pub struct HotlineLine {
     pub hours: String,
     /// Whether it is within its regular opening hours at `now` (public holidays are not known).
     pub open_now: bool,
-    /// `open_now` in words ("Open now", "Closed now").
+    /// `open_now` in words ("Usually answers at this hour", "Usually closed at this hour").
     pub status: String,
     /// Where the number is free and where it cannot be reached, if that is limited.
     pub cost_note: Option<String>,

@@ -62,6 +62,8 @@ fn facts(view: &ContactView, ctx: &Ctx) -> String {
             out += &wrap(&opening.next_change_text, "  ", "  ");
             out += &wrap(&opening.next_change_in_your_zone, "  ", "  ");
             out += &wrap(&s.dim(&opening.holidays_note), "  ", "  ");
+            out += &wrap(&opening.confirmation, "  ", "  ");
+            out += &wrap(&opening.no_answer, "  ", "  ");
         }
     }
     for phone in &view.phones {

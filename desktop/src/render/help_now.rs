@@ -75,6 +75,7 @@ fn step_text(step: &HelpStep, position: usize, width: usize, indent: &str, ctx: 
         );
         out += &wrap(&opening.next_change_in_your_zone, indent, indent);
         out += &wrap(&s.dim(&opening.holidays_note), indent, indent);
+        out += &wrap(&opening.confirmation, indent, indent);
     }
     out
 }

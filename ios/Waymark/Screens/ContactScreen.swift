@@ -19,6 +19,8 @@ struct ContactScreen: View {
                             Text(opening.nextChangeInYourZone).font(.footnote)
                             Text(opening.periodInYourZone).font(.footnote)
                             Text(opening.holidaysNote).font(.footnote).foregroundStyle(.secondary)
+                            Text(opening.confirmation)
+                            Text(opening.noAnswer)
                         }
                     }
                 }

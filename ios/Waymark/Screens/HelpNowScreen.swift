@@ -69,6 +69,7 @@ struct HelpStepView: View {
             if let opening = step.opening {
                 Text(opening.status).font(.subheadline)
                 Text(opening.nextChangeInYourZone).font(.footnote).foregroundStyle(.secondary)
+                Text(opening.confirmation).font(.footnote)
             }
             ContactActionsRow(actions: step.actions)
         }

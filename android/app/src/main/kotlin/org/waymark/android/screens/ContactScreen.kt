@@ -28,6 +28,8 @@ class ContactScreen(private val id: String) : Screen<ContactView>() {
             note(it.nextChangeText)
             note(it.periodInYourZone)
             note(it.holidaysNote)
+            text(it.confirmation)
+            text(it.noAnswer)
         }
         note(model.capacityText)
         note(model.note)

@@ -29,6 +29,7 @@ class HelpNowScreen(private val country: String? = null) :
                 text(step.number)
                 note(step.reachNote)
                 note(step.opening?.status)
+                note(step.opening?.confirmation)
                 actionButtons(ui, step.actions)
                 step.details?.let { details -> button(step.title) { ui.perform(details) } }
             }
