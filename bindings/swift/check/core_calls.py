@@ -145,6 +145,71 @@ def switch_cases(source: str) -> set[str]:
     return found
 
 
+def all_enum_cases(generated: str) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Every public enum of the generated module, with its cases' associated value labels."""
+    source = re.sub(r"/\*.*?\*/", "", generated, flags=re.S)
+    names = re.findall(r"^public\s+enum (\w+)\b", source, re.M)
+    return {name: enum_cases(generated, name) for name in names}
+
+
+def shell_enum_cases(sources: dict[str, str]) -> set[str]:
+    """The case names of the enums the shell itself declares (its routes, sheets...)."""
+    found = set()
+    for source in sources.values():
+        for body in re.finditer(r"\benum \w+[^{]*\{(.*?)\n\}", source, re.S):
+            for line in re.finditer(r"^\s*case ([^\n]*)", body.group(1), re.M):
+                found.update(re.findall(r"(\w+)(?:\([^)]*\))?(?:\s*,|\s*$|\s*=)", line.group(1)))
+    return found
+
+
+# `case let .x(a, b)`, `case .x(let a, _)`, `case let Enum.x(a)`, `catch let Enum.x(a)`, also
+# inside `if case` / `guard case`.
+_PATTERN = re.compile(r"\b(?:case|catch)\s+(?:let\s+|var\s+)?(?:(\w+))?\.(\w+)\(")
+
+
+def pattern_mismatches(generated: str, shell_sources: dict[str, str]) -> list[str]:
+    """One line per enum pattern that binds a different number of values, or other labels, than
+    the generated case has: Swift refuses such a pattern, and no compiler runs here."""
+    enums = all_enum_cases(generated)
+    own = shell_enum_cases(shell_sources)
+    by_case: dict[str, set[tuple[str, ...]]] = {}
+    for cases in enums.values():
+        for case, labels in cases.items():
+            by_case.setdefault(case, set()).add(labels)
+    problems = []
+    for name, source in shell_sources.items():
+        for match in _PATTERN.finditer(source):
+            enum, case = match.group(1), match.group(2)
+            if enum is not None and enum not in enums:
+                continue
+            if enum is not None:
+                if case not in enums[enum]:
+                    line = source.count("\n", 0, match.start()) + 1
+                    problems.append(f"{name}:{line}: `{enum}` has no case `{case}` in the generated Swift")
+                    continue
+                options = {enums[enum][case]}
+            elif case in own or case not in by_case:
+                continue
+            else:
+                options = by_case[case]
+            bound = _split_top_level(_balanced(source, match.end() - 1))
+            labels = tuple(
+                (m.group(1) if (m := re.match(r"\s*(\w+)\s*:(?!:)", part)) else "_") for part in bound
+            )
+            fits = any(
+                len(bound) == len(wanted) and all(l in ("_", w) for l, w in zip(labels, wanted))
+                for wanted in options
+            )
+            if not fits:
+                line = source.count("\n", 0, match.start()) + 1
+                wanted = " or ".join("(" + ", ".join(o) + ")" for o in sorted(options))
+                problems.append(
+                    f"{name}:{line}: the pattern `{enum or ''}.{case}` binds {len(bound)} value(s) "
+                    f"but the generated case has {wanted}"
+                )
+    return problems
+
+
 # The records the shell builds and the free functions it calls.
 RECORDS = {
     "WaymarkOptions", "TripPlan", "CheckinSchedule", "OfferInput", "OfferAnswer",
@@ -159,7 +224,7 @@ def main(arguments: list[str]) -> int:
         return 2
     generated = Path(arguments[0]).read_text(encoding="utf-8")
     sources = {name: Path(name).read_text(encoding="utf-8") for name in arguments[1:]}
-    found = mismatches(generated, sources, RECORDS, FUNCTIONS)
+    found = mismatches(generated, sources, RECORDS, FUNCTIONS) + pattern_mismatches(generated, sources)
     for line in found:
         print(line)
     return 1 if found else 0

@@ -8,7 +8,16 @@ import pytest
 
 import re
 
-from core_calls import FUNCTIONS, RECORDS, calls, enum_cases, mismatches, signatures, switch_cases
+from core_calls import (
+    FUNCTIONS,
+    RECORDS,
+    calls,
+    enum_cases,
+    mismatches,
+    pattern_mismatches,
+    signatures,
+    switch_cases,
+)
 
 ROOT = Path(__file__).resolve().parents[3]
 GENERATED = ROOT / "bindings" / "generated" / "swift" / "WaymarkCore.swift"
@@ -95,3 +104,33 @@ def test_every_article_block_and_tone_is_rendered(generated):
 def test_switch_cases_reads_patterns_and_lists():
     source = "switch a {\ncase .one: x()\ncase let .two(id): y(id)\ncase .three, .four(_): z()\ndefault: w()\n}\n"
     assert switch_cases(source) == {"one", "two", "three", "four"}
+
+
+IOS_SOURCES = {str(path.relative_to(ROOT)): path.read_text(encoding="utf-8") for path in IOS_FILES}
+
+
+def test_every_enum_pattern_binds_what_the_generated_case_has(generated):
+    assert pattern_mismatches(generated, IOS_SOURCES) == []
+
+
+def test_a_pattern_that_drifted_from_the_bindings_is_reported(generated):
+    # ContentRejected gained a `kind` before its `reason`: binding only the reason would not compile.
+    source = (
+        "switch error {\n"
+        "case let WaymarkError.ContentRejected(reason): return reason\n"
+        "case let WaymarkError.ContentRejected(_, reason): return reason\n"
+        "case let WaymarkError.Gone(reason): return reason\n"
+        "case let .openArticle(id, extra): return id\n"
+        "case .openArticle(let id): return id\n"
+        "}\n"
+    )
+    found = pattern_mismatches(generated, {"Drift.swift": source})
+    assert len(found) == 3, found
+    assert found[0].startswith("Drift.swift:2: the pattern `WaymarkError.ContentRejected` binds 1 value(s)")
+    assert "no case `Gone`" in found[1]
+    assert found[2].startswith("Drift.swift:5:")
+
+
+def test_the_shells_own_enums_are_not_checked_against_the_core(generated):
+    source = "enum Sheet { case share(text: String, extra: Int) }\nswitch s {\ncase let .share(text, extra): x\n}\n"
+    assert pattern_mismatches(generated, {"Own.swift": source}) == []

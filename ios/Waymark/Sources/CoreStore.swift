@@ -90,7 +90,7 @@ final class CoreStore: ObservableObject {
         case let WaymarkError.NotFound(what, id): return "\(what): \(id)"
         case let WaymarkError.ProfileUnreadable(reason): return reason
         case let WaymarkError.Storage(reason): return reason
-        case let WaymarkError.ContentRejected(reason): return reason
+        case let WaymarkError.ContentRejected(_, reason): return reason
         case let WaymarkError.Internal(reason): return reason
         default: return error.localizedDescription
         }
