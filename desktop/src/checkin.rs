@@ -303,8 +303,13 @@ fn plan_from(args: &PlanArgs) -> Result<TripPlan, Failure> {
         traveller_name: args.name.clone(),
         destination_country: args.country.clone(),
         destination_city: args.city.clone(),
-        starts: instant("--from", &args.from, &schedule_zone)?,
-        ends: instant("--to", &args.to, &schedule_zone)?,
+        starts: instant(
+            "--from",
+            &args.from,
+            &schedule_zone,
+            waymark_core::trip_day_start,
+        )?,
+        ends: instant("--to", &args.to, &schedule_zone, waymark_core::trip_day_end)?,
         home_time_zone: args.home_zone.clone(),
         destination_time_zone: args.destination_zone.clone(),
         employer: args.employer.clone(),
@@ -338,12 +343,15 @@ fn day(name: &str) -> Result<DayOfWeek, Failure> {
     )
 }
 
-/// RFC 3339, or a date meaning the start of that day in `zone` (the core decides which instant).
-fn instant(flag: &str, value: &str, zone: &str) -> Result<SystemTime, Failure> {
+/// A day's edge in `zone` from the core: the first day's start or the last day's end.
+type DayEdge = fn(String, String) -> Result<SystemTime, WaymarkError>;
+
+/// RFC 3339, or a date whose start or end (`edge`) in `zone` the core decides.
+fn instant(flag: &str, value: &str, zone: &str, edge: DayEdge) -> Result<SystemTime, Failure> {
     if let Ok(at) = DateTime::parse_from_rfc3339(value) {
         return Ok(at.with_timezone(&Utc).into());
     }
-    waymark_core::trip_day_start(value.to_owned(), zone.to_owned()).map_err(|err| match err {
+    edge(value.to_owned(), zone.to_owned()).map_err(|err| match err {
         WaymarkError::InvalidInput { field, .. } if field == "time_zone" => {
             Failure::usage(format!("--schedule-zone: unknown time zone {zone:?}"))
         }

@@ -265,7 +265,8 @@ pub struct PlanArgs {
     /// start of that day in the schedule's zone)
     #[arg(long, value_name = "WHEN")]
     pub from: String,
-    /// When the trip ends, in the same forms as --from
+    /// When the trip ends: RFC 3339, or its last day as a date ("2026-06-01": the trip ends
+    /// when that day does, in the schedule's zone)
     #[arg(long, value_name = "WHEN")]
     pub to: String,
     /// Your family's time zone at home (IANA, e.g. "Europe/Moscow")

@@ -40,7 +40,7 @@ use schedule::{Schedule, Slot};
 pub use sharing::QR_BYTE_BUDGET;
 use status::Recorded;
 pub use status::SlotStatus;
-pub use trip_days::{trip_day_of, trip_day_start};
+pub use trip_days::{trip_day_end, trip_day_of, trip_day_start};
 pub use view::{
     CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
     FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,

@@ -32,9 +32,11 @@ pub struct TripPlanForm {
     pub is_draft: bool,
     /// The first day of the trip as "YYYY-MM-DD", for the date picker.
     pub starts_day: String,
-    /// The last day of the trip as "YYYY-MM-DD", for the date picker.
+    /// The last day of the trip as "YYYY-MM-DD", for the date picker: the trip ends when this
+    /// day does. Turn the picked last day back into the plan's end with `trip_day_end`.
     pub ends_day: String,
-    /// The zone those days are in: pass it with the picked days to `trip_day_start`.
+    /// The zone those days are in: pass it with the picked days to `trip_day_start` (first
+    /// day) and `trip_day_end` (last day).
     pub dates_zone: String,
     /// The days of the week, Monday first, with their names in the person's language.
     pub days: Vec<DayOption>,
@@ -116,7 +118,7 @@ impl Waymark {
         .collect();
         Ok(TripPlanForm {
             starts_day: day_of(plan.starts, &dates_zone)?,
-            ends_day: day_of(plan.ends, &dates_zone)?,
+            ends_day: super::trip_days::last_day_of(plan.ends, &dates_zone)?,
             dates_zone,
             plan,
             is_draft,
@@ -155,7 +157,8 @@ mod tests {
             .unwrap();
         assert!(form.is_draft);
         assert_eq!(form.starts_day, "2026-03-02");
-        assert_eq!(form.ends_day, "2026-05-31");
+        // 90 days from 2 March: the trip ends at midnight starting 31 May, so 30 May is its last day.
+        assert_eq!(form.ends_day, "2026-05-30");
         assert_eq!(rfc3339(form.plan.starts), "2026-03-01T21:00:00.000Z");
         assert_eq!(form.plan.schedule.window_minutes, 60);
         assert_eq!(form.plan.schedule.grace_minutes, 30);

@@ -20,6 +20,18 @@ pub fn trip_day_start(
     day_start(&date, &time_zone).map_err(Error::english)
 }
 
+/// The instant a trip whose last day is `date` ("YYYY-MM-DD") ends in `time_zone` (IANA): the
+/// start of the next day, so the last day's check-ins are all in the trip. Date pickers pass the
+/// picked last day here, never to `trip_day_start`. Made without a profile, so an error's reason
+/// is in English.
+#[uniffi::export]
+pub fn trip_day_end(
+    date: String,
+    time_zone: String,
+) -> std::result::Result<SystemTime, WaymarkError> {
+    day_end(&date, &time_zone).map_err(Error::english)
+}
+
 /// The calendar day ("YYYY-MM-DD") that `at` falls on in `time_zone` (IANA): the inverse of
 /// `trip_day_start`, for showing a stored plan's dates in a form. Made without a profile, so an
 /// error's reason is in English.
@@ -34,6 +46,22 @@ pub(crate) fn day_of(at: SystemTime, time_zone: &str) -> Result<String> {
         .with_timezone(&zone)
         .format("%Y-%m-%d")
         .to_string())
+}
+
+/// The last day of a trip that ends at `ends`: the day of the instant just before it, so a trip
+/// ending at midnight shows the day before as its last.
+pub(crate) fn last_day_of(ends: SystemTime, time_zone: &str) -> Result<String> {
+    let just_before = DateTime::<Utc>::from(ends) - Duration::milliseconds(1);
+    day_of(just_before.into(), time_zone)
+}
+
+pub(crate) fn day_end(date: &str, time_zone: &str) -> Result<SystemTime> {
+    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+        .map_err(|_| Error::invalid("date", reason::DATE_FORMAT))?;
+    let next = day
+        .succ_opt()
+        .ok_or_else(|| Error::invalid("date", reason::DATE_FORMAT))?;
+    day_start(&next.format("%Y-%m-%d").to_string(), time_zone)
 }
 
 pub(crate) fn day_start(date: &str, time_zone: &str) -> Result<SystemTime> {
@@ -127,5 +155,17 @@ mod tests {
                 other => panic!("expected invalid {field}, got {other:?}"),
             }
         }
+    }
+
+    #[test]
+    fn a_trip_ends_when_its_last_day_does_and_shows_that_day_back() {
+        let ends = day_end("2026-05-31", "Europe/Moscow").unwrap();
+        assert_eq!(rfc3339(ends), "2026-05-31T21:00:00.000Z");
+        assert_eq!(last_day_of(ends, "Europe/Moscow").unwrap(), "2026-05-31");
+        // Across the change to summer time in Santiago (midnight is skipped on 6 September).
+        let ends = day_end("2026-09-05", "America/Santiago").unwrap();
+        assert_eq!(rfc3339(ends), "2026-09-06T04:00:00.000Z");
+        assert_eq!(last_day_of(ends, "America/Santiago").unwrap(), "2026-09-05");
+        assert!(day_end("2026-02-30", "Europe/Moscow").is_err());
     }
 }

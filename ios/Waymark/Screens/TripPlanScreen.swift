@@ -141,7 +141,7 @@ struct TripPlanScreen: View {
                     destinationCountry: fields.1,
                     destinationCity: fields.2,
                     starts: try tripDayStart(date: try tripDayOf(at: starts, timeZone: device), timeZone: datesZone),
-                    ends: try tripDayStart(date: try tripDayOf(at: ends, timeZone: device), timeZone: datesZone),
+                    ends: try tripDayEnd(date: try tripDayOf(at: ends, timeZone: device), timeZone: datesZone),
                     homeTimeZone: fields.3,
                     destinationTimeZone: fields.4,
                     employer: fields.5.isEmpty ? nil : fields.5,

@@ -8,6 +8,7 @@ import org.waymark.core.CheckinSchedule
 import org.waymark.core.TripPlan
 import org.waymark.core.TripPlanForm
 import org.waymark.core.Waymark
+import org.waymark.core.tripDayEnd
 import org.waymark.core.tripDayStart
 
 /**
@@ -78,7 +79,7 @@ class TripPlanScreen : Screen<TripPlanForm>() {
             ui.call({ core ->
                 val plan = TripPlan(
                     text(name), text(country), text(city),
-                    tripDayStart(form[0], datesZone), tripDayStart(form[1], datesZone),
+                    tripDayStart(form[0], datesZone), tripDayEnd(form[1], datesZone),
                     homeZone.zone(), destinationZone.zone(),
                     optional(employer), optional(agency), optional(copies),
                     CheckinSchedule(chosenCadence, zone, count(window), count(grace)),
