@@ -28,7 +28,7 @@ use chrono::{DateTime, Utc};
 use crate::action::Action;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, WaymarkError, reason};
-use crate::waymark::Waymark;
+use crate::waymark::{Prefs, Waymark};
 use plan::ValidPlan;
 pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
@@ -368,8 +368,12 @@ impl Waymark {
     }
 
     pub(crate) fn checkin_view(&self, now: SystemTime) -> Result<CheckinView> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
+        self.checkin_view_in(&self.prefs(), now)
+    }
+
+    /// The check-in screen in the snapshot `prefs`.
+    pub(crate) fn checkin_view_in(&self, prefs: &Prefs, now: SystemTime) -> Result<CheckinView> {
+        let ui = self.ui(prefs);
         let Some(plan) = self.valid_plan()? else {
             return Ok(CheckinView {
                 title: ui.text("checkin_title"),

@@ -159,8 +159,12 @@ impl Waymark {
 
 impl Waymark {
     pub(crate) fn checklist_view(&self) -> Result<ChecklistView> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
+        self.checklist_view_in(&self.prefs())
+    }
+
+    /// The checklist in the snapshot `prefs`, so a screen made of several views reads one.
+    pub(crate) fn checklist_view_in(&self, prefs: &Prefs) -> Result<ChecklistView> {
+        let ui = self.ui(prefs);
         let (progress, own) = self
             .db
             .read(|conn| Ok((store::progress(conn)?, store::own_items(conn)?)))?;

@@ -106,9 +106,18 @@ impl Waymark {
 
 impl Waymark {
     pub(crate) fn contact_view(&self, id: &str, now: SystemTime) -> Result<ContactView> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let (def, text, language) = self.directory_entry(&prefs, id)?;
+        self.contact_view_in(&self.prefs(), id, now)
+    }
+
+    /// One contact in the snapshot `prefs`.
+    pub(crate) fn contact_view_in(
+        &self,
+        prefs: &Prefs,
+        id: &str,
+        now: SystemTime,
+    ) -> Result<ContactView> {
+        let ui = self.ui(prefs);
+        let (def, text, language) = self.directory_entry(prefs, id)?;
         let hours = def
             .hours
             .as_ref()

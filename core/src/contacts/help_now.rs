@@ -112,8 +112,17 @@ impl Waymark {
         now: SystemTime,
         country: Option<&str>,
     ) -> Result<HelpNowView> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
+        self.help_now_view_in(&self.prefs(), now, country)
+    }
+
+    /// "Help now" in the snapshot `prefs`.
+    pub(crate) fn help_now_view_in(
+        &self,
+        prefs: &Prefs,
+        now: SystemTime,
+        country: Option<&str>,
+    ) -> Result<HelpNowView> {
+        let ui = self.ui(prefs);
         let own = self.own_contact_views(&ui)?;
         let of_kind = |kind: OwnContactKind| own.iter().filter(move |c| c.kind == kind);
 

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::action::Action;
 use crate::checklist::ChecklistProgress;
 use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::Waymark;
+use crate::waymark::{Prefs, Waymark};
 
 /// The id of the hotline in the built-in directory.
 const HOTLINE_ID: &str = "hotline";
@@ -103,9 +103,12 @@ impl Waymark {
 
 impl Waymark {
     fn home_view(&self, now: SystemTime) -> Result<HomeView> {
-        let checklist = self.checklist_view()?;
+        // One snapshot of language, zone and content for the whole screen: a pack installed or a
+        // language changed meanwhile shows on the next call, never half-way through this one.
         let prefs = self.prefs();
-        let ui = self.ui(&prefs);
+        let prefs = &prefs;
+        let checklist = self.checklist_view_in(prefs)?;
+        let ui = self.ui(prefs);
         let next_step = match checklist.items.iter().find(|i| !i.done) {
             Some(item) => NextStep {
                 heading: ui.text("next_step_title"),
@@ -130,9 +133,9 @@ impl Waymark {
             language: prefs.chain.preferred().to_owned(),
             checklist: checklist.progress,
             next_step,
-            hotline: self.hotline_line(now)?,
-            help_now: self.help_now_view(now, self.trip_country_at(now)?.as_deref())?,
-            checkin: self.home_checkin(now)?,
+            hotline: self.hotline_line(prefs, now)?,
+            help_now: self.help_now_view_in(prefs, now, self.trip_country_at(now)?.as_deref())?,
+            checkin: self.home_checkin(prefs, now)?,
             menu: [
                 ("menu_guide", Action::OpenGuide),
                 ("menu_checklist", Action::OpenChecklist),
@@ -154,16 +157,16 @@ impl Waymark {
     }
 
     /// The check-in line, once the traveller has a trip plan.
-    fn home_checkin(&self, now: SystemTime) -> Result<Option<HomeCheckin>> {
-        let view = self.checkin_view(now)?;
+    fn home_checkin(&self, prefs: &Prefs, now: SystemTime) -> Result<Option<HomeCheckin>> {
+        let view = self.checkin_view_in(prefs, now)?;
         Ok(view.traveller_name.is_some().then_some(HomeCheckin {
             headline: view.headline,
             action: Action::OpenCheckin,
         }))
     }
 
-    fn hotline_line(&self, now: SystemTime) -> Result<HotlineLine> {
-        let contact = self.contact_view(HOTLINE_ID, now)?;
+    fn hotline_line(&self, prefs: &Prefs, now: SystemTime) -> Result<HotlineLine> {
+        let contact = self.contact_view_in(prefs, HOTLINE_ID, now)?;
         let phone = contact
             .phones
             .into_iter()

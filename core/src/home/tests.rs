@@ -194,3 +194,55 @@ fn the_search_entry_keeps_its_name_where_actions_are_written_out() {
         serde_json::json!({ "action": "open_search" })
     );
 }
+
+/// The home screen reads one snapshot of the settings: while another thread switches the
+/// language back and forth, every home screen is wholly in one language, its parts included
+/// (the checklist's next step, help now, the hotline line).
+#[test]
+fn the_home_screen_is_made_in_one_language_while_the_language_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let waymark = std::sync::Arc::new(open(&dir, "en", "Europe/Moscow"));
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let switcher = {
+        let (waymark, stop) = (waymark.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut flips = 0u32;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let language = if flips % 2 == 0 { "ru" } else { "en" };
+                waymark.set_language(language.into()).unwrap();
+                flips += 1;
+            }
+            flips
+        })
+    };
+    let cyrillic = |text: &str| {
+        text.chars()
+            .any(|c| ('а'..='я').contains(&c.to_ascii_lowercase()) || ('А'..='Я').contains(&c))
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for _ in 0..300 {
+        let home = waymark.home(utc("2026-03-04T10:00:00Z")).unwrap();
+        let parts = [
+            home.tagline.as_str(),
+            home.next_step.heading.as_str(),
+            home.next_step.title.as_str(),
+            home.menu[0].title.as_str(),
+            home.help_now.title.as_str(),
+            home.hotline.name.as_str(),
+        ];
+        let russian: Vec<bool> = parts.iter().map(|p| cyrillic(p)).collect();
+        assert!(
+            russian.iter().all(|r| *r == russian[0]),
+            "a home screen in two languages: {parts:?}"
+        );
+        assert_eq!(home.language == "ru", russian[0], "{parts:?}");
+        seen.insert(home.language);
+    }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    assert!(switcher.join().unwrap() > 0);
+    assert_eq!(
+        seen.len(),
+        2,
+        "the language never changed during the test: {seen:?}"
+    );
+}
