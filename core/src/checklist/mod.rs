@@ -185,7 +185,7 @@ impl Waymark {
                 title: text.value.title.clone(),
                 why: Some(text.value.why.clone()),
                 how: Some(text.value.how.clone()),
-                article: Some(self.article_summary(&prefs, &def.article)?),
+                article: Some(self.article_summary(prefs, &def.article)?),
                 done: done_at.is_some(),
                 done_at,
                 done_label: done_label(done_at),
@@ -213,7 +213,7 @@ impl Waymark {
         }
         Ok(ChecklistView {
             title: ui.text("checklist_title"),
-            progress: progress_of(&items, &prefs, self),
+            progress: progress_of(&items, prefs, self),
             items,
             can_add_own_item,
             why_label: ui.text("label_why"),

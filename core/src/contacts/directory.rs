@@ -129,7 +129,7 @@ impl Waymark {
             .and_then(|h| opening_view(h, now, &prefs.zone, &ui));
         let referral_via = match &def.referral_via {
             Some(via) => {
-                let (_, text, _) = self.directory_entry(&prefs, via)?;
+                let (_, text, _) = self.directory_entry(prefs, via)?;
                 Some(ContactRef {
                     id: via.clone(),
                     name: text.name.clone(),

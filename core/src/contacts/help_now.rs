@@ -157,7 +157,7 @@ impl Waymark {
             ));
         }
 
-        let hotline = self.hotline_step(now, country, &prefs, &ui)?;
+        let hotline = self.hotline_step(now, country, prefs, &ui)?;
         let reachable = hotline.reachability != Reachability::NotFromHere;
         let open = hotline.opening.as_ref().is_some_and(|o| o.open_now);
         let mut hotline = Some(hotline);

@@ -208,7 +208,7 @@ fn the_home_screen_is_made_in_one_language_while_the_language_changes() {
         std::thread::spawn(move || {
             let mut flips = 0u32;
             while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                let language = if flips % 2 == 0 { "ru" } else { "en" };
+                let language = if flips.is_multiple_of(2) { "ru" } else { "en" };
                 waymark.set_language(language.into()).unwrap();
                 flips += 1;
             }
