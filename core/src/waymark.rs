@@ -9,7 +9,7 @@ use crate::zone::Zone;
 use crate::content::{Chain, Pack, default_pack, ui::Ui};
 use crate::error::{Error, Result, WaymarkError, reason};
 use crate::packs::{self, ContentSource, PackOrigin, PackProblem};
-use crate::storage::Db;
+use crate::storage::{self, Db};
 
 /// How a profile is opened: the person's preferences, which the shell knows from the device.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -97,12 +97,30 @@ impl Waymark {
             })
     }
 
-    /// Changes the language of everything the core returns from now on.
+    /// Changes the language of everything the core returns from now on, and keeps it in the
+    /// profile: the next `open` uses it, whatever language `WaymarkOptions` then suggests.
     pub fn set_language(&self, language: String) -> Result<(), WaymarkError> {
         self.call(|| {
             let mut prefs = self.write_prefs();
-            prefs.chain = prefs.pack.chain(&language)?;
+            let chain = prefs.pack.chain(&language)?;
+            self.db
+                .write(|tx| storage::settings::set_language(tx, &language))?;
+            prefs.chain = chain;
             prefs.language = language;
+            Ok(())
+        })
+    }
+
+    /// Follows the phone's language (the system's setting changed) unless the person chose one
+    /// in the app, which keeps winning. Nothing is stored.
+    pub fn set_system_language(&self, language: String) -> Result<(), WaymarkError> {
+        self.call(|| {
+            let mut prefs = self.write_prefs();
+            let chain = prefs.pack.chain(&language)?;
+            if self.db.read(storage::settings::language)?.is_none() {
+                prefs.chain = chain;
+                prefs.language = language;
+            }
             Ok(())
         })
     }
@@ -199,10 +217,16 @@ impl Waymark {
         let zone = parse_zone(&options.time_zone)?;
         let db = Db::open(path)?;
         let (pack, origin) = packs::load_active(&db, trusted)?;
+        // The language the person chose in the app wins over the one the system suggests.
+        let chosen = db.read(storage::settings::language)?;
+        let (chain, language) = match chosen.and_then(|l| Some((pack.chain(&l).ok()?, l))) {
+            Some(stored) => stored,
+            None => (pack.chain(&options.language)?, options.language.clone()),
+        };
         let prefs = Prefs {
-            chain: pack.chain(&options.language)?,
+            chain,
             zone,
-            language: options.language.clone(),
+            language,
             pack,
             origin,
         };

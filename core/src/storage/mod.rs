@@ -5,6 +5,7 @@ mod db;
 mod diagnosis;
 mod millis;
 mod schema;
+pub(crate) mod settings;
 
 pub(crate) use db::Db;
 pub(crate) use millis::{from_millis, to_millis};

@@ -113,6 +113,12 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          SELECT position, salt, nonce, sealed FROM checkin_pin_boxes;
      DROP TABLE checkin_pin_boxes;
      ALTER TABLE checkin_pin_boxes_new RENAME TO checkin_pin_boxes;",
+    // 8: the person's settings, kept with the profile so every shell shows them the same
+    // (today the language they chose in the app).
+    "CREATE TABLE settings (
+         key   TEXT PRIMARY KEY,
+         value TEXT NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.

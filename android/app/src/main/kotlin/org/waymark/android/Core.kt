@@ -55,25 +55,20 @@ object Core {
         }
     }
 
-    /** The language picked in the settings, if the person picked one over the phone's. */
-    fun chosenLanguage(context: Context): String? =
-        File(context.noBackupFilesDir, LANGUAGE_FILE).takeIf { it.exists() }?.readText()?.trim()
-            ?.takeIf { it.isNotEmpty() }
-
-    /** Keeps [code] as the app's language; the next core call uses it. */
+    /** Keeps [code] as the app's language; the core keeps it in the profile. */
     fun chooseLanguage(context: Context, code: String) {
-        File(context.applicationContext.noBackupFilesDir, LANGUAGE_FILE).writeText(code)
+        profile(context).setLanguage(code)
     }
 
-    private const val LANGUAGE_FILE = "language"
-
-    /** Opens the profile on first use; on every call, follows the phone's language and zone. */
+    /**
+     * Opens the profile on first use; on every call, follows the phone's zone, and its language
+     * unless the person chose one in the app.
+     */
     private fun profile(context: Context): Waymark {
-        val language = chosenLanguage(context) ?: Locale.getDefault().language
-        val options = WaymarkOptions(language, ZoneId.systemDefault().id)
+        val options = WaymarkOptions(Locale.getDefault().language, ZoneId.systemDefault().id)
         val current = opened
         if (current != null) {
-            current.setLanguage(options.language)
+            current.setSystemLanguage(options.language)
             current.setTimeZone(options.timeZone)
             return current
         }

@@ -57,7 +57,7 @@ class MainActivity : Activity(), Ui {
 
     /** What a rendered screen depends on besides the profile: the language and the zone. */
     private fun surroundings(): String =
-        "${Core.chosenLanguage(this)} ${java.util.Locale.getDefault().toLanguageTag()} " +
+        "${java.util.Locale.getDefault().toLanguageTag()} " +
             java.time.ZoneId.systemDefault().id
 
     /** A notification was tapped: plan again (its alert has fired) and open what it names. */

@@ -1,0 +1,81 @@
+//! The person's settings kept in the profile (the `settings` table), so that every shell shows
+//! them the same and none has to keep its own copy.
+
+use rusqlite::{Connection, OptionalExtension, Transaction};
+
+use crate::error::Result;
+
+/// The language the person chose in the app, if they did.
+pub(crate) fn language(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'language'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Keeps `language` as the person's choice.
+pub(crate) fn set_language(tx: &Transaction<'_>, language: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('language', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [language],
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::waymark::{Waymark, WaymarkOptions};
+
+    fn open(path: &std::path::Path, language: &str) -> Waymark {
+        let options = WaymarkOptions {
+            language: language.into(),
+            time_zone: "Europe/Moscow".into(),
+        };
+        Waymark::open_at(path, &options).unwrap()
+    }
+
+    /// A language chosen in the app is kept in the profile: every shell opens in it again,
+    /// whatever the phone's language suggests; until one is chosen, the suggestion is used.
+    #[test]
+    fn the_chosen_language_is_kept_in_the_profile() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("profile.sqlite");
+        let waymark = open(&path, "en");
+        assert_eq!(waymark.language(), "en");
+        waymark.set_language("ru".into()).unwrap();
+        drop(waymark);
+        let reopened = open(&path, "en");
+        assert_eq!(reopened.language(), "ru");
+        // A refused language changes nothing, in memory or in the profile.
+        assert!(reopened.set_language("not a language!".into()).is_err());
+        assert_eq!(reopened.language(), "ru");
+        drop(reopened);
+        assert_eq!(open(&path, "en").language(), "ru");
+        // The phone's language changing does not override the choice...
+        let chosen = open(&path, "en");
+        chosen.set_system_language("en".into()).unwrap();
+        assert_eq!(chosen.language(), "ru");
+        // ...but a profile without a choice follows it, and keeps no choice.
+        let following = open(&dir.path().join("following.sqlite"), "en");
+        following.set_system_language("ru".into()).unwrap();
+        assert_eq!(following.language(), "ru");
+        drop(following);
+        assert_eq!(
+            open(&dir.path().join("following.sqlite"), "en").language(),
+            "en"
+        );
+        // Another profile never chose: it follows the suggestion.
+        assert_eq!(
+            open(&dir.path().join("other.sqlite"), "ru").language(),
+            "ru"
+        );
+        assert_eq!(
+            open(&dir.path().join("third.sqlite"), "en").language(),
+            "en"
+        );
+    }
+}
