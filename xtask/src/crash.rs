@@ -525,7 +525,6 @@ fn pick(random: &mut Random, state: &Snapshot, serial: &mut u64) -> Change {
 /// imports, and a signed pack newer than the built-in content.
 fn prepare() -> Result<Files, String> {
     cargo(&["build", "--locked", "-p", "waymark-desktop"])?;
-    let shell = target_dir().join("debug").join("waymark");
     let dir = target_dir()
         .join("xtask")
         .join(format!("crash-{}", std::process::id()));
@@ -534,6 +533,10 @@ fn prepare() -> Result<Files, String> {
             .map_err(|e| format!("cannot clear {}: {e}", dir.display()))?;
     }
     std::fs::create_dir_all(&dir).map_err(|e| format!("cannot make {}: {e}", dir.display()))?;
+    // A copy: a build during a long run must not swap the shell under it.
+    let shell = dir.join("waymark");
+    std::fs::copy(target_dir().join("debug").join("waymark"), &shell)
+        .map_err(|e| format!("cannot copy the shell into {}: {e}", dir.display()))?;
     let pack = crate::pack::write_test_pack(&dir)?;
     let files = Files {
         shell,
