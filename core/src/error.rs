@@ -145,6 +145,8 @@ pub(crate) mod reason {
         QR_UNDRAWABLE = "reason_qr_undrawable",
         QR_FRAME_SIZE = "reason_qr_frame_size",
         QR_FRAME_BYTES = "reason_qr_frame_bytes",
+        MESSAGE_CODE_ONCE = "reason_message_code_once",
+        MESSAGE_TOO_LONG = "reason_message_too_long",
     }
 }
 

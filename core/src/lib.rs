@@ -26,13 +26,14 @@ mod zone;
 
 pub use action::Action;
 pub use checkins::{
-    AlertKind, CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt,
-    CheckinSchedule, CheckinView, DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption,
-    EscalationStep, FactLine, FamilyHistoryEntry, FamilyHistoryView, FamilyListView,
-    FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS, PlanExport,
-    PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS, SlotStatus, SlotView, TripPlan,
-    TripPlanForm, VerificationOutcome, VerificationView, WatchedTravellerSummary, trip_day_end,
-    trip_day_of, trip_day_start,
+    AlertKind, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinCadence,
+    CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice, CheckinMessageOption,
+    CheckinMessageView, CheckinReceipt, CheckinSchedule, CheckinView, DRAFT_GRACE_MINUTES,
+    DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine, FamilyHistoryEntry,
+    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
+    PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
+    SlotStatus, SlotView, TripPlan, TripPlanForm, VerificationOutcome, VerificationView,
+    WatchedTravellerSummary, trip_day_end, trip_day_of, trip_day_start,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,

@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
-use waymark_core::{CheckinCadence, CheckinSchedule, DayOfWeek, TripPlan, WaymarkError};
+use waymark_core::{
+    CheckinCadence, CheckinMessageChoice, CheckinSchedule, DayOfWeek, TripPlan, WaymarkError,
+};
 
 use crate::app::App;
 use crate::cli::{CheckinCommand, FamilyCommand, PinsCommand, PlanArgs, PlanCommand};
@@ -84,6 +86,18 @@ impl App<'_> {
                 self.show(&receipt, || {
                     Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
                 })
+            }
+            Some(CheckinCommand::Message { template, own }) => {
+                let choice = match (template, own) {
+                    (Some(id), _) => Some(CheckinMessageChoice::Template { id }),
+                    (None, Some(text)) => Some(CheckinMessageChoice::Own { text }),
+                    (None, None) => None,
+                };
+                let view = match choice {
+                    Some(choice) => self.core(self.waymark.set_checkin_message(choice))?,
+                    None => self.core(self.waymark.checkin_message_view())?,
+                };
+                self.show(&view, || Ok(render::checkin_message(&view)))
             }
             Some(CheckinCommand::History) => {
                 let view = self.core(self.waymark.checkin_history())?;

@@ -239,6 +239,16 @@ pub enum CheckinCommand {
     Now,
     /// Every check-in made
     History,
+    /// How the message you send reads: an ordinary note with the code in it. With no option,
+    /// shows the notes to choose from
+    Message {
+        /// Use this ready-made note (its id, as listed)
+        #[arg(long, value_name = "ID", conflicts_with = "own")]
+        template: Option<String>,
+        /// Use your own note; put {code} where the code goes
+        #[arg(long, value_name = "TEXT")]
+        own: Option<String>,
+    },
 }
 
 /// What to do with the check-in PINs once they are set.

@@ -62,6 +62,7 @@ pub(crate) fn from_core(error: WaymarkError, path: &Path) -> Failure {
                 "time_zone" => "--zone".to_owned(),
                 "language" => "--lang".to_owned(),
                 "text" => "item text".to_owned(),
+                "own_text" => "--own".to_owned(),
                 "name" | "country" | "phone" | "notes" => format!("--{field}"),
                 "current_country" => "--country".to_owned(),
                 _ => field,

@@ -1839,3 +1839,36 @@ fn search_marks_found_words_in_bold_only_when_colour_is_allowed() {
     assert_clean(&plain);
     assert!(plain.contains("*visa*"), "{plain}");
 }
+
+#[test]
+fn the_check_in_message_is_an_ordinary_note_that_can_be_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.sqlite");
+    let listed = waymark(&profile, &["checkin", "message"]);
+    let listed = listed.ok();
+    assert_has(
+        listed,
+        &[
+            "[x] greeting: Hi! All good here, talk soon. 482913",
+            "[ ] weekend:",
+            "put {code} where the code goes",
+        ],
+    );
+    assert!(!listed.contains("Waymark"), "{listed}");
+    let own = waymark(
+        &profile,
+        &["checkin", "message", "--own", "All fine, love you {code}"],
+    );
+    assert_has(
+        own.ok(),
+        &["[x] All fine, love you 482913", "[ ] greeting:"],
+    );
+    let refused = waymark(&profile, &["checkin", "message", "--own", "All fine"]);
+    let refused = refused.fails(2);
+    assert!(
+        refused.starts_with("waymark: --own: must hold {code} exactly once"),
+        "{refused}"
+    );
+    let again = waymark(&profile, &["checkin", "message"]);
+    assert_has(again.ok(), &["[x] All fine, love you 482913"]);
+}

@@ -3,6 +3,7 @@
 
 mod codes;
 mod family;
+mod message;
 mod phrase;
 mod pins;
 mod plan;
@@ -29,6 +30,10 @@ use crate::action::Action;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, WaymarkError, reason};
 use crate::waymark::{Prefs, Waymark};
+pub use message::{
+    CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinMessageChoice,
+    CheckinMessageOption, CheckinMessageView,
+};
 use plan::ValidPlan;
 pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
@@ -349,13 +354,12 @@ impl Waymark {
 
         let prefs = self.prefs();
         let ui = self.ui(&prefs);
-        let message = ui.format(
-            "checkin_message",
-            &[
-                ("name", &plan.plan.traveller_name),
-                ("time", &ui.date_time(now, &prefs.zone)),
-                ("code", &codes::code(&unlocked.secret, code_slot, kind)),
-            ],
+        // The same note whichever PIN was typed: only the code differs.
+        let note = self.db.read(crate::storage::settings::checkin_message)?;
+        let message = message::message(
+            &ui,
+            note.as_deref(),
+            &codes::code(&unlocked.secret, code_slot, kind),
         );
         Ok(CheckinReceipt {
             headline: ui.text("checkin_recorded"),

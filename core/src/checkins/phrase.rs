@@ -22,7 +22,9 @@ pub(crate) fn contains_phrase(message: &str, phrase: &str) -> bool {
 /// Six-digit codes in a message: a run of six digits, or two runs of three split by one space,
 /// dot or dash ("482913", "482 913"), not part of a longer number.
 pub(crate) fn codes_in(message: &str) -> Vec<String> {
-    let chars: Vec<char> = message.chars().collect();
+    // Phones and messengers rewrite numbers: digits in another script (Arabic-Indic, Persian,
+    // Devanagari, full-width), and no-break or thin spaces and dashes between the groups.
+    let chars: Vec<char> = message.chars().map(plain_digit_or_separator).collect();
     let mut found = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -59,6 +61,24 @@ pub(crate) fn codes_in(message: &str) -> Vec<String> {
 }
 
 /// Whether digits sit one separator before `start` or after `end` ("+7 800 333 00 16").
+/// `c` as an ASCII digit if it is a decimal digit of another common script, as a space if it is
+/// another kind of space or dash, else itself.
+fn plain_digit_or_separator(c: char) -> char {
+    const ZEROS: [u32; 5] = [0x0660, 0x06F0, 0x0966, 0x09E6, 0xFF10];
+    let code = u32::from(c);
+    if let Some(zero) = ZEROS
+        .iter()
+        .find(|zero| (**zero..**zero + 10).contains(&code))
+    {
+        return char::from_digit(code - zero, 10).unwrap_or(c);
+    }
+    match c {
+        '\u{00A0}' | '\u{2007}' | '\u{2009}' | '\u{200A}' | '\u{202F}' | '\u{3000}' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        _ => c,
+    }
+}
+
 fn part_of_longer_number(chars: &[char], start: usize, end: usize) -> bool {
     let digit_at = |i: Option<usize>| {
         i.and_then(|i| chars.get(i))

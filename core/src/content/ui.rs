@@ -46,6 +46,12 @@ pub(crate) const KEYS: &[&str] = &[
     "toll_free_within",
     "datetime_format",
     "open_now",
+    "checkin_template_greeting",
+    "checkin_template_weekend",
+    "checkin_template_busy",
+    "checkin_message_title",
+    "checkin_message_explanation",
+    "checkin_message_own_hint",
     "hours_confirmed",
     "hours_not_confirmed",
     "hours_no_answer",
@@ -120,7 +126,6 @@ pub(crate) const KEYS: &[&str] = &[
     "checkin_last",
     "checkin_never",
     "checkin_recorded",
-    "checkin_message",
     "checkin_history_title",
     "checkin_unscheduled",
     "slot_label",
@@ -267,6 +272,8 @@ pub(crate) const KEYS: &[&str] = &[
     "reason_qr_undrawable",
     "reason_qr_frame_size",
     "reason_qr_frame_bytes",
+    "reason_message_code_once",
+    "reason_message_too_long",
 ];
 
 /// Interface strings in one person's language.

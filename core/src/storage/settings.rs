@@ -16,6 +16,27 @@ pub(crate) fn language(conn: &Connection) -> Result<Option<String>> {
         .optional()?)
 }
 
+/// How the traveller's check-in message reads, as `checkins::message` keeps it.
+pub(crate) fn checkin_message(conn: &Connection) -> Result<Option<String>> {
+    Ok(conn
+        .query_row(
+            "SELECT value FROM settings WHERE key = 'checkin_message'",
+            [],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+/// Keeps how the check-in message reads.
+pub(crate) fn set_checkin_message(tx: &Transaction<'_>, value: &str) -> Result<()> {
+    tx.execute(
+        "INSERT INTO settings (key, value) VALUES ('checkin_message', ?1)
+         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        [value],
+    )?;
+    Ok(())
+}
+
 /// Keeps `language` as the person's choice.
 pub(crate) fn set_language(tx: &Transaction<'_>, language: &str) -> Result<()> {
     tx.execute(

@@ -1,8 +1,8 @@
 //! The check-in screens, on both sides.
 
 use waymark_core::{
-    CheckinHistoryView, CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView,
-    FamilyTravellerView, NotificationPlan, SlotStatus, SlotView, VerificationView,
+    CheckinHistoryView, CheckinMessageView, CheckinReceipt, CheckinView, FamilyHistoryView,
+    FamilyListView, FamilyTravellerView, NotificationPlan, SlotStatus, SlotView, VerificationView,
 };
 
 use super::{Ctx, labelled, with_hint};
@@ -64,6 +64,27 @@ pub(crate) fn checkin_history(view: &CheckinHistoryView, ctx: &Ctx) -> String {
             "    ",
         );
     }
+    out
+}
+
+/// The notes the check-in message can read as, the one in use marked.
+pub(crate) fn checkin_message(view: &CheckinMessageView) -> String {
+    let mut out = wrap(&view.title, "", "");
+    out += &wrap(&view.explanation, "", "");
+    out.push('\n');
+    for option in &view.options {
+        let mark = if option.chosen { "[x]" } else { "[ ]" };
+        out += &wrap(
+            &format!("{mark} {}: {}", option.id, option.example),
+            "  ",
+            "      ",
+        );
+    }
+    if let Some(example) = &view.own_example {
+        out += &wrap(&format!("[x] {example}"), "  ", "      ");
+    }
+    out.push('\n');
+    out += &wrap(&view.own_hint, "", "");
     out
 }
 
