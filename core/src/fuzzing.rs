@@ -472,6 +472,15 @@ mod tests {
             }
             assert!(ran > 0, "fuzz/corpus/{target} holds no seed");
         }
+        // The seeds must stay real inputs: the signed pack seed installs, so the fuzzer starts
+        // from content the app accepts. When the content's form changes, write them again.
+        let signed = std::fs::read(root.join("corpus/pack_file/signed")).unwrap();
+        let installed = fuzzer.waymark.install_content_pack(signed, now());
+        assert!(
+            installed.is_ok(),
+            "fuzz/corpus/pack_file/signed no longer installs ({installed:?}): run \
+             cargo test -p waymark-core --lib write_seed_corpus -- --ignored"
+        );
     }
 
     /// Writes the seed corpora into fuzz/corpus/ from real inputs made through the public API:
