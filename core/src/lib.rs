@@ -22,6 +22,7 @@ mod shell_texts;
 mod storage;
 mod time_json;
 mod waymark;
+mod words;
 mod zone;
 
 pub use action::Action;

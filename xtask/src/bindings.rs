@@ -8,7 +8,7 @@ use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::{Counts, cargo, workspace_root};
+use crate::{Counts, cargo, target_dir, workspace_root};
 
 /// The languages generated for the host, each into its own folder under `bindings/generated/`.
 const LANGUAGES: [&str; 3] = ["kotlin", "swift", "python"];
@@ -289,14 +289,6 @@ fn add_pytest_line(line: &str) -> Option<Counts> {
 /// `bindings/generated/`.
 pub(crate) fn generated_dir() -> PathBuf {
     workspace_root().join("bindings").join("generated")
-}
-
-/// Cargo's target folder: `$CARGO_TARGET_DIR` or `target/` in the workspace.
-pub(crate) fn target_dir() -> PathBuf {
-    match std::env::var_os("CARGO_TARGET_DIR") {
-        Some(dir) => workspace_root().join(dir),
-        None => workspace_root().join("target"),
-    }
 }
 
 /// The core library's file name on the host, e.g. `libwaymark_core.so` on Linux.

@@ -10,7 +10,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use crate::bindings::{library_file_name, target_dir};
+use crate::bindings::library_file_name;
+use crate::target_dir;
 use crate::{cargo, workspace_root};
 
 /// The stripped release cdylib (x86_64, the host CI builds on) may not be larger than this, in

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-use crate::bindings::target_dir;
+use crate::target_dir;
 use crate::{Counts, cargo};
 
 const USAGE: &str = "usage: cargo xtask crash --iterations N [--seed S]";

@@ -222,6 +222,14 @@ fn require_tool(name: &str, why: &str) -> Result<(), String> {
     }
 }
 
+/// Cargo's target folder: `$CARGO_TARGET_DIR` or `target/` in the workspace.
+pub(crate) fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) => workspace_root().join(dir),
+        None => workspace_root().join("target"),
+    }
+}
+
 fn workspace_root() -> PathBuf {
     // `cargo run` sets CARGO_MANIFEST_DIR for the running binary; read it at run time, because
     // a binary built in one checkout may be reused from a copied target folder in another.

@@ -7,7 +7,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::bindings::{self, generated_dir, target_dir};
+use crate::bindings::{self, generated_dir};
+use crate::target_dir;
 use crate::{cargo, workspace_root};
 
 /// Android ABIs and the Rust targets cargo-ndk builds them with.

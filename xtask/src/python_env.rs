@@ -8,8 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::bindings::target_dir;
-use crate::workspace_root;
+use crate::{target_dir, workspace_root};
 
 /// The modules the checks import, as `import` names.
 const MODULES: &str = "pytest, tree_sitter, tree_sitter_swift";

@@ -186,11 +186,6 @@ impl Waymark {
     }
 }
 
-/// "Usually answers at this hour" or "Usually closed at this hour".
-pub(crate) fn open_status(ui: &Ui<'_>, open: bool) -> String {
-    ui.text(if open { "open_now" } else { "closed_now" })
-}
-
 fn phones(def: &ContactDef, ui: &Ui<'_>) -> Vec<PhoneView> {
     def.phones
         .iter()

@@ -127,7 +127,7 @@ pub(crate) fn opening_view(
     let your_zone = person_zone.name();
     Some(OpeningView {
         open_now: opening.open,
-        status: crate::contacts::directory::open_status(ui, opening.open),
+        status: open_status(ui, opening.open),
         next_change: next.into(),
         next_change_text,
         next_change_in_your_zone: ui.format(
@@ -160,6 +160,11 @@ pub(crate) fn opening_view(
         },
         no_answer: ui.text("hours_no_answer"),
     })
+}
+
+/// "Usually answers at this hour" or "Usually closed at this hour".
+pub(crate) fn open_status(ui: &Ui<'_>, open: bool) -> String {
+    ui.text(if open { "open_now" } else { "closed_now" })
 }
 
 /// "today at 18:30", "tomorrow at 08:30" or "Mon at 08:30", on the clock of `zone`.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 
 use serde::Deserialize;
 
-use crate::screening::patterns::PatternSet;
+use crate::words::patterns::{PatternFile, PatternSet};
 
 /// Every key of `[strings]` in `<lang>/screening.toml` that the code uses.
 pub(crate) const STRING_KEYS: &[&str] = &[
@@ -221,43 +221,6 @@ pub(crate) struct SelfCheckText {
 pub(crate) struct StatementText {
     pub statement: String,
     pub explanation: String,
-}
-
-/// `patterns/<lang>.toml`, as written.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PatternFile {
-    pub language: String,
-    pub stemmer: String,
-    pub flag: BTreeMap<String, FlagPatterns>,
-    pub salary: SalaryPatterns,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct FlagPatterns {
-    pub any: Vec<String>,
-    #[serde(default)]
-    pub with: Vec<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct SalaryPatterns {
-    pub unskilled: Vec<String>,
-    pub thousand: Vec<String>,
-    pub currency: BTreeMap<String, Vec<String>>,
-    pub period: PeriodPatterns,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(crate) struct PeriodPatterns {
-    pub hour: Vec<String>,
-    pub day: Vec<String>,
-    pub week: Vec<String>,
-    pub month: Vec<String>,
-    pub year: Vec<String>,
 }
 
 /// The screening content of a pack: the structure and the compiled patterns of every language.

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use super::patterns::CharSpan;
 use super::phones::{self, FoundPhone, PhoneKind};
 use super::salary;
-use super::text::Tokens;
 use crate::content::screening::{HIGH_SALARY, NO_EXPERIENCE, ONLY_MOBILE, Screening};
+use crate::words::patterns::CharSpan;
+use crate::words::text::Tokens;
 
 /// One red flag found, with every place in the text that shows it (character offsets, sorted,
 /// overlapping places merged).

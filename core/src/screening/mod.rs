@@ -1,12 +1,12 @@
 //! The screening tools: the job-offer check (questionnaire.rs, offer.rs, store.rs) with the
-//! ad-text analyzer (analyzer.rs over text.rs, patterns.rs, salary.rs, phones.rs), the
+//! ad-text analyzer (analyzer.rs over the tokenizer and patterns of ../words, salary.rs,
+//! phones.rs), the
 //! "am I being exploited?" check (self_check.rs) and the myths and facts quiz (quiz.rs).
 //! Questions, weights, patterns and every word are content (`screening.toml`,
 //! `<lang>/screening.toml`, `patterns/<lang>.toml`).
 
 mod analyzer;
 mod offer;
-pub(crate) mod patterns;
 mod phones;
 mod questionnaire;
 mod quiz;
@@ -15,7 +15,6 @@ mod self_check;
 mod store;
 #[cfg(test)]
 mod tests;
-pub(crate) mod text;
 
 use serde::Serialize;
 

@@ -5,7 +5,7 @@ use rlibphonenumber::phonenumber_matcher::{Leniency, PHONE_MATCHER_FACTORY};
 use rlibphonenumber::{PhoneNumberFormat, PhoneNumberType, Region};
 use serde::Serialize;
 
-use super::patterns::CharSpan;
+use crate::words::patterns::CharSpan;
 
 /// What kind of line a phone number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]

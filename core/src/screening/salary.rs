@@ -2,9 +2,9 @@
 //! hour", "300 000 рублей в месяц"), converted to a month and compared with the content's
 //! threshold for that currency.
 
-use super::patterns::{CharSpan, PatternSet, Period, Stemmed};
-use super::text::Kind;
 use crate::content::screening::AnalyzerDef;
+use crate::words::patterns::{CharSpan, PatternSet, Period, Stemmed};
+use crate::words::text::Kind;
 
 /// How far after an amount its period may be named ("£28,407 - £34,581 per year").
 const PERIOD_REACH: usize = 6;

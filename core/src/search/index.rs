@@ -15,8 +15,8 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 use super::{SearchKind, TextPart};
 use crate::action::Action;
-use crate::screening::patterns::within_one_edit;
-use crate::screening::text::{self, Kind as TokenKind, Tokens};
+use crate::words::patterns::within_one_edit;
+use crate::words::text::{self, Kind as TokenKind, Tokens};
 
 /// Query words at least this long forgive one typo.
 pub(crate) const FUZZY_FROM: usize = 5;

@@ -11,8 +11,9 @@ use std::fmt;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
+use serde::Deserialize;
+
 use super::text::{Kind, Token, Tokens};
-use crate::content::screening::{PatternFile, PeriodPatterns};
 
 /// The most words a `...` skips.
 const MAX_GAP: usize = 4;
@@ -348,6 +349,43 @@ pub(crate) fn within_one_edit(a: &[char], b: &[char]) -> bool {
         }
         _ => false,
     }
+}
+
+/// `patterns/<lang>.toml`, as written.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PatternFile {
+    pub language: String,
+    pub stemmer: String,
+    pub flag: BTreeMap<String, FlagPatterns>,
+    pub salary: SalaryPatterns,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct FlagPatterns {
+    pub any: Vec<String>,
+    #[serde(default)]
+    pub with: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct SalaryPatterns {
+    pub unskilled: Vec<String>,
+    pub thousand: Vec<String>,
+    pub currency: BTreeMap<String, Vec<String>>,
+    pub period: PeriodPatterns,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct PeriodPatterns {
+    pub hour: Vec<String>,
+    pub day: Vec<String>,
+    pub week: Vec<String>,
+    pub month: Vec<String>,
+    pub year: Vec<String>,
 }
 
 #[cfg(test)]
