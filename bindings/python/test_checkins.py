@@ -451,7 +451,7 @@ def test_the_planner_orders_alerts_keeps_to_64_and_says_when_to_plan_again(pair)
         AlertKind.CHECKIN_REMINDER,
         at("2026-03-02T05:30:00Z"),
     )
-    assert (first.title, first.body) == ("Time to check in", "Check in with Waymark by 2 Mar 2026, 10:00.")
+    assert (first.title, first.body) == ("Reminder", "You have a reminder until 2 Mar 2026, 10:00.")
     assert first.action == Action.OPEN_CHECKIN()
 
     five = anna.plan_notifications(now, 5, True)

@@ -47,6 +47,9 @@ pub struct PlannedAlert {
     pub title: String,
     /// The notification's text, localised.
     pub body: String,
+    /// The one line a locked screen may show instead of the title and text (Android's public
+    /// version): on the traveller's phone a plain "Reminder", whatever the alert is about.
+    pub lock_screen_text: String,
     /// What a tap opens.
     pub action: Action,
 }
@@ -137,6 +140,7 @@ fn traveller_alerts(
                 kind,
                 title: ui.format(title, args),
                 body: ui.format(body, args),
+                lock_screen_text: ui.text("alert_lock_screen"),
                 action: Action::OpenCheckin,
             });
         };
@@ -212,6 +216,8 @@ fn family_alerts(
             kind,
             title: ui.format(title, &args),
             body: ui.format(body, &args),
+            // The family's phone is not the one at risk: its lock screen may say who is late.
+            lock_screen_text: ui.format(title, &args),
             action: Action::OpenWatchedTraveller { id: id.to_owned() },
         });
     }

@@ -842,8 +842,8 @@ fn the_planner_orders_limits_and_says_when_to_plan_again() {
         at("2026-03-02T05:30:00Z"),
         "when the window opens"
     );
-    assert_eq!(first.title, "Time to check in");
-    assert_eq!(first.body, "Check in with Waymark by 2 Mar 2026, 10:00.");
+    assert_eq!(first.title, "Reminder");
+    assert_eq!(first.body, "You have a reminder until 2 Mar 2026, 10:00.");
     assert_eq!(first.action, Action::OpenCheckin);
 
     let limited = anna.plan_notifications(now, 64, true).unwrap();
@@ -1515,5 +1515,54 @@ fn the_family_finds_the_code_in_a_reformatted_note() {
             "{variant:?}: {:?}",
             verified.outcome
         );
+    }
+}
+
+/// The traveller's phone may be in someone else's hands: its notifications, their lock-screen
+/// line and its notification channels say "reminder", never check-in, the app or help.
+#[test]
+fn the_travellers_notifications_say_nothing_about_check_ins() {
+    let forbidden = [
+        "waymark",
+        "check",
+        "family",
+        "safe",
+        "help",
+        "отмет",
+        "близк",
+        "семь",
+        "помощ",
+        "безопас",
+    ];
+    for language in ["en", "ru"] {
+        let dir = tempfile::tempdir().unwrap();
+        let anna = ready(&dir, "anna");
+        anna.set_language(language.into()).unwrap();
+        let plan = anna
+            .plan_notifications(at("2026-03-02T00:00:00Z"), 64, true)
+            .unwrap();
+        assert!(plan.alerts.len() >= 6, "{}", plan.alerts.len());
+        let texts = anna.shell_texts();
+        let channels = texts
+            .alert_channels
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.kind,
+                    AlertKind::CheckinReminder | AlertKind::CheckinDue | AlertKind::CheckinOverdue
+                )
+            })
+            .flat_map(|c| [c.name.clone(), c.description.clone()]);
+        let shown = plan
+            .alerts
+            .iter()
+            .flat_map(|a| [a.title.clone(), a.body.clone(), a.lock_screen_text.clone()])
+            .chain(channels);
+        for text in shown {
+            let lower = text.to_lowercase();
+            for word in forbidden {
+                assert!(!lower.contains(word), "{language}: {text:?} says {word:?}");
+            }
+        }
     }
 }

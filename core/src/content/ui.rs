@@ -46,6 +46,7 @@ pub(crate) const KEYS: &[&str] = &[
     "toll_free_within",
     "datetime_format",
     "open_now",
+    "alert_lock_screen",
     "checkin_template_greeting",
     "checkin_template_weekend",
     "checkin_template_busy",

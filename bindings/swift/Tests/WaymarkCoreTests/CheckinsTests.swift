@@ -386,8 +386,8 @@ final class CheckinsTests: WaymarkTestCase {
         XCTAssertEqual(first.id, "checkin-0-reminder")
         XCTAssertEqual(first.kind, .checkinReminder)
         XCTAssertEqual(first.fireAt, at("2026-03-02T05:30:00Z"))
-        XCTAssertEqual(first.title, "Time to check in")
-        XCTAssertEqual(first.body, "Check in with Waymark by 2 Mar 2026, 10:00.")
+        XCTAssertEqual(first.title, "Reminder")
+        XCTAssertEqual(first.body, "You have a reminder until 2 Mar 2026, 10:00.")
         XCTAssertEqual(first.action, .openCheckin)
 
         let five = try anna.planNotifications(now: now, maxCount: 5, exactAlarmsAllowed: true)

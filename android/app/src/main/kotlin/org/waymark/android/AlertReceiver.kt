@@ -43,8 +43,14 @@ class AlertReceiver : BroadcastReceiver() {
             .setContentText(body)
             .setStyle(Notification.BigTextStyle().bigText(body))
             .setCategory(Notification.CATEGORY_REMINDER)
-            // The lock screen shows that there is an alert, not what it says.
+            // A locked screen shows only the core's one neutral line, never the title or text.
             .setVisibility(Notification.VISIBILITY_PRIVATE)
+            .setPublicVersion(
+                Notification.Builder(context, channel)
+                    .setSmallIcon(android.R.drawable.ic_popup_reminder)
+                    .setContentTitle(intent.getStringExtra(Alerts.EXTRA_LOCK_SCREEN))
+                    .build(),
+            )
             .setContentIntent(tap)
             .setAutoCancel(true)
             .build()

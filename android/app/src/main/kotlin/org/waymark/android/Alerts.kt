@@ -32,6 +32,7 @@ object Alerts {
     const val EXTRA_ID = "org.waymark.alert.id"
     const val EXTRA_TITLE = "org.waymark.alert.title"
     const val EXTRA_BODY = "org.waymark.alert.body"
+    const val EXTRA_LOCK_SCREEN = "org.waymark.alert.lock_screen"
     const val EXTRA_CHANNEL = "org.waymark.alert.channel"
 
     private const val SCHEDULED_FILE = "scheduled-alerts"
@@ -90,6 +91,7 @@ object Alerts {
             val intent = baseIntent(context, alert.id)
                 .putExtra(EXTRA_TITLE, alert.title)
                 .putExtra(EXTRA_BODY, alert.body)
+                .putExtra(EXTRA_LOCK_SCREEN, alert.lockScreenText)
                 .putExtra(EXTRA_CHANNEL, channels[alert.kind])
             ActionCodec.put(intent, alert.action)
             val pending = PendingIntent.getBroadcast(

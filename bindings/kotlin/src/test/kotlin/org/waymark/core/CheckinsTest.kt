@@ -453,8 +453,8 @@ class CheckinsTest {
         assertEquals("checkin-0-reminder", first.id)
         assertEquals(AlertKind.CHECKIN_REMINDER, first.kind)
         assertEquals(at("2026-03-02T05:30:00Z"), first.fireAt)
-        assertEquals("Time to check in", first.title)
-        assertEquals("Check in with Waymark by 2 Mar 2026, 10:00.", first.body)
+        assertEquals("Reminder", first.title)
+        assertEquals("You have a reminder until 2 Mar 2026, 10:00.", first.body)
         assertEquals(Action.OpenCheckin, first.action)
 
         val five = anna.planNotifications(now, 5u, true)
