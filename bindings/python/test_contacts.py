@@ -13,7 +13,7 @@ def test_the_hotline_has_its_number_hours_in_moscow_time_and_its_state(open_prof
     assert hotline.name == "Counter-trafficking hotline"
     assert hotline.country == "Russia"
     assert hotline.hours == "Mon–Fri, 08:30–18:30, Moscow time"
-    assert (hotline.open_now, hotline.status) == (True, "Open now")
+    assert (hotline.open_now, hotline.status) == (True, "Usually answers at this hour")
     [phone] = hotline.phones
     assert (phone.number, phone.e164, phone.toll_free) == ("8-800-333-00-16", "+78003330016", True)
     assert phone.cost_note is not None
@@ -21,7 +21,7 @@ def test_the_hotline_has_its_number_hours_in_moscow_time_and_its_state(open_prof
     assert hotline.services
     assert hotline.labels.phones == "Phone"
     sunday = waymark.contact("hotline", SUNDAY_15_MOSCOW)
-    assert (sunday.open_now, sunday.status) == (False, "Closed now")
+    assert (sunday.open_now, sunday.status) == (False, "Usually closed at this hour")
 
 
 def test_unknown_hours_no_phones_and_no_capacity_are_none_not_made_up(open_profile):
@@ -45,7 +45,7 @@ def test_contacts_come_in_russian(open_profile):
     hotline = open_profile(language="ru").contact("hotline", MONDAY_10_MOSCOW)
     assert hotline.language == "ru"
     assert hotline.country == "Россия"
-    assert hotline.status == "Сейчас работает"
+    assert hotline.status == "Обычно в это время отвечают"
     assert hotline.name != "Counter-trafficking hotline"
 
 

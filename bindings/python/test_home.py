@@ -30,12 +30,12 @@ def test_the_hotline_line_can_be_dialled_and_says_whether_it_is_open(open_profil
     assert hotline.call == Action.DIAL(uri="tel:+78003330016")
     assert hotline.call.is_dial()
     assert hotline.open_now is True
-    assert hotline.status == "Open now"
+    assert hotline.status == "Usually answers at this hour"
     assert "Moscow time" in hotline.hours
     assert hotline.cost_note is not None
     closed = waymark.home(SUNDAY_15_MOSCOW).hotline
     assert closed.open_now is False
-    assert closed.status == "Closed now"
+    assert closed.status == "Usually closed at this hour"
 
 
 def test_the_next_step_moves_on_and_ends_with_the_red_flags(open_profile):
@@ -54,7 +54,7 @@ def test_the_home_screen_comes_in_russian(open_profile):
     home = open_profile(language="ru").home(MONDAY_10_MOSCOW)
     assert home.language == "ru"
     assert home.checklist.label == "Готово 0 из 11"
-    assert home.hotline.status == "Сейчас работает"
+    assert home.hotline.status == "Обычно в это время отвечают"
     assert [entry.title for entry in home.menu][:3] == ["Справочник", "Перед поездкой", "Связь с близкими"]
 
 

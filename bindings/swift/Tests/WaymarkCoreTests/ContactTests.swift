@@ -12,7 +12,7 @@ final class ContactTests: WaymarkTestCase {
         XCTAssertEqual(hotline.country, "Russia")
         XCTAssertEqual(hotline.hours, "Mon–Fri, 08:30–18:30, Moscow time")
         XCTAssertEqual(hotline.openNow, true)
-        XCTAssertEqual(hotline.status, "Open now")
+        XCTAssertEqual(hotline.status, "Usually answers at this hour")
         XCTAssertEqual(hotline.phones.count, 1)
         let phone = try XCTUnwrap(hotline.phones.first)
         XCTAssertEqual(phone.number, "8-800-333-00-16")
@@ -24,7 +24,7 @@ final class ContactTests: WaymarkTestCase {
         XCTAssertEqual(hotline.labels.phones, "Phone")
         let sunday = try waymark.contact(id: "hotline", now: sunday15Moscow)
         XCTAssertEqual(sunday.openNow, false)
-        XCTAssertEqual(sunday.status, "Closed now")
+        XCTAssertEqual(sunday.status, "Usually closed at this hour")
     }
 
     func testUnknownHoursNoPhonesAndNoCapacityAreNilNotMadeUp() throws {
@@ -52,7 +52,7 @@ final class ContactTests: WaymarkTestCase {
         let hotline = try openProfile(language: "ru").contact(id: "hotline", now: monday10Moscow)
         XCTAssertEqual(hotline.language, "ru")
         XCTAssertEqual(hotline.country, "Россия")
-        XCTAssertEqual(hotline.status, "Сейчас работает")
+        XCTAssertEqual(hotline.status, "Обычно в это время отвечают")
         XCTAssertNotEqual(hotline.name, "Counter-trafficking hotline")
     }
 

@@ -245,7 +245,7 @@ final class HelpNowTests: WaymarkTestCase {
         // Friday 6 March 2026, 18:29 in Moscow is 00:29 on Saturday in Tokyo.
         let opened = try XCTUnwrap(waymark.contact(id: "hotline", now: at("2026-03-06T15:29:00Z")).opening)
         XCTAssertTrue(opened.openNow)
-        XCTAssertEqual(opened.status, "Open now")
+        XCTAssertEqual(opened.status, "Usually answers at this hour")
         XCTAssertEqual(opened.nextChange, at("2026-03-06T15:30:00Z"))
         XCTAssertEqual(opened.nextChangeText, "Closes today at 18:30, Moscow time")
         XCTAssertEqual(opened.nextChangeInYourZone, "today at 00:30 your time (Asia/Tokyo)")

@@ -27,12 +27,12 @@ final class HomeTests: WaymarkTestCase {
         XCTAssertEqual(hotline.e164, "+78003330016")
         XCTAssertEqual(hotline.call, .dial(uri: "tel:+78003330016"))
         XCTAssertTrue(hotline.openNow)
-        XCTAssertEqual(hotline.status, "Open now")
+        XCTAssertEqual(hotline.status, "Usually answers at this hour")
         XCTAssertTrue(hotline.hours.contains("Moscow time"))
         XCTAssertNotNil(hotline.costNote)
         let closed = try waymark.home(now: sunday15Moscow).hotline
         XCTAssertFalse(closed.openNow)
-        XCTAssertEqual(closed.status, "Closed now")
+        XCTAssertEqual(closed.status, "Usually closed at this hour")
     }
 
     func testTheNextStepMovesOnAndEndsWithTheRedFlags() throws {
@@ -51,7 +51,7 @@ final class HomeTests: WaymarkTestCase {
         let home = try openProfile(language: "ru").home(now: monday10Moscow)
         XCTAssertEqual(home.language, "ru")
         XCTAssertEqual(home.checklist.label, "Готово 0 из 11")
-        XCTAssertEqual(home.hotline.status, "Сейчас работает")
+        XCTAssertEqual(home.hotline.status, "Обычно в это время отвечают")
         XCTAssertEqual(home.menu.map(\.title), ["Справочник", "Перед поездкой"])
     }
 }

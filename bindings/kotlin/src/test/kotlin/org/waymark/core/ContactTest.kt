@@ -24,7 +24,7 @@ class ContactTest {
             assertEquals("Russia", hotline.country)
             assertEquals("Mon–Fri, 08:30–18:30, Moscow time", hotline.hours)
             assertEquals(true, hotline.openNow)
-            assertEquals("Open now", hotline.status)
+            assertEquals("Usually answers at this hour", hotline.status)
             val phone = hotline.phones.single()
             assertEquals("8-800-333-00-16", phone.number)
             assertEquals("+78003330016", phone.e164)
@@ -36,7 +36,7 @@ class ContactTest {
 
             val sunday = waymark.contact("hotline", SUNDAY_15_MOSCOW)
             assertEquals(false, sunday.openNow)
-            assertEquals("Closed now", sunday.status)
+            assertEquals("Usually closed at this hour", sunday.status)
         }
     }
 
@@ -73,7 +73,7 @@ class ContactTest {
             val hotline = waymark.contact("hotline", MONDAY_10_MOSCOW)
             assertEquals("ru", hotline.language)
             assertEquals("Россия", hotline.country)
-            assertEquals("Сейчас работает", hotline.status)
+            assertEquals("Обычно в это время отвечают", hotline.status)
             assertFalse(hotline.name == "Counter-trafficking hotline")
         }
     }

@@ -311,7 +311,7 @@ class HelpNowTest {
             // Friday 6 March 2026, 18:29 in Moscow is 00:29 on Saturday in Tokyo.
             val open = assertNotNull(waymark.contact("hotline", at("2026-03-06T15:29:00Z")).opening)
             assertTrue(open.openNow)
-            assertEquals("Open now", open.status)
+            assertEquals("Usually answers at this hour", open.status)
             assertEquals(at("2026-03-06T15:30:00Z"), open.nextChange)
             assertEquals("Closes today at 18:30, Moscow time", open.nextChangeText)
             assertEquals("today at 00:30 your time (Asia/Tokyo)", open.nextChangeInYourZone)

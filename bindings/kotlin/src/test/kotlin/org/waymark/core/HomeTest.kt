@@ -48,12 +48,12 @@ class HomeTest {
             assertEquals("+78003330016", open.e164)
             assertEquals(Action.Dial("tel:+78003330016"), open.call)
             assertTrue(open.openNow)
-            assertEquals("Open now", open.status)
+            assertEquals("Usually answers at this hour", open.status)
             assertTrue(open.hours.contains("Moscow time"), open.hours)
             assertNotNull(open.costNote, "a toll-free 8-800 number says it cannot be reached from abroad")
             val closed = waymark.home(SUNDAY_15_MOSCOW).hotline
             assertFalse(closed.openNow)
-            assertEquals("Closed now", closed.status)
+            assertEquals("Usually closed at this hour", closed.status)
         }
     }
 
@@ -79,7 +79,7 @@ class HomeTest {
             val home = waymark.home(MONDAY_10_MOSCOW)
             assertEquals("ru", home.language)
             assertEquals("Готово 0 из 11", home.checklist.label)
-            assertEquals("Сейчас работает", home.hotline.status)
+            assertEquals("Обычно в это время отвечают", home.hotline.status)
             assertEquals(listOf("Справочник", "Перед поездкой", "Связь с близкими"), home.menu.map { it.title }.take(3))
         }
     }
