@@ -19,6 +19,7 @@ mod qr;
 mod screening;
 mod search;
 mod shell_texts;
+mod speech;
 mod storage;
 mod time_json;
 mod waymark;
@@ -74,5 +75,6 @@ pub use search::{
     QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
 pub use shell_texts::{AlertChannel, ShellTexts};
+pub use speech::SpeakableText;
 pub use time_json::rfc3339;
 pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions, supported_languages};

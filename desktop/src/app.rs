@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use serde::Serialize;
-use waymark_core::{ChecklistView, Waymark, WaymarkError, WaymarkOptions, supported_languages};
+use waymark_core::{
+    ChecklistView, SpeakableText, Waymark, WaymarkError, WaymarkOptions, supported_languages,
+};
 use waymark_core::{OwnContactInput, OwnContactKind, OwnContactsView};
 
 use crate::Env;
@@ -30,10 +32,20 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
     };
     match cli.command {
         None => app.home(),
-        Some(Command::Guide { id: None }) => app.guide(),
-        Some(Command::Guide { id: Some(id) }) => app.article(id),
+        Some(Command::Guide { id: None, .. }) => app.guide(),
+        Some(Command::Guide {
+            id: Some(id),
+            speak: true,
+        }) => app.speak(app.waymark.speakable_article(id)),
+        Some(Command::Guide {
+            id: Some(id),
+            speak: false,
+        }) => app.article(id),
         Some(Command::Checklist { change, details }) => app.checklist(change, details),
-        Some(Command::Contact { id }) => app.contact(id),
+        Some(Command::Contact { id, speak: true }) => {
+            app.speak(app.waymark.speakable_contact(id, app.settings.now))
+        }
+        Some(Command::Contact { id, speak: false }) => app.contact(id),
         Some(Command::Contacts { change }) => app.contacts(change),
         Some(Command::HelpNow { country }) => app.help_now(country),
         Some(Command::CheckOffer {
@@ -151,6 +163,14 @@ impl App<'_> {
         self.show(&view, || {
             let list = self.core(self.waymark.checklist())?;
             Ok(render::search(&view, &self.ctx(Some(&list))))
+        })
+    }
+
+    /// A text to be read aloud: its language tag, then the text.
+    fn speak(&self, spoken: Result<SpeakableText, WaymarkError>) -> Result<String, Failure> {
+        let spoken = self.core(spoken)?;
+        self.show(&spoken, || {
+            Ok(format!("[{}]\n{}\n", spoken.language, spoken.text))
         })
     }
 

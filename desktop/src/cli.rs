@@ -47,6 +47,9 @@ pub enum Command {
     Guide {
         /// The article to open, as shown in the contents (e.g. "red-flags")
         id: Option<String>,
+        /// Print the article as plain text to be read aloud (numbers digit by digit)
+        #[arg(long, requires = "id")]
+        speak: bool,
     },
     /// Show the pre-departure checklist, or change it
     Checklist {
@@ -62,6 +65,9 @@ pub enum Command {
     Contact {
         /// The contact's id (e.g. "hotline")
         id: String,
+        /// Print the card as plain text to be read aloud (numbers digit by digit)
+        #[arg(long)]
+        speak: bool,
     },
     /// Show your own contacts, or change them
     Contacts {

@@ -1872,3 +1872,34 @@ fn the_check_in_message_is_an_ordinary_note_that_can_be_changed() {
     let again = waymark(&profile, &["checkin", "message"]);
     assert_has(again.ok(), &["[x] All fine, love you 482913"]);
 }
+
+#[test]
+fn an_article_and_a_card_can_be_printed_to_be_read_aloud() {
+    let dir = tempfile::tempdir().unwrap();
+    let profile = dir.path().join("p.sqlite");
+    let article = waymark(&profile, &["guide", "what-is-trafficking", "--speak"]);
+    let article = article.succeeded();
+    assert!(
+        article.starts_with("[en]\nWhat human trafficking is.\n"),
+        "{article}"
+    );
+    assert!(
+        !article.contains("**") && !article.contains("]("),
+        "{article}"
+    );
+    let card = waymark(
+        &profile,
+        &[
+            "--lang",
+            "ru",
+            "contact",
+            "hotline",
+            "--speak",
+            "--now",
+            "2026-03-04T10:00:00Z",
+        ],
+    );
+    let card = card.succeeded();
+    assert!(card.starts_with("[ru]\n"), "{card}");
+    assert!(card.contains("8, 8 0 0, 3 3 3, 0 0, 1 6"), "{card}");
+}

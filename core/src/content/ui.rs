@@ -46,6 +46,7 @@ pub(crate) const KEYS: &[&str] = &[
     "toll_free_within",
     "datetime_format",
     "open_now",
+    "speech_no_voice",
     "alert_lock_screen",
     "checkin_template_greeting",
     "checkin_template_weekend",
@@ -306,6 +307,15 @@ impl<'a> Ui<'a> {
         args.iter().fold(self.text(key), |text, (name, value)| {
             text.replace(&format!("{{{name}}}"), value)
         })
+    }
+
+    /// A language's own name ("Русский"), from its code; the code itself when unknown.
+    pub(crate) fn language_name(&self, code: &str) -> String {
+        self.pack
+            .languages
+            .iter()
+            .find(|l| l.code == code)
+            .map_or_else(|| code.to_owned(), |l| l.name.clone())
     }
 
     /// The caveat about a country's emergency numbers, if the content has one.
