@@ -584,13 +584,26 @@ fn prepare() -> Result<Files, String> {
 /// line and the profile keeps what it had. Needs a private mount namespace (`unshare -rm`);
 /// where that is refused, says so and skips.
 fn hostile(files: &Files, report: &mut Report) -> Result<(), String> {
+    // Everything the checks need, tried once: a private mount namespace, a tmpfs in it, and
+    // remounting it read-only.
+    let probe_dir = files.profile.with_file_name("mount-probe");
+    std::fs::create_dir_all(&probe_dir)
+        .map_err(|e| format!("cannot make {}: {e}", probe_dir.display()))?;
     let probe = Command::new("unshare")
-        .args(["-rm", "true"])
+        .args([
+            "-rm",
+            "sh",
+            "-c",
+            "mount -t tmpfs -o size=1m tmpfs \"$M\" && mount -o remount,ro \"$M\"",
+        ])
+        .env("M", &probe_dir)
         .output()
         .is_ok_and(|output| output.status.success());
     if !probe {
         report.hostile_messages.push(
-            "full disk and read-only profile not checked: `unshare -rm` is not allowed here".into(),
+            "full disk and read-only profile not checked: this machine does not let an unprivileged \
+             user mount a tmpfs in a private namespace (unshare -rm)"
+                .into(),
         );
         return Ok(());
     }
