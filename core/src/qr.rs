@@ -2,6 +2,10 @@
 //! code, so every shell shows the same one, and reads one from a camera frame, because Android's
 //! framework has no QR reader of its own.
 
+use std::sync::atomic::{AtomicU8, AtomicUsize, Ordering};
+use std::sync::mpsc;
+use std::time::Duration;
+
 use serde::Serialize;
 
 use crate::checkins::QR_BYTE_BUDGET;
@@ -51,7 +55,7 @@ pub fn read_qr_code(
     height: u32,
     luma: Vec<u8>,
 ) -> std::result::Result<String, WaymarkError> {
-    decode(width, height, &luma).map_err(Error::english)
+    decode_within_budget(width, height, luma).map_err(Error::english)
 }
 
 pub(crate) fn encode(text: &str) -> Result<QrCode> {
@@ -79,7 +83,80 @@ pub(crate) fn encode(text: &str) -> Result<QrCode> {
     })
 }
 
-pub(crate) fn decode(width: u32, height: u32, luma: &[u8]) -> Result<String> {
+/// How long reading one frame may take. A camera delivers many frames a second and a real code
+/// reads in milliseconds, but the fuzzer found a 186 × 186 frame on which the QR reader (rqrr)
+/// spends more than a minute trying groups of finder patterns. Past this budget the frame
+/// counts as holding no code, so the scanner takes the next frame instead of freezing.
+const QR_READ_BUDGET: Duration = Duration::from_millis(1500);
+
+/// At most this many over-budget reads may still be running; beyond it a frame is refused at
+/// once, so a camera pointed at a crafted image cannot pile up work.
+const QR_RUNAWAY_READS_MAX: usize = 4;
+
+/// Over-budget reads still running.
+static RUNAWAY_READS: AtomicUsize = AtomicUsize::new(0);
+
+/// A read still running on its worker.
+const RUNNING: u8 = 0;
+/// The worker finished in time; the caller takes its result.
+const FINISHED: u8 = 1;
+/// The caller stopped waiting; the worker, when it ends, uncounts itself.
+const ABANDONED: u8 = 2;
+
+/// `decode` on a worker thread, waiting at most `QR_READ_BUDGET` for it. Sizes are checked
+/// first, here, so a wrong frame is refused at once with its reason.
+fn decode_within_budget(width: u32, height: u32, luma: Vec<u8>) -> Result<String> {
+    check_frame(width, height, &luma)?;
+    let no_code = || Error::not_found("qr code", "camera frame");
+    if RUNAWAY_READS.load(Ordering::SeqCst) >= QR_RUNAWAY_READS_MAX {
+        return Err(no_code());
+    }
+    let (sender, receiver) = mpsc::channel();
+    let state = std::sync::Arc::new(AtomicU8::new(RUNNING));
+    let worker_state = state.clone();
+    let spawned = std::thread::Builder::new()
+        .name("waymark-qr".into())
+        .spawn(move || {
+            let read = decode(width, height, &luma);
+            let claimed = worker_state.compare_exchange(
+                RUNNING,
+                FINISHED,
+                Ordering::SeqCst,
+                Ordering::SeqCst,
+            );
+            match claimed {
+                Ok(_) => {
+                    // The caller is waiting, or about to take it.
+                    let _ = sender.send(read);
+                }
+                Err(_) => {
+                    RUNAWAY_READS.fetch_sub(1, Ordering::SeqCst);
+                }
+            }
+        });
+    if spawned.is_err() {
+        // No thread to spare: the frame counts as holding no code; the next one may do.
+        return Err(no_code());
+    }
+    match receiver.recv_timeout(QR_READ_BUDGET) {
+        Ok(read) => read,
+        Err(_) => {
+            // Count the runaway before marking it, so its own uncounting never comes first.
+            RUNAWAY_READS.fetch_add(1, Ordering::SeqCst);
+            match state.compare_exchange(RUNNING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst) {
+                Ok(_) => Err(no_code()),
+                Err(_) => {
+                    // It finished just now and is sending its result.
+                    RUNAWAY_READS.fetch_sub(1, Ordering::SeqCst);
+                    receiver.recv().unwrap_or_else(|_| Err(no_code()))
+                }
+            }
+        }
+    }
+}
+
+/// Refuses a frame whose sizes are out of range or disagree with its bytes.
+fn check_frame(width: u32, height: u32, luma: &[u8]) -> Result<()> {
     let pixels = u64::from(width) * u64::from(height);
     if width == 0 || height == 0 || pixels > u64::from(QR_FRAME_MAX_PIXELS) {
         return Err(Error::invalid_with(
@@ -91,6 +168,11 @@ pub(crate) fn decode(width: u32, height: u32, luma: &[u8]) -> Result<String> {
     if luma.len() as u64 != pixels {
         return Err(Error::invalid("luma", reason::QR_FRAME_BYTES));
     }
+    Ok(())
+}
+
+pub(crate) fn decode(width: u32, height: u32, luma: &[u8]) -> Result<String> {
+    check_frame(width, height, luma)?;
     let (w, h) = (width as usize, height as usize);
     let mut image = rqrr::PreparedImage::prepare_from_greyscale(w, h, |x, y| luma[y * w + x]);
     image
@@ -178,5 +260,29 @@ mod tests {
             decode(QR_FRAME_MAX_PIXELS, 2, &[]),
             Err(Error::Invalid { .. })
         ));
+    }
+
+    /// A frame the fuzzer made, on which the reader would spin for more than a minute: the
+    /// public call gives up on it as holding no code, and a real code still reads right after.
+    #[test]
+    fn a_frame_crafted_to_be_slow_is_given_up_and_the_next_frame_reads() {
+        let path = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../fuzz/regressions/qr_frame/slow-186x186"
+        );
+        let data = std::fs::read(path).unwrap();
+        let (width, height) = (
+            u32::from(u16::from_le_bytes([data[0], data[1]])),
+            u32::from(u16::from_le_bytes([data[2], data[3]])),
+        );
+        let slow = read_qr_code(width, height, data[4..].to_vec());
+        assert!(
+            matches!(slow, Err(WaymarkError::NotFound { .. })),
+            "{slow:?}"
+        );
+        let text = "WAYMARK1P.after-the-slow-frame";
+        let code = encode(text).unwrap();
+        let (side, luma) = photograph(&code, 3);
+        assert_eq!(read_qr_code(side, side, luma).unwrap(), text);
     }
 }
