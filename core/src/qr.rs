@@ -140,7 +140,12 @@ fn decode_within_budget(width: u32, height: u32, luma: Vec<u8>) -> Result<String
     }
     match receiver.recv_timeout(QR_READ_BUDGET) {
         Ok(read) => read,
-        Err(_) => {
+        // The worker ended without a result: the reader panicked. Nothing is left running.
+        Err(mpsc::RecvTimeoutError::Disconnected) => Err(WaymarkError::Internal {
+            reason: "the QR reader stopped without an answer".into(),
+        }
+        .into()),
+        Err(mpsc::RecvTimeoutError::Timeout) => {
             // Count the runaway before marking it, so its own uncounting never comes first.
             RUNAWAY_READS.fetch_add(1, Ordering::SeqCst);
             match state.compare_exchange(RUNNING, ABANDONED, Ordering::SeqCst, Ordering::SeqCst) {
