@@ -17,7 +17,7 @@ class ShellTextsTest {
             val ru = waymark.shellTexts()
             assertEquals("Имя", ru.contactName)
             assertEquals("Номер телефона", ru.contactPhone)
-            assertTrue(ru.contactPhoneHint.contains("+49"))
+            assertTrue(ru.contactPhoneHint.contains("+44 7700 900123"))
             assertTrue(ru.offerAdText.startsWith("Текст объявления"))
             assertEquals("Отметиться", ru.checkInButton)
             waymark.setLanguage("en")
