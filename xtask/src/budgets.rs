@@ -27,7 +27,14 @@ use crate::{cargo, workspace_root};
 /// with unwinding, the phone-number metadata, the content's JSON and Markdown readers, Ed25519,
 /// the QR reader): under 2.0 MB would mean dropping one of those, so each budget sits just above
 /// what ships and growth fails the check. BENCHMARKS.md has the breakdown.
-pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_400_000;
+///
+/// Raised from 4.4 to 4.5 MB on 2026-12-04, when the library measured 4.43 MB (arm64 4.28 MB,
+/// armv7 3.09 MB, both still within their own budgets): the calls and records added that day
+/// (speakable texts, the check-in notes, `trip_day_end`, `set_system_language`, the alerts'
+/// lock-screen line, the emergency numbers' sources and caveats) each bring UniFFI scaffolding,
+/// and the QR reader now runs on a worker thread. The host's budget follows the phones'; the
+/// phones' budgets are the ones that matter and were not raised.
+pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_500_000;
 
 /// A phone architecture `--arm64` or `--armv7` measures: a Linux target with glibc, the
 /// nearest to the Android ABI that builds without an NDK (the same instruction set, the same code
