@@ -6,7 +6,7 @@ use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, TimeZone, Utc, 
 use proptest::prelude::*;
 
 use super::planner::{self, AlertKind, Source};
-use super::schedule::{Cadence, Schedule, local_instant};
+use super::schedule::{Cadence, EVERY_DAY, Schedule, local_instant};
 use crate::content::default_pack;
 use crate::content::ui::Ui;
 use crate::zone::Zone;
@@ -33,15 +33,8 @@ const ZONES: [&str; 16] = [
     "Antarctica/Troll",
 ];
 
-const DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
+/// Every day of the week, for weekly schedules to pick from.
+const DAYS: [Weekday; 7] = EVERY_DAY;
 
 /// A schedule as a person could agree it, not yet validated.
 fn schedules() -> impl Strategy<Value = Schedule> {

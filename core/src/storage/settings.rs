@@ -7,42 +7,37 @@ use crate::error::Result;
 
 /// The language the person chose in the app, if they did.
 pub(crate) fn language(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'language'",
-            [],
-            |row| row.get(0),
-        )
-        .optional()?)
-}
-
-/// How the traveller's check-in message reads, as `checkins::message` keeps it.
-pub(crate) fn checkin_message(conn: &Connection) -> Result<Option<String>> {
-    Ok(conn
-        .query_row(
-            "SELECT value FROM settings WHERE key = 'checkin_message'",
-            [],
-            |row| row.get(0),
-        )
-        .optional()?)
-}
-
-/// Keeps how the check-in message reads.
-pub(crate) fn set_checkin_message(tx: &Transaction<'_>, value: &str) -> Result<()> {
-    tx.execute(
-        "INSERT INTO settings (key, value) VALUES ('checkin_message', ?1)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [value],
-    )?;
-    Ok(())
+    get(conn, "language")
 }
 
 /// Keeps `language` as the person's choice.
 pub(crate) fn set_language(tx: &Transaction<'_>, language: &str) -> Result<()> {
+    set(tx, "language", language)
+}
+
+/// How the traveller's check-in message reads, as `checkins::message` keeps it.
+pub(crate) fn checkin_message(conn: &Connection) -> Result<Option<String>> {
+    get(conn, "checkin_message")
+}
+
+/// Keeps how the check-in message reads.
+pub(crate) fn set_checkin_message(tx: &Transaction<'_>, value: &str) -> Result<()> {
+    set(tx, "checkin_message", value)
+}
+
+fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+            row.get(0)
+        })
+        .optional()?)
+}
+
+fn set(tx: &Transaction<'_>, key: &str, value: &str) -> Result<()> {
     tx.execute(
-        "INSERT INTO settings (key, value) VALUES ('language', ?1)
+        "INSERT INTO settings (key, value) VALUES (?1, ?2)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-        [language],
+        [key, value],
     )?;
     Ok(())
 }
