@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use crate::WaymarkError;
-use crate::content::{Block, RichText};
+use crate::content::{Block, Pack, RichText};
 use crate::waymark::Waymark;
 
 /// Phone numbers have at least this many digits; shorter runs are read as numbers ("2026").
@@ -82,13 +82,13 @@ impl Waymark {
 
 impl Waymark {
     fn speakable(&self, language: &str, lines: &[String]) -> SpeakableText {
-        let known = self.short_numbers();
+        let prefs = self.prefs();
+        let known = short_numbers(&prefs.pack);
         let text = lines
             .iter()
             .map(|line| spell_numbers(line, &known))
             .collect::<Vec<_>>()
             .join("\n");
-        let prefs = self.prefs();
         let ui = self.ui(&prefs);
         SpeakableText {
             language: language.to_owned(),
@@ -99,23 +99,20 @@ impl Waymark {
             ),
         }
     }
+}
 
-    /// The short numbers a person may have to dial (every emergency number): read digit by
-    /// digit, "1 1 2", never "one hundred and twelve".
-    fn short_numbers(&self) -> HashSet<String> {
-        let prefs = self.prefs();
-        prefs
-            .pack
-            .emergency
-            .iter()
-            .flat_map(|def| {
-                [&def.police, &def.ambulance, &def.fire]
-                    .into_iter()
-                    .chain(def.general.as_ref())
-                    .cloned()
-            })
-            .collect()
-    }
+/// The short numbers a person may have to dial (every emergency number of `pack`): read digit
+/// by digit, "1 1 2", never "one hundred and twelve".
+fn short_numbers(pack: &Pack) -> HashSet<String> {
+    pack.emergency
+        .iter()
+        .flat_map(|def| {
+            [&def.police, &def.ambulance, &def.fire]
+                .into_iter()
+                .chain(def.general.as_ref())
+                .cloned()
+        })
+        .collect()
 }
 
 /// The lines of one block, each a sentence: a heading, a paragraph, each list item, a callout

@@ -75,6 +75,9 @@ pub(crate) struct Prefs {
     pub zone: Zone,
     /// The language as the person asked for it, to resolve again against a new pack.
     pub language: String,
+    /// Whether the profile keeps a language the person chose in the app (then the system's
+    /// language is not followed); read once at open, set by `set_language`.
+    pub language_chosen: bool,
     pub pack: Arc<Pack>,
     pub origin: PackOrigin,
 }
@@ -107,6 +110,7 @@ impl Waymark {
                 .write(|tx| storage::settings::set_language(tx, &language))?;
             prefs.chain = chain;
             prefs.language = language;
+            prefs.language_chosen = true;
             Ok(())
         })
     }
@@ -117,7 +121,7 @@ impl Waymark {
         self.call(|| {
             let mut prefs = self.write_prefs();
             let chain = prefs.pack.chain(&language)?;
-            if self.db.read(storage::settings::language)?.is_none() {
+            if !prefs.language_chosen {
                 prefs.chain = chain;
                 prefs.language = language;
             }
@@ -219,6 +223,7 @@ impl Waymark {
         let (pack, origin) = packs::load_active(&db, trusted)?;
         // The language the person chose in the app wins over the one the system suggests.
         let chosen = db.read(storage::settings::language)?;
+        let language_chosen = chosen.is_some();
         let (chain, language) = match chosen.and_then(|l| Some((pack.chain(&l).ok()?, l))) {
             Some(stored) => stored,
             None => (pack.chain(&options.language)?, options.language.clone()),
@@ -227,6 +232,7 @@ impl Waymark {
             chain,
             zone,
             language,
+            language_chosen,
             pack,
             origin,
         };
