@@ -26,7 +26,7 @@ mod waymark;
 mod words;
 mod zone;
 
-pub use action::Action;
+pub use action::{Action, action_from_token, action_token};
 pub use checkins::{
     AlertKind, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinCadence,
     CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice, CheckinMessageOption,

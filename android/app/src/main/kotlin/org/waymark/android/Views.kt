@@ -57,11 +57,14 @@ class Column(val context: Context) {
         hint: String? = null,
         type: Int = InputType.TYPE_CLASS_TEXT,
     ): EditText {
-        styled14(label)
+        val named = styled14(label)
         val edit = add(EditText(context).apply {
+            id = View.generateViewId()
             inputType = type
             setText(value)
         })
+        // TalkBack reads the label when the field takes focus, as a person sees it above.
+        named.labelFor = edit.id
         note(hint)
         return edit
     }
@@ -141,9 +144,10 @@ class ZonePicker(val spinner: android.widget.Spinner, private val zones: List<St
 }
 
 fun Column.zonePicker(label: String, selected: String): ZonePicker {
-    styled14(label)
+    val named = styled14(label)
     val zones = listOf("") + java.time.ZoneId.getAvailableZoneIds().filter { '/' in it }.sorted()
-    val spinner = add(android.widget.Spinner(context))
+    val spinner = add(android.widget.Spinner(context).apply { id = View.generateViewId() })
+    named.labelFor = spinner.id
     spinner.adapter = android.widget.ArrayAdapter(
         context, android.R.layout.simple_spinner_dropdown_item, zones,
     )
