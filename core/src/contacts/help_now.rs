@@ -79,6 +79,8 @@ pub struct HelpNowView {
     pub emergency: Option<EmergencyNumbersView>,
     /// Asks for the country when it is not known.
     pub country_prompt: Option<String>,
+    /// The country picker's label ("Country"), shown and read out beside it.
+    pub country_label: String,
     /// Suggests saving an embassy or consulate when none is saved.
     pub embassy_hint: Option<String>,
     /// "What to say".
@@ -197,6 +199,7 @@ impl Waymark {
             steps,
             emergency: emergency_def.map(|def| emergency_view(def, &ui)),
             country_prompt: country.is_none().then(|| ui.text("help_pick_country")),
+            country_label: ui.text("label_country"),
             embassy_hint: embassies.is_empty().then(|| ui.text("help_add_embassy")),
             what_to_say_title: ui.text("help_say_title"),
             what_to_say: [

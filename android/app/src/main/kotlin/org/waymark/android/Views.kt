@@ -154,3 +154,16 @@ fun Column.zonePicker(label: String, selected: String): ZonePicker {
     spinner.setSelection(zones.indexOf(selected).coerceAtLeast(0))
     return ZonePicker(spinner, zones)
 }
+
+/**
+ * A labelled drop-down of [labels] with [selected] chosen; the label names it for TalkBack, as it
+ * names it on screen.
+ */
+fun Column.picker(label: String, labels: List<String>, selected: Int): android.widget.Spinner {
+    val named = styled14(label)
+    val spinner = add(android.widget.Spinner(context).apply { id = View.generateViewId() })
+    spinner.adapter = android.widget.ArrayAdapter(context, android.R.layout.simple_spinner_dropdown_item, labels)
+    spinner.setSelection(selected.coerceIn(0, (labels.size - 1).coerceAtLeast(0)))
+    named.labelFor = spinner.id
+    return spinner
+}

@@ -34,8 +34,8 @@ class Shell private constructor(val controller: ActivityController<MainActivity>
         error("the shell kept working after $MAX_ROUNDS rounds")
     }
 
-    /** The views on screen, depth first. */
-    fun views(): List<View> = activity.window.decorView.let { root ->
+    /** The app's views on screen (not the window's own title bar), depth first. */
+    fun views(): List<View> = activity.findViewById<View>(android.R.id.content).let { root ->
         buildList { walk(root) { add(it) } }
     }
 
