@@ -155,7 +155,7 @@ fn without_link_targets(text: &str) -> String {
 }
 
 /// Every text of a language: each string in each `<lang>/*.toml`, by file and table path.
-fn language_texts(code: &str) -> Vec<(String, String)> {
+pub(super) fn language_texts(code: &str) -> Vec<(String, String)> {
     let dir = content_dir().join(code);
     let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
