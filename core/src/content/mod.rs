@@ -7,6 +7,10 @@
 pub(crate) mod blocks;
 pub(crate) mod compile;
 mod embedded;
+#[cfg(test)]
+mod fact_table_tests;
+#[cfg(test)]
+mod glossary_tests;
 pub(crate) mod keys;
 mod language;
 pub(crate) mod markdown;

@@ -332,6 +332,63 @@ fn the_phone_scanner_finds_numbers_and_rejects_non_numbers() {
     assert_eq!(e164("8-800-333-00-17-99", "RU"), None);
 }
 
+/// Whether a number as written is in a range kept for examples, which rings no one: the UK's
+/// 07700 900000 to 900999 (Ofcom's numbers for drama), in national or international form.
+/// libphonenumber does not count them as valid numbers, so they are matched by their digits.
+fn is_example_number(written: &str) -> bool {
+    let digits: String = written
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    ["+447700900", "07700900"].iter().any(|prefix| {
+        digits
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+#[test]
+fn every_number_in_any_text_is_a_directory_number_or_an_example_that_rings_no_one() {
+    let pack = pack();
+    let directory: Vec<&str> = pack
+        .contacts
+        .iter()
+        .flat_map(|c| &c.phones)
+        .map(|p| p.e164.as_str())
+        .collect();
+    let mut examples = 0;
+    for (code, _) in pack.written_languages() {
+        for (place, text) in super::glossary_tests::language_texts(code) {
+            for number in phone_like(&text) {
+                if is_example_number(&number) {
+                    examples += 1;
+                    continue;
+                }
+                // Dates and other digit runs that are no phone number cannot ring anyone.
+                let Some(normalised) = e164(&number, "RU") else {
+                    continue;
+                };
+                assert!(
+                    directory.contains(&normalised.as_str()),
+                    "{place}: {number:?} may be someone's real number: use a directory number, \
+                     or an example from +44 7700 900000 to 900999"
+                );
+            }
+        }
+    }
+    assert!(
+        examples > 0,
+        "the contact form's hint shows an example number"
+    );
+    assert!(is_example_number("+44 7700 900123") && is_example_number("07700 900999"));
+    assert!(!is_example_number("+49 30 1234567"));
+    assert!(!is_example_number("+44 7700 9001234"));
+    assert!(
+        e164("+49 30 1234567", "RU").is_some(),
+        "a real-looking number is checked"
+    );
+}
+
 /// The pack loaded from the TOML sources, as an author's tools load it, with one file edited.
 fn with_file(path: &str, edit: impl Fn(&str) -> String) -> Result<Pack, String> {
     let edited: Vec<(String, String)> = source_files()

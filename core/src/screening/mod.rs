@@ -180,9 +180,11 @@ impl<'a> Words<'a> {
         Ok(links)
     }
 
+    /// The quick exit, labelled with the shell texts' own words (`shell_quick_exit`), so the
+    /// button reads the same here as on every other screen of every shell.
     pub(crate) fn quick_exit(&self) -> LinkView {
         LinkView {
-            label: self.s("quick_exit_label"),
+            label: self.waymark.ui(self.prefs).text("shell_quick_exit"),
             action: Action::QuickExit,
         }
     }

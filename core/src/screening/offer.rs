@@ -195,7 +195,7 @@ pub struct AdAnalysisView {
     pub title: String,
     /// How to use it.
     pub intro: String,
-    /// "Red flags found: 3", or that none were found and what that does not prove.
+    /// "Warning signs found: 3", or that none were found and what that does not prove.
     pub summary: String,
     /// Every red flag found, most serious first.
     pub flags: Vec<AdFlagView>,
