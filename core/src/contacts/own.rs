@@ -147,8 +147,6 @@ pub struct OwnContactsView {
     pub notes_label: String,
     /// Label for the country field.
     pub country_label: String,
-    /// Label for the kind field ("Who they are").
-    pub kind_label: String,
 }
 
 #[uniffi::export]
@@ -241,7 +239,6 @@ impl Waymark {
                 .collect(),
             notes_label: ui.text("label_notes"),
             country_label: ui.text("label_country"),
-            kind_label: ui.text("label_contact_kind"),
         })
     }
 

@@ -96,7 +96,7 @@ class OwnContactFormScreen(
         title(contacts.title)
         val name = field(texts.contactName, editing?.name.orEmpty())
         val kind = picker(
-            contacts.kindLabel,
+            texts.contactKind,
             contacts.kinds.map { it.label },
             editing?.let { contact -> contacts.kinds.indexOfFirst { it.kind == contact.kind } } ?: 0,
         )
