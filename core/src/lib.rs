@@ -1,9 +1,11 @@
 //! Waymark's core: every rule, all storage, the content and the view models, exposed to the
-//! shells through UniFFI. See `core/README.md` for a map of the modules.
+//! shells through UniFFI. See `core/src/README.md` for a map of the modules and the rule their
+//! imports follow.
 
 uniffi::setup_scaffolding!();
 
 mod action;
+mod api;
 mod checkins;
 mod checklist;
 mod contacts;
@@ -15,9 +17,11 @@ pub mod fuzzing;
 mod guide;
 mod home;
 mod packs;
+mod profile;
 mod qr;
 mod screening;
 mod search;
+mod settings;
 mod shell_texts;
 mod speech;
 mod storage;
@@ -47,7 +51,6 @@ pub use contacts::{
     OwnContactView, OwnContactsView, Reachability,
 };
 pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
-pub use content::PackRejection;
 /// For core/benches/calls.rs only.
 #[doc(hidden)]
 pub use content::bench_load_default_pack;
@@ -55,10 +58,11 @@ pub use content::pack_file::{
     CONTENT_PACK_MAX_BYTES, PackManifest, PackOptions, PackSigningKey, build_pack,
 };
 pub use content::{Block, CalloutTone, RichText, Span};
-pub use error::WaymarkError;
+pub use error::{PackRejection, WaymarkError};
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
-pub use packs::{ContentPackView, ContentSource, PackProblem, content_pack_max_bytes};
+pub use packs::{ContentInfo, ContentPackView, ContentSource, content_pack_max_bytes};
+pub use profile::PackProblem;
 pub use qr::{QR_FRAME_MAX_PIXELS, QR_QUIET_ZONE_MODULES, QrCode, qr_code, read_qr_code};
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
@@ -74,7 +78,8 @@ pub use search::bench as search_bench;
 pub use search::{
     QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
+pub use settings::{LanguageInfo, supported_languages};
 pub use shell_texts::{AlertChannel, ShellTexts};
 pub use speech::SpeakableText;
 pub use time_json::rfc3339;
-pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions, supported_languages};
+pub use waymark::{Waymark, WaymarkOptions};

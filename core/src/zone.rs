@@ -95,6 +95,12 @@ impl Zone {
     }
 }
 
+/// The zone a person named in the field `time_zone`; a name the database lacks is refused with
+/// an example of a valid one.
+pub(crate) fn parse_zone(name: &str) -> crate::error::Result<Zone> {
+    Zone::named(name).map_err(|e| e.invalid("time_zone", "Europe/Moscow"))
+}
+
 impl std::str::FromStr for Zone {
     type Err = ZoneError;
 

@@ -235,7 +235,7 @@ pub(crate) struct Screening {
 impl Screening {
     /// Takes the parsed structure and compiles every pattern file (`patterns/<lang>.toml` or
     /// `.json`) among `files`.
-    pub(crate) fn load<F: super::SourceFormat>(
+    pub(crate) fn load<F: super::format::SourceFormat>(
         def: ScreeningFile,
         files: &[(&str, &str)],
     ) -> std::result::Result<Self, String> {

@@ -1,9 +1,12 @@
 //! Checks on the embedded content: every language has every item, every link resolves, every
 //! phone number parses, every text fits a phone screen.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+use super::format::Json;
 use super::*;
+use crate::action::Action;
 
 fn pack() -> Arc<Pack> {
     default_pack().expect("the embedded pack loads")
@@ -42,9 +45,9 @@ fn every_written_language_has_every_item_and_string() {
     let articles: BTreeSet<&str> = pack.article_ids().collect();
     let checklist: BTreeSet<&str> = pack.checklist.iter().map(|c| c.id.as_str()).collect();
     let contacts: BTreeSet<&str> = pack.contacts.iter().map(|c| c.id.as_str()).collect();
-    let ui_keys: BTreeSet<&str> = ui::KEYS
+    let ui_keys: BTreeSet<&str> = ui_keys::KEYS
         .iter()
-        .chain(crate::shell_texts::KEYS)
+        .chain(shell_keys::KEYS)
         .copied()
         .collect();
     let (_, base) = pack
@@ -513,4 +516,15 @@ fn a_mistake_in_a_source_is_reported_at_its_line() {
     let err = with_file("ru/checklist.toml", |t| t.replacen("why = ", "whi = ", 1)).unwrap_err();
     assert!(err.starts_with("ru/checklist.toml: "), "{err}");
     assert!(err.contains("line ") && err.contains("whi"), "{err}");
+}
+
+#[test]
+fn every_reason_is_an_interface_key() {
+    for reason in crate::error::reason::ALL {
+        assert!(
+            ui_keys::KEYS.contains(&reason.key()),
+            "{} is not in KEYS",
+            reason.key()
+        );
+    }
 }

@@ -10,7 +10,7 @@ use super::*;
 use crate::content::default_pack;
 use crate::content::screening::{LEVELS, STRING_KEYS};
 use crate::error::WaymarkError;
-use crate::waymark::WaymarkOptions;
+use crate::waymark::{Waymark, WaymarkOptions};
 
 fn open(language: &str) -> (tempfile::TempDir, Waymark) {
     let dir = tempfile::tempdir().unwrap();
@@ -773,7 +773,7 @@ fn self_check_answers_are_checked() {
 // ---------------------------------------------------------------- quiz
 
 fn answers(w: &Waymark, right: usize) -> Vec<QuizAnswer> {
-    let pack = w.pack();
+    let pack = w.profile.pack();
     pack.screening
         .def
         .quiz
