@@ -109,6 +109,7 @@ pub(crate) mod reason {
 
     reasons! {
         BLANK = "reason_blank",
+        WHOLE_NUMBER = "reason_whole_number",
         TOO_LONG = "reason_too_long",
         SINGLE_LINE = "reason_single_line",
         NO_CONTROL_CHARACTERS = "reason_no_control_characters",

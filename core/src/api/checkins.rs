@@ -6,7 +6,8 @@ use std::time::SystemTime;
 use crate::checkins::{
     CheckinHistoryView, CheckinMessageChoice, CheckinMessageView, CheckinReceipt, CheckinView,
     FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PlanExport, TripPlan,
-    TripPlanForm, VerificationView, family, message, notifications, plan_form, traveller,
+    TripPlanForm, TripPlanInput, TripPlanSaved, VerificationView, family, message, notifications,
+    plan_form, plan_input, traveller,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -200,5 +201,16 @@ impl Waymark {
     /// turn picked days back into instants with `trip_day_start`.
     pub fn trip_plan_form(&self, now: SystemTime) -> Result<TripPlanForm, WaymarkError> {
         self.call(|| plan_form::build_trip_plan_form(&self.profile, now))
+    }
+
+    /// Saves the trip plan form as the person filled it (`TripPlanForm.input`, changed): every
+    /// field is checked, and either the plan is saved (replacing any earlier one) or nothing is,
+    /// and every field's problem comes back in the person's words, in the form's order.
+    pub fn save_trip_plan(
+        &self,
+        input: TripPlanInput,
+        now: SystemTime,
+    ) -> Result<TripPlanSaved, WaymarkError> {
+        self.call(|| plan_input::save(&self.profile, input, now))
     }
 }

@@ -9,6 +9,7 @@ mod phrase;
 mod pins;
 mod plan;
 pub(crate) mod plan_form;
+pub(crate) mod plan_input;
 mod planner;
 #[cfg(test)]
 mod properties;
@@ -32,7 +33,10 @@ pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
     SIGNAL_PHRASE_MAX_CHARS, TripPlan,
 };
-pub use plan_form::{DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOption, TripPlanForm};
+pub use plan_form::{
+    DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOption, TripPlanForm, ZoneOption,
+};
+pub use plan_input::{TripPlanField, TripPlanFieldError, TripPlanInput, TripPlanSaved};
 pub use planner::{AlertKind, NotificationPlan, PlannedAlert};
 pub use sharing::QR_BYTE_BUDGET;
 pub use status::SlotStatus;

@@ -7,8 +7,11 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 use super::plan::{CheckinCadence, CheckinSchedule, DayOfWeek, TripPlan};
+use super::plan_input::{TripPlanInput, input_of};
 use super::store;
 use super::trip_days::day_of;
+use crate::contacts::CountryOption;
+use crate::contacts::emergency::emergency_countries;
 use crate::error::Result;
 use crate::profile::Profile;
 
@@ -40,6 +43,22 @@ pub struct TripPlanForm {
     pub dates_zone: String,
     /// The days of the week, Monday first, with their names in the person's language.
     pub days: Vec<DayOption>,
+    /// The form's fields filled from the plan, as the form shows them; change what the person
+    /// changes and give it back to `save_trip_plan`.
+    pub input: TripPlanInput,
+    /// The countries for the destination picker, by name in the person's language.
+    pub countries: Vec<CountryOption>,
+    /// The zones for the three zone pickers, by name.
+    pub zones: Vec<ZoneOption>,
+}
+
+/// A time zone as a picker offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ZoneOption {
+    /// The IANA name the form gives back, e.g. "America/Sao_Paulo".
+    pub name: String,
+    /// What the picker shows, e.g. "America/Sao Paulo".
+    pub label: String,
 }
 
 /// A day of the week as a form offers it.
@@ -110,6 +129,15 @@ pub(crate) fn build_trip_plan_form(profile: &Profile, now: SystemTime) -> Result
         starts_day: day_of(plan.starts, &dates_zone)?,
         ends_day: super::trip_days::last_day_of(plan.ends, &dates_zone)?,
         dates_zone,
+        input: input_of(&plan)?,
+        countries: emergency_countries(profile),
+        zones: crate::zone::zone_names()
+            .into_iter()
+            .map(|name| ZoneOption {
+                label: name.replace('_', " "),
+                name,
+            })
+            .collect(),
         plan,
         is_draft,
         days,
