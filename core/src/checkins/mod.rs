@@ -40,7 +40,9 @@ pub use plan_input::{TripPlanField, TripPlanFieldError, TripPlanInput, TripPlanS
 pub use planner::{AlertKind, NotificationPlan, PlannedAlert};
 pub use sharing::QR_BYTE_BUDGET;
 pub use status::SlotStatus;
-pub use trip_days::{trip_day_end, trip_day_of, trip_day_start};
+pub use trip_days::{
+    CalendarDay, calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
+};
 pub use view::{
     CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
     FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,

@@ -129,19 +129,37 @@ pub(crate) fn build_trip_plan_form(profile: &Profile, now: SystemTime) -> Result
         starts_day: day_of(plan.starts, &dates_zone)?,
         ends_day: super::trip_days::last_day_of(plan.ends, &dates_zone)?,
         dates_zone,
+        zones: zone_options(&plan),
         input: input_of(&plan)?,
         countries: emergency_countries(profile),
-        zones: crate::zone::zone_names()
-            .into_iter()
-            .map(|name| ZoneOption {
-                label: name.replace('_', " "),
-                name,
-            })
-            .collect(),
         plan,
         is_draft,
         days,
     })
+}
+
+/// The zones a picker offers: every place in the database, and the zones the plan already
+/// names even when they are not places ("UTC" on a phone set to it), so that opening the form
+/// never changes a zone the person did not touch.
+fn zone_options(plan: &TripPlan) -> Vec<ZoneOption> {
+    let mut names = crate::zone::zone_names();
+    for kept in [
+        &plan.home_time_zone,
+        &plan.destination_time_zone,
+        &plan.schedule.time_zone,
+    ] {
+        if !kept.is_empty() && !names.contains(kept) {
+            names.push(kept.clone());
+        }
+    }
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| ZoneOption {
+            label: name.replace('_', " "),
+            name,
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -425,7 +425,10 @@ mod tests {
         let now = at("2026-03-01T22:30:00Z");
         let mut input = filled(&waymark, now);
         assert_eq!(input.times, "09:00, 21:00");
-        assert_eq!((input.window_minutes.as_str(), input.grace_minutes.as_str()), ("60", "30"));
+        assert_eq!(
+            (input.window_minutes.as_str(), input.grace_minutes.as_str()),
+            ("60", "30")
+        );
         input.employer = "  Hotel Marmara  ".into();
         saved(waymark.save_trip_plan(input.clone(), now).unwrap());
 
@@ -482,7 +485,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let waymark = open(&dir, "en", "Europe/Istanbul");
         let now = at("2026-03-01T12:00:00Z");
-        for typed in ["09:00, 21:00", "09:00;21:00", " 21:00  09:00 ", "9:00,21:00"] {
+        for typed in [
+            "09:00, 21:00",
+            "09:00;21:00",
+            " 21:00  09:00 ",
+            "9:00,21:00",
+        ] {
             let mut input = filled(&waymark, now);
             input.times = typed.into();
             saved(waymark.save_trip_plan(input, now).unwrap());
@@ -584,11 +592,27 @@ mod tests {
         let names: Vec<&str> = form.zones.iter().map(|z| z.name.as_str()).collect();
         assert!(names.contains(&"Europe/Istanbul"));
         assert!(names.contains(&"America/Sao_Paulo"));
-        assert!(names.iter().all(|n| !n.starts_with("Etc/") && n.contains('/')));
+        assert!(
+            names
+                .iter()
+                .all(|n| !n.starts_with("Etc/") && n.contains('/'))
+        );
         assert!(names.windows(2).all(|w| w[0] < w[1]));
-        let sao_paulo = form.zones.iter().find(|z| z.name == "America/Sao_Paulo").unwrap();
+        let sao_paulo = form
+            .zones
+            .iter()
+            .find(|z| z.name == "America/Sao_Paulo")
+            .unwrap();
         assert_eq!(sao_paulo.label, "America/Sao Paulo");
         let turkey = form.countries.iter().find(|c| c.code == "TR").unwrap();
         assert_eq!(turkey.name, "Турция");
+
+        // A zone that is not a place, which a phone may be set to, stays the form's choice.
+        let dir = tempfile::tempdir().unwrap();
+        let form = open(&dir, "en", "UTC")
+            .trip_plan_form(at("2026-03-01T12:00:00Z"))
+            .unwrap();
+        assert_eq!(form.input.home_time_zone, "UTC");
+        assert!(form.zones.iter().any(|z| z.name == "UTC"));
     }
 }

@@ -41,6 +41,38 @@ pub fn trip_day_of(at: SystemTime, time_zone: String) -> std::result::Result<Str
     day_of(at, &time_zone).map_err(english)
 }
 
+/// A calendar day as a date picker takes and gives it: the year, the month (1 to 12) and the day
+/// of the month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Record)]
+pub struct CalendarDay {
+    /// The year, e.g. 2026.
+    pub year: i32,
+    /// The month, 1 for January to 12.
+    pub month: u32,
+    /// The day of the month, from 1.
+    pub day: u32,
+}
+
+/// The parts of a form's day ("YYYY-MM-DD"), to open a date picker on it; None for anything
+/// that is not such a day.
+#[uniffi::export]
+pub fn calendar_day(date: String) -> Option<CalendarDay> {
+    use chrono::Datelike;
+    let day = NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").ok()?;
+    Some(CalendarDay {
+        year: day.year(),
+        month: day.month(),
+        day: day.day(),
+    })
+}
+
+/// The form's text ("YYYY-MM-DD") of the day a date picker gave; None for a day no calendar has
+/// (31 April, say).
+#[uniffi::export]
+pub fn calendar_day_text(day: CalendarDay) -> Option<String> {
+    NaiveDate::from_ymd_opt(day.year, day.month, day.day).map(|d| d.format("%Y-%m-%d").to_string())
+}
+
 pub(crate) fn day_of(at: SystemTime, time_zone: &str) -> Result<String> {
     let zone = parse_zone(time_zone)?;
     Ok(DateTime::<Utc>::from(at)
@@ -81,6 +113,40 @@ pub(crate) fn day_start(date: &str, time_zone: &str) -> Result<SystemTime> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_pickers_day_goes_through_its_parts_and_back() {
+        let parts = calendar_day("2028-02-29".into()).unwrap();
+        assert_eq!(
+            parts,
+            CalendarDay {
+                year: 2028,
+                month: 2,
+                day: 29
+            }
+        );
+        assert_eq!(calendar_day_text(parts).as_deref(), Some("2028-02-29"));
+        assert_eq!(
+            calendar_day_text(CalendarDay {
+                year: 2026,
+                month: 3,
+                day: 2
+            })
+            .as_deref(),
+            Some("2026-03-02")
+        );
+        for bad in ["2027-02-29", "02.03.2026", "", "2026-3-2x"] {
+            assert_eq!(calendar_day(bad.into()), None, "{bad}");
+        }
+        assert_eq!(
+            calendar_day_text(CalendarDay {
+                year: 2026,
+                month: 4,
+                day: 31
+            }),
+            None
+        );
+    }
     use crate::time_json::rfc3339;
 
     fn start(date: &str, zone: &str) -> String {

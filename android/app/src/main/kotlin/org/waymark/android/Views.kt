@@ -9,6 +9,10 @@ import android.widget.Button
 import android.widget.EditText
 import android.widget.LinearLayout
 import android.widget.TextView
+import org.waymark.core.CalendarDay
+import org.waymark.core.ZoneOption
+import org.waymark.core.calendarDay
+import org.waymark.core.calendarDayText
 
 /** Builds a vertical list of views in code: no XML layouts, so nothing needs generated R. */
 class Column(val context: Context) {
@@ -120,39 +124,39 @@ fun Column.choice(labels: List<String>, selected: Int?, chosen: (Int) -> Unit): 
     return group
 }
 
-/** A date field that opens the phone's date picker; its text is the day as "YYYY-MM-DD". */
+/**
+ * A date field that opens the phone's date picker; its text is the day as the core writes it
+ * ("YYYY-MM-DD"), and the core reads and writes it, so the shell parses no date.
+ */
 fun Column.dateField(label: String, value: String): EditText {
     val edit = field(label, value)
     edit.isFocusable = false
     edit.setOnClickListener {
-        val shown = runCatching { java.time.LocalDate.parse(edit.text.toString()) }
-            .getOrElse { java.time.LocalDate.now() }
+        val shown = calendarDay(edit.text.toString()) ?: calendarDay(value) ?: return@setOnClickListener
         android.app.DatePickerDialog(
             context,
-            { _, year, month, day -> edit.setText(java.time.LocalDate.of(year, month + 1, day).toString()) },
+            { _, year, month, day ->
+                // The framework counts months from 0.
+                calendarDayText(CalendarDay(year, (month + 1).toUInt(), day.toUInt()))?.let { edit.setText(it) }
+            },
             shown.year,
-            shown.monthValue - 1,
-            shown.dayOfMonth,
+            shown.month.toInt() - 1,
+            shown.day.toInt(),
         ).show()
     }
     return edit
 }
 
-/** A time zone picker over the phone's IANA zones; [zone] returns the chosen one or "". */
+/** A time zone picker over the core's zones; [allowsNone] adds an empty first entry. */
 class ZonePicker(val spinner: android.widget.Spinner, private val zones: List<String>) {
     fun zone(): String = zones.getOrElse(spinner.selectedItemPosition) { "" }
 }
 
-fun Column.zonePicker(label: String, selected: String): ZonePicker {
-    val named = styled14(label)
-    val zones = listOf("") + java.time.ZoneId.getAvailableZoneIds().filter { '/' in it }.sorted()
-    val spinner = add(android.widget.Spinner(context).apply { id = View.generateViewId() })
-    named.labelFor = spinner.id
-    spinner.adapter = android.widget.ArrayAdapter(
-        context, android.R.layout.simple_spinner_dropdown_item, zones,
-    )
-    spinner.setSelection(zones.indexOf(selected).coerceAtLeast(0))
-    return ZonePicker(spinner, zones)
+fun Column.zonePicker(label: String, options: List<ZoneOption>, selected: String, allowsNone: Boolean = false): ZonePicker {
+    val names = (if (allowsNone) listOf("") else emptyList()) + options.map { it.name }
+    val labels = (if (allowsNone) listOf("") else emptyList()) + options.map { it.label }
+    val spinner = picker(label, labels, names.indexOf(selected).coerceAtLeast(0))
+    return ZonePicker(spinner, names)
 }
 
 /**

@@ -1,91 +1,114 @@
 package org.waymark.android
 
 import android.text.InputType
+import android.view.View
 import android.widget.CheckBox
+import android.widget.EditText
 import java.time.Instant
-import org.waymark.core.CheckinCadence
-import org.waymark.core.CheckinSchedule
-import org.waymark.core.TripPlan
+import org.waymark.core.TripPlanField
 import org.waymark.core.TripPlanForm
+import org.waymark.core.TripPlanInput
+import org.waymark.core.TripPlanSaved
 import org.waymark.core.Waymark
-import org.waymark.core.tripDayEnd
-import org.waymark.core.tripDayStart
 
 /**
  * The traveller's trip plan: where, when, and the check-in schedule. The form starts from the
- * core's `tripPlanForm` (the saved plan, or a draft with the usual schedule); the core checks it all.
+ * core's `tripPlanForm` (the saved plan, or a draft with the usual schedule), with its pickers;
+ * what the person typed and picked goes back as it is to `saveTripPlan`, which checks it all and
+ * names every field's problem, shown beside the field.
  */
 class TripPlanScreen : Screen<TripPlanForm>() {
     override fun load(core: Waymark, now: Instant): TripPlanForm = core.tripPlanForm(now)
 
     override fun render(ui: Ui, model: TripPlanForm) = column(ui.context) {
         val t = ui.texts
-        val plan = model.plan
-        val schedule = plan.schedule
+        val input = model.input
         title(t.planTitle)
-        val name = field(t.planTravellerName, plan.travellerName)
-        val country = field(t.planDestinationCountry, plan.destinationCountry)
-        val city = field(t.planDestinationCity, plan.destinationCity)
-        val starts = dateField(t.planStarts, model.startsDay)
-        val ends = dateField(t.planEnds, model.endsDay)
-        val homeZone = zonePicker(t.planHomeZone, plan.homeTimeZone)
-        val destinationZone = zonePicker(t.planDestinationZone, plan.destinationTimeZone)
-        val employer = field(t.planEmployer, plan.employer.orEmpty())
-        val agency = field(t.planAgency, plan.agency.orEmpty())
-        val copies = field(t.planDocumentCopies, plan.documentCopies.orEmpty())
-        heading(t.planSchedule)
-        val cadence = schedule.cadence
-        val times = field(
-            t.planTimes,
-            when (cadence) {
-                is CheckinCadence.Daily -> cadence.times.joinToString(", ")
-                is CheckinCadence.Weekly -> cadence.times.joinToString(", ")
-                else -> ""
-            },
+        val problems = section()
+        val name = field(t.planTravellerName, input.travellerName)
+        // An empty first entry: a new plan has no destination until the person picks one.
+        val country = picker(
+            t.planDestinationCountry,
+            listOf("") + model.countries.map { it.name },
+            model.countries.indexOfFirst { it.code == input.destinationCountry } + 1,
         )
-        note(t.planDays)
-        val chosenDays = (cadence as? CheckinCadence.Weekly)?.days.orEmpty()
+        val city = field(t.planDestinationCity, input.destinationCity)
+        val starts = dateField(t.planStarts, input.startsDay)
+        val ends = dateField(t.planEnds, input.endsDay)
+        val homeZone = zonePicker(t.planHomeZone, model.zones, input.homeTimeZone)
+        val destinationZone = zonePicker(t.planDestinationZone, model.zones, input.destinationTimeZone)
+        val employer = field(t.planEmployer, input.employer)
+        val agency = field(t.planAgency, input.agency)
+        val copies = field(t.planDocumentCopies, input.documentCopies)
+        heading(t.planSchedule)
+        val times = field(t.planTimes, input.times)
+        val daysLabel = note(t.planDays)
         val dayBoxes = model.days.map { option ->
             option.day to add(CheckBox(context).apply {
                 text = option.name
-                isChecked = option.day in chosenDays
+                isChecked = option.day in input.days
             })
         }
         val number = InputType.TYPE_CLASS_NUMBER
-        val everyHours = field(
-            t.planEveryHours,
-            (cadence as? CheckinCadence.EveryHours)?.hours?.toString().orEmpty(),
-            type = number,
+        val everyHours = field(t.planEveryHours, input.everyHours, type = number)
+        val scheduleZone = zonePicker(t.planScheduleZone, model.zones, input.scheduleTimeZone, allowsNone = true)
+        val window = field(t.planWindowMinutes, input.windowMinutes, type = number)
+        val grace = field(t.planGraceMinutes, input.graceMinutes, type = number)
+        // Each field's problem is listed at the top under the field's label, and a text field
+        // also carries it, so TalkBack reads it with the field.
+        val places: Map<TripPlanField, Pair<String, View?>> = mapOf(
+            TripPlanField.TRAVELLER_NAME to (t.planTravellerName to name),
+            TripPlanField.DESTINATION_COUNTRY to (t.planDestinationCountry to country),
+            TripPlanField.DESTINATION_CITY to (t.planDestinationCity to city),
+            TripPlanField.STARTS_DAY to (t.planStarts to starts),
+            TripPlanField.ENDS_DAY to (t.planEnds to ends),
+            TripPlanField.HOME_TIME_ZONE to (t.planHomeZone to homeZone.spinner),
+            TripPlanField.DESTINATION_TIME_ZONE to (t.planDestinationZone to destinationZone.spinner),
+            TripPlanField.EMPLOYER to (t.planEmployer to employer),
+            TripPlanField.AGENCY to (t.planAgency to agency),
+            TripPlanField.DOCUMENT_COPIES to (t.planDocumentCopies to copies),
+            TripPlanField.TIMES to (t.planTimes to times),
+            TripPlanField.DAYS to (t.planDays to daysLabel),
+            TripPlanField.EVERY_HOURS to (t.planEveryHours to everyHours),
+            TripPlanField.SCHEDULE_TIME_ZONE to (t.planScheduleZone to scheduleZone.spinner),
+            TripPlanField.WINDOW_MINUTES to (t.planWindowMinutes to window),
+            TripPlanField.GRACE_MINUTES to (t.planGraceMinutes to grace),
         )
-        val scheduleZone = zonePicker(t.planScheduleZone, schedule.timeZone)
-        val window = field(t.planWindowMinutes, schedule.windowMinutes.toString(), type = number)
-        val grace = field(t.planGraceMinutes, schedule.graceMinutes.toString(), type = number)
         button(t.save) {
-            fun text(field: android.widget.EditText) = field.text.toString().trim()
-            fun optional(field: android.widget.EditText) = text(field).takeIf { it.isNotEmpty() }
-            // An empty or unreadable number reaches the core as 0, which it rejects by name.
-            fun count(field: android.widget.EditText) = text(field).toUIntOrNull() ?: 0u
-            val days = dayBoxes.filter { it.second.isChecked }.map { it.first }
-            val timeList = text(times).split(',').map { it.trim() }.filter { it.isNotEmpty() }
-            val chosenCadence = when {
-                text(everyHours).isNotEmpty() -> CheckinCadence.EveryHours(count(everyHours))
-                days.isNotEmpty() -> CheckinCadence.Weekly(days, timeList)
-                else -> CheckinCadence.Daily(timeList)
+            fun text(field: EditText) = field.text.toString()
+            val typed = TripPlanInput(
+                travellerName = text(name),
+                destinationCountry = model.countries.getOrNull(country.selectedItemPosition - 1)?.code.orEmpty(),
+                destinationCity = text(city),
+                startsDay = text(starts),
+                endsDay = text(ends),
+                homeTimeZone = homeZone.zone(),
+                destinationTimeZone = destinationZone.zone(),
+                employer = text(employer),
+                agency = text(agency),
+                documentCopies = text(copies),
+                times = text(times),
+                days = dayBoxes.filter { it.second.isChecked }.map { it.first },
+                everyHours = text(everyHours),
+                scheduleTimeZone = scheduleZone.zone(),
+                windowMinutes = text(window),
+                graceMinutes = text(grace),
+            )
+            ui.call({ core -> core.saveTripPlan(typed, Instant.now()) }) { outcome ->
+                when (outcome) {
+                    is TripPlanSaved.Saved -> ui.back()
+                    is TripPlanSaved.Refused -> {
+                        problems.view.removeAllViews()
+                        places.values.forEach { (it.second as? EditText)?.error = null }
+                        for (error in outcome.errors) {
+                            val (label, view) = places.getValue(error.field)
+                            problems.text("$label: ${error.message}")
+                            (view as? EditText)?.error = error.message
+                        }
+                        problems.view.requestRectangleOnScreen(android.graphics.Rect(0, 0, 1, 1), true)
+                    }
+                }
             }
-            // An empty schedule zone means the destination's; the core fills it in.
-            val zone = scheduleZone.zone()
-            val form = listOf(text(starts), text(ends))
-            val datesZone = model.datesZone
-            ui.call({ core ->
-                val plan = TripPlan(
-                    text(name), text(country), text(city),
-                    tripDayStart(form[0], datesZone), tripDayEnd(form[1], datesZone),
-                    homeZone.zone(), destinationZone.zone(),
-                    optional(employer), optional(agency), optional(copies),
-                    CheckinSchedule(chosenCadence, zone, count(window), count(grace)),
-                )
-                core.setTripPlan(plan, Instant.now())
-            }) { ui.back() }
         }
     }
 }

@@ -119,14 +119,19 @@ class ScreensTest {
         val zone = ZoneId.systemDefault()
         val today = LocalDate.now(zone)
         shell.type(texts.planTravellerName, "Anna")
-        shell.type(texts.planDestinationCountry, "TR")
+        val form = shell.ask { it.tripPlanForm(Instant.now()) }
+        shell.pick(texts.planDestinationCountry, form.countries.first { it.code == "TR" }.name)
+        shell.pick(texts.planDestinationZone, "Europe/Istanbul")
         shell.type(texts.planDestinationCity, "Istanbul")
         shell.type(texts.planStarts, today.minusDays(1).toString())
         shell.type(texts.planEnds, today.plusDays(30).toString())
-        shell.type(texts.planTimes, "09:00, 21:00")
+        shell.type(texts.planTimes, "09:00; 21:00")
         shell.tap(texts.save)
         assertEquals("the plan was saved: ${shell.texts()}", null, shell.lastToast())
-        assertNotNull(shell.ask { it.tripPlanForm(Instant.now()) })
+        val saved = shell.ask { it.tripPlan() }!!
+        assertEquals("TR", saved.destinationCountry)
+        assertEquals("Europe/Istanbul", saved.destinationTimeZone)
+        assertEquals(org.waymark.core.CheckinCadence.Daily(listOf("09:00", "21:00")), saved.schedule.cadence)
 
         shell.tap(texts.pinsTitle)
         shell.type(texts.normalPinLabel, "2468")
@@ -150,6 +155,31 @@ class ScreensTest {
         assertEquals(Intent.ACTION_SEND, shared?.action)
         val message = shared?.getStringExtra(Intent.EXTRA_TEXT).orEmpty()
         assertTrue("the receipt shows the message it shares: $receipt", receipt.contains(message))
+    }
+
+    @Test
+    fun a_refused_trip_plan_shows_every_problem_beside_its_field_and_saves_nothing() {
+        val shell = Shell.launch()
+        val texts = shell.activity.texts
+        val home = shell.ask { it.home(Instant.now()) }
+        shell.tap(home.menu.first { it.action is org.waymark.core.Action.OpenCheckin }.title)
+        shell.tap(texts.planTitle)
+        shell.type(texts.planTravellerName, "")
+        shell.type(texts.planTimes, "nine")
+        shell.type(texts.planWindowMinutes, "an hour")
+        shell.tap(texts.save)
+        val refused = shell.ask { core ->
+            val input = core.tripPlanForm(Instant.now()).input.copy(times = "nine", windowMinutes = "an hour")
+            core.saveTripPlan(input, Instant.now()) as org.waymark.core.TripPlanSaved.Refused
+        }
+        for (error in refused.errors) {
+            assertTrue("listed: ${error.message} in ${shell.texts()}", shell.texts().any { it.endsWith(error.message) })
+        }
+        assertEquals(refused.errors.first { it.field == org.waymark.core.TripPlanField.TIMES }.message,
+            shell.field(texts.planTimes).error?.toString())
+        assertEquals(null, shell.ask { it.tripPlan() })
+        // Still on the form, with what was typed.
+        assertEquals("nine", shell.field(texts.planTimes).text.toString())
     }
 
     @Test

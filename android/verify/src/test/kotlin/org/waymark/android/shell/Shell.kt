@@ -67,7 +67,19 @@ class Shell private constructor(val controller: ActivityController<MainActivity>
         check(labels.isNotEmpty()) { "no field labelled \"$label\"; texts: ${texts()}" }
         val target = labels.first().labelFor
         check(target != View.NO_ID) { "the label \"$label\" names no field" }
-        return activity.findViewById(target) ?: error("the field of \"$label\" is not on screen")
+        return activity.findViewById<View>(target) as? EditText ?: error("the field of \"$label\" is not on screen")
+    }
+
+    /** Picks the entry [entry] in the drop-down labelled [label]. */
+    fun pick(label: String, entry: String) {
+        val labels = views().filterIsInstance<TextView>().filter { it !is EditText && it.text.toString() == label }
+        check(labels.isNotEmpty()) { "no picker labelled \"$label\"; texts: ${texts()}" }
+        val spinner = activity.findViewById<android.widget.Spinner>(labels.first().labelFor)
+            ?: error("the label \"$label\" names no picker")
+        val position = (0 until spinner.adapter.count).firstOrNull { spinner.adapter.getItem(it).toString() == entry }
+            ?: error("no \"$entry\" in the picker \"$label\"")
+        spinner.setSelection(position)
+        settle()
     }
 
     /** Types [text] into the field labelled [label], replacing what was there. */
