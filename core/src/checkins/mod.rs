@@ -1,5 +1,6 @@
 //! Check-ins: the trip plan and its agreed schedule, PIN-protected check-ins with verifiable
-//! codes, and the traveller's screens.
+//! codes, the traveller's screens (traveller.rs), the family's (family.rs) and the notification
+//! plan for both (notifications.rs). This file only names the parts.
 
 mod codes;
 pub(crate) mod family;

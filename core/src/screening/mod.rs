@@ -1,7 +1,7 @@
 //! The screening tools: the job-offer check (questionnaire.rs, offer.rs, store.rs) with the
 //! ad-text analyzer (analyzer.rs over the tokenizer and patterns of ../words, salary.rs,
-//! phones.rs), the
-//! "am I being exploited?" check (self_check.rs) and the myths and facts quiz (quiz.rs).
+//! phones.rs), the "am I being exploited?" check (self_check.rs) and the myths and facts quiz
+//! (quiz.rs), with the answers they share (answer.rs) and their texts and links (words.rs).
 //! Questions, weights, patterns and every word are content (`screening.toml`,
 //! `<lang>/screening.toml`, `patterns/<lang>.toml`).
 

@@ -2,7 +2,8 @@
 //! language and its fallbacks, with the person's own checklist items and contacts too.
 //!
 //! The pack's index (index.rs) is built on the first search and kept with the pack; the person's
-//! own items and contacts are few and change often, so they are indexed at each search.
+//! own items and contacts are few and change often, so they are indexed at each search
+//! (entries.rs). One search is query.rs; what it returns, view.rs.
 
 #[doc(hidden)]
 pub mod bench;

@@ -1,13 +1,18 @@
-//! The check-ins' calls: the traveller's plan, PINs and check-ins, the family's side, the
-//! notification plan, the check-in message and the trip plan form.
+//! The check-ins' calls: the traveller's plan, PINs and check-ins, the family's side and the
+//! notification plan; the check-in message (message.rs) and the trip plan form (plan_form.rs).
+//!
+//! The files follow the core's old module paths, so the generated bindings list the methods in
+//! the same order as before (UniFFI orders them by module path).
+
+mod message;
+mod plan_form;
 
 use std::time::SystemTime;
 
 use crate::checkins::{
-    CheckinHistoryView, CheckinMessageChoice, CheckinMessageView, CheckinReceipt, CheckinView,
-    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PlanExport, TripPlan,
-    TripPlanForm, TripPlanInput, TripPlanSaved, VerificationView, family, message, notifications,
-    plan_form, plan_input, traveller,
+    CheckinHistoryView, CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView,
+    FamilyTravellerView, NotificationPlan, PlanExport, TripPlan, VerificationView, family,
+    notifications, traveller,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -173,44 +178,5 @@ impl Waymark {
     /// Every check-in made, newest first.
     pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
         self.call(|| traveller::history_view(&self.profile))
-    }
-}
-
-#[uniffi::export]
-impl Waymark {
-    /// How the check-in message reads now, and the other notes to choose from.
-    pub fn checkin_message_view(&self) -> std::result::Result<CheckinMessageView, WaymarkError> {
-        self.call(|| message::message_view(&self.profile))
-    }
-
-    /// Chooses how the check-in message reads. A note of one's own must hold `{code}` once and
-    /// be at most `CHECKIN_MESSAGE_MAX_CHARS` long; otherwise it is refused, naming `own_text`, and
-    /// nothing changes.
-    pub fn set_checkin_message(
-        &self,
-        choice: CheckinMessageChoice,
-    ) -> std::result::Result<CheckinMessageView, WaymarkError> {
-        self.call(|| message::set_message(&self.profile, choice))
-    }
-}
-
-#[uniffi::export]
-impl Waymark {
-    /// The trip plan form at `now`: the saved plan, or a draft with the usual schedule. Dates
-    /// for the pickers are calendar days in the schedule's zone (the person's zone in a draft);
-    /// turn picked days back into instants with `trip_day_start`.
-    pub fn trip_plan_form(&self, now: SystemTime) -> Result<TripPlanForm, WaymarkError> {
-        self.call(|| plan_form::build_trip_plan_form(&self.profile, now))
-    }
-
-    /// Saves the trip plan form as the person filled it (`TripPlanForm.input`, changed): every
-    /// field is checked, and either the plan is saved (replacing any earlier one) or nothing is,
-    /// and every field's problem comes back in the person's words, in the form's order.
-    pub fn save_trip_plan(
-        &self,
-        input: TripPlanInput,
-        now: SystemTime,
-    ) -> Result<TripPlanSaved, WaymarkError> {
-        self.call(|| plan_input::save(&self.profile, input, now))
     }
 }

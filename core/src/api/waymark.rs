@@ -1,5 +1,7 @@
-//! The profile's settings: language, time zone, the keystore key, and what content and
-//! languages are available.
+//! The calls about the profile itself: its language and time zone, the keystore key, and what
+//! content and languages are available (settings.rs, packs/). They were the entry object's own
+//! methods in waymark.rs; the file keeps that name so the generated bindings list them where
+//! they always were (UniFFI orders methods by module path).
 
 use crate::error::WaymarkError;
 use crate::packs::{self, ContentInfo};
