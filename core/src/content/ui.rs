@@ -193,6 +193,7 @@ pub(crate) const KEYS: &[&str] = &[
     "pack_source_installed",
     "pack_version",
     "pack_languages",
+    "language_not_reviewed",
     "pack_installed_at",
     "pack_reset",
     "pack_problem",
