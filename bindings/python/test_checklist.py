@@ -14,7 +14,7 @@ def item(view, item_id):
 
 def test_a_new_checklist_has_the_eleven_rules_in_order_nothing_done(open_profile):
     view = open_profile().checklist()
-    assert view.title == "Before you go"
+    assert view.title == "Checklist"
     assert view.progress == ChecklistProgress(done=0, total=11, label="0 of 11 done")
     assert [i.rule for i in view.items] == list(range(1, 12))
     assert [i.number for i in view.items] == list(range(1, 12))
@@ -122,6 +122,6 @@ def test_built_in_items_cannot_be_removed_and_unknown_items_are_not_found(open_p
 
 def test_the_checklist_comes_in_russian_with_russian_dates(open_profile):
     view = open_profile(language="ru").checklist_mark_done("agency-licence", MONDAY_10_MOSCOW)
-    assert view.title == "Перед поездкой"
+    assert view.title == "Список дел"
     assert view.items[0].language == "ru"
     assert view.items[0].done_label == "Сделано 02.03.2026, 10:00"

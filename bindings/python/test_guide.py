@@ -34,7 +34,7 @@ def test_the_safety_rules_are_a_numbered_list_of_eleven_that_link_to_the_checkli
     rules = open_profile().article("safety-rules")
     lists = [block for block in rules.blocks if block.is_numbered_list() and len(block.items) == 11]
     assert len(lists) == 1
-    assert plain(lists[0].items[0]).startswith("Check that the agency is licensed")
+    assert plain(lists[0].items[0]).startswith("Make sure the agency has a licence")
     assert Action.OPEN_CHECKLIST_ITEM(id="keep-your-passport") in links(rules.blocks)
 
 

@@ -18,7 +18,7 @@ def test_a_new_profile_shows_progress_the_first_rule_the_hotline_and_the_menu(op
         Action.OPEN_OFFER_CHECK(), Action.OPEN_SELF_CHECK(), Action.OPEN_QUIZ(), Action.OPEN_OWN_CONTACTS(),
         Action.OPEN_SEARCH(),
     ]
-    assert [entry.title for entry in home.menu][:3] == ["Guide", "Before you go", "Check-in"]
+    assert [entry.title for entry in home.menu][:3] == ["Guide", "Checklist", "Check-in"]
     assert home.checkin is None
 
 
@@ -55,7 +55,7 @@ def test_the_home_screen_comes_in_russian(open_profile):
     assert home.language == "ru"
     assert home.checklist.label == "Готово 0 из 11"
     assert home.hotline.status == "Обычно в это время отвечают"
-    assert [entry.title for entry in home.menu][:3] == ["Справочник", "Перед поездкой", "Связь с близкими"]
+    assert [entry.title for entry in home.menu][:3] == ["Справочник", "Список дел", "Связь с близкими"]
 
 
 def test_the_menu_leads_to_search_titled_alike_in_each_language(open_profile):

@@ -59,7 +59,7 @@ def test_a_dishonest_russian_ad_shows_each_flag_where_it_is(open_profile):
     ids = [flag.id for flag in view.flags]
     for expected in ["tourist-visa", "young-women", "no-experience", "only-mobile"]:
         assert expected in ids, ids
-    assert view.summary == f"Найдено тревожных знаков: {len(view.flags)}"
+    assert view.summary == f"Найдено тревожных признаков: {len(view.flags)}"
     assert view.title and view.intro and view.phones_label
     for flag in view.flags:
         assert flag.title and flag.explanation
@@ -94,7 +94,7 @@ def test_the_ad_answers_the_questions_it_can(open_profile):
 
 def test_the_analysis_is_in_the_profile_language_whatever_the_ads_language(open_profile):
     view = open_profile(language="en").analyze_ad(DISHONEST_AD)
-    assert view.summary == f"Red flags found: {len(view.flags)}"
+    assert view.summary == f"Warning signs found: {len(view.flags)}"
     assert "no-experience" in [flag.id for flag in view.flags]
     assert view.phones[0].kind_label == "mobile"
 
@@ -106,7 +106,7 @@ def test_an_honest_ad_with_an_office_phone_has_no_flags(open_profile):
     )
     assert view.flags == []
     assert view.answers == []
-    assert view.summary.startswith("No red flags found")
+    assert view.summary.startswith("No warning signs found")
     assert view.phones[0].kind == PhoneKind.LANDLINE
     assert view.phones[0].e164 == "+441133926000"
 
@@ -173,7 +173,7 @@ def test_one_serious_sign_makes_the_risk_high_with_links_to_read_and_call(open_p
     view = open_profile().offer_check_preview(offer("Waitress", [("tourist-visa", Answer.YES)]))
     assert view.result.level == RiskLevel.HIGH
     assert view.result.level_title == "High risk: this offer looks like a trap"
-    assert view.result.reasons[0].text == "You are asked to travel without a work visa."
+    assert view.result.reasons[0].text == "You are asked to travel without a work visa, or on false documents."
     actions = [link.action for link in view.result.links]
     assert Action.OPEN_ARTICLE(id="contract-and-visa") in actions
     assert Action.OPEN_CONTACT(id="hotline") in actions
@@ -214,7 +214,7 @@ def test_an_offer_is_updated_then_deleted(open_profile):
     updated = waymark.offer_save(first.id, offer(answers=[("documents-kept", Answer.NO)]), later)
     assert updated.id == first.id
     assert updated.result.level == RiskLevel.LOW
-    assert updated.result.level_title == "Тревожных знаков почти нет"
+    assert updated.result.level_title == "Тревожных признаков почти нет"
     assert updated.checked_at == later
     assert [o.id for o in waymark.offers().offers] == [first.id]
 
@@ -306,7 +306,7 @@ def test_the_self_check_asks_its_questions_and_always_offers_a_quick_exit(open_p
     assert [q.number for q in check.questions] == list(range(1, 9))
     assert check.quick_exit.action == Action.QUICK_EXIT()
     assert check.quick_exit.action.is_quick_exit()
-    assert check.quick_exit.label == "Leave this screen"
+    assert check.quick_exit.label == "Leave quickly"
     assert [o.answer for o in check.answer_options] == [Answer.YES, Answer.NO, Answer.DONT_KNOW]
     assert check.answer_options[2].label == "Not sure"
 
@@ -361,8 +361,8 @@ def test_the_self_check_speaks_russian(open_profile):
     check = waymark.self_check()
     result = waymark.self_check_result([SelfCheckAnswer(question_id=check.questions[0].id, answer=Answer.YES)])
     assert "не виноваты" in result.message
-    assert result.help_now.label == "Получить помощь сейчас"
-    assert result.quick_exit.label == check.quick_exit.label == "Быстро закрыть"
+    assert result.help_now.label == "Помощь сейчас"
+    assert result.quick_exit.label == check.quick_exit.label == "Быстро выйти"
 
 
 @pytest.mark.parametrize("answers", [["nope"], ["debt", "debt"]], ids=["unknown", "twice"])

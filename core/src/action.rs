@@ -1,10 +1,10 @@
 //! What a tap leads to. The core names the action; the shell performs it.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Something the shell does when the person taps an item: open a screen, or perform a platform
 /// action that the person started (the core never sends anything itself).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, uniffi::Enum)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum Action {
     /// Show the list of guide sections and articles.
@@ -118,6 +118,129 @@ impl Action {
     pub(crate) fn copy(text: &str) -> Self {
         Self::CopyText {
             text: text.to_owned(),
+        }
+    }
+}
+
+/// The first characters of every action token, so a token from another format is refused rather
+/// than misread.
+const TOKEN_PREFIX: &str = "wm1:";
+
+/// The action as one string a shell can carry where only text goes (a notification's intent
+/// extras, its user info), made by the core so that every shell encodes actions alike. Turn it
+/// back with `action_from_token`.
+#[uniffi::export]
+pub fn action_token(action: Action) -> String {
+    // Serialising a plain enum of strings cannot fail; the fallback keeps the FFI panic-free.
+    let body = serde_json::to_string(&action).unwrap_or_default();
+    format!("{TOKEN_PREFIX}{body}")
+}
+
+/// The action a token from `action_token` stands for; None for anything else (an unknown kind,
+/// a token from an older format, a damaged string), which the shell ignores.
+#[uniffi::export]
+pub fn action_from_token(token: String) -> Option<Action> {
+    serde_json::from_str(token.strip_prefix(TOKEN_PREFIX)?).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One of every kind, with arguments that need escaping.
+    fn every_action() -> Vec<Action> {
+        let text = "Hi! \"All good\" 482913\nline: a=b&c".to_owned();
+        vec![
+            Action::OpenGuide,
+            Action::OpenArticle {
+                id: "red-flags".into(),
+            },
+            Action::OpenChecklist,
+            Action::OpenChecklistItem {
+                id: "copies".into(),
+            },
+            Action::OpenContact {
+                id: "hotline".into(),
+            },
+            Action::OpenCheckin,
+            Action::OpenFamily,
+            Action::OpenOfferCheck,
+            Action::OpenSelfCheck,
+            Action::OpenQuiz,
+            Action::OpenOwnContacts,
+            Action::CheckIn,
+            Action::EditTripPlan,
+            Action::SetCheckinPins,
+            Action::OpenWatchedTraveller { id: "t-1".into() },
+            Action::ShowQrCode { text: text.clone() },
+            Action::ShareText { text: text.clone() },
+            Action::dial("+447700900123"),
+            Action::ComposeSms {
+                uri: "sms:+447700900123?body=Hi%20there".into(),
+            },
+            Action::CopyText { text },
+            Action::OpenHelpNow,
+            Action::QuickExit,
+            Action::OpenSearch,
+        ]
+    }
+
+    #[test]
+    fn every_action_survives_its_token() {
+        for action in every_action() {
+            let token = action_token(action.clone());
+            assert_eq!(action_from_token(token.clone()), Some(action), "{token}");
+        }
+    }
+
+    #[test]
+    fn the_test_covers_every_kind_of_action() {
+        // A new kind added to Action must be added to every_action above: this match has no
+        // catch-all arm, so it stops compiling until it is.
+        let kinds = every_action()
+            .iter()
+            .map(|action| match action {
+                Action::OpenGuide
+                | Action::OpenArticle { .. }
+                | Action::OpenChecklist
+                | Action::OpenChecklistItem { .. }
+                | Action::OpenContact { .. }
+                | Action::OpenCheckin
+                | Action::OpenFamily
+                | Action::OpenOfferCheck
+                | Action::OpenSelfCheck
+                | Action::OpenQuiz
+                | Action::OpenOwnContacts
+                | Action::CheckIn
+                | Action::EditTripPlan
+                | Action::SetCheckinPins
+                | Action::OpenWatchedTraveller { .. }
+                | Action::ShowQrCode { .. }
+                | Action::ShareText { .. }
+                | Action::Dial { .. }
+                | Action::ComposeSms { .. }
+                | Action::CopyText { .. }
+                | Action::OpenHelpNow
+                | Action::QuickExit
+                | Action::OpenSearch => std::mem::discriminant(action),
+            })
+            .collect::<std::collections::HashSet<_>>();
+        assert_eq!(kinds.len(), every_action().len());
+    }
+
+    #[test]
+    fn anything_but_a_token_is_refused() {
+        for token in [
+            "",
+            "wm1:",
+            "wm1:{}",
+            "wm1:{\"action\":\"launch_rockets\"}",
+            "wm1:{\"action\":\"open_article\"}",
+            "{\"action\":\"open_guide\"}",
+            "wm0:{\"action\":\"open_guide\"}",
+            "open_guide",
+        ] {
+            assert_eq!(action_from_token(token.to_owned()), None, "{token}");
         }
     }
 }

@@ -3,8 +3,10 @@
 //!
 //! Neither ever holds personal data: messages name the field or the kind of failure, never a
 //! value the person typed.
-
-use crate::content::ui::Ui;
+//!
+//! The bottom of the core: this file imports nothing of the crate. An invalid input's reason is
+//! a key of the content's interface strings; the caller puts it into words
+//! (`content/reasons.rs`), so the errors need not know the content.
 
 /// The error every public call can return. Shells show `reason` (or their own text per variant);
 /// it never contains personal data.
@@ -43,7 +45,7 @@ pub enum WaymarkError {
     #[error("content rejected: {reason}")]
     ContentRejected {
         /// Which check refused it.
-        kind: crate::content::PackRejection,
+        kind: PackRejection,
         /// What was wrong with the pack.
         reason: String,
     },
@@ -53,6 +55,30 @@ pub enum WaymarkError {
         /// A description for the bug report.
         reason: String,
     },
+}
+
+/// Which check refused a content pack, so a shell can word it (the error's `reason` gives the
+/// details in English).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, uniffi::Enum)]
+pub enum PackRejection {
+    /// Not a Waymark content pack, or a pack format this version cannot read.
+    BadFormat,
+    /// Larger than a content pack may be.
+    TooLarge,
+    /// The file ends early: it was cut off while copying or downloading.
+    Truncated,
+    /// The pack carries no signature.
+    Unsigned,
+    /// Signed by a key this app does not trust.
+    UntrustedKey,
+    /// The signature does not match: the pack was changed after it was signed.
+    BadSignature,
+    /// Not newer than the content in use.
+    NotNewer,
+    /// Made for a newer version of Waymark; update the app first.
+    NeedsNewerCore,
+    /// The content itself is invalid (a missing text, a broken link, ...).
+    InvalidContent,
 }
 
 /// Why an input was refused: the key of its text in `ui.toml`, so the person reads it in their
@@ -83,6 +109,7 @@ pub(crate) mod reason {
 
     reasons! {
         BLANK = "reason_blank",
+        WHOLE_NUMBER = "reason_whole_number",
         TOO_LONG = "reason_too_long",
         SINGLE_LINE = "reason_single_line",
         NO_CONTROL_CHARACTERS = "reason_no_control_characters",
@@ -151,7 +178,8 @@ pub(crate) mod reason {
 }
 
 /// Internal error type; converted into [`WaymarkError`] at the public boundary, by
-/// `Waymark::call` in the profile's language or by [`Error::english`] where there is no profile.
+/// `Waymark::call` in the profile's language or in English where there is no profile
+/// (`content/reasons.rs`).
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum Error {
     #[error(transparent)]
@@ -205,8 +233,12 @@ impl Error {
         }
     }
 
-    /// The public error, its reason in the language of `ui`.
-    pub(crate) fn public(self, ui: &Ui<'_>) -> WaymarkError {
+    /// The public error, an invalid input's reason put into words by `words` (the content's
+    /// text for the key with its placeholders filled, in the person's language).
+    pub(crate) fn public(
+        self,
+        words: impl FnOnce(Reason, &[(&str, &str)]) -> String,
+    ) -> WaymarkError {
         match self {
             Error::Invalid {
                 field,
@@ -216,27 +248,16 @@ impl Error {
                 let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
                 WaymarkError::InvalidInput {
                     field,
-                    reason: ui.format(reason.key(), &args),
+                    reason: words(reason, &args),
                 }
             }
-            other => other.without_reason(),
+            other => other.without_words(),
         }
     }
 
-    /// The public error in English, for the few calls made without a profile (and so without a
-    /// language).
-    pub(crate) fn english(self) -> WaymarkError {
-        match (&self, crate::content::default_pack()) {
-            (Error::Invalid { .. }, Ok(pack)) => match pack.chain("en") {
-                Ok(chain) => self.public(&Ui::new(&pack, &chain)),
-                Err(_) => self.without_reason(),
-            },
-            _ => self.without_reason(),
-        }
-    }
-
-    /// Every variant but `Invalid`, whose words do not depend on the language.
-    fn without_reason(self) -> WaymarkError {
+    /// The public error with an invalid input's reason as its key: every variant but `Invalid`
+    /// has words that do not depend on the language.
+    pub(crate) fn without_words(self) -> WaymarkError {
         match self {
             Error::Public(public) => public,
             // Only when the embedded content itself is broken: the key is better than nothing.
@@ -328,20 +349,9 @@ mod tests {
             rusqlite::ffi::Error::new(rusqlite::ffi::SQLITE_CONSTRAINT),
             Some("UNIQUE constraint failed: secret value 'Anna'".into()),
         );
-        let public = Error::from(failure).english();
+        let public = Error::from(failure).without_words();
         assert!(!public.to_string().contains("Anna"), "{public}");
         assert!(matches!(public, WaymarkError::Storage { .. }));
-    }
-
-    #[test]
-    fn every_reason_is_an_interface_key() {
-        for reason in reason::ALL {
-            assert!(
-                crate::content::ui::KEYS.contains(&reason.key()),
-                "{} is not in KEYS",
-                reason.key()
-            );
-        }
     }
 
     #[test]
@@ -351,7 +361,7 @@ mod tests {
             None,
         );
         assert!(matches!(
-            Error::from(failure).english(),
+            Error::from(failure).without_words(),
             WaymarkError::ProfileUnreadable { .. }
         ));
     }

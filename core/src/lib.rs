@@ -1,9 +1,11 @@
 //! Waymark's core: every rule, all storage, the content and the view models, exposed to the
-//! shells through UniFFI. See `core/README.md` for a map of the modules.
+//! shells through UniFFI. See `core/src/README.md` for a map of the modules and the rule their
+//! imports follow.
 
 uniffi::setup_scaffolding!();
 
 mod action;
+mod api;
 mod checkins;
 mod checklist;
 mod contacts;
@@ -15,9 +17,11 @@ pub mod fuzzing;
 mod guide;
 mod home;
 mod packs;
+mod profile;
 mod qr;
 mod screening;
 mod search;
+mod settings;
 mod shell_texts;
 mod speech;
 mod storage;
@@ -26,7 +30,7 @@ mod waymark;
 mod words;
 mod zone;
 
-pub use action::Action;
+pub use action::{Action, action_from_token, action_token};
 pub use checkins::{
     AlertKind, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinCadence,
     CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice, CheckinMessageOption,
@@ -34,8 +38,9 @@ pub use checkins::{
     DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine, FamilyHistoryEntry,
     FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
     PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
-    SlotStatus, SlotView, TripPlan, TripPlanForm, VerificationOutcome, VerificationView,
-    WatchedTravellerSummary, trip_day_end, trip_day_of, trip_day_start,
+    SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError, TripPlanForm, TripPlanInput,
+    TripPlanSaved, VerificationOutcome, VerificationView, WatchedTravellerSummary, ZoneOption,
+    trip_day_end, trip_day_of, trip_day_start,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
@@ -47,7 +52,6 @@ pub use contacts::{
     OwnContactView, OwnContactsView, Reachability,
 };
 pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
-pub use content::PackRejection;
 /// For core/benches/calls.rs only.
 #[doc(hidden)]
 pub use content::bench_load_default_pack;
@@ -55,10 +59,11 @@ pub use content::pack_file::{
     CONTENT_PACK_MAX_BYTES, PackManifest, PackOptions, PackSigningKey, build_pack,
 };
 pub use content::{Block, CalloutTone, RichText, Span};
-pub use error::WaymarkError;
+pub use error::{PackRejection, WaymarkError};
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
-pub use packs::{ContentPackView, ContentSource, PackProblem, content_pack_max_bytes};
+pub use packs::{ContentInfo, ContentPackView, ContentSource, content_pack_max_bytes};
+pub use profile::PackProblem;
 pub use qr::{QR_FRAME_MAX_PIXELS, QR_QUIET_ZONE_MODULES, QrCode, qr_code, read_qr_code};
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
@@ -74,7 +79,8 @@ pub use search::bench as search_bench;
 pub use search::{
     QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
+pub use settings::{LanguageInfo, supported_languages};
 pub use shell_texts::{AlertChannel, ShellTexts};
 pub use speech::SpeakableText;
 pub use time_json::rfc3339;
-pub use waymark::{ContentInfo, LanguageInfo, Waymark, WaymarkOptions, supported_languages};
+pub use waymark::{Waymark, WaymarkOptions};

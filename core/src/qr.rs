@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::checkins::QR_BYTE_BUDGET;
+use crate::content::reasons::english;
 use crate::error::{Error, Result, WaymarkError, reason};
 
 /// Light modules a reader needs around the code; drawing them is the shell's job.
@@ -41,7 +42,7 @@ impl QrCode {
 /// profile, so an error's reason is in English.
 #[uniffi::export]
 pub fn qr_code(text: String) -> std::result::Result<QrCode, WaymarkError> {
-    encode(&text).map_err(Error::english)
+    encode(&text).map_err(english)
 }
 
 /// Reads the text of the first QR code found in a greyscale camera frame: `luma` holds
@@ -55,7 +56,7 @@ pub fn read_qr_code(
     height: u32,
     luma: Vec<u8>,
 ) -> std::result::Result<String, WaymarkError> {
-    decode_within_budget(width, height, luma).map_err(Error::english)
+    decode_within_budget(width, height, luma).map_err(english)
 }
 
 pub(crate) fn encode(text: &str) -> Result<QrCode> {

@@ -9,9 +9,12 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use crate::WaymarkError;
+use crate::checklist::checklist_view;
+use crate::contacts::directory::contact_view;
 use crate::content::{Block, Pack, RichText};
-use crate::waymark::Waymark;
+use crate::error::{Error, Result};
+use crate::guide::article_view;
+use crate::profile::Profile;
 
 /// Phone numbers have at least this many digits; shorter runs are read as numbers ("2026").
 const PHONE_MIN_DIGITS: usize = 5;
@@ -27,77 +30,73 @@ pub struct SpeakableText {
     pub no_voice_hint: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// An article as a text to read aloud, in the language it is written in.
-    pub fn speakable_article(&self, id: String) -> Result<SpeakableText, WaymarkError> {
-        let article = self.article(id)?;
-        let mut lines = vec![sentence(&article.title)];
-        lines.extend(article.blocks.iter().flat_map(block_lines));
-        Ok(self.speakable(&article.language, &lines))
-    }
-
-    /// A checklist item (what to do, why, how) as a text to read aloud.
-    pub fn speakable_checklist_item(&self, id: String) -> Result<SpeakableText, WaymarkError> {
-        let checklist = self.checklist()?;
-        let item = checklist
-            .items
-            .into_iter()
-            .find(|item| item.id == id)
-            .ok_or_else(|| crate::error::Error::not_found("checklist item", &id))
-            .map_err(|e| self.public_error(e))?;
-        let lines: Vec<String> = [Some(item.title), item.why, item.how]
-            .into_iter()
-            .flatten()
-            .map(|text| sentence(&text))
-            .collect();
-        let language = item.language.unwrap_or_else(|| self.language());
-        Ok(self.speakable(&language, &lines))
-    }
-
-    /// A contact card of the built-in directory as a text to read aloud, its numbers digit by
-    /// digit and its hours as the card shows them at `now`.
-    pub fn speakable_contact(
-        &self,
-        id: String,
-        now: SystemTime,
-    ) -> Result<SpeakableText, WaymarkError> {
-        let card = self.contact(id, now)?;
-        let mut lines = vec![sentence(&card.name), sentence(&card.description)];
-        lines.extend(card.services.iter().map(|s| sentence(s)));
-        if let (Some(hours), Some(status)) = (&card.hours, &card.status) {
-            lines.push(sentence(&format!("{hours}. {status}")));
-        }
-        if let Some(opening) = &card.opening {
-            lines.push(sentence(&opening.confirmation));
-            lines.push(sentence(&opening.no_answer));
-        }
-        for phone in &card.phones {
-            lines.push(sentence(&phone.number));
-        }
-        lines.extend(card.note.iter().map(|n| sentence(n)));
-        Ok(self.speakable(&card.language, &lines))
-    }
+/// An article as a text to read aloud, in the language it is written in.
+pub(crate) fn speakable_article(profile: &Profile, id: &str) -> Result<SpeakableText> {
+    let article = article_view(profile, id)?;
+    let mut lines = vec![sentence(&article.title)];
+    lines.extend(article.blocks.iter().flat_map(block_lines));
+    Ok(speakable(profile, &article.language, &lines))
 }
 
-impl Waymark {
-    fn speakable(&self, language: &str, lines: &[String]) -> SpeakableText {
-        let prefs = self.prefs();
-        let known = short_numbers(&prefs.pack);
-        let text = lines
-            .iter()
-            .map(|line| spell_numbers(line, &known))
-            .collect::<Vec<_>>()
-            .join("\n");
-        let ui = self.ui(&prefs);
-        SpeakableText {
-            language: language.to_owned(),
-            text,
-            no_voice_hint: ui.format(
-                "speech_no_voice",
-                &[("language", &ui.language_name(language))],
-            ),
-        }
+/// A checklist item (what to do, why, how) as a text to read aloud.
+pub(crate) fn speakable_checklist_item(profile: &Profile, id: &str) -> Result<SpeakableText> {
+    let checklist = checklist_view(profile)?;
+    let item = checklist
+        .items
+        .into_iter()
+        .find(|item| item.id == id)
+        .ok_or_else(|| Error::not_found("checklist item", id))?;
+    let lines: Vec<String> = [Some(item.title), item.why, item.how]
+        .into_iter()
+        .flatten()
+        .map(|text| sentence(&text))
+        .collect();
+    let language = item
+        .language
+        .unwrap_or_else(|| profile.prefs().chain.preferred().to_owned());
+    Ok(speakable(profile, &language, &lines))
+}
+
+/// A contact card of the built-in directory as a text to read aloud, as the card shows it at
+/// `now`.
+pub(crate) fn speakable_contact(
+    profile: &Profile,
+    id: &str,
+    now: SystemTime,
+) -> Result<SpeakableText> {
+    let card = contact_view(profile, id, now)?;
+    let mut lines = vec![sentence(&card.name), sentence(&card.description)];
+    lines.extend(card.services.iter().map(|s| sentence(s)));
+    if let (Some(hours), Some(status)) = (&card.hours, &card.status) {
+        lines.push(sentence(&format!("{hours}. {status}")));
+    }
+    if let Some(opening) = &card.opening {
+        lines.push(sentence(&opening.confirmation));
+        lines.push(sentence(&opening.no_answer));
+    }
+    for phone in &card.phones {
+        lines.push(sentence(&phone.number));
+    }
+    lines.extend(card.note.iter().map(|n| sentence(n)));
+    Ok(speakable(profile, &card.language, &lines))
+}
+
+fn speakable(profile: &Profile, language: &str, lines: &[String]) -> SpeakableText {
+    let prefs = profile.prefs();
+    let known = short_numbers(&prefs.pack);
+    let text = lines
+        .iter()
+        .map(|line| spell_numbers(line, &known))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let ui = prefs.ui();
+    SpeakableText {
+        language: language.to_owned(),
+        text,
+        no_voice_hint: ui.format(
+            "speech_no_voice",
+            &[("language", &ui.language_name(language))],
+        ),
     }
 }
 
@@ -247,7 +246,7 @@ fn web_addresses_as_sites(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::waymark::WaymarkOptions;
+    use crate::waymark::{Waymark, WaymarkOptions};
 
     fn open(dir: &tempfile::TempDir, language: &str) -> Waymark {
         let options = WaymarkOptions {

@@ -95,6 +95,44 @@ impl Zone {
     }
 }
 
+/// Every zone a person may pick: the device's database (and the bundled copy where the build has
+/// one), places only ("Europe/Istanbul", not "Etc/GMT+3" or the old "US/Pacific" aliases),
+/// sorted by name.
+pub(crate) fn zone_names() -> Vec<String> {
+    let mut names: Vec<String> = database()
+        .available()
+        .chain(bundled().available())
+        .map(|name| name.as_str().to_owned())
+        .filter(|name| is_place(name))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Whether `name` is a place people live in: a region and a city, outside the database's
+/// technical folders.
+fn is_place(name: &str) -> bool {
+    const REGIONS: &[&str] = &[
+        "Africa/",
+        "America/",
+        "Antarctica/",
+        "Asia/",
+        "Atlantic/",
+        "Australia/",
+        "Europe/",
+        "Indian/",
+        "Pacific/",
+    ];
+    REGIONS.iter().any(|region| name.starts_with(region))
+}
+
+/// The zone a person named in the field `time_zone`; a name the database lacks is refused with
+/// an example of a valid one.
+pub(crate) fn parse_zone(name: &str) -> crate::error::Result<Zone> {
+    Zone::named(name).map_err(|e| e.invalid("time_zone", "Europe/Moscow"))
+}
+
 impl std::str::FromStr for Zone {
     type Err = ZoneError;
 

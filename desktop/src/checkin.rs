@@ -48,7 +48,7 @@ impl App<'_> {
                     io,
                     &t.new_duress_pin_label,
                     Some(&t.duress_pin_hint),
-                    "new duress PIN",
+                    "new help PIN",
                 )?;
                 self.core(self.waymark.change_checkin_pins(current, normal, duress))?;
                 let view = self.core(self.waymark.checkin_status(now))?;
@@ -67,7 +67,7 @@ impl App<'_> {
                     io,
                     &t.duress_pin_label,
                     Some(&t.duress_pin_hint),
-                    "duress PIN",
+                    "help PIN",
                 )?;
                 let phrase = secret(
                     io,

@@ -84,7 +84,7 @@ pub enum Command {
     /// Check a job offer: answer its questions one per line on standard input (y, n or ?; an
     /// empty line skips one), then see the risk and why. The offer is saved
     CheckOffer {
-        /// Instead, list the red flags in the text of a job ad, read from FILE ("-" or no
+        /// Instead, list the warning signs in the text of a job ad, read from FILE ("-" or no
         /// FILE: standard input)
         #[arg(long, value_name = "FILE", num_args = 0..=1, default_missing_value = "-")]
         text: Option<PathBuf>,
@@ -175,7 +175,7 @@ pub struct ContactFields {
     /// read as that country's
     #[arg(long, value_name = "XX")]
     pub country: Option<String>,
-    /// The phone number, in any usual form ("030 1234567", "+49 30 1234567")
+    /// The phone number, in any usual form ("07700 900123", "+44 7700 900123")
     #[arg(long)]
     pub phone: Option<String>,
     /// Anything to remember about the contact
@@ -233,7 +233,7 @@ pub enum ChecklistChange {
 pub enum CheckinCommand {
     /// Enter or replace the trip plan and the agreed schedule
     Setup(Box<PlanArgs>),
-    /// Set the normal PIN, the duress PIN and the signal phrase (once, before you travel);
+    /// Set the normal PIN, the help PIN and the signal phrase (once, before you travel);
     /// `pins change` changes both PINs
     Pins {
         #[command(subcommand)]

@@ -163,7 +163,7 @@ fn home_in_english() {
             "☎ 8-800-333-00-16 (+78003330016)",
             "Mon–Fri, 08:30–18:30, Moscow time — Usually answers at this hour",
             "Guide [→ guide]",
-            "Before you go · 0 of 11 done [→ checklist]",
+            "Checklist · 0 of 11 done [→ checklist]",
             "Search [→ search …]",
         ],
     );
@@ -180,7 +180,7 @@ fn home_in_russian() {
             "Горячая линия по вопросам торговли людьми [→ contact hotline]",
             "пн–пт, 08:30–18:30, по московскому времени — Обычно в это время не отвечают",
             "Справочник [→ guide]",
-            "Перед поездкой · Готово 0 из 11 [→ checklist]",
+            "Список дел · Готово 0 из 11 [→ checklist]",
             "Поиск [→ search …]",
         ],
     );
@@ -399,7 +399,7 @@ fn checklist_in_english() {
     assert_has(
         &out,
         &[
-            "Before you go\n0 of 11 done\n",
+            "Checklist\n0 of 11 done\n",
             " 1. [ ] Check that the agency is licensed and works officially",
             "[→ guide check-the-agency]",
             "11. [ ] ",
@@ -1347,7 +1347,7 @@ fn check_offer_asks_each_question_saves_the_offer_and_lists_it() {
         &[
             "Проверенные предложения",
             "Waitress · Sun Agency · Turkey",
-            "Есть тревожные знаки",
+            "Есть тревожные признаки",
         ],
     );
 }
@@ -1388,7 +1388,7 @@ fn check_offer_text_lists_the_red_flags_with_the_words_that_show_them() {
     assert_has(
         run.ok(),
         &[
-            "Тревожные знаки в объявлении",
+            "Тревожные признаки в объявлении",
             "Туристическая или гостевая виза",
             "› “туристической визе”",
             "› “Опыт не нужен”",
@@ -1436,7 +1436,7 @@ fn self_check_sends_any_sign_to_help_now_and_always_offers_a_quick_exit() {
     let out = waymark_with_input(&profile.path(), "en", &["self-check"], "n\nn\ny\n")
         .ok()
         .to_owned();
-    assert!(out.starts_with("Leave this screen [clear]"), "{out}");
+    assert!(out.starts_with("Leave quickly [clear]"), "{out}");
     assert_has(
         &out,
         &[
@@ -1450,7 +1450,7 @@ fn self_check_sends_any_sign_to_help_now_and_always_offers_a_quick_exit() {
     let ru = waymark_with_input(&profile.path(), "ru", &["self-check", "--json"], "н\n?\n").json();
     assert_eq!(ru["outcome"], "unsure");
     assert_eq!(ru["help_now"], Value::Null);
-    assert_eq!(ru["quick_exit"]["label"], "Быстро закрыть");
+    assert_eq!(ru["quick_exit"]["label"], "Быстро выйти");
     assert_eq!(ru["quick_exit"]["action"]["action"], "quick_exit");
     let signs = waymark_with_input(&profile.path(), "ru", &["self-check", "--json"], "д\n").json();
     assert_eq!(signs["help_now"]["action"]["action"], "open_help_now");

@@ -8,22 +8,29 @@ use base64ct::{Base64UrlUnpadded, Encoding};
 use chrono::{DateTime, Duration, Utc};
 
 use super::codes::{self, Kind};
+use super::phrase;
+use super::pins;
 use super::pins::Unlocked;
-use super::plan::ValidPlan;
+use super::plan::{TripPlan, ValidPlan};
 use super::schedule::Slot;
 use super::sharing::{self, SharedPlan};
+use super::slots::{current_and_next, slot_view};
 use super::status::{Recorded, SlotStatus};
 use super::store::{self, Verification, Watched};
+use super::vault;
 use super::view::{
     EscalationStep, FactLine, FamilyHistoryEntry, FamilyHistoryView, FamilyListView,
     FamilyTravellerView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
 };
-use super::{current_and_next, slot_view, vault};
 use crate::action::Action;
-use crate::contacts::{OwnContactKind, first_number};
+use crate::contacts::OwnContactKind;
+use crate::contacts::directory::contact_view;
+use crate::contacts::emergency::{emergency_def, first_number};
+use crate::contacts::own::own_contact_views;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, reason};
-use crate::waymark::{Prefs, Waymark};
+use crate::profile::{Prefs, Profile};
+use crate::zone::Zone;
 
 /// How long after a slot's grace period a normal code still counts as on time when checked:
 /// messages can arrive late.
@@ -37,446 +44,480 @@ const GENUINE: &str = "genuine";
 const DURESS: &str = "duress";
 const HANDLED: &str = "handled";
 
-impl Waymark {
-    /// Imports a plan shared by a traveller; re-importing an updated plan updates it in place.
-    pub(crate) fn import_shared(
-        &self,
-        payload: &str,
-        passphrase: Option<&str>,
-        now: SystemTime,
-    ) -> Result<String> {
-        let key = self.keystore_key()?;
-        let shared = sharing::decode(payload, passphrase)?;
-        let valid = ValidPlan::new(shared.plan.clone()).map_err(|e| match e {
-            Error::Invalid { field, .. } => {
-                Error::invalid_with("payload", reason::PLAN_FIELD, &[("field", field)])
-            }
-            other => other,
-        })?;
-        let (nonce, sealed) = vault::seal(&key, &shared.unlocked)?;
-        let watched = Watched {
-            row: 0,
-            plan_id: shared.plan_id,
-            plan: valid.plan,
-            nonce,
-            sealed,
-        };
-        self.db
-            .write(|tx| store::upsert_watched(tx, &watched, now.into()))?;
-        Ok(public_id(&shared.plan_id))
-    }
-
-    /// The payload for the family, unlocked with either check-in PIN.
-    pub(crate) fn export_shared(&self, pin: &str, passphrase: Option<&str>) -> Result<String> {
-        let (plan, plan_id, boxes) = self.db.read(|c| {
-            Ok((
-                store::load_plan(c)?,
-                store::plan_id(c)?,
-                store::pin_boxes(c)?,
-            ))
-        })?;
-        let (Some(plan), Some(plan_id)) = (plan, plan_id) else {
-            return Err(Error::invalid("plan", reason::NO_PLAN));
-        };
-        if boxes.is_empty() {
-            return Err(Error::invalid("pin", reason::PINS_NOT_SET));
+/// Imports a plan shared by a traveller; re-importing an updated plan updates it in place.
+pub(crate) fn import_shared(
+    profile: &Profile,
+    payload: &str,
+    passphrase: Option<&str>,
+    now: SystemTime,
+) -> Result<String> {
+    let key = profile.keystore_key()?;
+    let shared = sharing::decode(payload, passphrase)?;
+    let valid = ValidPlan::new(shared.plan.clone()).map_err(|e| match e {
+        Error::Invalid { field, .. } => {
+            Error::invalid_with("payload", reason::PLAN_FIELD, &[("field", field)])
         }
-        let (_, unlocked) = super::pins::open(&boxes, pin)
-            .ok_or_else(|| Error::invalid("pin", reason::WRONG_PIN))?;
-        sharing::encode(
-            &SharedPlan {
-                plan_id,
-                plan,
-                unlocked,
-            },
-            passphrase,
-        )
+        other => other,
+    })?;
+    let (nonce, sealed) = vault::seal(&key, &shared.unlocked)?;
+    let watched = Watched {
+        row: 0,
+        plan_id: shared.plan_id,
+        plan: valid.plan,
+        nonce,
+        sealed,
+    };
+    profile
+        .db
+        .write(|tx| store::upsert_watched(tx, &watched, now.into()))?;
+    Ok(public_id(&shared.plan_id))
+}
+
+/// Imports a plan a traveller shared (see `import_shared`) and returns that traveller's screen at
+/// `now`.
+pub(crate) fn import_plan(
+    profile: &Profile,
+    payload: &str,
+    passphrase: Option<&str>,
+    now: SystemTime,
+) -> Result<FamilyTravellerView> {
+    let id = import_shared(profile, payload, passphrase, now)?;
+    family_traveller_view(profile, &id, now)
+}
+
+/// The payload for the family, unlocked with either check-in PIN.
+pub(crate) fn export_shared(
+    profile: &Profile,
+    pin: &str,
+    passphrase: Option<&str>,
+) -> Result<String> {
+    let (plan, plan_id, boxes) = profile.db.read(|c| {
+        Ok((
+            store::load_plan(c)?,
+            store::plan_id(c)?,
+            store::pin_boxes(c)?,
+        ))
+    })?;
+    let (Some(plan), Some(plan_id)) = (plan, plan_id) else {
+        return Err(Error::invalid("plan", reason::NO_PLAN));
+    };
+    if boxes.is_empty() {
+        return Err(Error::invalid("pin", reason::PINS_NOT_SET));
     }
+    let (_, unlocked) =
+        pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", reason::WRONG_PIN))?;
+    sharing::encode(
+        &SharedPlan {
+            plan_id,
+            plan,
+            unlocked,
+        },
+        passphrase,
+    )
+}
 
-    pub(crate) fn family_list_view(&self, now: SystemTime) -> Result<FamilyListView> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let travellers = self
-            .db
-            .read(store::watched)?
-            .into_iter()
-            .map(|w| {
-                let view = self.family_view_of(&w, now, &prefs, None)?;
-                Ok(WatchedTravellerSummary {
-                    id: view.id,
-                    name: view.name,
-                    destination: view.destination,
-                    headline: view.headline,
-                    needs_attention: view.needs_attention,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        Ok(FamilyListView {
-            title: ui.text("family_title"),
-            empty_hint: travellers.is_empty().then(|| ui.text("family_empty")),
-            travellers,
-        })
-    }
-
-    pub(crate) fn family_traveller_view(
-        &self,
-        id: &str,
-        now: SystemTime,
-    ) -> Result<FamilyTravellerView> {
-        let watched = self.find_watched(id)?;
-        self.family_view_of(&watched, now, &self.prefs(), None)
-    }
-
-    /// Checks a received message (or a typed code) for a traveller and records the result.
-    pub(crate) fn verify_received(
-        &self,
-        id: &str,
-        message: &str,
-        now: SystemTime,
-    ) -> Result<VerificationView> {
-        let watched = self.find_watched(id)?;
-        let unlocked = vault::open(&self.keystore_key()?, &watched.nonce, &watched.sealed)?;
-        let valid = ValidPlan::new(watched.plan.clone())?;
-        let at: DateTime<Utc> = now.into();
-        let earlier = self.db.read(|c| store::verifications(c, watched.row))?;
-        let phrase_found = super::phrase::contains_phrase(message, &unlocked.signal_phrase);
-        let found_codes = super::phrase::codes_in(message);
-        // Codes for any slot up to a day ahead count as the traveller's; the newest first.
-        let mut candidates: Vec<Slot> = valid
-            .schedule
-            .slots()
-            .take_while(|s| s.due <= at + Duration::days(1))
-            .collect();
-        candidates.reverse();
-        let matched = found_codes.iter().find_map(|code| {
-            candidates.iter().find_map(|slot| {
-                codes::classify(&unlocked.secret, slot.index, code)
-                    .map(|kind| (code.clone(), *slot, kind))
-            })
-        });
-        let outcome = match &matched {
-            None if found_codes.is_empty() => VerificationOutcome::NoCode,
-            None => VerificationOutcome::WrongCode,
-            Some((code, slot, _))
-                if earlier.iter().any(|v| {
-                    v.slot == Some(slot.index) && v.code.as_deref() == Some(code.as_str())
-                }) =>
-            {
-                VerificationOutcome::Replayed
-            }
-            Some((_, _, Kind::Duress)) => VerificationOutcome::GenuineUnderDuress,
-            Some((_, slot, Kind::Normal)) => {
-                if slot.opens(&valid.schedule) <= at
-                    && at < slot.overdue_at(&valid.schedule) + DELIVERY_ALLOWANCE
-                {
-                    VerificationOutcome::Genuine
-                } else {
-                    VerificationOutcome::OutsideWindow
-                }
-            }
-        };
-        let record = Verification {
-            at,
-            slot: matched.as_ref().map(|(_, slot, _)| slot.index),
-            code: matched.as_ref().map(|(code, _, _)| code.clone()),
-            outcome: outcome_word(outcome).to_owned(),
-            phrase: phrase_found,
-        };
-        self.db
-            .write(|tx| store::add_verification(tx, watched.row, &record))?;
-
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let name = &watched.plan.traveller_name;
-        let needs_help = phrase_found || outcome == VerificationOutcome::GenuineUnderDuress;
-        let (headline_key, detail_key) = if phrase_found {
-            ("verify_phrase", "verify_help_detail")
-        } else {
-            (headline_key(outcome), detail_key(outcome))
-        };
-        Ok(VerificationView {
-            outcome,
-            headline: ui.format(headline_key, &[("name", name)]),
-            detail: ui.format(detail_key, &[("name", name)]),
-            phrase_found,
-            needs_help,
-            traveller: self.family_view_of(&watched, now, &prefs, Some(unlocked))?,
-        })
-    }
-
-    pub(crate) fn family_history_view(&self, id: &str) -> Result<FamilyHistoryView> {
-        let watched = self.find_watched(id)?;
-        let valid = ValidPlan::new(watched.plan.clone())?;
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let name = watched.plan.traveller_name.as_str();
-        let mut verifications = self.db.read(|c| store::verifications(c, watched.row))?;
-        verifications.reverse();
-        let entries = verifications
-            .into_iter()
-            .map(|v| {
-                let outcome = outcome_of_word(&v.outcome);
-                let slot_label = v.slot.and_then(|i| valid.schedule.slot(i)).map_or_else(
-                    || ui.text("checkin_unscheduled"),
-                    |s| {
-                        ui.format(
-                            "slot_label",
-                            &[("time", &ui.date_time(s.due.into(), &prefs.zone))],
-                        )
-                    },
-                );
-                let outcome_label = match outcome {
-                    Some(o) => ui.format(headline_key(o), &[("name", name)]),
-                    None => ui.text("family_handled"),
-                };
-                FamilyHistoryEntry {
-                    at: v.at.into(),
-                    at_label: ui.date_time(v.at.into(), &prefs.zone),
-                    slot_label,
-                    outcome,
-                    outcome_label,
-                    phrase_found: v.phrase,
-                }
-            })
-            .collect();
-        Ok(FamilyHistoryView {
-            title: ui.format("family_history_title", &[("name", name)]),
-            entries,
-        })
-    }
-
-    /// Marks a help signal as dealt with, so the screen stops asking for action.
-    pub(crate) fn mark_handled(&self, id: &str, now: SystemTime) -> Result<FamilyTravellerView> {
-        let watched = self.find_watched(id)?;
-        let record = Verification {
-            at: now.into(),
-            slot: None,
-            code: None,
-            outcome: HANDLED.into(),
-            phrase: false,
-        };
-        self.db
-            .write(|tx| store::add_verification(tx, watched.row, &record))?;
-        self.family_view_of(&watched, now, &self.prefs(), None)
-    }
-
-    pub(crate) fn stop_watching(&self, id: &str, now: SystemTime) -> Result<FamilyListView> {
-        let watched = self.find_watched(id)?;
-        self.db.write(|tx| store::remove_watched(tx, watched.row))?;
-        self.family_list_view(now)
-    }
-
-    fn find_watched(&self, id: &str) -> Result<Watched> {
-        self.db
-            .read(store::watched)?
-            .into_iter()
-            .find(|w| public_id(&w.plan_id) == id)
-            .ok_or_else(|| Error::not_found("traveller", id))
-    }
-
-    fn family_view_of(
-        &self,
-        watched: &Watched,
-        now: SystemTime,
-        prefs: &Prefs,
-        unlocked: Option<Unlocked>,
-    ) -> Result<FamilyTravellerView> {
-        let ui = self.ui(prefs);
-        let valid = ValidPlan::new(watched.plan.clone())?;
-        let schedule = &valid.schedule;
-        let plan = &valid.plan;
-        let at: DateTime<Utc> = now.into();
-        let verifications = self.db.read(|c| store::verifications(c, watched.row))?;
-        let recorded = received_checkins(&verifications);
-        let help_at = help_signalled_at(&verifications, at);
-        let destination_zone: crate::zone::Zone = plan
-            .destination_time_zone
-            .parse()
-            .map_err(|_| Error::Stored("a watched plan".into()))?;
-        let view = |slot: Slot| {
-            slot_view(
-                &ui,
-                schedule,
-                slot,
-                &recorded,
-                at,
-                &prefs.zone,
-                (&destination_zone, Some(plan.traveller_name.as_str())),
-            )
-        };
-        let (current, next) = current_and_next(schedule, &recorded, at, view);
-        let local = |t: SystemTime| ui.date_time(t, &prefs.zone);
-        let last = recorded
-            .iter()
-            .filter(|r| r.at <= at)
-            .map(|r| SystemTime::from(r.at))
-            .max();
-        let name = plan.traveller_name.as_str();
-        let overdue = current.as_ref().filter(|c| c.status == SlotStatus::Overdue);
-        let headline = if let Some(help) = help_at {
-            ui.format(
-                "family_headline_help",
-                &[("name", name), ("time", &local(help.into()))],
-            )
-        } else if let Some(c) = overdue {
-            ui.format(
-                "family_headline_overdue",
-                &[("name", name), ("time", &local(c.due))],
-            )
-        } else if let Some(c) = &current {
-            ui.format(
-                "family_headline_due",
-                &[("name", name), ("time", &local(c.overdue_at))],
-            )
-        } else if let Some(last) = last {
-            ui.format(
-                "family_headline_ok",
-                &[("name", name), ("time", &local(last))],
-            )
-        } else {
-            ui.format("family_headline_waiting", &[("name", name)])
-        };
-        let phrase = match unlocked {
-            Some(u) => u.signal_phrase,
-            None => {
-                vault::open(&self.keystore_key()?, &watched.nonce, &watched.sealed)?.signal_phrase
-            }
-        };
-        let steps = if help_at.is_some() || overdue.is_some() {
-            let call_back_by = overdue
-                .map(|c| SystemTime::from(DateTime::<Utc>::from(c.overdue_at) + CALL_BACK_WINDOW));
-            self.escalation_steps(&ui, plan, help_at.is_some(), call_back_by.map(local), now)?
-        } else {
-            Vec::new()
-        };
-        let destination = format!(
-            "{}, {}",
-            plan.destination_city,
-            ui.country(&plan.destination_country)
-        );
-        let mut facts = vec![
-            fact(&ui, "fact_name", name),
-            fact(&ui, "fact_destination", &destination),
-        ];
-        for (key, value) in [
-            ("fact_employer", &plan.employer),
-            ("fact_agency", &plan.agency),
-            ("fact_documents", &plan.document_copies),
-        ] {
-            if let Some(value) = value {
-                facts.push(fact(&ui, key, value));
-            }
-        }
-        facts.push(fact(
-            &ui,
-            "fact_last_checkin",
-            &last.map_or_else(|| ui.text("checkin_never"), local),
-        ));
-        Ok(FamilyTravellerView {
-            id: public_id(&watched.plan_id),
-            name: name.to_owned(),
-            destination,
-            headline,
-            needs_attention: help_at.is_some() || overdue.is_some(),
-            help_signalled: help_at.is_some(),
-            current,
-            next,
-            last_checkin: last.map(|t| ui.format("checkin_last", &[("time", &local(t))])),
-            signal_phrase_reminder: ui.format(
-                "family_phrase_reminder",
-                &[("name", name), ("phrase", &phrase)],
-            ),
-            steps,
-            facts,
-        })
-    }
-
-    fn escalation_steps(
-        &self,
-        ui: &Ui<'_>,
-        plan: &super::plan::TripPlan,
-        help: bool,
-        call_back_by: Option<String>,
-        now: SystemTime,
-    ) -> Result<Vec<EscalationStep>> {
-        let name = plan.traveller_name.as_str();
-        let country = ui.country(&plan.destination_country);
-        let hotline = self.contact_view(HOTLINE_ID, now)?;
-        let phone = hotline.phones.first();
-        let call_detail = match (help, call_back_by) {
-            (true, _) => ui.format("step_call_help_detail", &[("name", name)]),
-            (false, Some(by)) => ui.format("step_call_detail", &[("name", name), ("time", &by)]),
-            (false, None) => ui.format("step_call_help_detail", &[("name", name)]),
-        };
-        // When it is closed, say when it opens, on the contact's clock and on the family's.
-        let hotline_detail = [
-            hotline.hours.clone(),
-            hotline.opening.as_ref().map(|o| {
-                format!(
-                    "{}: {} ({})",
-                    o.status, o.next_change_text, o.next_change_in_your_zone
-                )
-            }),
-            phone.and_then(|p| p.cost_note.clone()),
-        ]
+pub(crate) fn family_list_view(profile: &Profile, now: SystemTime) -> Result<FamilyListView> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let travellers = profile
+        .db
+        .read(store::watched)?
         .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" — ");
-        // An embassy the family saved for the destination country can be called directly.
-        let embassy = self.own_contact_views(ui)?.into_iter().find(|c| {
-            c.kind == OwnContactKind::EmbassyOrConsulate
-                && c.country_code == plan.destination_country
-        });
-        let embassy_step = match embassy {
-            Some(contact) => (
-                ui.format("step_embassy_saved", &[("contact", &contact.name)]),
-                ui.format("step_embassy_detail", &[("name", name)]),
-                Some(Action::dial(&contact.e164)),
-            ),
-            None => (
-                ui.format("step_embassy", &[("country", &country)]),
-                ui.format("step_embassy_detail", &[("name", name)]),
-                None,
-            ),
-        };
-        // Short emergency numbers work only inside their country, so the family is told the
-        // number to pass on rather than offered a call that cannot connect.
-        let police_detail = match self.emergency_def(ui.pack(), &plan.destination_country) {
-            Some(def) => ui.format(
-                "step_police_number_detail",
-                &[("number", first_number(def)), ("country", &country)],
-            ),
-            None => ui.text("step_police_detail"),
-        };
-        let steps = [
-            (ui.format("step_call", &[("name", name)]), call_detail, None),
-            (
-                ui.format(
-                    "step_hotline",
-                    &[("number", phone.map_or("", |p| p.number.as_str()))],
-                ),
-                hotline_detail,
-                phone.map(|p| p.call.clone()),
-            ),
-            embassy_step,
-            (
-                ui.format("step_police", &[("name", name), ("country", &country)]),
-                police_detail,
-                None,
-            ),
-        ];
-        Ok(steps
-            .into_iter()
-            .zip(1..)
-            .map(|((title, detail, action), number)| EscalationStep {
-                number,
-                title,
-                detail,
-                action,
+        .map(|w| {
+            let view = family_view_of(profile, &w, now, &prefs, None)?;
+            Ok(WatchedTravellerSummary {
+                id: view.id,
+                name: view.name,
+                destination: view.destination,
+                headline: view.headline,
+                needs_attention: view.needs_attention,
             })
-            .collect())
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(FamilyListView {
+        title: ui.text("family_title"),
+        empty_hint: travellers.is_empty().then(|| ui.text("family_empty")),
+        travellers,
+    })
+}
+
+pub(crate) fn family_traveller_view(
+    profile: &Profile,
+    id: &str,
+    now: SystemTime,
+) -> Result<FamilyTravellerView> {
+    let watched = find_watched(profile, id)?;
+    family_view_of(profile, &watched, now, &profile.prefs(), None)
+}
+
+/// Checks a received message (or a typed code) for a traveller and records the result.
+pub(crate) fn verify_received(
+    profile: &Profile,
+    id: &str,
+    message: &str,
+    now: SystemTime,
+) -> Result<VerificationView> {
+    let watched = find_watched(profile, id)?;
+    let unlocked = vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?;
+    let valid = ValidPlan::new(watched.plan.clone())?;
+    let at: DateTime<Utc> = now.into();
+    let earlier = profile.db.read(|c| store::verifications(c, watched.row))?;
+    let phrase_found = phrase::contains_phrase(message, &unlocked.signal_phrase);
+    let found_codes = phrase::codes_in(message);
+    // Codes for any slot up to a day ahead count as the traveller's; the newest first.
+    let mut candidates: Vec<Slot> = valid
+        .schedule
+        .slots()
+        .take_while(|s| s.due <= at + Duration::days(1))
+        .collect();
+    candidates.reverse();
+    let matched = found_codes.iter().find_map(|code| {
+        candidates.iter().find_map(|slot| {
+            codes::classify(&unlocked.secret, slot.index, code)
+                .map(|kind| (code.clone(), *slot, kind))
+        })
+    });
+    let outcome = match &matched {
+        None if found_codes.is_empty() => VerificationOutcome::NoCode,
+        None => VerificationOutcome::WrongCode,
+        Some((code, slot, _))
+            if earlier.iter().any(|v| {
+                v.slot == Some(slot.index) && v.code.as_deref() == Some(code.as_str())
+            }) =>
+        {
+            VerificationOutcome::Replayed
+        }
+        Some((_, _, Kind::Duress)) => VerificationOutcome::GenuineUnderDuress,
+        Some((_, slot, Kind::Normal)) => {
+            if slot.opens(&valid.schedule) <= at
+                && at < slot.overdue_at(&valid.schedule) + DELIVERY_ALLOWANCE
+            {
+                VerificationOutcome::Genuine
+            } else {
+                VerificationOutcome::OutsideWindow
+            }
+        }
+    };
+    let record = Verification {
+        at,
+        slot: matched.as_ref().map(|(_, slot, _)| slot.index),
+        code: matched.as_ref().map(|(code, _, _)| code.clone()),
+        outcome: outcome_word(outcome).to_owned(),
+        phrase: phrase_found,
+    };
+    profile
+        .db
+        .write(|tx| store::add_verification(tx, watched.row, &record))?;
+
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let name = &watched.plan.traveller_name;
+    let needs_help = phrase_found || outcome == VerificationOutcome::GenuineUnderDuress;
+    let (headline_key, detail_key) = if phrase_found {
+        ("verify_phrase", "verify_help_detail")
+    } else {
+        (headline_key(outcome), detail_key(outcome))
+    };
+    Ok(VerificationView {
+        outcome,
+        headline: ui.format(headline_key, &[("name", name)]),
+        detail: ui.format(detail_key, &[("name", name)]),
+        phrase_found,
+        needs_help,
+        traveller: family_view_of(profile, &watched, now, &prefs, Some(unlocked))?,
+    })
+}
+
+pub(crate) fn family_history_view(profile: &Profile, id: &str) -> Result<FamilyHistoryView> {
+    let watched = find_watched(profile, id)?;
+    let valid = ValidPlan::new(watched.plan.clone())?;
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let name = watched.plan.traveller_name.as_str();
+    let mut verifications = profile.db.read(|c| store::verifications(c, watched.row))?;
+    verifications.reverse();
+    let entries = verifications
+        .into_iter()
+        .map(|v| {
+            let outcome = outcome_of_word(&v.outcome);
+            let slot_label = v.slot.and_then(|i| valid.schedule.slot(i)).map_or_else(
+                || ui.text("checkin_unscheduled"),
+                |s| {
+                    ui.format(
+                        "slot_label",
+                        &[("time", &ui.date_time(s.due.into(), &prefs.zone))],
+                    )
+                },
+            );
+            let outcome_label = match outcome {
+                Some(o) => ui.format(headline_key(o), &[("name", name)]),
+                None => ui.text("family_handled"),
+            };
+            FamilyHistoryEntry {
+                at: v.at.into(),
+                at_label: ui.date_time(v.at.into(), &prefs.zone),
+                slot_label,
+                outcome,
+                outcome_label,
+                phrase_found: v.phrase,
+            }
+        })
+        .collect();
+    Ok(FamilyHistoryView {
+        title: ui.format("family_history_title", &[("name", name)]),
+        entries,
+    })
+}
+
+/// Marks a help signal as dealt with, so the screen stops asking for action.
+pub(crate) fn mark_handled(
+    profile: &Profile,
+    id: &str,
+    now: SystemTime,
+) -> Result<FamilyTravellerView> {
+    let watched = find_watched(profile, id)?;
+    let record = Verification {
+        at: now.into(),
+        slot: None,
+        code: None,
+        outcome: HANDLED.into(),
+        phrase: false,
+    };
+    profile
+        .db
+        .write(|tx| store::add_verification(tx, watched.row, &record))?;
+    family_view_of(profile, &watched, now, &profile.prefs(), None)
+}
+
+pub(crate) fn stop_watching(
+    profile: &Profile,
+    id: &str,
+    now: SystemTime,
+) -> Result<FamilyListView> {
+    let watched = find_watched(profile, id)?;
+    profile
+        .db
+        .write(|tx| store::remove_watched(tx, watched.row))?;
+    family_list_view(profile, now)
+}
+
+fn find_watched(profile: &Profile, id: &str) -> Result<Watched> {
+    profile
+        .db
+        .read(store::watched)?
+        .into_iter()
+        .find(|w| public_id(&w.plan_id) == id)
+        .ok_or_else(|| Error::not_found("traveller", id))
+}
+
+fn family_view_of(
+    profile: &Profile,
+    watched: &Watched,
+    now: SystemTime,
+    prefs: &Prefs,
+    unlocked: Option<Unlocked>,
+) -> Result<FamilyTravellerView> {
+    let ui = prefs.ui();
+    let valid = ValidPlan::new(watched.plan.clone())?;
+    let schedule = &valid.schedule;
+    let plan = &valid.plan;
+    let at: DateTime<Utc> = now.into();
+    let verifications = profile.db.read(|c| store::verifications(c, watched.row))?;
+    let recorded = received_checkins(&verifications);
+    let help_at = help_signalled_at(&verifications, at);
+    let destination_zone: Zone = plan
+        .destination_time_zone
+        .parse()
+        .map_err(|_| Error::Stored("a watched plan".into()))?;
+    let view = |slot: Slot| {
+        slot_view(
+            &ui,
+            schedule,
+            slot,
+            &recorded,
+            at,
+            &prefs.zone,
+            (&destination_zone, Some(plan.traveller_name.as_str())),
+        )
+    };
+    let (current, next) = current_and_next(schedule, &recorded, at, view);
+    let local = |t: SystemTime| ui.date_time(t, &prefs.zone);
+    let last = recorded
+        .iter()
+        .filter(|r| r.at <= at)
+        .map(|r| SystemTime::from(r.at))
+        .max();
+    let name = plan.traveller_name.as_str();
+    let overdue = current.as_ref().filter(|c| c.status == SlotStatus::Overdue);
+    let headline = if let Some(help) = help_at {
+        ui.format(
+            "family_headline_help",
+            &[("name", name), ("time", &local(help.into()))],
+        )
+    } else if let Some(c) = overdue {
+        ui.format(
+            "family_headline_overdue",
+            &[("name", name), ("time", &local(c.due))],
+        )
+    } else if let Some(c) = &current {
+        ui.format(
+            "family_headline_due",
+            &[("name", name), ("time", &local(c.overdue_at))],
+        )
+    } else if let Some(last) = last {
+        ui.format(
+            "family_headline_ok",
+            &[("name", name), ("time", &local(last))],
+        )
+    } else {
+        ui.format("family_headline_waiting", &[("name", name)])
+    };
+    let phrase = match unlocked {
+        Some(u) => u.signal_phrase,
+        None => {
+            vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?.signal_phrase
+        }
+    };
+    let steps = if help_at.is_some() || overdue.is_some() {
+        let call_back_by = overdue
+            .map(|c| SystemTime::from(DateTime::<Utc>::from(c.overdue_at) + CALL_BACK_WINDOW));
+        escalation_steps(
+            profile,
+            &ui,
+            plan,
+            help_at.is_some(),
+            call_back_by.map(local),
+            now,
+        )?
+    } else {
+        Vec::new()
+    };
+    let destination = format!(
+        "{}, {}",
+        plan.destination_city,
+        ui.country(&plan.destination_country)
+    );
+    let mut facts = vec![
+        fact(&ui, "fact_name", name),
+        fact(&ui, "fact_destination", &destination),
+    ];
+    for (key, value) in [
+        ("fact_employer", &plan.employer),
+        ("fact_agency", &plan.agency),
+        ("fact_documents", &plan.document_copies),
+    ] {
+        if let Some(value) = value {
+            facts.push(fact(&ui, key, value));
+        }
     }
+    facts.push(fact(
+        &ui,
+        "fact_last_checkin",
+        &last.map_or_else(|| ui.text("checkin_never"), local),
+    ));
+    Ok(FamilyTravellerView {
+        id: public_id(&watched.plan_id),
+        name: name.to_owned(),
+        destination,
+        headline,
+        needs_attention: help_at.is_some() || overdue.is_some(),
+        help_signalled: help_at.is_some(),
+        current,
+        next,
+        last_checkin: last.map(|t| ui.format("checkin_last", &[("time", &local(t))])),
+        signal_phrase_reminder: ui.format(
+            "family_phrase_reminder",
+            &[("name", name), ("phrase", &phrase)],
+        ),
+        steps,
+        facts,
+    })
+}
+
+fn escalation_steps(
+    profile: &Profile,
+    ui: &Ui<'_>,
+    plan: &TripPlan,
+    help: bool,
+    call_back_by: Option<String>,
+    now: SystemTime,
+) -> Result<Vec<EscalationStep>> {
+    let name = plan.traveller_name.as_str();
+    let country = ui.country(&plan.destination_country);
+    let hotline = contact_view(profile, HOTLINE_ID, now)?;
+    let phone = hotline.phones.first();
+    let call_detail = match (help, call_back_by) {
+        (true, _) => ui.format("step_call_help_detail", &[("name", name)]),
+        (false, Some(by)) => ui.format("step_call_detail", &[("name", name), ("time", &by)]),
+        (false, None) => ui.format("step_call_help_detail", &[("name", name)]),
+    };
+    // When it is closed, say when it opens, on the contact's clock and on the family's.
+    let hotline_detail = [
+        hotline.hours.clone(),
+        hotline.opening.as_ref().map(|o| {
+            format!(
+                "{}: {} ({})",
+                o.status, o.next_change_text, o.next_change_in_your_zone
+            )
+        }),
+        phone.and_then(|p| p.cost_note.clone()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" — ");
+    // An embassy the family saved for the destination country can be called directly.
+    let embassy = own_contact_views(profile, ui)?.into_iter().find(|c| {
+        c.kind == OwnContactKind::EmbassyOrConsulate && c.country_code == plan.destination_country
+    });
+    let embassy_step = match embassy {
+        Some(contact) => (
+            ui.format("step_embassy_saved", &[("contact", &contact.name)]),
+            ui.format("step_embassy_detail", &[("name", name)]),
+            Some(Action::dial(&contact.e164)),
+        ),
+        None => (
+            ui.format("step_embassy", &[("country", &country)]),
+            ui.format("step_embassy_detail", &[("name", name)]),
+            None,
+        ),
+    };
+    // Short emergency numbers work only inside their country, so the family is told the
+    // number to pass on rather than offered a call that cannot connect.
+    let police_detail = match emergency_def(ui.pack(), &plan.destination_country) {
+        Some(def) => ui.format(
+            "step_police_number_detail",
+            &[("number", first_number(def)), ("country", &country)],
+        ),
+        None => ui.text("step_police_detail"),
+    };
+    let steps = [
+        (ui.format("step_call", &[("name", name)]), call_detail, None),
+        (
+            ui.format(
+                "step_hotline",
+                &[("number", phone.map_or("", |p| p.number.as_str()))],
+            ),
+            hotline_detail,
+            phone.map(|p| p.call.clone()),
+        ),
+        embassy_step,
+        (
+            ui.format("step_police", &[("name", name), ("country", &country)]),
+            police_detail,
+            None,
+        ),
+    ];
+    Ok(steps
+        .into_iter()
+        .zip(1..)
+        .map(|((title, detail, action), number)| EscalationStep {
+            number,
+            title,
+            detail,
+            action,
+        })
+        .collect())
 }
 
 /// The check-ins the family has received, as the schedule's status counts them.

@@ -5,11 +5,10 @@
 
 use serde::Serialize;
 
-use crate::WaymarkError;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, reason};
+use crate::profile::Profile;
 use crate::storage::settings;
-use crate::waymark::Waymark;
 
 /// The ready-made notes, by id: each a `ui.toml` key whose text holds `{code}` once.
 const TEMPLATES: [(&str, &str); 3] = [
@@ -74,42 +73,35 @@ pub struct CheckinMessageView {
     pub own_hint: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// How the check-in message reads now, and the other notes to choose from.
-    pub fn checkin_message_view(&self) -> std::result::Result<CheckinMessageView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let ui = self.ui(&prefs);
-            let chosen = self.db.read(settings::checkin_message)?;
-            Ok(view(&ui, chosen.as_deref()))
-        })
-    }
+/// How the check-in message reads now, and the other notes to choose from.
+pub(crate) fn message_view(profile: &Profile) -> Result<CheckinMessageView> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let chosen = profile.db.read(settings::checkin_message)?;
+    Ok(view(&ui, chosen.as_deref()))
+}
 
-    /// Chooses how the check-in message reads. A note of one's own must hold `{code}` once and
-    /// be at most `CHECKIN_MESSAGE_MAX_CHARS` long; otherwise it is refused, naming `own_text`, and
-    /// nothing changes.
-    pub fn set_checkin_message(
-        &self,
-        choice: CheckinMessageChoice,
-    ) -> std::result::Result<CheckinMessageView, WaymarkError> {
-        self.call(|| {
-            let stored = match choice {
-                CheckinMessageChoice::Template { id } => {
-                    if !TEMPLATES.iter().any(|(t, _)| *t == id) {
-                        return Err(Error::not_found("check-in message", id));
-                    }
-                    format!("template:{id}")
-                }
-                CheckinMessageChoice::Own { text } => format!("own:{}", checked_own(&text)?),
-            };
-            self.db
-                .write(|tx| settings::set_checkin_message(tx, &stored))?;
-            let prefs = self.prefs();
-            let ui = self.ui(&prefs);
-            Ok(view(&ui, Some(&stored)))
-        })
-    }
+/// Chooses how the check-in message reads; an own note that does not hold the code once or is
+/// too long changes nothing.
+pub(crate) fn set_message(
+    profile: &Profile,
+    choice: CheckinMessageChoice,
+) -> Result<CheckinMessageView> {
+    let stored = match choice {
+        CheckinMessageChoice::Template { id } => {
+            if !TEMPLATES.iter().any(|(t, _)| *t == id) {
+                return Err(Error::not_found("check-in message", id));
+            }
+            format!("template:{id}")
+        }
+        CheckinMessageChoice::Own { text } => format!("own:{}", checked_own(&text)?),
+    };
+    profile
+        .db
+        .write(|tx| settings::set_checkin_message(tx, &stored))?;
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    Ok(view(&ui, Some(&stored)))
 }
 
 /// A note of one's own, trimmed, if it holds the code once and fits.

@@ -156,7 +156,11 @@ pub(crate) fn required_text(field: &str, value: &str, max_chars: u32) -> Result<
         .ok_or_else(|| Error::invalid(field, reason::BLANK))
 }
 
-fn optional_text(field: &str, value: Option<&str>, max_chars: u32) -> Result<Option<String>> {
+pub(crate) fn optional_text(
+    field: &str,
+    value: Option<&str>,
+    max_chars: u32,
+) -> Result<Option<String>> {
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else {
         return Ok(None);
     };
@@ -173,7 +177,7 @@ fn optional_text(field: &str, value: Option<&str>, max_chars: u32) -> Result<Opt
     Ok(Some(value.to_owned()))
 }
 
-fn country_code(value: &str) -> Result<String> {
+pub(crate) fn country_code(value: &str) -> Result<String> {
     let code = value.trim().to_ascii_uppercase();
     if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
         Ok(code)
@@ -182,11 +186,11 @@ fn country_code(value: &str) -> Result<String> {
     }
 }
 
-fn zone(field: &str, name: &str) -> Result<Zone> {
+pub(crate) fn zone(field: &str, name: &str) -> Result<Zone> {
     Zone::named(name).map_err(|e| e.invalid(field, "Europe/Istanbul"))
 }
 
-fn cadence(input: &CheckinCadence) -> Result<Cadence> {
+pub(crate) fn cadence(input: &CheckinCadence) -> Result<Cadence> {
     let times = |times: &[String]| -> Result<Vec<NaiveTime>> {
         let mut parsed = times
             .iter()

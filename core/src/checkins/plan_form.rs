@@ -7,10 +7,13 @@ use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
 use super::plan::{CheckinCadence, CheckinSchedule, DayOfWeek, TripPlan};
+use super::plan_input::{TripPlanInput, input_of};
 use super::store;
 use super::trip_days::day_of;
-use crate::error::{Result, WaymarkError};
-use crate::waymark::Waymark;
+use crate::contacts::CountryOption;
+use crate::contacts::emergency::emergency_countries;
+use crate::error::Result;
+use crate::profile::Profile;
 
 /// Check-in times a new plan suggests: morning and evening, when most workers can find a minute.
 const DRAFT_TIMES: [&str; 2] = ["09:00", "21:00"];
@@ -40,6 +43,22 @@ pub struct TripPlanForm {
     pub dates_zone: String,
     /// The days of the week, Monday first, with their names in the person's language.
     pub days: Vec<DayOption>,
+    /// The form's fields filled from the plan, as the form shows them; change what the person
+    /// changes and give it back to `save_trip_plan`.
+    pub input: TripPlanInput,
+    /// The countries for the destination picker, by name in the person's language.
+    pub countries: Vec<CountryOption>,
+    /// The zones for the three zone pickers, by name.
+    pub zones: Vec<ZoneOption>,
+}
+
+/// A time zone as a picker offers it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ZoneOption {
+    /// The IANA name the form gives back, e.g. "America/Sao_Paulo".
+    pub name: String,
+    /// What the picker shows, e.g. "America/Sao Paulo".
+    pub label: String,
 }
 
 /// A day of the week as a form offers it.
@@ -51,87 +70,85 @@ pub struct DayOption {
     pub name: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The trip plan form at `now`: the saved plan, or a draft with the usual schedule. Dates
-    /// for the pickers are calendar days in the schedule's zone (the person's zone in a draft);
-    /// turn picked days back into instants with `trip_day_start`.
-    pub fn trip_plan_form(&self, now: SystemTime) -> Result<TripPlanForm, WaymarkError> {
-        self.call(|| self.build_trip_plan_form(now))
-    }
-}
-
-impl Waymark {
-    fn build_trip_plan_form(&self, now: SystemTime) -> Result<TripPlanForm> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let own_zone = prefs.zone.name().to_owned();
-        let saved = self.db.read(store::load_plan)?;
-        let is_draft = saved.is_none();
-        let plan = match saved {
-            Some(plan) => plan,
-            None => {
-                let today = day_of(now, &own_zone)?;
-                let starts = super::trip_days::day_start(&today, &own_zone)?;
-                let ends = DateTime::<Utc>::from(starts) + Duration::days(DRAFT_TRIP_DAYS);
-                TripPlan {
-                    traveller_name: String::new(),
-                    destination_country: String::new(),
-                    destination_city: String::new(),
-                    starts,
-                    ends: ends.into(),
-                    home_time_zone: own_zone.clone(),
-                    destination_time_zone: own_zone.clone(),
-                    employer: None,
-                    agency: None,
-                    document_copies: None,
-                    schedule: CheckinSchedule {
-                        cadence: CheckinCadence::Daily {
-                            times: DRAFT_TIMES.iter().map(|t| (*t).to_owned()).collect(),
-                        },
-                        time_zone: String::new(),
-                        window_minutes: DRAFT_WINDOW_MINUTES,
-                        grace_minutes: DRAFT_GRACE_MINUTES,
+/// The trip plan form at `now`: the saved plan, or a draft with the usual schedule.
+pub(crate) fn build_trip_plan_form(profile: &Profile, now: SystemTime) -> Result<TripPlanForm> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let own_zone = prefs.zone.name().to_owned();
+    let saved = profile.db.read(store::load_plan)?;
+    let is_draft = saved.is_none();
+    let plan = match saved {
+        Some(plan) => plan,
+        None => {
+            let today = day_of(now, &own_zone)?;
+            let starts = super::trip_days::day_start(&today, &own_zone)?;
+            let ends = DateTime::<Utc>::from(starts) + Duration::days(DRAFT_TRIP_DAYS);
+            TripPlan {
+                traveller_name: String::new(),
+                destination_country: String::new(),
+                destination_city: String::new(),
+                starts,
+                ends: ends.into(),
+                home_time_zone: own_zone.clone(),
+                destination_time_zone: own_zone.clone(),
+                employer: None,
+                agency: None,
+                document_copies: None,
+                schedule: CheckinSchedule {
+                    cadence: CheckinCadence::Daily {
+                        times: DRAFT_TIMES.iter().map(|t| (*t).to_owned()).collect(),
                     },
-                }
+                    time_zone: String::new(),
+                    window_minutes: DRAFT_WINDOW_MINUTES,
+                    grace_minutes: DRAFT_GRACE_MINUTES,
+                },
             }
-        };
-        let dates_zone = if plan.schedule.time_zone.is_empty() {
-            own_zone
-        } else {
-            plan.schedule.time_zone.clone()
-        };
-        let days = [
-            (DayOfWeek::Monday, "day_mon"),
-            (DayOfWeek::Tuesday, "day_tue"),
-            (DayOfWeek::Wednesday, "day_wed"),
-            (DayOfWeek::Thursday, "day_thu"),
-            (DayOfWeek::Friday, "day_fri"),
-            (DayOfWeek::Saturday, "day_sat"),
-            (DayOfWeek::Sunday, "day_sun"),
-        ]
-        .into_iter()
-        .map(|(day, key)| DayOption {
-            day,
-            name: ui.text(key),
-        })
-        .collect();
-        Ok(TripPlanForm {
-            starts_day: day_of(plan.starts, &dates_zone)?,
-            ends_day: super::trip_days::last_day_of(plan.ends, &dates_zone)?,
-            dates_zone,
-            plan,
-            is_draft,
-            days,
-        })
-    }
+        }
+    };
+    let dates_zone = if plan.schedule.time_zone.is_empty() {
+        own_zone
+    } else {
+        plan.schedule.time_zone.clone()
+    };
+    let days = [
+        (DayOfWeek::Monday, "day_mon"),
+        (DayOfWeek::Tuesday, "day_tue"),
+        (DayOfWeek::Wednesday, "day_wed"),
+        (DayOfWeek::Thursday, "day_thu"),
+        (DayOfWeek::Friday, "day_fri"),
+        (DayOfWeek::Saturday, "day_sat"),
+        (DayOfWeek::Sunday, "day_sun"),
+    ]
+    .into_iter()
+    .map(|(day, key)| DayOption {
+        day,
+        name: ui.text(key),
+    })
+    .collect();
+    Ok(TripPlanForm {
+        starts_day: day_of(plan.starts, &dates_zone)?,
+        ends_day: super::trip_days::last_day_of(plan.ends, &dates_zone)?,
+        dates_zone,
+        input: input_of(&plan)?,
+        countries: emergency_countries(profile),
+        zones: crate::zone::zone_names()
+            .into_iter()
+            .map(|name| ZoneOption {
+                label: name.replace('_', " "),
+                name,
+            })
+            .collect(),
+        plan,
+        is_draft,
+        days,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::time_json::rfc3339;
-    use crate::waymark::WaymarkOptions;
+    use crate::waymark::{Waymark, WaymarkOptions};
 
     fn open(dir: &tempfile::TempDir, language: &str, zone: &str) -> Waymark {
         let options = WaymarkOptions {

@@ -3,7 +3,9 @@ use std::time::SystemTime;
 use chrono::{DateTime, Utc};
 
 use super::*;
-use crate::waymark::WaymarkOptions;
+use crate::action::Action;
+use crate::error::WaymarkError;
+use crate::waymark::{Waymark, WaymarkOptions};
 
 fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
     let options = WaymarkOptions {
@@ -184,14 +186,16 @@ fn a_duress_check_in_looks_exactly_like_a_normal_one_on_the_travellers_side() {
     );
     // The stored rows hold the same things.
     let rows = |w: &Waymark| {
-        w.db.read(|c| {
-            let mut stmt = c.prepare("SELECT slot, at FROM checkins")?;
-            let rows = stmt.query_map([], |r| {
-                Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
-            })?;
-            Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-        })
-        .unwrap()
+        w.profile
+            .db
+            .read(|c| {
+                let mut stmt = c.prepare("SELECT slot, at FROM checkins")?;
+                let rows = stmt.query_map([], |r| {
+                    Ok((r.get::<_, Option<i64>>(0)?, r.get::<_, i64>(1)?))
+                })?;
+                Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+            })
+            .unwrap()
     };
     assert_eq!(rows(&normal), rows(&duress));
 }
@@ -205,7 +209,7 @@ fn the_two_codes_for_one_slot_differ_and_the_family_can_tell_them_apart() {
     let normal = code(&waymark.check_in("2468".into(), now).unwrap().message);
     let duress = code(&waymark.check_in("1357".into(), now).unwrap().message);
     assert_ne!(normal, duress);
-    let boxes = waymark.db.read(store::pin_boxes).unwrap();
+    let boxes = waymark.profile.db.read(store::pin_boxes).unwrap();
     let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
     assert_eq!(
         codes::classify(&unlocked.secret, 0, &normal),
@@ -620,6 +624,7 @@ fn stopping_watching_forgets_the_traveller_their_checks_and_their_alerts() {
             .is_empty()
     );
     let verifications: i64 = mother
+        .profile
         .db
         .read(|c| Ok(c.query_row("SELECT count(*) FROM verifications", [], |r| r.get(0))?))
         .unwrap();
@@ -808,7 +813,7 @@ fn verifying_an_unknown_traveller_is_not_found() {
 
 /// The normal and duress codes Anna's phone makes for a slot.
 fn codes_for(anna: &Waymark, slot: u32) -> (String, String) {
-    let boxes = anna.db.read(store::pin_boxes).unwrap();
+    let boxes = anna.profile.db.read(store::pin_boxes).unwrap();
     let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
     (
         codes::code(&unlocked.secret, slot, codes::Kind::Normal),
@@ -1169,7 +1174,7 @@ fn a_change_forced_with_the_duress_pin_keeps_the_real_pin_and_both_new_ones_call
         family_sees(&anna, &mother, &id, "2468", "2026-03-04T06:05:00Z"),
         VerificationOutcome::Genuine
     );
-    let boxes = anna.db.read(store::pin_boxes).unwrap();
+    let boxes = anna.profile.db.read(store::pin_boxes).unwrap();
     let normal = ["2468", "1357", "1111", "2222", "3333", "4444"]
         .iter()
         .flat_map(|pin| {
@@ -1220,12 +1225,14 @@ fn a_forced_change_looks_exactly_like_a_free_one_to_whoever_watches() {
     );
     // What is stored: as many boxes, of the same sizes, on both phones.
     let shapes = |w: &Waymark| {
-        let mut shapes: Vec<_> =
-            w.db.read(store::pin_boxes)
-                .unwrap()
-                .iter()
-                .map(|b| (b.salt.len(), b.nonce.len(), b.sealed.len()))
-                .collect();
+        let mut shapes: Vec<_> = w
+            .profile
+            .db
+            .read(store::pin_boxes)
+            .unwrap()
+            .iter()
+            .map(|b| (b.salt.len(), b.nonce.len(), b.sealed.len()))
+            .collect();
         shapes.sort();
         shapes
     };
@@ -1243,7 +1250,7 @@ fn a_forced_change_looks_exactly_like_a_free_one_to_whoever_watches() {
 fn a_wrong_current_pin_or_an_invalid_new_one_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let anna = ready(&dir, "anna");
-    let before = anna.db.read(store::pin_boxes).unwrap();
+    let before = anna.profile.db.read(store::pin_boxes).unwrap();
     let change = |current: &str, normal: &str, duress: &str| {
         anna.change_checkin_pins(current.into(), normal.into(), duress.into())
             .unwrap_err()
@@ -1264,7 +1271,7 @@ fn a_wrong_current_pin_or_an_invalid_new_one_changes_nothing() {
         change("2468", "1111", "1111"),
         invalid("new_duress_pin", "must differ from the normal PIN")
     );
-    assert_eq!(anna.db.read(store::pin_boxes).unwrap(), before);
+    assert_eq!(anna.profile.db.read(store::pin_boxes).unwrap(), before);
     assert!(!wrong_pin(&anna, "2468") && !wrong_pin(&anna, "1357"));
 
     let dir = tempfile::tempdir().unwrap();
@@ -1283,10 +1290,11 @@ fn a_profile_set_up_before_pins_could_change_checks_in_and_changes_on_both_paths
         let dir = tempfile::tempdir().unwrap();
         let (anna, mother, id) = pair(&dir);
         // The two boxes as an earlier version stored them.
-        let boxes = anna.db.read(store::pin_boxes).unwrap();
+        let boxes = anna.profile.db.read(store::pin_boxes).unwrap();
         let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
         let legacy = pins::seal_untagged("2468", "1357", &unlocked).unwrap();
-        anna.db
+        anna.profile
+            .db
             .write(|tx| store::save_pin_boxes(tx, &legacy))
             .unwrap();
         assert_eq!(
@@ -1295,7 +1303,7 @@ fn a_profile_set_up_before_pins_could_change_checks_in_and_changes_on_both_paths
         );
         anna.change_checkin_pins(current.into(), "1111".into(), "2222".into())
             .unwrap();
-        assert_eq!(anna.db.read(store::pin_boxes).unwrap().len(), 3);
+        assert_eq!(anna.profile.db.read(store::pin_boxes).unwrap().len(), 3);
         assert_eq!(
             family_sees(&anna, &mother, &id, real_pin_after, "2026-03-02T18:05:00Z"),
             VerificationOutcome::Genuine,

@@ -6,8 +6,9 @@ use std::time::SystemTime;
 use crate::zone::Zone;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Utc};
 
+use crate::content::reasons::english;
 use crate::error::{Error, Result, WaymarkError, reason};
-use crate::waymark::parse_zone;
+use crate::zone::parse_zone;
 
 /// The instant a trip day begins: midnight of `date` ("YYYY-MM-DD") in `time_zone` (IANA). Where
 /// a clock change skips midnight that day, the day begins at the first minute that exists.
@@ -17,7 +18,7 @@ pub fn trip_day_start(
     date: String,
     time_zone: String,
 ) -> std::result::Result<SystemTime, WaymarkError> {
-    day_start(&date, &time_zone).map_err(Error::english)
+    day_start(&date, &time_zone).map_err(english)
 }
 
 /// The instant a trip whose last day is `date` ("YYYY-MM-DD") ends in `time_zone` (IANA): the
@@ -29,7 +30,7 @@ pub fn trip_day_end(
     date: String,
     time_zone: String,
 ) -> std::result::Result<SystemTime, WaymarkError> {
-    day_end(&date, &time_zone).map_err(Error::english)
+    day_end(&date, &time_zone).map_err(english)
 }
 
 /// The calendar day ("YYYY-MM-DD") that `at` falls on in `time_zone` (IANA): the inverse of
@@ -37,7 +38,7 @@ pub fn trip_day_end(
 /// error's reason is in English.
 #[uniffi::export]
 pub fn trip_day_of(at: SystemTime, time_zone: String) -> std::result::Result<String, WaymarkError> {
-    day_of(at, &time_zone).map_err(Error::english)
+    day_of(at, &time_zone).map_err(english)
 }
 
 pub(crate) fn day_of(at: SystemTime, time_zone: &str) -> Result<String> {

@@ -9,10 +9,9 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use crate::error::{Error, Result, WaymarkError, reason};
-
-use crate::guide::ArticleSummary;
-use crate::waymark::{Prefs, Waymark};
+use crate::error::{Error, Result, reason};
+use crate::guide::{ArticleSummary, article_summary};
+use crate::profile::{Prefs, Profile};
 pub(crate) use store::own_items;
 
 /// The longest own item, in characters.
@@ -80,163 +79,141 @@ pub struct ChecklistItemView {
     pub language: Option<String>,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The checklist with progress.
-    pub fn checklist(&self) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| self.checklist_view())
-    }
+/// The checklist with progress.
+pub(crate) fn checklist_view(profile: &Profile) -> Result<ChecklistView> {
+    checklist_view_in(profile, &profile.prefs())
+}
 
-    /// Marks an item done at `now`. Marking a done item again keeps the first time.
-    pub fn checklist_mark_done(
-        &self,
-        item_id: String,
-        now: SystemTime,
-    ) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| {
-            self.db.write(|tx| {
-                self.require_item(tx, &item_id)?;
-                store::mark_done(tx, &item_id, now)
-            })?;
-            self.checklist_view()
-        })
+/// The checklist in the snapshot `prefs`, so a screen made of several views reads one.
+pub(crate) fn checklist_view_in(profile: &Profile, prefs: &Prefs) -> Result<ChecklistView> {
+    let ui = prefs.ui();
+    let (progress, own) = profile
+        .db
+        .read(|conn| Ok((store::progress(conn)?, store::own_items(conn)?)))?;
+    let done_label = |at: Option<SystemTime>| {
+        at.map(|at| ui.format("done_at", &[("when", &ui.date_time(at, &prefs.zone))]))
+    };
+    let mut items = Vec::with_capacity(prefs.pack.checklist.len() + own.len());
+    for def in &prefs.pack.checklist {
+        let text = prefs
+            .pack
+            .find(&prefs.chain, |t| t.checklist.get(&def.id))
+            .ok_or_else(|| Error::Content(format!("checklist item {} has no text", def.id)))?;
+        let done_at = progress.get(&def.id).copied();
+        items.push(ChecklistItemView {
+            id: def.id.clone(),
+            number: items.len() as u32 + 1,
+            rule: Some(def.rule),
+            title: text.value.title.clone(),
+            why: Some(text.value.why.clone()),
+            how: Some(text.value.how.clone()),
+            article: Some(article_summary(prefs, &def.article)?),
+            done: done_at.is_some(),
+            done_at,
+            done_label: done_label(done_at),
+            is_own: false,
+            language: Some(text.language.to_owned()),
+        });
     }
-
-    /// Marks an item as not done.
-    pub fn checklist_undo(&self, item_id: String) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| {
-            self.db.write(|tx| {
-                self.require_item(tx, &item_id)?;
-                store::undo(tx, &item_id)
-            })?;
-            self.checklist_view()
-        })
+    let can_add_own_item = (own.len() as u32) < OWN_ITEMS_MAX;
+    for item in own {
+        let done_at = progress.get(&item.id).copied();
+        items.push(ChecklistItemView {
+            number: items.len() as u32 + 1,
+            id: item.id,
+            rule: None,
+            title: item.text,
+            why: None,
+            how: None,
+            article: None,
+            done: done_at.is_some(),
+            done_at,
+            done_label: done_label(done_at),
+            is_own: true,
+            language: None,
+        });
     }
+    Ok(ChecklistView {
+        title: ui.text("checklist_title"),
+        progress: progress_of(&items, prefs),
+        items,
+        can_add_own_item,
+        why_label: ui.text("label_why"),
+        how_label: ui.text("label_how"),
+        read_more_label: ui.text("label_read_more"),
+    })
+}
 
-    /// Adds the person's own item to the end of the list. The text must be one line, not blank
-    /// and at most 200 characters long; a checklist holds at most 50 own items (see
-    /// `can_add_own_item`).
-    pub fn checklist_add_own_item(
-        &self,
-        text: String,
-        now: SystemTime,
-    ) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| {
-            let text = validate_own_text(&text)?;
-            self.db.write(|tx| {
-                if store::own_item_count(tx)? >= OWN_ITEMS_MAX {
-                    return Err(Error::invalid_with(
-                        "text",
-                        reason::CHECKLIST_FULL,
-                        &[("max", OWN_ITEMS_MAX.to_string())],
-                    ));
-                }
-                store::add_own_item(tx, &text, now)
-            })?;
-            self.checklist_view()
-        })
-    }
-
-    /// Removes one of the person's own items and its progress. Built-in items cannot be removed.
-    pub fn checklist_remove_own_item(
-        &self,
-        item_id: String,
-    ) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| {
-            self.db.write(|tx| {
-                if self.pack().checklist.iter().any(|i| i.id == item_id) {
-                    return Err(Error::invalid("item_id", reason::BUILT_IN_ITEM));
-                }
-                if !store::own_item_exists(tx, &item_id)? {
-                    return Err(Error::not_found("checklist item", item_id.as_str()));
-                }
-                store::remove_own_item(tx, &item_id)
-            })?;
-            self.checklist_view()
-        })
+fn require_item(profile: &Profile, conn: &rusqlite::Connection, item_id: &str) -> Result<()> {
+    if profile.pack().checklist.iter().any(|i| i.id == item_id)
+        || store::own_item_exists(conn, item_id)?
+    {
+        Ok(())
+    } else {
+        Err(Error::not_found("checklist item", item_id))
     }
 }
 
-impl Waymark {
-    pub(crate) fn checklist_view(&self) -> Result<ChecklistView> {
-        self.checklist_view_in(&self.prefs())
-    }
-
-    /// The checklist in the snapshot `prefs`, so a screen made of several views reads one.
-    pub(crate) fn checklist_view_in(&self, prefs: &Prefs) -> Result<ChecklistView> {
-        let ui = self.ui(prefs);
-        let (progress, own) = self
-            .db
-            .read(|conn| Ok((store::progress(conn)?, store::own_items(conn)?)))?;
-        let done_label = |at: Option<SystemTime>| {
-            at.map(|at| ui.format("done_at", &[("when", &ui.date_time(at, &prefs.zone))]))
-        };
-        let mut items = Vec::with_capacity(prefs.pack.checklist.len() + own.len());
-        for def in &prefs.pack.checklist {
-            let text = prefs
-                .pack
-                .find(&prefs.chain, |t| t.checklist.get(&def.id))
-                .ok_or_else(|| Error::Content(format!("checklist item {} has no text", def.id)))?;
-            let done_at = progress.get(&def.id).copied();
-            items.push(ChecklistItemView {
-                id: def.id.clone(),
-                number: items.len() as u32 + 1,
-                rule: Some(def.rule),
-                title: text.value.title.clone(),
-                why: Some(text.value.why.clone()),
-                how: Some(text.value.how.clone()),
-                article: Some(self.article_summary(prefs, &def.article)?),
-                done: done_at.is_some(),
-                done_at,
-                done_label: done_label(done_at),
-                is_own: false,
-                language: Some(text.language.to_owned()),
-            });
-        }
-        let can_add_own_item = (own.len() as u32) < OWN_ITEMS_MAX;
-        for item in own {
-            let done_at = progress.get(&item.id).copied();
-            items.push(ChecklistItemView {
-                number: items.len() as u32 + 1,
-                id: item.id,
-                rule: None,
-                title: item.text,
-                why: None,
-                how: None,
-                article: None,
-                done: done_at.is_some(),
-                done_at,
-                done_label: done_label(done_at),
-                is_own: true,
-                language: None,
-            });
-        }
-        Ok(ChecklistView {
-            title: ui.text("checklist_title"),
-            progress: progress_of(&items, prefs, self),
-            items,
-            can_add_own_item,
-            why_label: ui.text("label_why"),
-            how_label: ui.text("label_how"),
-            read_more_label: ui.text("label_read_more"),
-        })
-    }
-
-    fn require_item(&self, conn: &rusqlite::Connection, item_id: &str) -> Result<()> {
-        if self.pack().checklist.iter().any(|i| i.id == item_id)
-            || store::own_item_exists(conn, item_id)?
-        {
-            Ok(())
-        } else {
-            Err(Error::not_found("checklist item", item_id))
-        }
-    }
+/// Marks an item done at `now`; marking a done item again keeps the first time.
+pub(crate) fn mark_done(
+    profile: &Profile,
+    item_id: &str,
+    now: SystemTime,
+) -> Result<ChecklistView> {
+    profile.db.write(|tx| {
+        require_item(profile, tx, item_id)?;
+        store::mark_done(tx, item_id, now)
+    })?;
+    checklist_view(profile)
 }
 
-fn progress_of(items: &[ChecklistItemView], prefs: &Prefs, waymark: &Waymark) -> ChecklistProgress {
+/// Marks an item as not done.
+pub(crate) fn undo(profile: &Profile, item_id: &str) -> Result<ChecklistView> {
+    profile.db.write(|tx| {
+        require_item(profile, tx, item_id)?;
+        store::undo(tx, item_id)
+    })?;
+    checklist_view(profile)
+}
+
+/// Adds the person's own item to the end of the list, if the list has room.
+pub(crate) fn add_own_item(
+    profile: &Profile,
+    text: &str,
+    now: SystemTime,
+) -> Result<ChecklistView> {
+    let text = validate_own_text(text)?;
+    profile.db.write(|tx| {
+        if store::own_item_count(tx)? >= OWN_ITEMS_MAX {
+            return Err(Error::invalid_with(
+                "text",
+                reason::CHECKLIST_FULL,
+                &[("max", OWN_ITEMS_MAX.to_string())],
+            ));
+        }
+        store::add_own_item(tx, &text, now)
+    })?;
+    checklist_view(profile)
+}
+
+/// Removes one of the person's own items and its progress; built-in items stay.
+pub(crate) fn remove_own_item(profile: &Profile, item_id: &str) -> Result<ChecklistView> {
+    profile.db.write(|tx| {
+        if profile.pack().checklist.iter().any(|i| i.id == item_id) {
+            return Err(Error::invalid("item_id", reason::BUILT_IN_ITEM));
+        }
+        if !store::own_item_exists(tx, item_id)? {
+            return Err(Error::not_found("checklist item", item_id));
+        }
+        store::remove_own_item(tx, item_id)
+    })?;
+    checklist_view(profile)
+}
+
+fn progress_of(items: &[ChecklistItemView], prefs: &Prefs) -> ChecklistProgress {
     let done = items.iter().filter(|i| i.done).count() as u32;
     let total = items.len() as u32;
-    let label = waymark.ui(prefs).format(
+    let label = prefs.ui().format(
         "progress_label",
         &[("done", &done.to_string()), ("total", &total.to_string())],
     );

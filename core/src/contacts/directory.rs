@@ -4,13 +4,14 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::hours::{OpeningView, opening_view};
+use super::hours::{OpeningView, describe, opening_view};
 use super::phone::{self, ContactAction};
 use crate::action::Action;
-use crate::content::ui::{Hours, Ui};
+use crate::content::hours::Hours;
+use crate::content::ui::Ui;
 use crate::content::{ContactDef, ContactText};
-use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::{Prefs, Waymark};
+use crate::error::{Error, Result};
+use crate::profile::{Prefs, Profile};
 
 /// One contact from the built-in directory.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
@@ -96,94 +97,79 @@ pub struct ContactRef {
     pub name: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// One contact from the built-in directory, with its opening state at `now`.
-    pub fn contact(&self, id: String, now: SystemTime) -> Result<ContactView, WaymarkError> {
-        self.call(|| self.contact_view(&id, now))
-    }
+/// One contact from the built-in directory, with its opening state at `now`.
+pub(crate) fn contact_view(profile: &Profile, id: &str, now: SystemTime) -> Result<ContactView> {
+    contact_view_in(&profile.prefs(), id, now)
 }
 
-impl Waymark {
-    pub(crate) fn contact_view(&self, id: &str, now: SystemTime) -> Result<ContactView> {
-        self.contact_view_in(&self.prefs(), id, now)
-    }
+/// One contact in the snapshot `prefs`.
+pub(crate) fn contact_view_in(prefs: &Prefs, id: &str, now: SystemTime) -> Result<ContactView> {
+    let ui = prefs.ui();
+    let (def, text, language) = directory_entry(prefs, id)?;
+    let hours = def
+        .hours
+        .as_ref()
+        .map(Hours::parse)
+        .transpose()
+        .map_err(Error::Content)?;
+    let opening = hours
+        .as_ref()
+        .and_then(|h| opening_view(h, now, &prefs.zone, &ui));
+    let referral_via = match &def.referral_via {
+        Some(via) => {
+            let (_, text, _) = directory_entry(prefs, via)?;
+            Some(ContactRef {
+                id: via.clone(),
+                name: text.name.clone(),
+            })
+        }
+        None => None,
+    };
+    Ok(ContactView {
+        id: def.id.clone(),
+        kind: def.kind.clone(),
+        name: text.name.clone(),
+        description: text.description.clone(),
+        services: text.services.clone(),
+        address: text.address.clone(),
+        country: ui.country(&def.country),
+        hours: hours.as_ref().map(|h| describe(h, &ui)),
+        open_now: opening.as_ref().map(|o| o.open_now),
+        status: opening.as_ref().map(|o| o.status.clone()),
+        opening,
+        capacity: def.capacity,
+        capacity_text: def
+            .capacity
+            .map(|count| ui.format("capacity", &[("count", &count.to_string())])),
+        note: text.note.clone(),
+        phones: phones(def, &ui),
+        referral_via,
+        language: language.to_owned(),
+        labels: ContactLabels {
+            address: ui.text("label_address"),
+            hours: ui.text("label_hours"),
+            phones: ui.text("label_phones"),
+            services: ui.text("label_services"),
+            referral: ui.text("label_referral"),
+        },
+    })
+}
 
-    /// One contact in the snapshot `prefs`.
-    pub(crate) fn contact_view_in(
-        &self,
-        prefs: &Prefs,
-        id: &str,
-        now: SystemTime,
-    ) -> Result<ContactView> {
-        let ui = self.ui(prefs);
-        let (def, text, language) = self.directory_entry(prefs, id)?;
-        let hours = def
-            .hours
-            .as_ref()
-            .map(Hours::parse)
-            .transpose()
-            .map_err(Error::Content)?;
-        let opening = hours
-            .as_ref()
-            .and_then(|h| opening_view(h, now, &prefs.zone, &ui));
-        let referral_via = match &def.referral_via {
-            Some(via) => {
-                let (_, text, _) = self.directory_entry(prefs, via)?;
-                Some(ContactRef {
-                    id: via.clone(),
-                    name: text.name.clone(),
-                })
-            }
-            None => None,
-        };
-        Ok(ContactView {
-            id: def.id.clone(),
-            kind: def.kind.clone(),
-            name: text.name.clone(),
-            description: text.description.clone(),
-            services: text.services.clone(),
-            address: text.address.clone(),
-            country: ui.country(&def.country),
-            hours: hours.as_ref().map(|h| h.describe(&ui)),
-            open_now: opening.as_ref().map(|o| o.open_now),
-            status: opening.as_ref().map(|o| o.status.clone()),
-            opening,
-            capacity: def.capacity,
-            capacity_text: def
-                .capacity
-                .map(|count| ui.format("capacity", &[("count", &count.to_string())])),
-            note: text.note.clone(),
-            phones: phones(def, &ui),
-            referral_via,
-            language: language.to_owned(),
-            labels: ContactLabels {
-                address: ui.text("label_address"),
-                hours: ui.text("label_hours"),
-                phones: ui.text("label_phones"),
-                services: ui.text("label_services"),
-                referral: ui.text("label_referral"),
-            },
-        })
-    }
-
-    pub(crate) fn directory_entry<'a>(
-        &self,
-        prefs: &'a Prefs,
-        id: &str,
-    ) -> Result<(&'a ContactDef, &'a ContactText, &'a str)> {
-        let def = prefs
-            .pack
-            .contacts
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| Error::not_found("contact", id))?;
-        let text = prefs
-            .pack
-            .find(&prefs.chain, |t| t.contacts.get(id))
-            .ok_or_else(|| Error::Content(format!("contact {id} has no text")))?;
-        Ok((def, text.value, text.language))
-    }
+pub(crate) fn directory_entry<'a>(
+    prefs: &'a Prefs,
+    id: &str,
+) -> Result<(&'a ContactDef, &'a ContactText, &'a str)> {
+    let def = prefs
+        .pack
+        .contacts
+        .iter()
+        .find(|c| c.id == id)
+        .ok_or_else(|| Error::not_found("contact", id))?;
+    let text = prefs
+        .pack
+        .find(&prefs.chain, |t| t.contacts.get(id))
+        .ok_or_else(|| Error::Content(format!("contact {id} has no text")))?;
+    Ok((def, text.value, text.language))
 }
 
 fn phones(def: &ContactDef, ui: &Ui<'_>) -> Vec<PhoneView> {

@@ -1,15 +1,13 @@
 //! Country emergency numbers (police, ambulance, fire, the general number), each country's entry
 //! with its source and the date it was checked. The numbers are data in `emergency.toml`.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use super::phone::{ContactAction, actions};
 use crate::content::ui::Ui;
 use crate::content::{EmergencyDef, Pack};
-use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::Waymark;
+use crate::error::{Error, Result};
+use crate::profile::Profile;
 
 /// Which service a number reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
@@ -76,45 +74,38 @@ pub struct CountryOption {
     pub name: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The emergency numbers of `country` (an ISO 3166-1 alpha-2 code such as "TR").
-    pub fn emergency_numbers(&self, country: String) -> Result<EmergencyNumbersView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let ui = self.ui(&prefs);
-            let code = country.trim().to_ascii_uppercase();
-            let def = self
-                .emergency_def(&prefs.pack, &code)
-                .ok_or_else(|| Error::not_found("emergency numbers for country", code))?;
-            Ok(emergency_view(def, &ui))
-        })
-    }
-
-    /// Every country with emergency numbers, sorted by name in the person's language.
-    pub fn emergency_countries(&self) -> Vec<CountryOption> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let mut countries: Vec<CountryOption> = prefs
-            .pack
-            .emergency
-            .iter()
-            .map(|def| CountryOption {
-                code: def.code.clone(),
-                name: ui.country(&def.code),
-            })
-            .collect();
-        countries.sort_by(|a, b| a.name.cmp(&b.name));
-        countries
-    }
+/// The emergency numbers of `country` (an ISO 3166-1 alpha-2 code, in any case).
+pub(crate) fn emergency_numbers(profile: &Profile, country: &str) -> Result<EmergencyNumbersView> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let code = country.trim().to_ascii_uppercase();
+    let def = emergency_def(&prefs.pack, &code)
+        .ok_or_else(|| Error::not_found("emergency numbers for country", code))?;
+    Ok(emergency_view(def, &ui))
 }
 
-impl Waymark {
-    pub(crate) fn emergency_def<'a>(&self, pack: &'a Pack, code: &str) -> Option<&'a EmergencyDef> {
-        pack.emergency
-            .iter()
-            .find(|d| d.code.eq_ignore_ascii_case(code))
-    }
+/// Every country with emergency numbers, sorted by name in the person's language.
+pub(crate) fn emergency_countries(profile: &Profile) -> Vec<CountryOption> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let mut countries: Vec<CountryOption> = prefs
+        .pack
+        .emergency
+        .iter()
+        .map(|def| CountryOption {
+            code: def.code.clone(),
+            name: ui.country(&def.code),
+        })
+        .collect();
+    countries.sort_by(|a, b| a.name.cmp(&b.name));
+    countries
+}
+
+/// A country's entry, its code in any case.
+pub(crate) fn emergency_def<'a>(pack: &'a Pack, code: &str) -> Option<&'a EmergencyDef> {
+    pack.emergency
+        .iter()
+        .find(|d| d.code.eq_ignore_ascii_case(code))
 }
 
 pub(crate) fn emergency_view(def: &EmergencyDef, ui: &Ui<'_>) -> EmergencyNumbersView {
@@ -200,82 +191,4 @@ fn is_confirmed(def: &EmergencyDef, service: &str) -> bool {
 /// The number to call first in immediate danger: the general number, else the police.
 pub(crate) fn first_number(def: &EmergencyDef) -> &str {
     def.general.as_deref().unwrap_or(&def.police)
-}
-
-/// Checks the emergency data on load: one entry per country, upper-case two-letter codes, short
-/// numbers of digits only, an https source and a real date.
-pub(crate) fn check_emergency(entries: &[EmergencyDef]) -> std::result::Result<(), String> {
-    let mut seen = HashSet::new();
-    for def in entries {
-        let at = |reason: String| format!("emergency.toml: {}: {reason}", def.code);
-        if def.code.len() != 2 || !def.code.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(at("the code is not an ISO 3166-1 alpha-2 code".into()));
-        }
-        if !seen.insert(def.code.as_str()) {
-            return Err(at("appears twice".into()));
-        }
-        let numbers = [
-            ("general", def.general.as_deref()),
-            ("police", Some(def.police.as_str())),
-            ("ambulance", Some(def.ambulance.as_str())),
-            ("fire", Some(def.fire.as_str())),
-        ];
-        for (service, number) in numbers {
-            if let Some(number) = number.filter(|n| !is_short_number(n)) {
-                return Err(at(format!(
-                    "{service} number {number:?} is not 2 to 4 digits"
-                )));
-            }
-        }
-        let is_date = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
-        match &def.source {
-            Some(source) => {
-                let web = source.starts_with("https://") || source.starts_with("http://");
-                if !web || source.contains(char::is_whitespace) {
-                    return Err(at("the source is not a web address".into()));
-                }
-                match &def.checked {
-                    Some(checked) if is_date(checked) => {}
-                    Some(checked) => {
-                        return Err(at(format!("checked {checked:?} is not a YYYY-MM-DD date")));
-                    }
-                    None => {
-                        return Err(at(
-                            "a source needs the date it was checked (checked = YYYY-MM-DD)".into(),
-                        ));
-                    }
-                }
-                if let Some(page_date) = def.source_date.as_deref().filter(|d| !is_date(d)) {
-                    return Err(at(format!(
-                        "source_date {page_date:?} is not a YYYY-MM-DD date"
-                    )));
-                }
-            }
-            None if def.checked.is_some() || def.source_date.is_some() => {
-                return Err(at("a date without a source".into()));
-            }
-            None => {}
-        }
-        let listed: Vec<&str> = numbers
-            .iter()
-            .filter(|(_, number)| number.is_some())
-            .map(|(service, _)| *service)
-            .collect();
-        if let Some(unknown) = def
-            .unconfirmed
-            .iter()
-            .find(|s| !listed.contains(&s.as_str()))
-        {
-            return Err(at(format!(
-                "unconfirmed names {unknown:?}, which is not one of its services ({})",
-                listed.join(", ")
-            )));
-        }
-    }
-    Ok(())
-}
-
-/// Emergency numbers are short codes dialled as they are: 2 to 4 digits.
-pub(crate) fn is_short_number(number: &str) -> bool {
-    (2..=4).contains(&number.len()) && number.bytes().all(|b| b.is_ascii_digit())
 }

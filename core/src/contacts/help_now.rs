@@ -10,15 +10,17 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::emergency::{EmergencyNumbersView, emergency_view, first_number};
+use super::directory::directory_entry;
+use super::emergency::{EmergencyNumbersView, emergency_def, emergency_view, first_number};
 use super::hours::{OpeningView, opening_view};
-use super::own::{OwnContactKind, OwnContactView};
+use super::own::{OwnContactKind, OwnContactView, own_contact_views};
 use super::phone::{self, ContactAction};
 use super::reachability::{Reachability, reach_note, reachability};
 use crate::action::Action;
-use crate::content::ui::{Hours, Ui};
-use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::{Prefs, Waymark};
+use crate::content::hours::Hours;
+use crate::content::ui::Ui;
+use crate::error::{Error, Result};
+use crate::profile::{Prefs, Profile};
 
 /// The hotline's id in the built-in directory.
 const HOTLINE_ID: &str = "hotline";
@@ -79,6 +81,8 @@ pub struct HelpNowView {
     pub emergency: Option<EmergencyNumbersView>,
     /// Asks for the country when it is not known.
     pub country_prompt: Option<String>,
+    /// The country picker's label ("Country"), shown and read out beside it.
+    pub country_label: String,
     /// Suggests saving an embassy or consulate when none is saved.
     pub embassy_hint: Option<String>,
     /// "What to say".
@@ -87,170 +91,163 @@ pub struct HelpNowView {
     pub what_to_say: Vec<String>,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// Who to contact first at `now`, for a person in `current_country` (ISO 3166-1 alpha-2,
-    /// e.g. "TR"; None when not known), in their language and time zone.
-    pub fn help_now(
-        &self,
-        now: SystemTime,
-        current_country: Option<String>,
-    ) -> Result<HelpNowView, WaymarkError> {
-        self.call(|| {
-            let country = current_country
-                .filter(|c| !c.trim().is_empty())
-                .map(|c| phone::country("current_country", &c))
-                .transpose()?;
-            self.help_now_view(now, country.as_deref())
-        })
-    }
+/// Who to contact first at `now`, for a person in `current_country` (ISO 3166-1 alpha-2; None
+/// or blank when not known).
+pub(crate) fn help_now(
+    profile: &Profile,
+    now: SystemTime,
+    current_country: Option<String>,
+) -> Result<HelpNowView> {
+    let country = current_country
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| phone::country("current_country", &c))
+        .transpose()?;
+    help_now_view(profile, now, country.as_deref())
 }
 
-impl Waymark {
-    pub(crate) fn help_now_view(
-        &self,
-        now: SystemTime,
-        country: Option<&str>,
-    ) -> Result<HelpNowView> {
-        self.help_now_view_in(&self.prefs(), now, country)
+/// "Help now" at `now` for a person in `country`, if known.
+pub(crate) fn help_now_view(
+    profile: &Profile,
+    now: SystemTime,
+    country: Option<&str>,
+) -> Result<HelpNowView> {
+    help_now_view_in(profile, &profile.prefs(), now, country)
+}
+
+/// "Help now" in the snapshot `prefs`.
+pub(crate) fn help_now_view_in(
+    profile: &Profile,
+    prefs: &Prefs,
+    now: SystemTime,
+    country: Option<&str>,
+) -> Result<HelpNowView> {
+    let ui = prefs.ui();
+    let own = own_contact_views(profile, &ui)?;
+    let of_kind = |kind: OwnContactKind| own.iter().filter(move |c| c.kind == kind);
+
+    let emergency_def = country.and_then(|c| emergency_def(&prefs.pack, c));
+    let mut steps = Vec::new();
+    if let Some(def) = emergency_def {
+        let number = first_number(def);
+        steps.push(HelpStep {
+            kind: HelpStepKind::Emergency,
+            title: ui.format("emergency_title", &[("country", &ui.country(&def.code))]),
+            why: ui.text("help_why_emergency"),
+            number: number.to_owned(),
+            reachability: Reachability::Reachable,
+            reach_note: None,
+            opening: None,
+            actions: phone::actions(&ui, number, number, false),
+            details: None,
+        });
     }
 
-    /// "Help now" in the snapshot `prefs`.
-    pub(crate) fn help_now_view_in(
-        &self,
-        prefs: &Prefs,
-        now: SystemTime,
-        country: Option<&str>,
-    ) -> Result<HelpNowView> {
-        let ui = self.ui(prefs);
-        let own = self.own_contact_views(&ui)?;
-        let of_kind = |kind: OwnContactKind| own.iter().filter(move |c| c.kind == kind);
+    // Embassies in the country the person is in come before those elsewhere.
+    let mut embassies: Vec<&OwnContactView> = of_kind(OwnContactKind::EmbassyOrConsulate).collect();
+    embassies.sort_by_key(|c| Some(c.country_code.as_str()) != country);
+    for contact in &embassies {
+        steps.push(own_step(
+            contact,
+            HelpStepKind::EmbassyOrConsulate,
+            "help_why_embassy",
+            country,
+            &ui,
+        ));
+    }
 
-        let emergency_def = country.and_then(|c| self.emergency_def(&prefs.pack, c));
-        let mut steps = Vec::new();
-        if let Some(def) = emergency_def {
-            let number = first_number(def);
-            steps.push(HelpStep {
-                kind: HelpStepKind::Emergency,
-                title: ui.format("emergency_title", &[("country", &ui.country(&def.code))]),
-                why: ui.text("help_why_emergency"),
-                number: number.to_owned(),
-                reachability: Reachability::Reachable,
-                reach_note: None,
-                opening: None,
-                actions: phone::actions(&ui, number, number, false),
-                details: None,
-            });
-        }
-
-        // Embassies in the country the person is in come before those elsewhere.
-        let mut embassies: Vec<&OwnContactView> =
-            of_kind(OwnContactKind::EmbassyOrConsulate).collect();
-        embassies.sort_by_key(|c| Some(c.country_code.as_str()) != country);
-        for contact in &embassies {
-            steps.push(own_step(
-                contact,
-                HelpStepKind::EmbassyOrConsulate,
-                "help_why_embassy",
-                country,
-                &ui,
-            ));
-        }
-
-        let hotline = self.hotline_step(now, country, prefs, &ui)?;
-        let reachable = hotline.reachability != Reachability::NotFromHere;
-        let open = hotline.opening.as_ref().is_some_and(|o| o.open_now);
-        let mut hotline = Some(hotline);
-        if reachable && open {
-            steps.extend(hotline.take());
-        }
-        for contact in of_kind(OwnContactKind::SupportOrganisation) {
-            steps.push(own_step(
-                contact,
-                HelpStepKind::SupportOrganisation,
-                "help_why_support",
-                country,
-                &ui,
-            ));
-        }
-        if reachable {
-            steps.extend(hotline.take());
-        }
-        for contact in of_kind(OwnContactKind::Family) {
-            steps.push(own_step(
-                contact,
-                HelpStepKind::Family,
-                "help_why_family",
-                country,
-                &ui,
-            ));
-        }
+    let hotline = hotline_step(now, country, prefs, &ui)?;
+    let reachable = hotline.reachability != Reachability::NotFromHere;
+    let open = hotline.opening.as_ref().is_some_and(|o| o.open_now);
+    let mut hotline = Some(hotline);
+    if reachable && open {
         steps.extend(hotline.take());
-        // Reachable alternatives first; the sort is stable, so the order above holds within.
-        steps.sort_by_key(|step| step.reachability == Reachability::NotFromHere);
-
-        Ok(HelpNowView {
-            title: ui.text("help_title"),
-            language: prefs.chain.preferred().to_owned(),
-            country_code: country.map(str::to_owned),
-            country: country.map(|c| ui.country(c)),
-            steps,
-            emergency: emergency_def.map(|def| emergency_view(def, &ui)),
-            country_prompt: country.is_none().then(|| ui.text("help_pick_country")),
-            embassy_hint: embassies.is_empty().then(|| ui.text("help_add_embassy")),
-            what_to_say_title: ui.text("help_say_title"),
-            what_to_say: [
-                "help_say_where",
-                "help_say_what",
-                "help_say_free",
-                "help_say_language",
-            ]
-            .iter()
-            .map(|key| ui.text(key))
-            .collect(),
-        })
     }
-
-    fn hotline_step(
-        &self,
-        now: SystemTime,
-        country: Option<&str>,
-        prefs: &Prefs,
-        ui: &Ui<'_>,
-    ) -> Result<HelpStep> {
-        let (def, text, _) = self.directory_entry(prefs, HOTLINE_ID)?;
-        let phone = def
-            .phones
-            .first()
-            .ok_or_else(|| Error::Content("the hotline has no phone number".into()))?;
-        let reach = reachability(&phone.dial_from, country);
-        let opening = def
-            .hours
-            .as_ref()
-            .map(Hours::parse)
-            .transpose()
-            .map_err(Error::Content)?
-            .and_then(|hours| opening_view(&hours, now, &prefs.zone, ui));
-        let why = match (reach, opening.as_ref().map(|o| o.open_now)) {
-            (Reachability::NotFromHere, _) => "help_why_hotline_abroad",
-            (_, Some(false)) => "help_why_hotline_closed",
-            _ => "help_why_hotline_open",
-        };
-        Ok(HelpStep {
-            kind: HelpStepKind::Hotline,
-            title: text.name.clone(),
-            why: ui.text(why),
-            number: phone.number.clone(),
-            reachability: reach,
-            reach_note: reach_note(ui, reach, &phone.dial_from, country),
-            opening,
-            // A toll-free line takes no texts.
-            actions: phone::actions(ui, &phone.e164, &phone.e164, false),
-            details: Some(Action::OpenContact {
-                id: HOTLINE_ID.to_owned(),
-            }),
-        })
+    for contact in of_kind(OwnContactKind::SupportOrganisation) {
+        steps.push(own_step(
+            contact,
+            HelpStepKind::SupportOrganisation,
+            "help_why_support",
+            country,
+            &ui,
+        ));
     }
+    if reachable {
+        steps.extend(hotline.take());
+    }
+    for contact in of_kind(OwnContactKind::Family) {
+        steps.push(own_step(
+            contact,
+            HelpStepKind::Family,
+            "help_why_family",
+            country,
+            &ui,
+        ));
+    }
+    steps.extend(hotline.take());
+    // Reachable alternatives first; the sort is stable, so the order above holds within.
+    steps.sort_by_key(|step| step.reachability == Reachability::NotFromHere);
+
+    Ok(HelpNowView {
+        title: ui.text("help_title"),
+        language: prefs.chain.preferred().to_owned(),
+        country_code: country.map(str::to_owned),
+        country: country.map(|c| ui.country(c)),
+        steps,
+        emergency: emergency_def.map(|def| emergency_view(def, &ui)),
+        country_prompt: country.is_none().then(|| ui.text("help_pick_country")),
+        country_label: ui.text("label_country"),
+        embassy_hint: embassies.is_empty().then(|| ui.text("help_add_embassy")),
+        what_to_say_title: ui.text("help_say_title"),
+        what_to_say: [
+            "help_say_where",
+            "help_say_what",
+            "help_say_free",
+            "help_say_language",
+        ]
+        .iter()
+        .map(|key| ui.text(key))
+        .collect(),
+    })
+}
+
+fn hotline_step(
+    now: SystemTime,
+    country: Option<&str>,
+    prefs: &Prefs,
+    ui: &Ui<'_>,
+) -> Result<HelpStep> {
+    let (def, text, _) = directory_entry(prefs, HOTLINE_ID)?;
+    let phone = def
+        .phones
+        .first()
+        .ok_or_else(|| Error::Content("the hotline has no phone number".into()))?;
+    let reach = reachability(&phone.dial_from, country);
+    let opening = def
+        .hours
+        .as_ref()
+        .map(Hours::parse)
+        .transpose()
+        .map_err(Error::Content)?
+        .and_then(|hours| opening_view(&hours, now, &prefs.zone, ui));
+    let why = match (reach, opening.as_ref().map(|o| o.open_now)) {
+        (Reachability::NotFromHere, _) => "help_why_hotline_abroad",
+        (_, Some(false)) => "help_why_hotline_closed",
+        _ => "help_why_hotline_open",
+    };
+    Ok(HelpStep {
+        kind: HelpStepKind::Hotline,
+        title: text.name.clone(),
+        why: ui.text(why),
+        number: phone.number.clone(),
+        reachability: reach,
+        reach_note: reach_note(ui, reach, &phone.dial_from, country),
+        opening,
+        // A toll-free line takes no texts.
+        actions: phone::actions(ui, &phone.e164, &phone.e164, false),
+        details: Some(Action::OpenContact {
+            id: HOTLINE_ID.to_owned(),
+        }),
+    })
 }
 
 fn own_step(

@@ -5,10 +5,13 @@
 use std::time::SystemTime;
 
 use crate::zone::Zone;
-use chrono::{DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc};
+use chrono::{
+    DateTime, Datelike, Duration, LocalResult, NaiveDate, NaiveTime, TimeZone, Utc, Weekday,
+};
 use serde::Serialize;
 
-use crate::content::ui::{Hours, Ui};
+use crate::content::hours::Hours;
+use crate::content::ui::Ui;
 
 /// Whether a contact is open at an instant and when that changes, in both time zones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
@@ -34,6 +37,26 @@ pub struct OpeningView {
     pub confirmation: String,
     /// What to do when no one answers.
     pub no_answer: String,
+}
+
+/// The weekly hours in words: "Mon–Fri, 08:30–18:30, Moscow time".
+pub(crate) fn describe(hours: &Hours, ui: &Ui<'_>) -> String {
+    use Weekday::*;
+    let days = if hours.days == [Mon, Tue, Wed, Thu, Fri] {
+        ui.text("days_weekdays")
+    } else {
+        let name = |d: &Weekday| ui.text(&format!("day_{}", d.to_string().to_lowercase()));
+        hours.days.iter().map(name).collect::<Vec<_>>().join(", ")
+    };
+    ui.format(
+        "hours_format",
+        &[
+            ("days", &days),
+            ("opens", &hours.opens.format("%H:%M").to_string()),
+            ("closes", &hours.closes.format("%H:%M").to_string()),
+            ("zone", &ui.zone(hours.zone.name())),
+        ],
+    )
 }
 
 /// One opening period as instants.

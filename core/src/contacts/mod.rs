@@ -3,11 +3,11 @@
 //! (emergency.rs); the person's own contacts (own.rs, stored by store.rs, numbers checked by
 //! phone.rs); and "help now", which puts them in order for the moment (help_now.rs).
 
-mod directory;
-mod emergency;
-mod help_now;
+pub(crate) mod directory;
+pub(crate) mod emergency;
+pub(crate) mod help_now;
 mod hours;
-mod own;
+pub(crate) mod own;
 pub(crate) mod phone;
 mod reachability;
 mod store;
@@ -25,5 +25,4 @@ pub use own::{
 pub use phone::ContactAction;
 pub use reachability::Reachability;
 
-pub(crate) use emergency::{check_emergency, first_number};
 pub(crate) use store::list as own_contact_rows;

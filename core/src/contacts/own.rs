@@ -8,8 +8,8 @@ use serde::Serialize;
 use super::phone::{self, ContactAction};
 use super::store::{self, Fields, Row};
 use crate::content::ui::Ui;
-use crate::error::{Error, Result, WaymarkError, reason};
-use crate::waymark::Waymark;
+use crate::error::{Error, Result, reason};
+use crate::profile::Profile;
 
 /// At most this many characters in a contact's name.
 pub const OWN_CONTACT_NAME_MAX_CHARS: u32 = 80;
@@ -149,108 +149,92 @@ pub struct OwnContactsView {
     pub country_label: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The person's own contacts.
-    pub fn own_contacts(&self) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| self.own_contacts_view())
-    }
-
-    /// Adds a contact. Bad input (blank name, over-long text, unknown country, a number that is
-    /// not valid, a number already saved) is refused with the field named, and nothing is stored.
-    pub fn own_contact_add(
-        &self,
-        contact: OwnContactInput,
-        now: SystemTime,
-    ) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| {
-            let fields = checked(&contact)?;
-            self.db.write(|tx| {
-                if store::count(tx)? >= OWN_CONTACTS_MAX {
-                    return Err(Error::invalid_with(
-                        "contact",
-                        reason::CONTACTS_FULL,
-                        &[("max", OWN_CONTACTS_MAX.to_string())],
-                    ));
-                }
-                refuse_duplicate(tx, &fields.e164, None)?;
-                store::insert(tx, &fields, now)?;
-                Ok(())
-            })?;
-            self.own_contacts_view()
-        })
-    }
-
-    /// Replaces every field of contact `id`, with the same checks as adding.
-    pub fn own_contact_edit(
-        &self,
-        id: String,
-        contact: OwnContactInput,
-        now: SystemTime,
-    ) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| {
-            let row_id = parse_id(&id)?;
-            let fields = checked(&contact)?;
-            self.db.write(|tx| {
-                refuse_duplicate(tx, &fields.e164, Some(row_id))?;
-                if !store::update(tx, row_id, &fields, now)? {
-                    return Err(Error::not_found("contact", id.clone()));
-                }
-                Ok(())
-            })?;
-            self.own_contacts_view()
-        })
-    }
-
-    /// Removes contact `id`.
-    pub fn own_contact_remove(&self, id: String) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| {
-            let row_id = parse_id(&id)?;
-            self.db.write(|tx| {
-                if !store::delete(tx, row_id)? {
-                    return Err(Error::not_found("contact", id.clone()));
-                }
-                Ok(())
-            })?;
-            self.own_contacts_view()
-        })
-    }
+/// Adds a contact; bad input is refused with the field named, and nothing is stored.
+pub(crate) fn add(
+    profile: &Profile,
+    contact: &OwnContactInput,
+    now: SystemTime,
+) -> Result<OwnContactsView> {
+    let fields = checked(contact)?;
+    profile.db.write(|tx| {
+        if store::count(tx)? >= OWN_CONTACTS_MAX {
+            return Err(Error::invalid_with(
+                "contact",
+                reason::CONTACTS_FULL,
+                &[("max", OWN_CONTACTS_MAX.to_string())],
+            ));
+        }
+        refuse_duplicate(tx, &fields.e164, None)?;
+        store::insert(tx, &fields, now)?;
+        Ok(())
+    })?;
+    own_contacts_view(profile)
 }
 
-impl Waymark {
-    pub(crate) fn own_contacts_view(&self) -> Result<OwnContactsView> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let rows = self.db.read(store::list)?;
-        Ok(OwnContactsView {
-            title: ui.text("own_contacts_title"),
-            contacts: rows
-                .iter()
-                .zip(1..)
-                .map(|(row, number)| own_view(row, number, &ui))
-                .collect(),
-            empty_text: ui.text("own_contacts_empty"),
-            kinds: OwnContactKind::ALL
-                .into_iter()
-                .map(|kind| OwnContactKindOption {
-                    kind,
-                    label: ui.text(kind.label_key()),
-                })
-                .collect(),
-            notes_label: ui.text("label_notes"),
-            country_label: ui.text("label_country"),
-        })
-    }
+/// Replaces every field of contact `id`, with the same checks as adding.
+pub(crate) fn edit(
+    profile: &Profile,
+    id: &str,
+    contact: &OwnContactInput,
+    now: SystemTime,
+) -> Result<OwnContactsView> {
+    let row_id = parse_id(id)?;
+    let fields = checked(contact)?;
+    profile.db.write(|tx| {
+        refuse_duplicate(tx, &fields.e164, Some(row_id))?;
+        if !store::update(tx, row_id, &fields, now)? {
+            return Err(Error::not_found("contact", id));
+        }
+        Ok(())
+    })?;
+    own_contacts_view(profile)
+}
 
-    /// The stored contacts as views, for "help now".
-    pub(crate) fn own_contact_views(&self, ui: &Ui<'_>) -> Result<Vec<OwnContactView>> {
-        let rows = self.db.read(store::list)?;
-        Ok(rows
+/// Removes contact `id`.
+pub(crate) fn remove(profile: &Profile, id: &str) -> Result<OwnContactsView> {
+    let row_id = parse_id(id)?;
+    profile.db.write(|tx| {
+        if !store::delete(tx, row_id)? {
+            return Err(Error::not_found("contact", id));
+        }
+        Ok(())
+    })?;
+    own_contacts_view(profile)
+}
+
+/// The person's own contacts.
+pub(crate) fn own_contacts_view(profile: &Profile) -> Result<OwnContactsView> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let rows = profile.db.read(store::list)?;
+    Ok(OwnContactsView {
+        title: ui.text("own_contacts_title"),
+        contacts: rows
             .iter()
             .zip(1..)
-            .map(|(row, number)| own_view(row, number, ui))
-            .collect())
-    }
+            .map(|(row, number)| own_view(row, number, &ui))
+            .collect(),
+        empty_text: ui.text("own_contacts_empty"),
+        kinds: OwnContactKind::ALL
+            .into_iter()
+            .map(|kind| OwnContactKindOption {
+                kind,
+                label: ui.text(kind.label_key()),
+            })
+            .collect(),
+        notes_label: ui.text("label_notes"),
+        country_label: ui.text("label_country"),
+    })
+}
+
+/// The stored contacts as views, for "help now".
+pub(crate) fn own_contact_views(profile: &Profile, ui: &Ui<'_>) -> Result<Vec<OwnContactView>> {
+    let rows = profile.db.read(store::list)?;
+    Ok(rows
+        .iter()
+        .zip(1..)
+        .map(|(row, number)| own_view(row, number, ui))
+        .collect())
 }
 
 fn own_view(row: &Row, number: u32, ui: &Ui<'_>) -> OwnContactView {

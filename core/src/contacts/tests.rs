@@ -2,12 +2,12 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
-use super::emergency::{check_emergency, is_short_number};
 use super::hours::opening;
 use super::*;
 use crate::action::Action;
 use crate::content::default_pack;
-use crate::content::ui::Hours;
+use crate::content::emergency::{check_emergency, is_short_number};
+use crate::content::hours::Hours;
 use crate::content::{EmergencyDef, HoursDef};
 use crate::error::WaymarkError;
 use crate::waymark::{Waymark, WaymarkOptions};

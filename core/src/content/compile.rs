@@ -6,9 +6,18 @@
 //! drift apart. It checks only that a file is TOML whose values JSON can hold; what the content
 //! says is checked by the loader (`Pack::from_files`), in TOML for authors and in JSON on phones.
 
+/// Folders under `core/content/` whose `.toml` files are for authors and tests, not for the app:
+/// `glossary/` holds each language's one name per thing, which the content tests enforce on the
+/// texts. The app never reads it, so it is neither embedded nor packed (it would only add bytes
+/// to every phone and to every pack).
+pub const AUTHORS_ONLY: &[&str] = &["glossary/"];
+
 /// The path of a source file's compiled form: `ru/guide.toml` becomes `ru/guide.json`; none for
-/// a path that is not a `.toml` file.
+/// a path that is not a `.toml` file, or that is in a folder for authors only (`AUTHORS_ONLY`).
 pub fn compiled_path(path: &str) -> Option<String> {
+    if AUTHORS_ONLY.iter().any(|folder| path.starts_with(folder)) {
+        return None;
+    }
     path.strip_suffix(".toml")
         .map(|stem| format!("{stem}.json"))
 }
@@ -81,6 +90,7 @@ mod tests {
             compiled_path("ru/guide.toml").as_deref(),
             Some("ru/guide.json")
         );
+        assert_eq!(compiled_path("glossary/ru.toml"), None);
         assert_eq!(
             compiled_path("structure.toml").as_deref(),
             Some("structure.json")

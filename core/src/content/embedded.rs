@@ -53,6 +53,12 @@ mod tests {
         );
         assert_eq!(embedded, expected);
         assert!(embedded.iter().any(|(path, _)| path == "ru/guide.json"));
+        // The glossaries are for authors and tests (compile::AUTHORS_ONLY).
+        assert!(
+            !embedded
+                .iter()
+                .any(|(path, _)| path.starts_with("glossary/"))
+        );
     }
 
     #[test]

@@ -3,408 +3,48 @@
 //!
 //! The default pack is built from `core/content/` and embedded in the binary; it is parsed and
 //! validated once, on first use.
+//!
+//! This file only names the parts: the pack and its loader (pack.rs, format.rs, source.rs and
+//! the checks in emergency.rs, hours.rs, ui_keys.rs and shell_keys.rs), the default pack
+//! (default_pack.rs over embedded.rs), signed pack files (pack_file.rs, keys.rs, compile.rs),
+//! article bodies (markdown.rs, blocks.rs), language chains (language.rs), the interface strings
+//! (ui.rs) and an error's reason in words (reasons.rs).
 
 pub(crate) mod blocks;
 pub(crate) mod compile;
+mod default_pack;
+mod derived;
 mod embedded;
+pub(crate) mod emergency;
+#[cfg(test)]
+mod fact_table_tests;
+mod format;
+#[cfg(test)]
+mod glossary_tests;
+pub(crate) mod hours;
 pub(crate) mod keys;
 mod language;
 pub(crate) mod markdown;
+mod pack;
 pub(crate) mod pack_file;
+pub(crate) mod reasons;
 pub(crate) mod screening;
+pub(crate) mod shell_keys;
 mod source;
 #[cfg(test)]
 mod tests;
 pub(crate) mod ui;
-
-use std::collections::{BTreeMap, HashSet};
-use std::sync::{Arc, OnceLock};
+pub(crate) mod ui_keys;
 
 pub use blocks::{Block, CalloutTone, RichText, Span};
-pub(crate) use language::Chain;
-pub use pack_file::PackRejection;
-pub(crate) use source::EmergencyDef;
-pub(crate) use source::{
-    ChecklistDef, ContactDef, ContactText, HoursDef, ItemText, LanguageDef, SectionDef, SectionText,
-};
-
-use crate::action::Action;
-use crate::error::{Error, Result, reason};
-use source::EmergencyFile;
-use source::{ChecklistFile, ContactsFile, GuideFile, LanguagesFile, StructureFile, UiFile};
-
-/// The embedded default pack's files, compiled to JSON, by path relative to `core/content/`
-/// (`ru/guide.json`): inflated from the library on each call (see embedded.rs), so nothing stays
-/// in memory once the pack is parsed.
-pub(crate) fn embedded_files() -> Vec<(String, String)> {
-    embedded::files()
-}
-
-/// The content sources as authors write them: every `.toml` file of `core/content/`, read from
-/// disk, by path relative to it (`ru/guide.toml`), in path order. For tests, which change a
-/// source the way an author would.
+pub use default_pack::bench_load_default_pack;
+pub(crate) use default_pack::default_pack;
+#[cfg(any(test, feature = "fuzzing"))]
+pub(crate) use default_pack::embedded_files;
 #[cfg(test)]
-pub(crate) fn source_files() -> Vec<(String, String)> {
-    fn walk(root: &std::path::Path, dir: &std::path::Path, found: &mut Vec<(String, String)>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(root, &path, found);
-            } else if path.extension().is_some_and(|e| e == "toml") {
-                let relative = path.strip_prefix(root).unwrap();
-                let relative: Vec<_> = relative.iter().map(|p| p.to_str().unwrap()).collect();
-                found.push((relative.join("/"), std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let mut found = Vec::new();
-    walk(&root, &root, &mut found);
-    found.sort();
-    found
-}
-
-/// For core/benches/calls.rs only: the embedded default pack loaded from scratch (inflated,
-/// parsed and checked), as the first screen of every process pays for it.
-#[doc(hidden)]
-pub fn bench_load_default_pack() -> std::result::Result<(), String> {
-    let files = embedded_files();
-    let files: Vec<(&str, &str)> = files
-        .iter()
-        .map(|(p, t)| (p.as_str(), t.as_str()))
-        .collect();
-    Pack::from_files::<Json>(&files).map(drop)
-}
-
-/// A parsed, validated content pack.
-#[derive(Debug)]
-pub(crate) struct Pack {
-    pub id: String,
-    pub version: u32,
-    pub languages: Vec<LanguageDef>,
-    pub sections: Vec<SectionDef>,
-    pub checklist: Vec<ChecklistDef>,
-    pub contacts: Vec<ContactDef>,
-    /// Emergency numbers by country, sorted by country code.
-    pub emergency: Vec<EmergencyDef>,
-    /// The screening tools: job-offer check, ad analyzer, self-check, quiz.
-    pub screening: screening::Screening,
-    texts: BTreeMap<String, LanguageTexts>,
-    /// The search index of this pack, built on the first search: a pack that replaces this one
-    /// gets its own.
-    search: OnceLock<crate::search::Index>,
-}
-
-/// Everything written in one language.
-#[derive(Debug)]
-pub(crate) struct LanguageTexts {
-    pub sections: BTreeMap<String, SectionText>,
-    pub articles: BTreeMap<String, Article>,
-    pub checklist: BTreeMap<String, ItemText>,
-    pub contacts: BTreeMap<String, ContactText>,
-    /// Caveats about a country's emergency numbers, by country code.
-    pub emergency_notes: BTreeMap<String, String>,
-    pub ui: UiFile,
-    pub screening: screening::ScreeningTexts,
-}
-
-/// An article's text, with its body already parsed into blocks.
-#[derive(Debug)]
-pub(crate) struct Article {
-    pub title: String,
-    pub summary: String,
-    pub blocks: Vec<Block>,
-}
-
-/// A text found along a language chain, with the language it is really in.
-pub(crate) struct Localized<'a, T> {
-    pub value: &'a T,
-    pub language: &'a str,
-}
-
-/// The embedded default pack, parsed on first use and shared by every profile.
-pub(crate) fn default_pack() -> Result<Arc<Pack>> {
-    static PACK: OnceLock<std::result::Result<Arc<Pack>, String>> = OnceLock::new();
-    PACK.get_or_init(|| {
-        let files = embedded_files();
-        let files: Vec<(&str, &str)> = files
-            .iter()
-            .map(|(path, text)| (path.as_str(), text.as_str()))
-            .collect();
-        Pack::from_files::<Json>(&files).map(Arc::new)
-    })
-    .clone()
-    .map_err(Error::Content)
-}
-
-impl Pack {
-    /// Parses and validates a pack from its files (`path`, `contents`), written in `F`: TOML
-    /// sources (`ru/guide.toml`) where authors and publishers check them, JSON (`ru/guide.json`)
-    /// where the library reads them.
-    pub(crate) fn from_files<F: SourceFormat>(
-        files: &[(&str, &str)],
-    ) -> std::result::Result<Self, String> {
-        let structure: StructureFile = read::<F, _>(files, "structure")?;
-        let languages: LanguagesFile = read::<F, _>(files, "languages")?;
-        let emergency: EmergencyFile = read::<F, _>(files, "emergency")?;
-        let mut texts = BTreeMap::new();
-        for language in languages.language.iter().filter(|l| l.texts) {
-            let code = &language.code;
-            let guide: GuideFile = read::<F, _>(files, &format!("{code}/guide"))?;
-            let checklist: ChecklistFile = read::<F, _>(files, &format!("{code}/checklist"))?;
-            let contacts: ContactsFile = read::<F, _>(files, &format!("{code}/contacts"))?;
-            let ui: UiFile = read::<F, _>(files, &format!("{code}/ui"))?;
-            let screening = read::<F, _>(files, &format!("{code}/screening"))?;
-            let mut articles = BTreeMap::new();
-            for (id, text) in guide.article {
-                let blocks = markdown::parse_body(&text.body).map_err(|reason| {
-                    format!("{code}/guide.{}: article {id}: {reason}", F::EXTENSION)
-                })?;
-                articles.insert(
-                    id,
-                    Article {
-                        title: text.title,
-                        summary: text.summary,
-                        blocks,
-                    },
-                );
-            }
-            texts.insert(
-                code.clone(),
-                LanguageTexts {
-                    sections: guide.section,
-                    articles,
-                    checklist: checklist.item,
-                    contacts: contacts.contact,
-                    emergency_notes: contacts.emergency_note,
-                    ui,
-                    screening,
-                },
-            );
-        }
-        let pack = Pack {
-            id: structure.pack.id,
-            version: structure.pack.version,
-            languages: languages.language,
-            sections: structure.section,
-            checklist: structure.checklist,
-            contacts: structure.contact,
-            emergency: emergency.country,
-            screening: screening::Screening::load::<F>(read::<F, _>(files, "screening")?, files)?,
-            texts,
-            search: OnceLock::new(),
-        };
-        pack.check_references()?;
-        crate::contacts::check_emergency(&pack.emergency)?;
-        Ok(pack)
-    }
-
-    /// The language chain for a person's preference.
-    pub(crate) fn chain(&self, preference: &str) -> Result<Chain> {
-        Chain::resolve(preference, &self.languages)
-            .map_err(|()| Error::invalid("language", reason::LANGUAGE_CODE))
-    }
-
-    /// The first text along `chain` that `pick` finds.
-    pub(crate) fn find<'a, T>(
-        &'a self,
-        chain: &Chain,
-        pick: impl Fn(&'a LanguageTexts) -> Option<&'a T>,
-    ) -> Option<Localized<'a, T>> {
-        chain.codes().find_map(|code| {
-            let (language, texts) = self.texts.get_key_value(code)?;
-            pick(texts).map(|value| Localized { value, language })
-        })
-    }
-
-    /// The languages that ship texts of their own.
-    pub(crate) fn written_languages(&self) -> impl Iterator<Item = (&str, &LanguageTexts)> {
-        self.texts
-            .iter()
-            .map(|(code, texts)| (code.as_str(), texts))
-    }
-
-    /// This pack's search index, built on first use.
-    pub(crate) fn search_index(&self) -> &crate::search::Index {
-        self.search
-            .get_or_init(|| crate::search::Index::build(self))
-    }
-
-    pub(crate) fn article_ids(&self) -> impl Iterator<Item = &str> {
-        self.sections
-            .iter()
-            .flat_map(|s| s.articles.iter().map(String::as_str))
-    }
-
-    /// Checks what must hold whatever the language: ids are unique, every reference points at
-    /// something that exists, every text is for an id that exists, every language is known.
-    fn check_references(&self) -> std::result::Result<(), String> {
-        let unique = |kind: &str, ids: Vec<&str>| -> std::result::Result<HashSet<String>, String> {
-            let mut seen = HashSet::new();
-            for id in ids {
-                if !seen.insert(id.to_owned()) {
-                    return Err(format!("structure.toml: {kind} {id} appears twice"));
-                }
-            }
-            Ok(seen)
-        };
-        let sections = unique(
-            "section",
-            self.sections.iter().map(|s| s.id.as_str()).collect(),
-        )?;
-        let articles = unique("article", self.article_ids().collect())?;
-        let checklist = unique(
-            "checklist item",
-            self.checklist.iter().map(|c| c.id.as_str()).collect(),
-        )?;
-        let contacts = unique(
-            "contact",
-            self.contacts.iter().map(|c| c.id.as_str()).collect(),
-        )?;
-        let languages = unique(
-            "language",
-            self.languages.iter().map(|l| l.code.as_str()).collect(),
-        )?;
-
-        let Some(base) = self.texts.get(language::BASE_LANGUAGE) else {
-            return Err(format!(
-                "the base language {} has no texts",
-                language::BASE_LANGUAGE
-            ));
-        };
-        if let Some(key) = ui::KEYS
-            .iter()
-            .chain(crate::shell_texts::KEYS)
-            .find(|k| !base.ui.strings.contains_key(**k))
-        {
-            return Err(format!(
-                "{}/ui.toml: the interface string {key} is missing",
-                language::BASE_LANGUAGE
-            ));
-        }
-        for language in &self.languages {
-            if let Some(missing) = language.fallback.iter().find(|f| !languages.contains(*f)) {
-                return Err(format!(
-                    "languages.toml: {} falls back to unknown language {missing}",
-                    language.code
-                ));
-            }
-        }
-        for item in &self.checklist {
-            if !articles.contains(&item.article) {
-                return Err(format!(
-                    "structure.toml: checklist item {} links to unknown article {}",
-                    item.id, item.article
-                ));
-            }
-        }
-        for contact in &self.contacts {
-            if let Some(via) = contact
-                .referral_via
-                .as_ref()
-                .filter(|via| !contacts.contains(*via))
-            {
-                return Err(format!(
-                    "structure.toml: contact {} refers to unknown contact {via}",
-                    contact.id
-                ));
-            }
-            if let Some(hours) = &contact.hours {
-                ui::Hours::parse(hours).map_err(|reason| {
-                    format!("structure.toml: contact {}: {reason}", contact.id)
-                })?;
-            }
-        }
-        for (code, texts) in &self.texts {
-            let extra = |kind: &str,
-                         known: &HashSet<String>,
-                         ids: Vec<&String>|
-             -> std::result::Result<(), String> {
-                match ids.into_iter().find(|id| !known.contains(*id)) {
-                    Some(id) => Err(format!("{code}: text for unknown {kind} {id}")),
-                    None => Ok(()),
-                }
-            };
-            extra("section", &sections, texts.sections.keys().collect())?;
-            extra("article", &articles, texts.articles.keys().collect())?;
-            extra(
-                "checklist item",
-                &checklist,
-                texts.checklist.keys().collect(),
-            )?;
-            extra("contact", &contacts, texts.contacts.keys().collect())?;
-            let countries: HashSet<String> =
-                self.emergency.iter().map(|e| e.code.clone()).collect();
-            extra(
-                "emergency numbers of country",
-                &countries,
-                texts.emergency_notes.keys().collect(),
-            )?;
-            for (id, article) in &texts.articles {
-                for link in article.blocks.iter().flat_map(Block::links) {
-                    let resolves = match link {
-                        Action::OpenArticle { id } => articles.contains(id),
-                        Action::OpenChecklistItem { id } => checklist.contains(id),
-                        Action::OpenContact { id } => contacts.contains(id),
-                        _ => false,
-                    };
-                    if !resolves {
-                        return Err(format!(
-                            "{code}/guide.toml: article {id} links to {link:?}, which does not exist"
-                        ));
-                    }
-                }
-            }
-        }
-        let screening_texts = self
-            .texts
-            .iter()
-            .map(|(code, t)| (code.clone(), &t.screening))
-            .collect();
-        self.screening
-            .check(&articles, &contacts, &screening_texts)?;
-        Ok(())
-    }
-}
-
-/// Reads the file `name` (its path without the extension) among `files`, written in `F`.
-fn read<F: SourceFormat, T: serde::de::DeserializeOwned>(
-    files: &[(&str, &str)],
-    name: &str,
-) -> std::result::Result<T, String> {
-    let path = format!("{name}.{}", F::EXTENSION);
-    let (_, text) = files
-        .iter()
-        .find(|(p, _)| *p == path)
-        .ok_or_else(|| format!("{path}: missing"))?;
-    F::parse(text).map_err(|e| format!("{path}: {e}"))
-}
-
-/// How a pack's files are written. Each loader is its own copy of `Pack::from_files`, so the
-/// library, which only ever loads [`Json`], carries no TOML parser.
-pub(crate) trait SourceFormat {
-    /// The extension of every content file in this form, without the dot.
-    const EXTENSION: &'static str;
-    /// Reads one file's text.
-    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, String>;
-}
-
-/// The sources as authors write them, in `core/content/`: errors point at a line.
-pub(crate) struct Toml;
-
-impl SourceFormat for Toml {
-    const EXTENSION: &'static str = "toml";
-    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, String> {
-        toml::from_str(text).map_err(|e| e.to_string())
-    }
-}
-
-/// The compiled form (compile.rs) the library carries and signed packs ship.
-pub(crate) struct Json;
-
-impl SourceFormat for Json {
-    const EXTENSION: &'static str = "json";
-    fn parse<T: serde::de::DeserializeOwned>(text: &str) -> std::result::Result<T, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
-    }
-}
+pub(crate) use format::Toml;
+pub(crate) use language::Chain;
+pub(crate) use pack::{LanguageTexts, Pack};
+pub(crate) use source::{ContactDef, ContactText, EmergencyDef};
+#[cfg(test)]
+pub(crate) use source::{HoursDef, source_files};

@@ -13,7 +13,10 @@
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
 use serde::Deserialize;
 
-use super::{Json, Pack, Toml, compile};
+use super::compile;
+use super::format::{Json, Toml};
+use super::pack::Pack;
+use crate::error::PackRejection;
 
 /// The first bytes of every pack file: the format's name and its version. Format 1 carried the
 /// TOML sources and a TOML manifest; format 2 carries them compiled to JSON.
@@ -35,30 +38,6 @@ const PUBLIC_KEY_BYTES: usize = 32;
 const SIGNATURE_BYTES: usize = 64;
 /// The signer's public key and the signature, at the end of a signed pack.
 const TRAILER_BYTES: usize = PUBLIC_KEY_BYTES + SIGNATURE_BYTES;
-
-/// Which check refused a content pack, so a shell can word it (the error's `reason` gives the
-/// details in English).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, uniffi::Enum)]
-pub enum PackRejection {
-    /// Not a Waymark content pack, or a pack format this version cannot read.
-    BadFormat,
-    /// Larger than a content pack may be.
-    TooLarge,
-    /// The file ends early: it was cut off while copying or downloading.
-    Truncated,
-    /// The pack carries no signature.
-    Unsigned,
-    /// Signed by a key this app does not trust.
-    UntrustedKey,
-    /// The signature does not match: the pack was changed after it was signed.
-    BadSignature,
-    /// Not newer than the content in use.
-    NotNewer,
-    /// Made for a newer version of Waymark; update the app first.
-    NeedsNewerCore,
-    /// The content itself is invalid (a missing text, a broken link, ...).
-    InvalidContent,
-}
 
 /// A refusal: which check failed, and the details.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -635,7 +614,7 @@ pub(crate) mod test_support {
 
     /// The content sources as owned files, with each edit applied to the file at its path.
     pub(crate) fn files_with(edits: &[Edit]) -> Vec<(String, String)> {
-        super::super::source_files()
+        super::super::source::source_files()
             .iter()
             .map(|(path, text)| {
                 let text = edits

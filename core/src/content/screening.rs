@@ -44,6 +44,8 @@ pub(crate) const STRING_KEYS: &[&str] = &[
     "self_check_title",
     "self_check_intro",
     "self_check_not_sure",
+    // Not shown any more (the quick exit reads `shell_quick_exit` in ui.toml), but still written
+    // in every language so that packs and translations that carry it keep loading.
     "quick_exit_label",
     "signs_title",
     "signs_message",
@@ -233,7 +235,7 @@ pub(crate) struct Screening {
 impl Screening {
     /// Takes the parsed structure and compiles every pattern file (`patterns/<lang>.toml` or
     /// `.json`) among `files`.
-    pub(crate) fn load<F: super::SourceFormat>(
+    pub(crate) fn load<F: super::format::SourceFormat>(
         def: ScreeningFile,
         files: &[(&str, &str)],
     ) -> std::result::Result<Self, String> {

@@ -4,6 +4,30 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+/// The content sources as authors write them: every `.toml` file of `core/content/`, read from
+/// disk, by path relative to it (`ru/guide.toml`), in path order. For tests, which change a
+/// source the way an author would.
+#[cfg(test)]
+pub(crate) fn source_files() -> Vec<(String, String)> {
+    fn walk(root: &std::path::Path, dir: &std::path::Path, found: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(root, &path, found);
+            } else if path.extension().is_some_and(|e| e == "toml") {
+                let relative = path.strip_prefix(root).unwrap();
+                let relative: Vec<_> = relative.iter().map(|p| p.to_str().unwrap()).collect();
+                found.push((relative.join("/"), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let mut found = Vec::new();
+    walk(&root, &root, &mut found);
+    found.sort();
+    found
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct StructureFile {

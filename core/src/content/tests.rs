@@ -1,9 +1,12 @@
 //! Checks on the embedded content: every language has every item, every link resolves, every
 //! phone number parses, every text fits a phone screen.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+use super::format::Json;
 use super::*;
+use crate::action::Action;
 
 fn pack() -> Arc<Pack> {
     default_pack().expect("the embedded pack loads")
@@ -42,9 +45,9 @@ fn every_written_language_has_every_item_and_string() {
     let articles: BTreeSet<&str> = pack.article_ids().collect();
     let checklist: BTreeSet<&str> = pack.checklist.iter().map(|c| c.id.as_str()).collect();
     let contacts: BTreeSet<&str> = pack.contacts.iter().map(|c| c.id.as_str()).collect();
-    let ui_keys: BTreeSet<&str> = ui::KEYS
+    let ui_keys: BTreeSet<&str> = ui_keys::KEYS
         .iter()
-        .chain(crate::shell_texts::KEYS)
+        .chain(shell_keys::KEYS)
         .copied()
         .collect();
     let (_, base) = pack
@@ -332,6 +335,63 @@ fn the_phone_scanner_finds_numbers_and_rejects_non_numbers() {
     assert_eq!(e164("8-800-333-00-17-99", "RU"), None);
 }
 
+/// Whether a number as written is in a range kept for examples, which rings no one: the UK's
+/// 07700 900000 to 900999 (Ofcom's numbers for drama), in national or international form.
+/// libphonenumber does not count them as valid numbers, so they are matched by their digits.
+fn is_example_number(written: &str) -> bool {
+    let digits: String = written
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '+')
+        .collect();
+    ["+447700900", "07700900"].iter().any(|prefix| {
+        digits
+            .strip_prefix(prefix)
+            .is_some_and(|rest| rest.len() == 3 && rest.bytes().all(|b| b.is_ascii_digit()))
+    })
+}
+
+#[test]
+fn every_number_in_any_text_is_a_directory_number_or_an_example_that_rings_no_one() {
+    let pack = pack();
+    let directory: Vec<&str> = pack
+        .contacts
+        .iter()
+        .flat_map(|c| &c.phones)
+        .map(|p| p.e164.as_str())
+        .collect();
+    let mut examples = 0;
+    for (code, _) in pack.written_languages() {
+        for (place, text) in super::glossary_tests::language_texts(code) {
+            for number in phone_like(&text) {
+                if is_example_number(&number) {
+                    examples += 1;
+                    continue;
+                }
+                // Dates and other digit runs that are no phone number cannot ring anyone.
+                let Some(normalised) = e164(&number, "RU") else {
+                    continue;
+                };
+                assert!(
+                    directory.contains(&normalised.as_str()),
+                    "{place}: {number:?} may be someone's real number: use a directory number, \
+                     or an example from +44 7700 900000 to 900999"
+                );
+            }
+        }
+    }
+    assert!(
+        examples > 0,
+        "the contact form's hint shows an example number"
+    );
+    assert!(is_example_number("+44 7700 900123") && is_example_number("07700 900999"));
+    assert!(!is_example_number("+49 30 1234567"));
+    assert!(!is_example_number("+44 7700 9001234"));
+    assert!(
+        e164("+49 30 1234567", "RU").is_some(),
+        "a real-looking number is checked"
+    );
+}
+
 /// The pack loaded from the TOML sources, as an author's tools load it, with one file edited.
 fn with_file(path: &str, edit: impl Fn(&str) -> String) -> Result<Pack, String> {
     let edited: Vec<(String, String)> = source_files()
@@ -585,7 +645,7 @@ fn a_language_nobody_has_reviewed_says_so_in_the_language_list() {
         t.replace("reviewed = false", "reviewed = true")
     })
     .unwrap();
-    let infos = crate::waymark::language_infos(&reviewed);
+    let infos = crate::settings::language_infos(&reviewed);
     assert!(infos.iter().all(|l| l.note.is_none()), "{infos:?}");
     assert!(infos.iter().find(|l| l.code == "uz").unwrap().reviewed);
 }
@@ -607,4 +667,15 @@ fn a_mistake_in_a_source_is_reported_at_its_line() {
     let err = with_file("ru/checklist.toml", |t| t.replacen("why = ", "whi = ", 1)).unwrap_err();
     assert!(err.starts_with("ru/checklist.toml: "), "{err}");
     assert!(err.contains("line ") && err.contains("whi"), "{err}");
+}
+
+#[test]
+fn every_reason_is_an_interface_key() {
+    for reason in crate::error::reason::ALL {
+        assert!(
+            ui_keys::KEYS.contains(&reason.key()),
+            "{} is not in KEYS",
+            reason.key()
+        );
+    }
 }

@@ -3,8 +3,8 @@
 use serde::Serialize;
 
 use crate::content::{Block, CalloutTone};
-use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::{Prefs, Waymark};
+use crate::error::{Error, Result};
+use crate::profile::{Prefs, Profile};
 
 /// The guide's table of contents.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
@@ -75,136 +75,125 @@ pub struct ArticleView {
     pub next_label: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The guide's sections and articles, in order.
-    pub fn guide(&self) -> Result<GuideView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let ui = self.ui(&prefs);
-            let sections = prefs
-                .pack
-                .sections
+/// The guide's sections and articles, in order.
+pub(crate) fn guide_view(profile: &Profile) -> Result<GuideView> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let sections = prefs
+        .pack
+        .sections
+        .iter()
+        .zip(1..)
+        .map(|(section, position)| {
+            let text = section_text(&prefs, &section.id)?;
+            let articles = section
+                .articles
                 .iter()
-                .zip(1..)
-                .map(|(section, position)| {
-                    let text = self.section_text(&prefs, &section.id)?;
-                    let articles = section
-                        .articles
-                        .iter()
-                        .map(|id| self.article_summary(&prefs, id))
-                        .collect::<Result<_>>()?;
-                    Ok(GuideSection {
-                        id: section.id.clone(),
-                        position,
-                        title: text.0,
-                        summary: text.1,
-                        language: text.2,
-                        articles,
-                    })
-                })
+                .map(|id| article_summary(&prefs, id))
                 .collect::<Result<_>>()?;
-            Ok(GuideView {
-                title: ui.text("guide_title"),
-                sections,
+            Ok(GuideSection {
+                id: section.id.clone(),
+                position,
+                title: text.0,
+                summary: text.1,
+                language: text.2,
+                articles,
             })
         })
-    }
-
-    /// One article by id.
-    pub fn article(&self, id: String) -> Result<ArticleView, WaymarkError> {
-        self.call(|| self.article_view(&id))
-    }
+        .collect::<Result<_>>()?;
+    Ok(GuideView {
+        title: ui.text("guide_title"),
+        sections,
+    })
 }
 
-impl Waymark {
-    fn article_view(&self, id: &str) -> Result<ArticleView> {
-        let prefs = self.prefs();
-        let ui = self.ui(&prefs);
-        let reading_order: Vec<&str> = prefs.pack.article_ids().collect();
-        let index = reading_order
-            .iter()
-            .position(|a| *a == id)
-            .ok_or_else(|| Error::not_found("article", id))?;
-        let section = prefs
-            .pack
-            .sections
-            .iter()
-            .find(|s| s.articles.iter().any(|a| a == id))
-            .ok_or_else(|| Error::not_found("article", id))?;
-        let found = prefs
-            .pack
-            .find(&prefs.chain, |t| t.articles.get(id))
-            .ok_or_else(|| Error::Content(format!("article {id} has no text in any language")))?;
-        let blocks = found
-            .value
-            .blocks
-            .iter()
-            .cloned()
-            .map(|mut block| {
-                if let Block::Callout { tone, label, .. } = &mut block {
-                    *label = ui.text(callout_key(*tone));
-                }
-                block
-            })
-            .collect();
-        let neighbour = |i: Option<usize>| -> Result<Option<ArticleSummary>> {
-            let Some(other) = i.and_then(|i| reading_order.get(i)) else {
-                return Ok(None);
-            };
-            self.article_summary(&prefs, other).map(Some)
+/// One article by id.
+pub(crate) fn article_view(profile: &Profile, id: &str) -> Result<ArticleView> {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let reading_order: Vec<&str> = prefs.pack.article_ids().collect();
+    let index = reading_order
+        .iter()
+        .position(|a| *a == id)
+        .ok_or_else(|| Error::not_found("article", id))?;
+    let section = prefs
+        .pack
+        .sections
+        .iter()
+        .find(|s| s.articles.iter().any(|a| a == id))
+        .ok_or_else(|| Error::not_found("article", id))?;
+    let found = prefs
+        .pack
+        .find(&prefs.chain, |t| t.articles.get(id))
+        .ok_or_else(|| Error::Content(format!("article {id} has no text in any language")))?;
+    let blocks = found
+        .value
+        .blocks
+        .iter()
+        .cloned()
+        .map(|mut block| {
+            if let Block::Callout { tone, label, .. } = &mut block {
+                *label = ui.text(callout_key(*tone));
+            }
+            block
+        })
+        .collect();
+    let neighbour = |i: Option<usize>| -> Result<Option<ArticleSummary>> {
+        let Some(other) = i.and_then(|i| reading_order.get(i)) else {
+            return Ok(None);
         };
-        Ok(ArticleView {
-            id: id.to_owned(),
-            title: found.value.title.clone(),
-            summary: found.value.summary.clone(),
-            language: found.language.to_owned(),
-            section_id: section.id.clone(),
-            section_title: self.section_text(&prefs, &section.id)?.0,
-            blocks,
-            previous: neighbour(index.checked_sub(1))?,
-            next: neighbour(Some(index + 1))?,
-            previous_label: ui.text("label_previous"),
-            next_label: ui.text("label_next"),
-        })
-    }
+        article_summary(&prefs, other).map(Some)
+    };
+    Ok(ArticleView {
+        id: id.to_owned(),
+        title: found.value.title.clone(),
+        summary: found.value.summary.clone(),
+        language: found.language.to_owned(),
+        section_id: section.id.clone(),
+        section_title: section_text(&prefs, &section.id)?.0,
+        blocks,
+        previous: neighbour(index.checked_sub(1))?,
+        next: neighbour(Some(index + 1))?,
+        previous_label: ui.text("label_previous"),
+        next_label: ui.text("label_next"),
+    })
+}
 
-    /// An article's list entry in the person's language.
-    pub(crate) fn article_summary(&self, prefs: &Prefs, id: &str) -> Result<ArticleSummary> {
-        let found = prefs
-            .pack
-            .find(&prefs.chain, |t| t.articles.get(id))
-            .ok_or_else(|| Error::Content(format!("article {id} has no text in any language")))?;
-        Ok(ArticleSummary {
-            id: id.to_owned(),
-            position: self.position_in_section(prefs, id),
-            title: found.value.title.clone(),
-            summary: found.value.summary.clone(),
-            language: found.language.to_owned(),
-        })
-    }
+/// An article's list entry in the person's language.
+pub(crate) fn article_summary(prefs: &Prefs, id: &str) -> Result<ArticleSummary> {
+    let found = prefs
+        .pack
+        .find(&prefs.chain, |t| t.articles.get(id))
+        .ok_or_else(|| Error::Content(format!("article {id} has no text in any language")))?;
+    Ok(ArticleSummary {
+        id: id.to_owned(),
+        position: position_in_section(prefs, id),
+        title: found.value.title.clone(),
+        summary: found.value.summary.clone(),
+        language: found.language.to_owned(),
+    })
+}
 
-    fn position_in_section(&self, prefs: &Prefs, id: &str) -> u32 {
-        prefs
-            .pack
-            .sections
-            .iter()
-            .find_map(|s| s.articles.iter().position(|a| a == id))
-            .map_or(0, |p| p as u32 + 1)
-    }
+fn position_in_section(prefs: &Prefs, id: &str) -> u32 {
+    prefs
+        .pack
+        .sections
+        .iter()
+        .find_map(|s| s.articles.iter().position(|a| a == id))
+        .map_or(0, |p| p as u32 + 1)
+}
 
-    /// (title, summary, language) of a section.
-    fn section_text(&self, prefs: &Prefs, id: &str) -> Result<(String, String, String)> {
-        let found = prefs
-            .pack
-            .find(&prefs.chain, |t| t.sections.get(id))
-            .ok_or_else(|| Error::Content(format!("section {id} has no text in any language")))?;
-        Ok((
-            found.value.title.clone(),
-            found.value.summary.clone(),
-            found.language.to_owned(),
-        ))
-    }
+/// (title, summary, language) of a section.
+fn section_text(prefs: &Prefs, id: &str) -> Result<(String, String, String)> {
+    let found = prefs
+        .pack
+        .find(&prefs.chain, |t| t.sections.get(id))
+        .ok_or_else(|| Error::Content(format!("section {id} has no text in any language")))?;
+    Ok((
+        found.value.title.clone(),
+        found.value.summary.clone(),
+        found.language.to_owned(),
+    ))
 }
 
 fn callout_key(tone: CalloutTone) -> &'static str {

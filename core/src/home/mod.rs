@@ -5,9 +5,13 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use crate::action::Action;
-use crate::checklist::ChecklistProgress;
-use crate::error::{Error, Result, WaymarkError};
-use crate::waymark::{Prefs, Waymark};
+use crate::checkins::traveller::{checkin_view_in, trip_country_at};
+use crate::checklist::{ChecklistProgress, checklist_view_in};
+use crate::contacts::HelpNowView;
+use crate::contacts::directory::contact_view_in;
+use crate::contacts::help_now::help_now_view_in;
+use crate::error::{Error, Result};
+use crate::profile::{Prefs, Profile};
 
 /// The id of the hotline in the built-in directory.
 const HOTLINE_ID: &str = "hotline";
@@ -36,7 +40,7 @@ pub struct HomeView {
     pub menu: Vec<MenuEntry>,
     /// Who to contact first right now: during a planned trip for a person in the destination
     /// country; otherwise the country is not known and the view asks for it.
-    pub help_now: crate::contacts::HelpNowView,
+    pub help_now: HelpNowView,
 }
 
 /// A suggestion for what to do next.
@@ -93,97 +97,93 @@ pub struct MenuEntry {
     pub action: Action,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The home screen at `now`.
-    pub fn home(&self, now: SystemTime) -> Result<HomeView, WaymarkError> {
-        self.call(|| self.home_view(now))
-    }
+/// The home screen at `now`.
+pub(crate) fn home_view(profile: &Profile, now: SystemTime) -> Result<HomeView> {
+    // One snapshot of language, zone and content for the whole screen: a pack installed or a
+    // language changed meanwhile shows on the next call, never half-way through this one.
+    let prefs = profile.prefs();
+    let prefs = &prefs;
+    let checklist = checklist_view_in(profile, prefs)?;
+    let ui = prefs.ui();
+    let next_step = match checklist.items.iter().find(|i| !i.done) {
+        Some(item) => NextStep {
+            heading: ui.text("next_step_title"),
+            title: item.title.clone(),
+            detail: item.why.clone().unwrap_or_default(),
+            action: Action::OpenChecklistItem {
+                id: item.id.clone(),
+            },
+        },
+        None => NextStep {
+            heading: ui.text("next_step_title"),
+            title: ui.text("next_step_all_done"),
+            detail: ui.text("next_step_all_done_detail"),
+            action: Action::OpenArticle {
+                id: AFTER_CHECKLIST_ARTICLE.to_owned(),
+            },
+        },
+    };
+    Ok(HomeView {
+        title: ui.text("app_name"),
+        tagline: ui.text("home_tagline"),
+        language: prefs.chain.preferred().to_owned(),
+        checklist: checklist.progress,
+        next_step,
+        hotline: hotline_line(prefs, now)?,
+        help_now: help_now_view_in(
+            profile,
+            prefs,
+            now,
+            trip_country_at(profile, now)?.as_deref(),
+        )?,
+        checkin: home_checkin(profile, prefs, now)?,
+        menu: [
+            ("menu_guide", Action::OpenGuide),
+            ("menu_checklist", Action::OpenChecklist),
+            ("menu_checkin", Action::OpenCheckin),
+            ("menu_family", Action::OpenFamily),
+            ("menu_offer_check", Action::OpenOfferCheck),
+            ("menu_self_check", Action::OpenSelfCheck),
+            ("menu_quiz", Action::OpenQuiz),
+            ("menu_contacts", Action::OpenOwnContacts),
+            ("menu_search", Action::OpenSearch),
+        ]
+        .into_iter()
+        .map(|(key, action)| MenuEntry {
+            title: ui.text(key),
+            action,
+        })
+        .collect(),
+    })
 }
 
-impl Waymark {
-    fn home_view(&self, now: SystemTime) -> Result<HomeView> {
-        // One snapshot of language, zone and content for the whole screen: a pack installed or a
-        // language changed meanwhile shows on the next call, never half-way through this one.
-        let prefs = self.prefs();
-        let prefs = &prefs;
-        let checklist = self.checklist_view_in(prefs)?;
-        let ui = self.ui(prefs);
-        let next_step = match checklist.items.iter().find(|i| !i.done) {
-            Some(item) => NextStep {
-                heading: ui.text("next_step_title"),
-                title: item.title.clone(),
-                detail: item.why.clone().unwrap_or_default(),
-                action: Action::OpenChecklistItem {
-                    id: item.id.clone(),
-                },
-            },
-            None => NextStep {
-                heading: ui.text("next_step_title"),
-                title: ui.text("next_step_all_done"),
-                detail: ui.text("next_step_all_done_detail"),
-                action: Action::OpenArticle {
-                    id: AFTER_CHECKLIST_ARTICLE.to_owned(),
-                },
-            },
-        };
-        Ok(HomeView {
-            title: ui.text("app_name"),
-            tagline: ui.text("home_tagline"),
-            language: prefs.chain.preferred().to_owned(),
-            checklist: checklist.progress,
-            next_step,
-            hotline: self.hotline_line(prefs, now)?,
-            help_now: self.help_now_view_in(prefs, now, self.trip_country_at(now)?.as_deref())?,
-            checkin: self.home_checkin(prefs, now)?,
-            menu: [
-                ("menu_guide", Action::OpenGuide),
-                ("menu_checklist", Action::OpenChecklist),
-                ("menu_checkin", Action::OpenCheckin),
-                ("menu_family", Action::OpenFamily),
-                ("menu_offer_check", Action::OpenOfferCheck),
-                ("menu_self_check", Action::OpenSelfCheck),
-                ("menu_quiz", Action::OpenQuiz),
-                ("menu_contacts", Action::OpenOwnContacts),
-                ("menu_search", Action::OpenSearch),
-            ]
-            .into_iter()
-            .map(|(key, action)| MenuEntry {
-                title: ui.text(key),
-                action,
-            })
-            .collect(),
-        })
-    }
+/// The check-in line, once the traveller has a trip plan.
+fn home_checkin(profile: &Profile, prefs: &Prefs, now: SystemTime) -> Result<Option<HomeCheckin>> {
+    let view = checkin_view_in(profile, prefs, now)?;
+    Ok(view.traveller_name.is_some().then_some(HomeCheckin {
+        headline: view.headline,
+        action: Action::OpenCheckin,
+    }))
+}
 
-    /// The check-in line, once the traveller has a trip plan.
-    fn home_checkin(&self, prefs: &Prefs, now: SystemTime) -> Result<Option<HomeCheckin>> {
-        let view = self.checkin_view_in(prefs, now)?;
-        Ok(view.traveller_name.is_some().then_some(HomeCheckin {
-            headline: view.headline,
-            action: Action::OpenCheckin,
-        }))
-    }
-
-    fn hotline_line(&self, prefs: &Prefs, now: SystemTime) -> Result<HotlineLine> {
-        let contact = self.contact_view_in(prefs, HOTLINE_ID, now)?;
-        let phone = contact
-            .phones
-            .into_iter()
-            .next()
-            .ok_or_else(|| Error::Content("the hotline has no phone number".into()))?;
-        Ok(HotlineLine {
-            contact_id: contact.id,
-            name: contact.name,
-            number: phone.number,
-            e164: phone.e164,
-            hours: contact.hours.unwrap_or_default(),
-            open_now: contact.open_now.unwrap_or(false),
-            status: contact.status.unwrap_or_default(),
-            cost_note: phone.cost_note,
-            call: phone.call,
-        })
-    }
+fn hotline_line(prefs: &Prefs, now: SystemTime) -> Result<HotlineLine> {
+    let contact = contact_view_in(prefs, HOTLINE_ID, now)?;
+    let phone = contact
+        .phones
+        .into_iter()
+        .next()
+        .ok_or_else(|| Error::Content("the hotline has no phone number".into()))?;
+    Ok(HotlineLine {
+        contact_id: contact.id,
+        name: contact.name,
+        number: phone.number,
+        e164: phone.e164,
+        hours: contact.hours.unwrap_or_default(),
+        open_now: contact.open_now.unwrap_or(false),
+        status: contact.status.unwrap_or_default(),
+        cost_note: phone.cost_note,
+        call: phone.call,
+    })
 }
 
 #[cfg(test)]

@@ -15,11 +15,11 @@ use std::sync::Arc;
 use std::time::SystemTime;
 
 use crate::checkins::FactLine;
-use crate::content::pack_file::{self, PackRejection, Rejected};
-use crate::content::{Pack, default_pack, keys};
-use crate::error::{Result, WaymarkError};
+use crate::content::pack_file::{self, Rejected};
+use crate::content::{Pack, default_pack};
+use crate::error::{PackRejection, Result};
+use crate::profile::{PackOrigin, PackProblem, Prefs, Profile};
 use crate::storage::Db;
-use crate::waymark::{ContentInfo, Waymark};
 
 /// This core's version: a pack may ask for a newer one.
 const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -31,15 +31,6 @@ pub enum ContentSource {
     Embedded,
     /// A signed pack installed later.
     Installed,
-}
-
-/// Why an installed pack is not in use (the built-in content is shown instead).
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, uniffi::Record)]
-pub struct PackProblem {
-    /// Which check it failed when the profile was opened.
-    pub kind: PackRejection,
-    /// The details, in English.
-    pub reason: String,
 }
 
 /// The content screen: what is in use, and why an installed update is not, in the person's
@@ -59,12 +50,24 @@ pub struct ContentPackView {
     pub info: ContentInfo,
 }
 
-/// How the content in use came to be: shown by `content_info`.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct PackOrigin {
-    /// When the pack in use was installed; None for the embedded default.
+/// Which content the app is showing.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, uniffi::Record)]
+pub struct ContentInfo {
+    /// The content pack's id, e.g. "waymark.default".
+    pub pack_id: String,
+    /// The pack's version; a newer pack has a higher number.
+    pub version: u32,
+    /// Built into the app, or installed later.
+    pub source: ContentSource,
+    /// The languages the pack has texts in, e.g. ["en", "ru"].
+    pub languages: Vec<String>,
+    /// When the pack in use was installed; None for the built-in content.
+    #[serde(with = "crate::time_json::option")]
     pub installed_at: Option<SystemTime>,
-    /// Why an installed pack was not used when the profile was opened.
+    /// The version of the content built into the app; `reset_content_pack` goes back to it.
+    pub embedded_version: u32,
+    /// Why an installed pack is not in use, when the profile had one that failed its checks on
+    /// opening (damaged, or made for a newer app) or the app's own content is newer.
     pub problem: Option<PackProblem>,
 }
 
@@ -109,76 +112,77 @@ fn check(file: &[u8], trusted: &[[u8; 32]]) -> Result<Pack, Rejected> {
     pack_file::open(file, trusted, CORE_VERSION)?.load()
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// Installs a content pack file (as read from disk or received). It must be signed by a key
-    /// this app trusts, newer than the content in use, made for this version of Waymark or an
-    /// older one, and valid. If any check fails, nothing changes and the error's `kind` says
-    /// which one. Installing the pack already in use again changes nothing. Checklist progress,
-    /// own contacts, plans and check-ins are kept.
-    pub fn install_content_pack(
-        &self,
-        file: Vec<u8>,
-        now: SystemTime,
-    ) -> Result<ContentInfo, WaymarkError> {
-        self.call(|| self.install_with(&file, now, keys::TRUSTED))
+/// The content pack in use.
+pub(crate) fn content_info(profile: &Profile) -> ContentInfo {
+    let Prefs { pack, origin, .. } = profile.prefs();
+    ContentInfo {
+        pack_id: pack.id.clone(),
+        version: pack.version,
+        source: match origin.installed_at {
+            Some(_) => ContentSource::Installed,
+            None => ContentSource::Embedded,
+        },
+        languages: pack
+            .languages
+            .iter()
+            .filter(|l| l.texts)
+            .map(|l| l.code.clone())
+            .collect(),
+        installed_at: origin.installed_at,
+        embedded_version: default_pack().map_or(0, |p| p.version),
+        problem: origin.problem,
     }
+}
 
-    /// The content screen: what is in use and where it came from.
-    pub fn content_pack_view(&self) -> Result<ContentPackView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let ui = self.ui(&prefs);
-            let info = self.content_info();
-            let line = |key: &str, value: String| FactLine {
-                label: ui.text(key),
-                value,
-            };
-            let source = match info.source {
-                ContentSource::Embedded => "pack_source_embedded",
-                ContentSource::Installed => "pack_source_installed",
-            };
-            let languages: Vec<String> = prefs
-                .pack
-                .languages
-                .iter()
-                .filter(|l| l.texts)
-                .map(|l| l.name.clone())
-                .collect();
-            let mut lines = vec![
-                line("pack_source", ui.text(source)),
-                line("pack_version", info.version.to_string()),
-                line("pack_languages", languages.join(", ")),
-            ];
-            if let Some(at) = info.installed_at {
-                lines.push(line("pack_installed_at", ui.date_time(at, &prefs.zone)));
-            }
-            let problem = info.problem.as_ref().map(|problem| {
-                let why = ui.text(why_key(problem.kind));
-                ui.format("pack_problem", &[("why", &why)])
-            });
-            let has_stored = info.source == ContentSource::Installed || info.problem.is_some();
-            Ok(ContentPackView {
-                title: ui.text("pack_title"),
-                lines,
-                problem,
-                reset_label: has_stored.then(|| ui.text("pack_reset")),
-                info,
-            })
-        })
+/// The content screen: what is in use and where it came from.
+pub(crate) fn content_pack_view(profile: &Profile) -> ContentPackView {
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let info = content_info(profile);
+    let line = |key: &str, value: String| FactLine {
+        label: ui.text(key),
+        value,
+    };
+    let source = match info.source {
+        ContentSource::Embedded => "pack_source_embedded",
+        ContentSource::Installed => "pack_source_installed",
+    };
+    let languages: Vec<String> = prefs
+        .pack
+        .languages
+        .iter()
+        .filter(|l| l.texts)
+        .map(|l| l.name.clone())
+        .collect();
+    let mut lines = vec![
+        line("pack_source", ui.text(source)),
+        line("pack_version", info.version.to_string()),
+        line("pack_languages", languages.join(", ")),
+    ];
+    if let Some(at) = info.installed_at {
+        lines.push(line("pack_installed_at", ui.date_time(at, &prefs.zone)));
     }
+    let problem = info.problem.as_ref().map(|problem| {
+        let why = ui.text(why_key(problem.kind));
+        ui.format("pack_problem", &[("why", &why)])
+    });
+    let has_stored = info.source == ContentSource::Installed || info.problem.is_some();
+    ContentPackView {
+        title: ui.text("pack_title"),
+        lines,
+        problem,
+        reset_label: has_stored.then(|| ui.text("pack_reset")),
+        info,
+    }
+}
 
-    /// Goes back to the content built into the app, removing the installed pack. The person's
-    /// own data is kept.
-    pub fn reset_content_pack(&self) -> Result<ContentInfo, WaymarkError> {
-        self.call(|| {
-            let _one_at_a_time = self.lock_content();
-            let embedded = default_pack()?;
-            self.db.write(|tx| store::clear(tx))?;
-            self.swap_pack(embedded, PackOrigin::default());
-            Ok(self.content_info())
-        })
-    }
+/// Goes back to the content built into the app, removing the installed pack.
+pub(crate) fn reset(profile: &Profile) -> Result<ContentInfo> {
+    let _one_at_a_time = profile.lock_content();
+    let embedded = default_pack()?;
+    profile.db.write(|tx| store::clear(tx))?;
+    profile.swap_pack(embedded, PackOrigin::default());
+    Ok(content_info(profile))
 }
 
 /// The largest pack file `install_content_pack` accepts, in bytes: check a file's size against
@@ -203,43 +207,43 @@ fn why_key(kind: PackRejection) -> &'static str {
     }
 }
 
-impl Waymark {
-    pub(crate) fn install_with(
-        &self,
-        file: &[u8],
-        now: SystemTime,
-        trusted: &[[u8; 32]],
-    ) -> Result<ContentInfo> {
-        let signed = pack_file::open(file, trusted, CORE_VERSION)?;
-        let _one_at_a_time = self.lock_content();
-        let active = self.prefs();
-        let version = signed.manifest.version;
-        if version <= active.pack.version {
-            let reinstall = active.origin.installed_at.is_some()
-                && version == active.pack.version
-                && self
-                    .db
-                    .read(store::installed)?
-                    .is_some_and(|(stored, _)| stored == file);
-            if reinstall {
-                return Ok(self.content_info());
-            }
-            return Err(Rejected::new(
-                PackRejection::NotNewer,
-                format!(
-                    "the pack is version {version}; the content in use is version {}; only a newer pack can be installed",
-                    active.pack.version
-                ),
-            )
-            .into());
+/// Installs a pack file signed by one of `trusted`, newer than the content in use; installing
+/// the pack in use again changes nothing.
+pub(crate) fn install_with(
+    profile: &Profile,
+    file: &[u8],
+    now: SystemTime,
+    trusted: &[[u8; 32]],
+) -> Result<ContentInfo> {
+    let signed = pack_file::open(file, trusted, CORE_VERSION)?;
+    let _one_at_a_time = profile.lock_content();
+    let active = profile.prefs();
+    let version = signed.manifest.version;
+    if version <= active.pack.version {
+        let reinstall = active.origin.installed_at.is_some()
+            && version == active.pack.version
+            && profile
+                .db
+                .read(store::installed)?
+                .is_some_and(|(stored, _)| stored == file);
+        if reinstall {
+            return Ok(content_info(profile));
         }
-        let pack = signed.load()?;
-        self.db.write(|tx| store::save(tx, file, now))?;
-        let origin = PackOrigin {
-            installed_at: Some(now),
-            problem: None,
-        };
-        self.swap_pack(Arc::new(pack), origin);
-        Ok(self.content_info())
+        return Err(Rejected::new(
+            PackRejection::NotNewer,
+            format!(
+                "the pack is version {version}; the content in use is version {}; only a newer pack can be installed",
+                active.pack.version
+            ),
+        )
+        .into());
     }
+    let pack = signed.load()?;
+    profile.db.write(|tx| store::save(tx, file, now))?;
+    let origin = PackOrigin {
+        installed_at: Some(now),
+        problem: None,
+    };
+    profile.swap_pack(Arc::new(pack), origin);
+    Ok(content_info(profile))
 }

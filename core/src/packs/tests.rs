@@ -4,10 +4,10 @@ use crate::contacts::{OwnContactInput, OwnContactKind};
 use crate::content::compile;
 use crate::content::pack_file::test_support::{Edit, files_with, key, pack};
 use crate::content::pack_file::{
-    PackManifest, PackOptions, PackRejection, PackSigningKey, build_pack, encode_unsigned,
-    manifest_text, set_pack_table, sign,
+    PackManifest, PackOptions, PackSigningKey, build_pack, encode_unsigned, manifest_text,
+    set_pack_table, sign,
 };
-use crate::error::WaymarkError;
+use crate::error::{PackRejection, WaymarkError};
 use crate::packs::ContentSource;
 use crate::waymark::{Waymark, WaymarkOptions};
 
@@ -33,7 +33,7 @@ fn open(dir: &tempfile::TempDir, language: &str, key: &PackSigningKey) -> Waymar
 fn install(w: &Waymark, bytes: &[u8], key: &PackSigningKey) -> Result<(), WaymarkError> {
     w.install_with(bytes, at(0), &[key.public_key()])
         .map(|_| ())
-        .map_err(|e| w.public_error(e))
+        .map_err(|e| w.profile.public_error(e))
 }
 
 fn rejection(result: Result<(), WaymarkError>) -> PackRejection {

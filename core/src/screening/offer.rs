@@ -7,13 +7,15 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::analyzer::{self, Analysis};
+use super::answer::{Answer, AnswerOption, RiskLevel};
+use super::phones::PhoneKind;
 use super::questionnaire::{self, Assessment};
 use super::store::{self, OfferFields, StoredOffer};
-use super::{Answer, AnswerOption, LinkView, PhoneKind, RiskLevel, Words};
+use super::words::{LinkView, Words};
 use crate::content::Pack;
 use crate::content::screening::Risky;
-use crate::error::{Error, Result, WaymarkError, reason};
-use crate::waymark::{Prefs, Waymark};
+use crate::error::{Error, Result, reason};
+use crate::profile::{Prefs, Profile};
 
 /// The longest offer title, employer or country, in characters.
 pub const OFFER_TEXT_MAX_CHARS: u32 = 120;
@@ -195,7 +197,7 @@ pub struct AdAnalysisView {
     pub title: String,
     /// How to use it.
     pub intro: String,
-    /// "Red flags found: 3", or that none were found and what that does not prove.
+    /// "Warning signs found: 3", or that none were found and what that does not prove.
     pub summary: String,
     /// Every red flag found, most serious first.
     pub flags: Vec<AdFlagView>,
@@ -248,149 +250,134 @@ pub struct AdPhoneView {
     pub kind_label: String,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// A blank job-offer check.
-    pub fn offer_check_new(&self) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            self.offer_view(&prefs, None, &blank_fields(), &BTreeMap::new(), None)
-        })
-    }
+/// A blank job-offer check.
+pub(crate) fn offer_check_new(profile: &Profile) -> Result<OfferCheckView> {
+    let prefs = profile.prefs();
+    offer_view(&prefs, None, &blank_fields(), &BTreeMap::new(), None)
+}
 
-    /// The check with these answers, scored but not saved (to update the result as the person
-    /// answers).
-    pub fn offer_check_preview(&self, input: OfferInput) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let (fields, answers) = self.read_input(&input)?;
-            self.offer_view(&prefs, None, &fields.owned(), &answers, None)
-        })
-    }
+/// The check with these answers, scored but not saved (to update the result as the person answers).
+pub(crate) fn offer_check_preview(profile: &Profile, input: OfferInput) -> Result<OfferCheckView> {
+    let prefs = profile.prefs();
+    let (fields, answers) = read_input(profile, &input)?;
+    offer_view(&prefs, None, &fields.owned(), &answers, None)
+}
 
-    /// Saves a new offer (`id` None) or replaces a saved one's fields and answers, as checked
-    /// at `now`.
-    pub fn offer_save(
-        &self,
-        id: Option<i64>,
-        input: OfferInput,
-        now: SystemTime,
-    ) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| {
-            let (fields, answers) = self.read_input(&input)?;
-            let id = self.db.write(|tx| {
-                let id = match id {
-                    None => {
-                        if store::offer_count(tx)? >= OFFERS_MAX {
-                            return Err(Error::invalid_with(
-                                "id",
-                                reason::OFFERS_FULL,
-                                &[("max", OFFERS_MAX.to_string())],
-                            ));
-                        }
-                        store::insert_offer(tx, &fields, now)?
-                    }
-                    Some(id) => {
-                        if !store::update_offer(tx, id, &fields, now)? {
-                            return Err(Error::not_found("offer", id.to_string()));
-                        }
-                        id
-                    }
-                };
-                store::set_answers(tx, id, &answers)?;
-                Ok(id)
-            })?;
-            self.offer_by_id(id)
-        })
-    }
-
-    /// A saved offer with its result.
-    pub fn offer_check(&self, id: i64) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| self.offer_by_id(id))
-    }
-
-    /// Every saved offer, most recently checked first.
-    pub fn offers(&self) -> Result<OfferListView, WaymarkError> {
-        self.call(|| self.offer_list())
-    }
-
-    /// Deletes a saved offer and its answers.
-    pub fn offer_delete(&self, id: i64) -> Result<OfferListView, WaymarkError> {
-        self.call(|| {
-            self.db.write(|tx| {
-                if store::delete_offer(tx, id)? {
-                    Ok(())
-                } else {
-                    Err(Error::not_found("offer", id.to_string()))
+/// Saves a new offer (`id` None) or replaces a saved one's fields and answers, as checked at `now`.
+pub(crate) fn offer_save(
+    profile: &Profile,
+    id: Option<i64>,
+    input: OfferInput,
+    now: SystemTime,
+) -> Result<OfferCheckView> {
+    let (fields, answers) = read_input(profile, &input)?;
+    let id = profile.db.write(|tx| {
+        let id = match id {
+            None => {
+                if store::offer_count(tx)? >= OFFERS_MAX {
+                    return Err(Error::invalid_with(
+                        "id",
+                        reason::OFFERS_FULL,
+                        &[("max", OFFERS_MAX.to_string())],
+                    ));
                 }
-            })?;
-            self.offer_list()
-        })
-    }
-
-    /// Reads a job ad's text (Russian or English, any case, typos and all) and lists every red
-    /// flag in it with the places that show it.
-    pub fn analyze_ad(&self, text: String) -> Result<AdAnalysisView, WaymarkError> {
-        self.call(|| {
-            let text = check_ad_text(&text)?;
-            let prefs = self.prefs();
-            let words = Words::new(self, &prefs);
-            let analysis = analyzer::analyze(&prefs.pack.screening, text);
-            let span = |(start, end): (usize, usize)| TextSpan {
-                start: start as u32,
-                end: end as u32,
-                text: analysis.tokens.slice(start, end),
-            };
-            let mut flags = Vec::new();
-            for finding in &analysis.findings {
-                let text = words.get("flag", &finding.flag, |t| t.flag.get(&finding.flag))?;
-                flags.push(AdFlagView {
-                    id: finding.flag.clone(),
-                    title: text.title.clone(),
-                    explanation: text.explanation.clone(),
-                    spans: finding.spans.iter().map(|s| span(*s)).collect(),
-                    question_id: Self::flag_question(&prefs.pack, &finding.flag)?.to_owned(),
-                });
+                store::insert_offer(tx, &fields, now)?
             }
-            let phones = analysis
-                .phones
-                .iter()
-                .map(|p| AdPhoneView {
-                    span: span(p.span),
-                    e164: p.e164.clone(),
-                    kind: p.kind,
-                    kind_label: words.s(match p.kind {
-                        PhoneKind::Mobile => "phone_mobile",
-                        PhoneKind::Landline => "phone_landline",
-                        PhoneKind::MobileOrLandline => "phone_mobile_or_landline",
-                        PhoneKind::TollFree => "phone_toll_free",
-                        PhoneKind::Other => "phone_other",
-                    }),
-                })
-                .collect();
-            let summary = if flags.is_empty() {
-                words.s("analyzer_none")
-            } else {
-                words.format("analyzer_found", &[("count", &flags.len().to_string())])
-            };
-            let answers = Self::ad_answers(&prefs.pack, &analysis)?
-                .into_iter()
-                .map(|(question_id, answer)| OfferAnswer {
-                    question_id,
-                    answer,
-                })
-                .collect();
-            Ok(AdAnalysisView {
-                title: words.s("analyzer_title"),
-                intro: words.s("analyzer_intro"),
-                summary,
-                flags,
-                phones_label: words.s("phones_label"),
-                phones,
-                answers,
-            })
-        })
+            Some(id) => {
+                if !store::update_offer(tx, id, &fields, now)? {
+                    return Err(Error::not_found("offer", id.to_string()));
+                }
+                id
+            }
+        };
+        store::set_answers(tx, id, &answers)?;
+        Ok(id)
+    })?;
+    offer_by_id(profile, id)
+}
+
+/// A saved offer with its result.
+pub(crate) fn offer_check(profile: &Profile, id: i64) -> Result<OfferCheckView> {
+    offer_by_id(profile, id)
+}
+
+/// Every saved offer, most recently checked first.
+pub(crate) fn offers(profile: &Profile) -> Result<OfferListView> {
+    offer_list(profile)
+}
+
+/// Deletes a saved offer and its answers.
+pub(crate) fn offer_delete(profile: &Profile, id: i64) -> Result<OfferListView> {
+    profile.db.write(|tx| {
+        if store::delete_offer(tx, id)? {
+            Ok(())
+        } else {
+            Err(Error::not_found("offer", id.to_string()))
+        }
+    })?;
+    offer_list(profile)
+}
+
+/// Reads a job ad's text (Russian or English, any case, typos and all) and lists every red flag in
+/// it with the places that show it.
+pub(crate) fn analyze_ad(profile: &Profile, text: String) -> Result<AdAnalysisView> {
+    let text = check_ad_text(&text)?;
+    let prefs = profile.prefs();
+    let words = Words::new(&prefs);
+    let analysis = analyzer::analyze(&prefs.pack.screening, text);
+    let span = |(start, end): (usize, usize)| TextSpan {
+        start: start as u32,
+        end: end as u32,
+        text: analysis.tokens.slice(start, end),
+    };
+    let mut flags = Vec::new();
+    for finding in &analysis.findings {
+        let text = words.get("flag", &finding.flag, |t| t.flag.get(&finding.flag))?;
+        flags.push(AdFlagView {
+            id: finding.flag.clone(),
+            title: text.title.clone(),
+            explanation: text.explanation.clone(),
+            spans: finding.spans.iter().map(|s| span(*s)).collect(),
+            question_id: flag_question(&prefs.pack, &finding.flag)?.to_owned(),
+        });
     }
+    let phones = analysis
+        .phones
+        .iter()
+        .map(|p| AdPhoneView {
+            span: span(p.span),
+            e164: p.e164.clone(),
+            kind: p.kind,
+            kind_label: words.s(match p.kind {
+                PhoneKind::Mobile => "phone_mobile",
+                PhoneKind::Landline => "phone_landline",
+                PhoneKind::MobileOrLandline => "phone_mobile_or_landline",
+                PhoneKind::TollFree => "phone_toll_free",
+                PhoneKind::Other => "phone_other",
+            }),
+        })
+        .collect();
+    let summary = if flags.is_empty() {
+        words.s("analyzer_none")
+    } else {
+        words.format("analyzer_found", &[("count", &flags.len().to_string())])
+    };
+    let answers = ad_answers(&prefs.pack, &analysis)?
+        .into_iter()
+        .map(|(question_id, answer)| OfferAnswer {
+            question_id,
+            answer,
+        })
+        .collect();
+    Ok(AdAnalysisView {
+        title: words.s("analyzer_title"),
+        intro: words.s("analyzer_intro"),
+        summary,
+        flags,
+        phones_label: words.s("phones_label"),
+        phones,
+        answers,
+    })
 }
 
 /// Owned copies of the fields, for views of offers not saved.
@@ -423,252 +410,248 @@ impl OfferFields<'_> {
 
 type Answers = BTreeMap<String, (Answer, bool)>;
 
-impl Waymark {
-    /// Validates the input and merges the person's answers with the ad's (the person's win).
-    fn read_input<'i>(&self, input: &'i OfferInput) -> Result<(OfferFields<'i>, Answers)> {
-        let pack = self.pack();
-        let title = single_line("title", &input.title, OFFER_TEXT_MAX_CHARS)?;
-        if title.is_empty() {
-            return Err(Error::invalid("title", reason::BLANK));
+/// Validates the input and merges the person's answers with the ad's (the person's win).
+fn read_input<'i>(profile: &Profile, input: &'i OfferInput) -> Result<(OfferFields<'i>, Answers)> {
+    let pack = profile.pack();
+    let title = single_line("title", &input.title, OFFER_TEXT_MAX_CHARS)?;
+    if title.is_empty() {
+        return Err(Error::invalid("title", reason::BLANK));
+    }
+    let fields = OfferFields {
+        title,
+        employer: single_line("employer", &input.employer, OFFER_TEXT_MAX_CHARS)?,
+        country: single_line("country", &input.country, OFFER_TEXT_MAX_CHARS)?,
+        notes: notes(&input.notes)?,
+    };
+    let mut answers = Answers::new();
+    for given in &input.answers {
+        if pack.screening.question(&given.question_id).is_none() {
+            return Err(Error::invalid_with(
+                "answers",
+                reason::UNKNOWN_QUESTION,
+                &[("id", given.question_id.clone())],
+            ));
         }
-        let fields = OfferFields {
-            title,
-            employer: single_line("employer", &input.employer, OFFER_TEXT_MAX_CHARS)?,
-            country: single_line("country", &input.country, OFFER_TEXT_MAX_CHARS)?,
-            notes: notes(&input.notes)?,
-        };
-        let mut answers = Answers::new();
-        for given in &input.answers {
-            if pack.screening.question(&given.question_id).is_none() {
-                return Err(Error::invalid_with(
-                    "answers",
-                    reason::UNKNOWN_QUESTION,
-                    &[("id", given.question_id.clone())],
-                ));
-            }
-            if answers
-                .insert(given.question_id.clone(), (given.answer, false))
-                .is_some()
-            {
-                return Err(Error::invalid_with(
-                    "answers",
-                    reason::QUESTION_TWICE,
-                    &[("id", given.question_id.clone())],
-                ));
-            }
-        }
-        if let Some(ad) = &input.ad_text {
-            let analysis = analyzer::analyze(&pack.screening, check_ad_text(ad)?);
-            for (question, answer) in Self::ad_answers(&pack, &analysis)? {
-                answers.entry(question).or_insert((answer, true));
-            }
-        }
-        Ok((fields, answers))
-    }
-
-    /// The answer each finding gives: its question's warning sign.
-    fn ad_answers(pack: &Pack, analysis: &Analysis) -> Result<Vec<(String, Answer)>> {
-        let mut out: Vec<(String, Answer)> = Vec::new();
-        for finding in &analysis.findings {
-            let question = Self::flag_question(pack, &finding.flag)?;
-            let def = pack
-                .screening
-                .question(question)
-                .ok_or_else(|| Error::Content(format!("unknown question {question}")))?;
-            let answer = match def.risky {
-                Risky::Yes => Answer::Yes,
-                Risky::No => Answer::No,
-            };
-            if !out.iter().any(|(q, _)| q == question) {
-                out.push((question.to_owned(), answer));
-            }
-        }
-        Ok(out)
-    }
-
-    fn flag_question<'p>(pack: &'p Pack, flag: &str) -> Result<&'p str> {
-        pack.screening
-            .def
-            .flag
-            .iter()
-            .find(|f| f.id == flag)
-            .map(|f| f.question.as_str())
-            .ok_or_else(|| Error::Content(format!("unknown flag {flag}")))
-    }
-
-    fn offer_by_id(&self, id: i64) -> Result<OfferCheckView> {
-        let stored = self
-            .db
-            .read(|conn| store::offer(conn, id))?
-            .ok_or_else(|| Error::not_found("offer", id.to_string()))?;
-        let prefs = self.prefs();
-        let fields = Fields {
-            title: stored.title,
-            employer: stored.employer,
-            country: stored.country,
-            notes: stored.notes,
-        };
-        self.offer_view(
-            &prefs,
-            Some(stored.id),
-            &fields,
-            &stored.answers,
-            Some(stored.checked_at),
-        )
-    }
-
-    fn offer_list(&self) -> Result<OfferListView> {
-        let prefs = self.prefs();
-        let words = Words::new(self, &prefs);
-        let ui = self.ui(&prefs);
-        let stored: Vec<StoredOffer> = self.db.read(store::offers)?;
-        let mut offers = Vec::with_capacity(stored.len());
-        for offer in stored {
-            let assessment = self.assess(&prefs, &offer.answers);
-            offers.push(OfferSummary {
-                id: offer.id,
-                level: assessment.level,
-                level_title: self.level_text(&words, assessment.level)?.title.clone(),
-                checked_label: words.format(
-                    "checked_at",
-                    &[("when", &ui.date_time(offer.checked_at, &prefs.zone))],
-                ),
-                checked_at: offer.checked_at,
-                title: offer.title,
-                employer: offer.employer,
-                country: offer.country,
-            });
-        }
-        Ok(OfferListView {
-            title: words.s("offers_title"),
-            empty_label: words.s("offers_empty"),
-            offers,
-        })
-    }
-
-    fn assess(&self, prefs: &Prefs, answers: &Answers) -> Assessment {
-        let plain = answers
-            .iter()
-            .map(|(id, (answer, _))| (id.clone(), *answer))
-            .collect();
-        questionnaire::assess(&prefs.pack.screening.def.offer, &plain)
-    }
-
-    fn level_text<'w>(
-        &self,
-        words: &Words<'w>,
-        level: RiskLevel,
-    ) -> Result<&'w crate::content::screening::LevelText> {
-        let key = match level {
-            RiskLevel::Low => "low",
-            RiskLevel::Medium => "medium",
-            RiskLevel::High => "high",
-        };
-        words.get("level", key, |t| t.level.get(key))
-    }
-
-    fn offer_view(
-        &self,
-        prefs: &Prefs,
-        id: Option<i64>,
-        fields: &Fields,
-        answers: &Answers,
-        checked_at: Option<SystemTime>,
-    ) -> Result<OfferCheckView> {
-        let words = Words::new(self, prefs);
-        let def = &prefs.pack.screening.def.offer;
-        let mut questions = Vec::with_capacity(def.question.len());
-        for q in &def.question {
-            let text = words.get("question", &q.id, |t| t.question.get(&q.id))?;
-            let given = answers.get(&q.id);
-            questions.push(OfferQuestionView {
-                id: q.id.clone(),
-                number: questions.len() as u32 + 1,
-                text: text.text.clone(),
-                why: text.why.clone(),
-                answer: given.map(|(a, _)| *a),
-                from_ad: given.is_some_and(|(_, from_ad)| *from_ad),
-            });
-        }
-        let assessment = self.assess(prefs, answers);
-        let reason = |id: &String, unknown: bool| -> Result<OfferReasonView> {
-            let q = prefs
-                .pack
-                .screening
-                .question(id)
-                .ok_or_else(|| Error::Content(format!("unknown question {id}")))?;
-            let text = words.get("question", id, |t| t.question.get(id))?;
-            let from_ad = answers.get(id).is_some_and(|(_, from_ad)| *from_ad);
-            Ok(OfferReasonView {
-                question_id: id.clone(),
-                text: if unknown { &text.unknown } else { &text.reason }.clone(),
-                from_ad_label: from_ad.then(|| words.s("from_ad")),
-                links: words.links(&q.articles, &q.contacts)?,
-            })
-        };
-        let reasons = assessment
-            .reasons
-            .iter()
-            .map(|id| reason(id, false))
-            .collect::<Result<Vec<_>>>()?;
-        let unknowns = assessment
-            .unknowns
-            .iter()
-            .map(|id| reason(id, true))
-            .collect::<Result<Vec<_>>>()?;
-        let mut links: Vec<LinkView> = Vec::new();
-        for link in reasons
-            .iter()
-            .flat_map(|r| r.links.iter().cloned())
-            .chain(words.links(&def.articles, &def.contacts)?)
+        if answers
+            .insert(given.question_id.clone(), (given.answer, false))
+            .is_some()
         {
-            if !links.contains(&link) {
-                links.push(link);
-            }
+            return Err(Error::invalid_with(
+                "answers",
+                reason::QUESTION_TWICE,
+                &[("id", given.question_id.clone())],
+            ));
         }
-        let level = self.level_text(&words, assessment.level)?;
-        let ui = self.ui(prefs);
-        Ok(OfferCheckView {
-            id,
-            title: words.s("offer_title"),
-            intro: words.s("offer_intro"),
-            field_labels: OfferFieldLabels {
-                title: words.s("field_title"),
-                employer: words.s("field_employer"),
-                country: words.s("field_country"),
-                notes: words.s("field_notes"),
-            },
-            offer_title: fields.title.clone(),
-            employer: fields.employer.clone(),
-            country: fields.country.clone(),
-            notes: fields.notes.clone(),
-            why_label: words.s("label_why"),
-            answer_options: words.answer_options("answer_dont_know"),
-            answered_label: words.format(
-                "answered",
-                &[
-                    ("answered", &assessment.answered.to_string()),
-                    ("total", &questions.len().to_string()),
-                ],
-            ),
-            questions,
-            result: OfferResultView {
-                level: assessment.level,
-                level_title: level.title.clone(),
-                advice_label: words.s("advice_label"),
-                advice: level.advice.clone(),
-                reasons_label: words.s("reasons_label"),
-                reasons,
-                unknowns_label: words.s("unknowns_label"),
-                unknowns,
-                read_more_label: words.s("read_more_label"),
-                links,
-            },
-            checked_label: checked_at
-                .map(|at| words.format("checked_at", &[("when", &ui.date_time(at, &prefs.zone))])),
-            checked_at,
-        })
     }
+    if let Some(ad) = &input.ad_text {
+        let analysis = analyzer::analyze(&pack.screening, check_ad_text(ad)?);
+        for (question, answer) in ad_answers(&pack, &analysis)? {
+            answers.entry(question).or_insert((answer, true));
+        }
+    }
+    Ok((fields, answers))
+}
+
+/// The answer each finding gives: its question's warning sign.
+fn ad_answers(pack: &Pack, analysis: &Analysis) -> Result<Vec<(String, Answer)>> {
+    let mut out: Vec<(String, Answer)> = Vec::new();
+    for finding in &analysis.findings {
+        let question = flag_question(pack, &finding.flag)?;
+        let def = pack
+            .screening
+            .question(question)
+            .ok_or_else(|| Error::Content(format!("unknown question {question}")))?;
+        let answer = match def.risky {
+            Risky::Yes => Answer::Yes,
+            Risky::No => Answer::No,
+        };
+        if !out.iter().any(|(q, _)| q == question) {
+            out.push((question.to_owned(), answer));
+        }
+    }
+    Ok(out)
+}
+
+fn flag_question<'p>(pack: &'p Pack, flag: &str) -> Result<&'p str> {
+    pack.screening
+        .def
+        .flag
+        .iter()
+        .find(|f| f.id == flag)
+        .map(|f| f.question.as_str())
+        .ok_or_else(|| Error::Content(format!("unknown flag {flag}")))
+}
+
+fn offer_by_id(profile: &Profile, id: i64) -> Result<OfferCheckView> {
+    let stored = profile
+        .db
+        .read(|conn| store::offer(conn, id))?
+        .ok_or_else(|| Error::not_found("offer", id.to_string()))?;
+    let prefs = profile.prefs();
+    let fields = Fields {
+        title: stored.title,
+        employer: stored.employer,
+        country: stored.country,
+        notes: stored.notes,
+    };
+    offer_view(
+        &prefs,
+        Some(stored.id),
+        &fields,
+        &stored.answers,
+        Some(stored.checked_at),
+    )
+}
+
+fn offer_list(profile: &Profile) -> Result<OfferListView> {
+    let prefs = profile.prefs();
+    let words = Words::new(&prefs);
+    let ui = prefs.ui();
+    let stored: Vec<StoredOffer> = profile.db.read(store::offers)?;
+    let mut offers = Vec::with_capacity(stored.len());
+    for offer in stored {
+        let assessment = assess(&prefs, &offer.answers);
+        offers.push(OfferSummary {
+            id: offer.id,
+            level: assessment.level,
+            level_title: level_text(&words, assessment.level)?.title.clone(),
+            checked_label: words.format(
+                "checked_at",
+                &[("when", &ui.date_time(offer.checked_at, &prefs.zone))],
+            ),
+            checked_at: offer.checked_at,
+            title: offer.title,
+            employer: offer.employer,
+            country: offer.country,
+        });
+    }
+    Ok(OfferListView {
+        title: words.s("offers_title"),
+        empty_label: words.s("offers_empty"),
+        offers,
+    })
+}
+
+fn assess(prefs: &Prefs, answers: &Answers) -> Assessment {
+    let plain = answers
+        .iter()
+        .map(|(id, (answer, _))| (id.clone(), *answer))
+        .collect();
+    questionnaire::assess(&prefs.pack.screening.def.offer, &plain)
+}
+
+fn level_text<'w>(
+    words: &Words<'w>,
+    level: RiskLevel,
+) -> Result<&'w crate::content::screening::LevelText> {
+    let key = match level {
+        RiskLevel::Low => "low",
+        RiskLevel::Medium => "medium",
+        RiskLevel::High => "high",
+    };
+    words.get("level", key, |t| t.level.get(key))
+}
+
+fn offer_view(
+    prefs: &Prefs,
+    id: Option<i64>,
+    fields: &Fields,
+    answers: &Answers,
+    checked_at: Option<SystemTime>,
+) -> Result<OfferCheckView> {
+    let words = Words::new(prefs);
+    let def = &prefs.pack.screening.def.offer;
+    let mut questions = Vec::with_capacity(def.question.len());
+    for q in &def.question {
+        let text = words.get("question", &q.id, |t| t.question.get(&q.id))?;
+        let given = answers.get(&q.id);
+        questions.push(OfferQuestionView {
+            id: q.id.clone(),
+            number: questions.len() as u32 + 1,
+            text: text.text.clone(),
+            why: text.why.clone(),
+            answer: given.map(|(a, _)| *a),
+            from_ad: given.is_some_and(|(_, from_ad)| *from_ad),
+        });
+    }
+    let assessment = assess(prefs, answers);
+    let reason = |id: &String, unknown: bool| -> Result<OfferReasonView> {
+        let q = prefs
+            .pack
+            .screening
+            .question(id)
+            .ok_or_else(|| Error::Content(format!("unknown question {id}")))?;
+        let text = words.get("question", id, |t| t.question.get(id))?;
+        let from_ad = answers.get(id).is_some_and(|(_, from_ad)| *from_ad);
+        Ok(OfferReasonView {
+            question_id: id.clone(),
+            text: if unknown { &text.unknown } else { &text.reason }.clone(),
+            from_ad_label: from_ad.then(|| words.s("from_ad")),
+            links: words.links(&q.articles, &q.contacts)?,
+        })
+    };
+    let reasons = assessment
+        .reasons
+        .iter()
+        .map(|id| reason(id, false))
+        .collect::<Result<Vec<_>>>()?;
+    let unknowns = assessment
+        .unknowns
+        .iter()
+        .map(|id| reason(id, true))
+        .collect::<Result<Vec<_>>>()?;
+    let mut links: Vec<LinkView> = Vec::new();
+    for link in reasons
+        .iter()
+        .flat_map(|r| r.links.iter().cloned())
+        .chain(words.links(&def.articles, &def.contacts)?)
+    {
+        if !links.contains(&link) {
+            links.push(link);
+        }
+    }
+    let level = level_text(&words, assessment.level)?;
+    let ui = prefs.ui();
+    Ok(OfferCheckView {
+        id,
+        title: words.s("offer_title"),
+        intro: words.s("offer_intro"),
+        field_labels: OfferFieldLabels {
+            title: words.s("field_title"),
+            employer: words.s("field_employer"),
+            country: words.s("field_country"),
+            notes: words.s("field_notes"),
+        },
+        offer_title: fields.title.clone(),
+        employer: fields.employer.clone(),
+        country: fields.country.clone(),
+        notes: fields.notes.clone(),
+        why_label: words.s("label_why"),
+        answer_options: words.answer_options("answer_dont_know"),
+        answered_label: words.format(
+            "answered",
+            &[
+                ("answered", &assessment.answered.to_string()),
+                ("total", &questions.len().to_string()),
+            ],
+        ),
+        questions,
+        result: OfferResultView {
+            level: assessment.level,
+            level_title: level.title.clone(),
+            advice_label: words.s("advice_label"),
+            advice: level.advice.clone(),
+            reasons_label: words.s("reasons_label"),
+            reasons,
+            unknowns_label: words.s("unknowns_label"),
+            unknowns,
+            read_more_label: words.s("read_more_label"),
+            links,
+        },
+        checked_label: checked_at
+            .map(|at| words.format("checked_at", &[("when", &ui.date_time(at, &prefs.zone))])),
+        checked_at,
+    })
 }
 
 fn rfc3339<S: serde::Serializer>(at: &SystemTime, s: S) -> std::result::Result<S::Ok, S::Error> {

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Answer, RiskLevel};
+use super::answer::{Answer, RiskLevel};
 use crate::content::screening::{OfferDef, Risky};
 
 /// The result of a set of answers, before it is put into words.

@@ -5,9 +5,10 @@ use std::time::SystemTime;
 
 use serde::Serialize;
 
-use super::{LinkView, Words, store};
-use crate::error::{Error, Result, WaymarkError, reason};
-use crate::waymark::Waymark;
+use super::store;
+use super::words::{LinkView, Words};
+use crate::error::{Error, Result, reason};
+use crate::profile::Profile;
 
 /// The quiz's id in the profile, where its best score is kept.
 const QUIZ_ID: &str = "myths-and-facts";
@@ -103,149 +104,139 @@ pub struct QuizResultView {
     pub new_best_label: Option<String>,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The quiz, with the best score so far.
-    pub fn quiz(&self) -> Result<QuizView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let words = Words::new(self, &prefs);
-            let mut statements = Vec::new();
-            for s in &prefs.pack.screening.def.quiz.statement {
-                let text = words.get("quiz statement", &s.id, |t| t.quiz.get(&s.id))?;
-                statements.push(QuizStatementView {
-                    id: s.id.clone(),
-                    number: statements.len() as u32 + 1,
-                    statement: text.statement.clone(),
-                });
-            }
-            let best = self
-                .db
-                .read(|conn| store::quiz_best(conn, QUIZ_ID))?
-                .map(|(score, total)| QuizScore { score, total });
-            Ok(QuizView {
-                title: words.s("quiz_title"),
-                intro: words.s("quiz_intro"),
-                statements,
-                options: vec![
-                    QuizOption {
-                        value: true,
-                        label: words.s("quiz_true"),
-                        key: words.s("key_true"),
-                    },
-                    QuizOption {
-                        value: false,
-                        label: words.s("quiz_false"),
-                        key: words.s("key_false"),
-                    },
-                ],
-                best_label: best_label(&words, best),
-                best,
-            })
-        })
+/// The quiz, with the best score so far.
+pub(crate) fn quiz(profile: &Profile) -> Result<QuizView> {
+    let prefs = profile.prefs();
+    let words = Words::new(&prefs);
+    let mut statements = Vec::new();
+    for s in &prefs.pack.screening.def.quiz.statement {
+        let text = words.get("quiz statement", &s.id, |t| t.quiz.get(&s.id))?;
+        statements.push(QuizStatementView {
+            id: s.id.clone(),
+            number: statements.len() as u32 + 1,
+            statement: text.statement.clone(),
+        });
     }
+    let best = profile
+        .db
+        .read(|conn| store::quiz_best(conn, QUIZ_ID))?
+        .map(|(score, total)| QuizScore { score, total });
+    Ok(QuizView {
+        title: words.s("quiz_title"),
+        intro: words.s("quiz_intro"),
+        statements,
+        options: vec![
+            QuizOption {
+                value: true,
+                label: words.s("quiz_true"),
+                key: words.s("key_true"),
+            },
+            QuizOption {
+                value: false,
+                label: words.s("quiz_false"),
+                key: words.s("key_false"),
+            },
+        ],
+        best_label: best_label(&words, best),
+        best,
+    })
+}
 
-    /// Judges one answer and explains the statement.
-    pub fn quiz_answer(
-        &self,
-        statement_id: String,
-        answer: bool,
-    ) -> Result<QuizFeedbackView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let def = prefs
-                .pack
-                .screening
-                .def
-                .quiz
-                .statement
-                .iter()
-                .find(|s| s.id == statement_id)
-                .ok_or_else(|| Error::not_found("quiz statement", statement_id.as_str()))?;
-            let words = Words::new(self, &prefs);
-            let text = words.get("quiz statement", &def.id, |t| t.quiz.get(&def.id))?;
-            let correct = answer == def.is_true;
-            Ok(QuizFeedbackView {
-                statement_id,
-                correct,
-                verdict: words.s(if correct { "quiz_right" } else { "quiz_wrong" }),
-                truth: words.s(if def.is_true {
-                    "quiz_it_is_true"
-                } else {
-                    "quiz_it_is_false"
-                }),
-                explanation: text.explanation.clone(),
-                read_more: words.article(&def.article)?,
-            })
-        })
-    }
+/// Judges one answer and explains the statement.
+pub(crate) fn quiz_answer(
+    profile: &Profile,
+    statement_id: String,
+    answer: bool,
+) -> Result<QuizFeedbackView> {
+    let prefs = profile.prefs();
+    let def = prefs
+        .pack
+        .screening
+        .def
+        .quiz
+        .statement
+        .iter()
+        .find(|s| s.id == statement_id)
+        .ok_or_else(|| Error::not_found("quiz statement", statement_id.as_str()))?;
+    let words = Words::new(&prefs);
+    let text = words.get("quiz statement", &def.id, |t| t.quiz.get(&def.id))?;
+    let correct = answer == def.is_true;
+    Ok(QuizFeedbackView {
+        statement_id,
+        correct,
+        verdict: words.s(if correct { "quiz_right" } else { "quiz_wrong" }),
+        truth: words.s(if def.is_true {
+            "quiz_it_is_true"
+        } else {
+            "quiz_it_is_false"
+        }),
+        explanation: text.explanation.clone(),
+        read_more: words.article(&def.article)?,
+    })
+}
 
-    /// Scores a finished quiz (every statement answered once) and keeps the best score.
-    pub fn quiz_finish(
-        &self,
-        answers: Vec<QuizAnswer>,
-        now: SystemTime,
-    ) -> Result<QuizResultView, WaymarkError> {
-        self.call(|| {
-            let pack = self.pack();
-            let statements = &pack.screening.def.quiz.statement;
-            let mut score = 0;
-            for s in statements {
-                let given: Vec<&QuizAnswer> =
-                    answers.iter().filter(|a| a.statement_id == s.id).collect();
-                match given.as_slice() {
-                    [one] => score += u32::from(one.answer == s.is_true),
-                    [] => {
-                        return Err(Error::invalid_with(
-                            "answers",
-                            reason::STATEMENT_UNANSWERED,
-                            &[("id", s.id.clone())],
-                        ));
-                    }
-                    _ => {
-                        return Err(Error::invalid_with(
-                            "answers",
-                            reason::STATEMENT_TWICE,
-                            &[("id", s.id.clone())],
-                        ));
-                    }
-                }
-            }
-            if let Some(unknown) = answers
-                .iter()
-                .find(|a| !statements.iter().any(|s| s.id == a.statement_id))
-            {
+/// Scores a finished quiz (every statement answered once) and keeps the best score.
+pub(crate) fn quiz_finish(
+    profile: &Profile,
+    answers: Vec<QuizAnswer>,
+    now: SystemTime,
+) -> Result<QuizResultView> {
+    let pack = profile.pack();
+    let statements = &pack.screening.def.quiz.statement;
+    let mut score = 0;
+    for s in statements {
+        let given: Vec<&QuizAnswer> = answers.iter().filter(|a| a.statement_id == s.id).collect();
+        match given.as_slice() {
+            [one] => score += u32::from(one.answer == s.is_true),
+            [] => {
                 return Err(Error::invalid_with(
                     "answers",
-                    reason::UNKNOWN_STATEMENT,
-                    &[("id", unknown.statement_id.clone())],
+                    reason::STATEMENT_UNANSWERED,
+                    &[("id", s.id.clone())],
                 ));
             }
-            let total = statements.len() as u32;
-            let (is_new_best, best) = self.db.write(|tx| -> Result<_> {
-                let new = store::record_quiz_score(tx, QUIZ_ID, score, total, now)?;
-                let best = store::quiz_best(tx, QUIZ_ID)?.unwrap_or((score, total));
-                Ok((new, best))
-            })?;
-            let prefs = self.prefs();
-            let words = Words::new(self, &prefs);
-            let best = QuizScore {
-                score: best.0,
-                total: best.1,
-            };
-            Ok(QuizResultView {
-                score: QuizScore { score, total },
-                score_label: words.format(
-                    "quiz_score",
-                    &[("score", &score.to_string()), ("total", &total.to_string())],
-                ),
-                best_label: best_label(&words, Some(best)),
-                best,
-                is_new_best,
-                new_best_label: is_new_best.then(|| words.s("quiz_new_best")),
-            })
-        })
+            _ => {
+                return Err(Error::invalid_with(
+                    "answers",
+                    reason::STATEMENT_TWICE,
+                    &[("id", s.id.clone())],
+                ));
+            }
+        }
     }
+    if let Some(unknown) = answers
+        .iter()
+        .find(|a| !statements.iter().any(|s| s.id == a.statement_id))
+    {
+        return Err(Error::invalid_with(
+            "answers",
+            reason::UNKNOWN_STATEMENT,
+            &[("id", unknown.statement_id.clone())],
+        ));
+    }
+    let total = statements.len() as u32;
+    let (is_new_best, best) = profile.db.write(|tx| -> Result<_> {
+        let new = store::record_quiz_score(tx, QUIZ_ID, score, total, now)?;
+        let best = store::quiz_best(tx, QUIZ_ID)?.unwrap_or((score, total));
+        Ok((new, best))
+    })?;
+    let prefs = profile.prefs();
+    let words = Words::new(&prefs);
+    let best = QuizScore {
+        score: best.0,
+        total: best.1,
+    };
+    Ok(QuizResultView {
+        score: QuizScore { score, total },
+        score_label: words.format(
+            "quiz_score",
+            &[("score", &score.to_string()), ("total", &total.to_string())],
+        ),
+        best_label: best_label(&words, Some(best)),
+        best,
+        is_new_best,
+        new_best_label: is_new_best.then(|| words.s("quiz_new_best")),
+    })
 }
 
 fn best_label(words: &Words<'_>, best: Option<QuizScore>) -> String {

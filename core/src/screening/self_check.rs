@@ -4,10 +4,11 @@
 
 use serde::Serialize;
 
-use super::{Answer, AnswerOption, LinkView, Words};
+use super::answer::{Answer, AnswerOption};
+use super::words::{LinkView, Words};
 use crate::action::Action;
-use crate::error::{Error, WaymarkError, reason};
-use crate::waymark::Waymark;
+use crate::error::{Error, Result, reason};
+use crate::profile::Profile;
 
 /// The self-check screen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
@@ -77,108 +78,99 @@ pub struct SelfCheckResultView {
     pub quick_exit: LinkView,
 }
 
-#[uniffi::export]
-impl Waymark {
-    /// The self-check's questions.
-    pub fn self_check(&self) -> Result<SelfCheckView, WaymarkError> {
-        self.call(|| {
-            let prefs = self.prefs();
-            let words = Words::new(self, &prefs);
-            let mut questions = Vec::new();
-            for q in &prefs.pack.screening.def.self_check.question {
-                let text = words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
-                questions.push(SelfCheckQuestionView {
-                    id: q.id.clone(),
-                    number: questions.len() as u32 + 1,
-                    text: text.text.clone(),
-                });
-            }
-            Ok(SelfCheckView {
-                title: words.s("self_check_title"),
-                intro: words.s("self_check_intro"),
-                questions,
-                answer_options: words.answer_options("self_check_not_sure"),
-                quick_exit: words.quick_exit(),
-            })
-        })
+/// The self-check's questions.
+pub(crate) fn self_check(profile: &Profile) -> Result<SelfCheckView> {
+    let prefs = profile.prefs();
+    let words = Words::new(&prefs);
+    let mut questions = Vec::new();
+    for q in &prefs.pack.screening.def.self_check.question {
+        let text = words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
+        questions.push(SelfCheckQuestionView {
+            id: q.id.clone(),
+            number: questions.len() as u32 + 1,
+            text: text.text.clone(),
+        });
     }
+    Ok(SelfCheckView {
+        title: words.s("self_check_title"),
+        intro: words.s("self_check_intro"),
+        questions,
+        answer_options: words.answer_options("self_check_not_sure"),
+        quick_exit: words.quick_exit(),
+    })
+}
 
-    /// The result of the answers given; unanswered questions count as no sign. Nothing is
-    /// stored.
-    pub fn self_check_result(
-        &self,
-        answers: Vec<SelfCheckAnswer>,
-    ) -> Result<SelfCheckResultView, WaymarkError> {
-        self.call(|| {
-            let pack = self.pack();
-            let def = &pack.screening.def.self_check;
-            for (i, given) in answers.iter().enumerate() {
-                if !def.question.iter().any(|q| q.id == given.question_id) {
-                    return Err(Error::invalid_with(
-                        "answers",
-                        reason::UNKNOWN_QUESTION,
-                        &[("id", given.question_id.clone())],
-                    ));
-                }
-                if answers[..i]
-                    .iter()
-                    .any(|a| a.question_id == given.question_id)
-                {
-                    return Err(Error::invalid_with(
-                        "answers",
-                        reason::QUESTION_TWICE,
-                        &[("id", given.question_id.clone())],
-                    ));
-                }
-            }
-            let prefs = self.prefs();
-            let words = Words::new(self, &prefs);
-            let answer_to = |id: &str| {
-                answers
-                    .iter()
-                    .find(|a| a.question_id == id)
-                    .map(|a| a.answer)
-            };
-            let mut signs = Vec::new();
-            let mut unsure = false;
-            // In the content's order, whatever order the answers came in.
-            for q in &def.question {
-                match answer_to(&q.id) {
-                    Some(Answer::Yes) => {
-                        let text =
-                            words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
-                        signs.push(text.sign.clone());
-                    }
-                    Some(Answer::DontKnow) => unsure = true,
-                    _ => {}
-                }
-            }
-            let outcome = if !signs.is_empty() {
-                SelfCheckOutcome::Signs
-            } else if unsure {
-                SelfCheckOutcome::Unsure
-            } else {
-                SelfCheckOutcome::NoSigns
-            };
-            let (title, message) = match outcome {
-                SelfCheckOutcome::Signs => ("signs_title", "signs_message"),
-                SelfCheckOutcome::Unsure => ("unsure_title", "unsure_message"),
-                SelfCheckOutcome::NoSigns => ("no_signs_title", "no_signs_message"),
-            };
-            let none: [String; 0] = [];
-            Ok(SelfCheckResultView {
-                outcome,
-                title: words.s(title),
-                message: words.s(message),
-                signs,
-                help_now: (outcome == SelfCheckOutcome::Signs).then(|| LinkView {
-                    label: words.s("help_now_label"),
-                    action: Action::OpenHelpNow,
-                }),
-                contacts: words.links(&none, &def.contacts)?,
-                articles: words.links(&def.articles, &none)?,
-                quick_exit: words.quick_exit(),
-            })
-        })
+/// The result of the answers given; unanswered questions count as no sign.
+pub(crate) fn self_check_result(
+    profile: &Profile,
+    answers: Vec<SelfCheckAnswer>,
+) -> Result<SelfCheckResultView> {
+    let pack = profile.pack();
+    let def = &pack.screening.def.self_check;
+    for (i, given) in answers.iter().enumerate() {
+        if !def.question.iter().any(|q| q.id == given.question_id) {
+            return Err(Error::invalid_with(
+                "answers",
+                reason::UNKNOWN_QUESTION,
+                &[("id", given.question_id.clone())],
+            ));
+        }
+        if answers[..i]
+            .iter()
+            .any(|a| a.question_id == given.question_id)
+        {
+            return Err(Error::invalid_with(
+                "answers",
+                reason::QUESTION_TWICE,
+                &[("id", given.question_id.clone())],
+            ));
+        }
     }
+    let prefs = profile.prefs();
+    let words = Words::new(&prefs);
+    let answer_to = |id: &str| {
+        answers
+            .iter()
+            .find(|a| a.question_id == id)
+            .map(|a| a.answer)
+    };
+    let mut signs = Vec::new();
+    let mut unsure = false;
+    // In the content's order, whatever order the answers came in.
+    for q in &def.question {
+        match answer_to(&q.id) {
+            Some(Answer::Yes) => {
+                let text = words.get("self-check question", &q.id, |t| t.self_check.get(&q.id))?;
+                signs.push(text.sign.clone());
+            }
+            Some(Answer::DontKnow) => unsure = true,
+            _ => {}
+        }
+    }
+    let outcome = if !signs.is_empty() {
+        SelfCheckOutcome::Signs
+    } else if unsure {
+        SelfCheckOutcome::Unsure
+    } else {
+        SelfCheckOutcome::NoSigns
+    };
+    let (title, message) = match outcome {
+        SelfCheckOutcome::Signs => ("signs_title", "signs_message"),
+        SelfCheckOutcome::Unsure => ("unsure_title", "unsure_message"),
+        SelfCheckOutcome::NoSigns => ("no_signs_title", "no_signs_message"),
+    };
+    let none: [String; 0] = [];
+    Ok(SelfCheckResultView {
+        outcome,
+        title: words.s(title),
+        message: words.s(message),
+        signs,
+        help_now: (outcome == SelfCheckOutcome::Signs).then(|| LinkView {
+            label: words.s("help_now_label"),
+            action: Action::OpenHelpNow,
+        }),
+        contacts: words.links(&none, &def.contacts)?,
+        articles: words.links(&def.articles, &none)?,
+        quick_exit: words.quick_exit(),
+    })
 }

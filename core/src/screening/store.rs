@@ -6,7 +6,7 @@ use std::time::SystemTime;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::Answer;
+use super::answer::Answer;
 use crate::error::Result;
 use crate::storage::{from_millis, to_millis};
 

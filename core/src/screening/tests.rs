@@ -10,7 +10,7 @@ use super::*;
 use crate::content::default_pack;
 use crate::content::screening::{LEVELS, STRING_KEYS};
 use crate::error::WaymarkError;
-use crate::waymark::WaymarkOptions;
+use crate::waymark::{Waymark, WaymarkOptions};
 
 fn open(language: &str) -> (tempfile::TempDir, Waymark) {
     let dir = tempfile::tempdir().unwrap();
@@ -277,7 +277,7 @@ fn an_offer_is_saved_with_its_answers_and_read_back() {
     assert_eq!(view.result.reasons.len(), 1);
     assert_eq!(
         view.result.reasons[0].text,
-        "You are asked to travel without a work visa."
+        "You are asked to travel without a work visa, or on false documents."
     );
     assert_eq!(view.result.unknowns[0].question_id, "licence");
     assert!(view.result.links.iter().any(|l| l.action
@@ -320,7 +320,7 @@ fn an_offer_is_updated_and_deleted() {
         )
         .unwrap();
     assert_eq!(updated.result.level, RiskLevel::Low);
-    assert_eq!(updated.result.level_title, "Тревожных знаков почти нет");
+    assert_eq!(updated.result.level_title, "Тревожных признаков почти нет");
     assert_eq!(w.offers().unwrap().offers.len(), 1);
     let list = w.offer_delete(id.unwrap()).unwrap();
     assert!(list.offers.is_empty());
@@ -463,7 +463,7 @@ fn the_analyzer_shows_where_each_flag_is_in_character_offsets() {
     assert!(flag("young-women").is_some());
     assert_eq!(
         view.summary,
-        format!("Найдено тревожных знаков: {}", view.flags.len())
+        format!("Найдено тревожных признаков: {}", view.flags.len())
     );
     assert!(
         view.answers
@@ -484,7 +484,7 @@ fn an_honest_ad_with_an_office_phone_has_no_flags() {
         .unwrap();
     assert!(view.flags.is_empty(), "{:?}", view.flags);
     assert_eq!(view.phones[0].kind, PhoneKind::Landline);
-    assert!(view.summary.starts_with("No red flags found"));
+    assert!(view.summary.starts_with("No warning signs found"));
     assert!(view.answers.is_empty());
 }
 
@@ -667,6 +667,23 @@ fn the_analyzer_finds_the_labelled_flags_in_the_ads() {
 // ---------------------------------------------------------------- self-check
 
 #[test]
+fn the_quick_exit_has_the_same_words_as_the_shells_quick_exit() {
+    for language in ["en", "ru"] {
+        let (_dir, w) = open(language);
+        let label = w.shell_texts().quick_exit;
+        let check = w.self_check().unwrap();
+        assert_eq!(check.quick_exit.label, label, "{language}");
+        let result = w
+            .self_check_result(vec![SelfCheckAnswer {
+                question_id: "debt".into(),
+                answer: Answer::Yes,
+            }])
+            .unwrap();
+        assert_eq!(result.quick_exit.label, label, "{language}");
+    }
+}
+
+#[test]
 fn any_sign_leads_straight_to_help_now_with_a_quick_exit() {
     let (_dir, w) = open("en");
     let check = w.self_check().unwrap();
@@ -770,7 +787,7 @@ fn self_check_answers_are_checked() {
 // ---------------------------------------------------------------- quiz
 
 fn answers(w: &Waymark, right: usize) -> Vec<QuizAnswer> {
-    let pack = w.pack();
+    let pack = w.profile.pack();
     pack.screening
         .def
         .quiz

@@ -2,8 +2,10 @@
 //! indexes from any documents, so a synthetic pack of thousands of articles can be measured
 //! through the same index, ranking and snippet code as `Waymark::search`.
 
-use super::index::{Corpus, Entry, Index, query_words};
-use super::{SearchKind, find};
+use super::entries::{pack_entries, pack_index};
+use super::index::{Corpus, Entry, query_words};
+use super::query::find;
+use super::view::SearchKind;
 use crate::action::Action;
 
 /// A document to index: an article in one language.
@@ -73,7 +75,7 @@ pub fn default_pack_documents() -> Vec<BenchDocument> {
     let pack = crate::content::default_pack().expect("the default pack loads");
     pack.written_languages()
         .flat_map(|(code, texts)| {
-            super::pack_entries(&pack, texts)
+            pack_entries(&pack, texts)
                 .into_iter()
                 .map(move |e| BenchDocument {
                     language: code.to_owned(),
@@ -88,7 +90,7 @@ pub fn default_pack_documents() -> Vec<BenchDocument> {
 /// to time it.
 pub fn build_default_pack_index() -> usize {
     let pack = crate::content::default_pack().expect("the default pack loads");
-    let index = Index::build(&pack);
+    let index = pack_index(&pack);
     ["en", "ru"]
         .iter()
         .filter(|code| index.corpus(code).is_some())

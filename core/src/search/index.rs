@@ -13,7 +13,7 @@ use std::fmt;
 
 use rust_stemmers::{Algorithm, Stemmer};
 
-use super::{SearchKind, TextPart};
+use super::view::{SearchKind, TextPart};
 use crate::action::Action;
 use crate::words::patterns::within_one_edit;
 use crate::words::text::{self, Kind as TokenKind, Tokens};
@@ -171,12 +171,8 @@ fn stemmer_for(language: &str) -> Option<Stemmer> {
 }
 
 impl Index {
-    /// Indexes every entry of the pack, language by language.
-    pub(crate) fn build(pack: &crate::content::Pack) -> Self {
-        let corpora = pack
-            .written_languages()
-            .map(|(code, texts)| Corpus::build(code, super::pack_entries(pack, texts)))
-            .collect();
+    /// The index of these corpora, one per language.
+    pub(crate) fn new(corpora: Vec<Corpus>) -> Self {
         Self { corpora }
     }
 

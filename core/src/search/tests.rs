@@ -428,7 +428,8 @@ fn the_index_belongs_to_its_pack() {
         .collect();
     let pack = Pack::from_files::<Toml>(&files).unwrap();
     let words = query_words("zanzibarian");
-    let english = pack.search_index().corpus("en").unwrap();
+    let index = super::entries::search_index(&pack);
+    let english = index.corpus("en").unwrap();
     let (hits, _) = english.search(&words);
     assert_eq!(hits.len(), 1);
     assert_eq!(english.identity(hits[0].doc).1, "safety-rules");

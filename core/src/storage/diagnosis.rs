@@ -9,8 +9,7 @@
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
-use crate::WaymarkError;
-use crate::error::Error;
+use crate::error::{Error, WaymarkError};
 
 /// How much the probe writes: about what a check-in or a contact needs in the log.
 const PROBE_BYTES: usize = 64 * 1024;

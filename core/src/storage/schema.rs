@@ -336,7 +336,7 @@ mod tests {
         let mut conn = database_at(LATEST_VERSION as usize);
         conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
             .unwrap();
-        let err = migrate(&mut conn).unwrap_err().english();
+        let err = migrate(&mut conn).unwrap_err().without_words();
         assert!(
             matches!(err, WaymarkError::ProfileUnreadable { .. }),
             "{err:?}"

@@ -16,7 +16,7 @@ struct HelpNowScreen: View {
                     if let prompt = help.countryPrompt {
                         Text(prompt).font(.subheadline)
                     }
-                    Picker(help.country ?? help.countryPrompt ?? "", selection: $country) {
+                    Picker(help.countryLabel, selection: $country) {
                         ForEach(countries, id: \.code) { option in
                             Text(option.name).tag(Optional(option.code))
                         }

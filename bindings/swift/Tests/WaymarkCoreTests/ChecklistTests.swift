@@ -10,7 +10,7 @@ final class ChecklistTests: WaymarkTestCase {
 
     func testANewChecklistHasTheElevenRulesInOrderNothingDone() throws {
         let view = try openProfile().checklist()
-        XCTAssertEqual(view.title, "Before you go")
+        XCTAssertEqual(view.title, "Checklist")
         XCTAssertEqual(view.progress, ChecklistProgress(done: 0, total: 11, label: "0 of 11 done"))
         XCTAssertEqual(view.items.map(\.rule), (UInt32(1)...11).map { Optional($0) })
         XCTAssertEqual(view.items.map(\.number), Array(UInt32(1)...11))
@@ -117,7 +117,7 @@ final class ChecklistTests: WaymarkTestCase {
 
     func testTheChecklistComesInRussianWithRussianDates() throws {
         let view = try openProfile(language: "ru").checklistMarkDone(itemId: "agency-licence", now: monday10Moscow)
-        XCTAssertEqual(view.title, "Перед поездкой")
+        XCTAssertEqual(view.title, "Список дел")
         XCTAssertEqual(view.items[0].language, "ru")
         XCTAssertEqual(view.items[0].doneLabel, "Сделано 02.03.2026, 10:00")
     }

@@ -37,7 +37,7 @@ final class GuideTests: WaymarkTestCase {
             return nil
         }
         XCTAssertEqual(lists.count, 1)
-        XCTAssertTrue(plain(lists[0][0]).hasPrefix("Check that the agency is licensed"))
+        XCTAssertTrue(plain(lists[0][0]).hasPrefix("Make sure the agency has a licence"))
         XCTAssertTrue(links(rules.blocks).contains(.openChecklistItem(id: "keep-your-passport")))
     }
 

@@ -16,7 +16,7 @@ final class HomeTests: WaymarkTestCase {
             home.menu.map(\.action),
             [.openGuide, .openChecklist, .openCheckin, .openFamily, .openOfferCheck, .openSelfCheck, .openQuiz, .openOwnContacts, .openSearch]
         )
-        XCTAssertEqual(Array(home.menu.map(\.title).prefix(3)), ["Guide", "Before you go", "Check-in"])
+        XCTAssertEqual(Array(home.menu.map(\.title).prefix(3)), ["Guide", "Checklist", "Check-in"])
         XCTAssertNil(home.checkin)
     }
 
@@ -52,6 +52,6 @@ final class HomeTests: WaymarkTestCase {
         XCTAssertEqual(home.language, "ru")
         XCTAssertEqual(home.checklist.label, "Готово 0 из 11")
         XCTAssertEqual(home.hotline.status, "Обычно в это время отвечают")
-        XCTAssertEqual(home.menu.map(\.title), ["Справочник", "Перед поездкой"])
+        XCTAssertEqual(home.menu.map(\.title), ["Справочник", "Список дел"])
     }
 }

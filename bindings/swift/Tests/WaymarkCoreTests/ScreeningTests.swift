@@ -63,7 +63,7 @@ final class ScreeningTests: WaymarkTestCase {
         for expected in ["tourist-visa", "young-women", "no-experience", "only-mobile"] {
             XCTAssertTrue(ids.contains(expected), expected)
         }
-        XCTAssertEqual(view.summary, "Найдено тревожных знаков: \(view.flags.count)")
+        XCTAssertEqual(view.summary, "Найдено тревожных признаков: \(view.flags.count)")
         for flag in view.flags {
             XCTAssertFalse(flag.spans.isEmpty, flag.id)
             for span in flag.spans {
@@ -93,7 +93,7 @@ final class ScreeningTests: WaymarkTestCase {
         )
         XCTAssertEqual(view.flags, [])
         XCTAssertEqual(view.answers, [])
-        XCTAssertTrue(view.summary.hasPrefix("No red flags found"))
+        XCTAssertTrue(view.summary.hasPrefix("No warning signs found"))
         XCTAssertEqual(view.phones.first?.kind, .landline)
     }
 

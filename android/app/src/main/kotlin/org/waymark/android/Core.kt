@@ -21,6 +21,7 @@ object Core {
     }
     private val main = Handler(Looper.getMainLooper())
     private var opened: Waymark? = null
+    private var openedAt: String? = null
 
     /**
      * Runs [work] on the core thread with the profile open and following the phone's language
@@ -55,6 +56,15 @@ object Core {
         }
     }
 
+    /**
+     * Waits until every call queued on the core thread so far has finished: a receiver that must
+     * not return before its work is done, and the shell's JVM tests, which then run the UI
+     * thread's queue.
+     */
+    fun awaitIdle() {
+        executor.submit {}.get()
+    }
+
     /** Keeps [code] as the app's language; the core keeps it in the profile. */
     fun chooseLanguage(context: Context, code: String) {
         profile(context).setLanguage(code)
@@ -66,17 +76,19 @@ object Core {
      */
     private fun profile(context: Context): Waymark {
         val options = WaymarkOptions(Locale.getDefault().language, ZoneId.systemDefault().id)
+        // The no-backup folder: never in a cloud backup or a device transfer.
+        val path = File(context.noBackupFilesDir, "profile.sqlite").path
         val current = opened
-        if (current != null) {
+        // Another folder is another profile (a test's fresh app data): open that one.
+        if (current != null && openedAt == path) {
             current.setSystemLanguage(options.language)
             current.setTimeZone(options.timeZone)
             return current
         }
-        // The no-backup folder: never in a cloud backup or a device transfer.
-        val path = File(context.noBackupFilesDir, "profile.sqlite").path
         val waymark = Waymark.open(path, options)
         waymark.setKeystoreKey(KeyVault.profileKey(context))
         opened = waymark
+        openedAt = path
         return waymark
     }
 }

@@ -57,11 +57,14 @@ class Column(val context: Context) {
         hint: String? = null,
         type: Int = InputType.TYPE_CLASS_TEXT,
     ): EditText {
-        styled14(label)
+        val named = styled14(label)
         val edit = add(EditText(context).apply {
+            id = View.generateViewId()
             inputType = type
             setText(value)
         })
+        // TalkBack reads the label when the field takes focus, as a person sees it above.
+        named.labelFor = edit.id
         note(hint)
         return edit
     }
@@ -141,12 +144,26 @@ class ZonePicker(val spinner: android.widget.Spinner, private val zones: List<St
 }
 
 fun Column.zonePicker(label: String, selected: String): ZonePicker {
-    styled14(label)
+    val named = styled14(label)
     val zones = listOf("") + java.time.ZoneId.getAvailableZoneIds().filter { '/' in it }.sorted()
-    val spinner = add(android.widget.Spinner(context))
+    val spinner = add(android.widget.Spinner(context).apply { id = View.generateViewId() })
+    named.labelFor = spinner.id
     spinner.adapter = android.widget.ArrayAdapter(
         context, android.R.layout.simple_spinner_dropdown_item, zones,
     )
     spinner.setSelection(zones.indexOf(selected).coerceAtLeast(0))
     return ZonePicker(spinner, zones)
+}
+
+/**
+ * A labelled drop-down of [labels] with [selected] chosen; the label names it for TalkBack, as it
+ * names it on screen.
+ */
+fun Column.picker(label: String, labels: List<String>, selected: Int): android.widget.Spinner {
+    val named = styled14(label)
+    val spinner = add(android.widget.Spinner(context).apply { id = View.generateViewId() })
+    spinner.adapter = android.widget.ArrayAdapter(context, android.R.layout.simple_spinner_dropdown_item, labels)
+    spinner.setSelection(selected.coerceIn(0, (labels.size - 1).coerceAtLeast(0)))
+    named.labelFor = spinner.id
+    return spinner
 }

@@ -1,11 +1,20 @@
 package org.waymark.android
 
-import kotlin.test.Test
-import kotlin.test.assertEquals
-import kotlin.test.assertNull
+import android.content.Intent
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertNull
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.robolectric.RobolectricTestRunner
+import org.robolectric.annotation.Config
 import org.waymark.core.Action
 
-/** A tapped notification must open what the core planned, for every kind of action. */
+/**
+ * A tapped notification must open what the core planned, for every kind of action: the action
+ * rides in the intent as the core's token (the core's own test covers the token's format).
+ */
+@RunWith(RobolectricTestRunner::class)
+@Config(sdk = [35])
 class ActionCodecTest {
     private val samples: List<Action> = listOf(
         Action.OpenGuide,
@@ -34,31 +43,26 @@ class ActionCodecTest {
     )
 
     @Test
-    fun `the samples cover every action the core has`() {
+    fun the_samples_cover_every_action_the_core_has() {
         val covered = samples.map { it::class }.toSet()
         val all = Action::class.sealedSubclasses.toSet()
-        assertEquals(all, covered, "add the new action to the codec and to these samples")
+        assertEquals("add the new action to these samples", all, covered)
     }
 
     @Test
-    fun `every action survives the trip through a notification`() {
+    fun every_action_survives_the_trip_through_a_notification() {
         for (action in samples) {
-            val (kind, value) = ActionCodec.encode(action)
-            assertEquals(action, ActionCodec.decode(kind, value), kind)
+            val intent = ActionCodec.put(Intent("org.waymark.test"), action)
+            assertEquals(action, ActionCodec.take(intent))
+            // Taken once: a recreated activity must not perform it again.
+            assertNull(ActionCodec.take(intent))
         }
     }
 
     @Test
-    fun `kinds are distinct, so no tap opens the wrong screen`() {
-        val kinds = samples.map { ActionCodec.encode(it).first }
-        assertEquals(kinds.size, kinds.toSet().size)
-    }
-
-    @Test
-    fun `an unknown kind or a missing argument opens nothing`() {
-        assertNull(ActionCodec.decode(null, null))
-        assertNull(ActionCodec.decode("open_settings", null))
-        assertNull(ActionCodec.decode("open_article", null))
-        assertNull(ActionCodec.decode("dial", null))
+    fun an_intent_without_an_action_or_with_a_damaged_one_opens_nothing() {
+        assertNull(ActionCodec.take(Intent("org.waymark.test")))
+        val damaged = Intent("org.waymark.test").putExtra("org.waymark.action.token", "wm1:{\"action\":\"open_settings\"}")
+        assertNull(ActionCodec.take(damaged))
     }
 }

@@ -21,7 +21,7 @@ class ChecklistTest {
     fun `a new checklist has the eleven rules in order, nothing done, with labels`() {
         openProfile(dir).use { waymark ->
             val view = waymark.checklist()
-            assertEquals("Before you go", view.title)
+            assertEquals("Checklist", view.title)
             assertEquals(ChecklistProgress(0u, 11u, "0 of 11 done"), view.progress)
             assertEquals((1u..11u).toList(), view.items.map { it.rule })
             assertEquals((1u..11u).toList(), view.items.map { it.number })
@@ -152,7 +152,7 @@ class ChecklistTest {
     fun `the checklist comes in Russian with Russian dates`() {
         openProfile(dir, language = "ru").use { waymark ->
             val view = waymark.checklistMarkDone("agency-licence", MONDAY_10_MOSCOW)
-            assertEquals("Перед поездкой", view.title)
+            assertEquals("Список дел", view.title)
             assertEquals("ru", view.items[0].language)
             assertEquals("Сделано 02.03.2026, 10:00", view.items[0].doneLabel)
             assertContains(view.progress.label, "1")

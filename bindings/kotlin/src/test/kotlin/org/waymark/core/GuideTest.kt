@@ -54,7 +54,7 @@ class GuideTest {
             assertTrue(lists.any { it.items.size == 11 }, "$lists")
             assertContains(links(rules.blocks), Action.OpenChecklistItem("keep-your-passport"))
             val plain = lists.first { it.items.size == 11 }.items[0].spans.joinToString("") { it.text }
-            assertTrue(plain.startsWith("Check that the agency is licensed"), plain)
+            assertTrue(plain.startsWith("Make sure the agency has a licence"), plain)
         }
     }
 

@@ -35,7 +35,7 @@ class HomeTest {
                 ),
                 home.menu.map { it.action },
             )
-            assertEquals(listOf("Guide", "Before you go", "Check-in"), home.menu.map { it.title }.take(3))
+            assertEquals(listOf("Guide", "Checklist", "Check-in"), home.menu.map { it.title }.take(3))
             assertNull(home.checkin)
         }
     }
@@ -80,7 +80,7 @@ class HomeTest {
             assertEquals("ru", home.language)
             assertEquals("Готово 0 из 11", home.checklist.label)
             assertEquals("Обычно в это время отвечают", home.hotline.status)
-            assertEquals(listOf("Справочник", "Перед поездкой", "Связь с близкими"), home.menu.map { it.title }.take(3))
+            assertEquals(listOf("Справочник", "Список дел", "Связь с близкими"), home.menu.map { it.title }.take(3))
         }
     }
 

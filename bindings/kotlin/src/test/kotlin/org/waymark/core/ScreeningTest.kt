@@ -47,7 +47,7 @@ class ScreeningTest {
             for (expected in listOf("tourist-visa", "young-women", "no-experience", "only-mobile")) {
                 assertContains(ids, expected)
             }
-            assertEquals("Найдено тревожных знаков: ${view.flags.size}", view.summary)
+            assertEquals("Найдено тревожных признаков: ${view.flags.size}", view.summary)
             for (flag in view.flags) {
                 assertTrue(flag.title.isNotBlank() && flag.explanation.isNotBlank())
                 assertTrue(flag.spans.isNotEmpty(), flag.id)
@@ -97,7 +97,7 @@ class ScreeningTest {
             )
             assertEquals(emptyList(), view.flags)
             assertEquals(emptyList(), view.answers)
-            assertTrue(view.summary.startsWith("No red flags found"), view.summary)
+            assertTrue(view.summary.startsWith("No warning signs found"), view.summary)
             assertEquals(PhoneKind.LANDLINE, view.phones[0].kind)
             assertEquals("+441133926000", view.phones[0].e164)
         }
@@ -170,7 +170,7 @@ class ScreeningTest {
             val view = waymark.offerCheckPreview(offer("Waitress", listOf("tourist-visa" to Answer.YES)))
             assertEquals(RiskLevel.HIGH, view.result.level)
             assertEquals("High risk: this offer looks like a trap", view.result.levelTitle)
-            assertEquals("You are asked to travel without a work visa.", view.result.reasons[0].text)
+            assertEquals("You are asked to travel without a work visa, or on false documents.", view.result.reasons[0].text)
             val actions = view.result.links.map { it.action }
             assertContains(actions, Action.OpenArticle("contract-and-visa"))
             assertContains(actions, Action.OpenContact("hotline"))
@@ -213,7 +213,7 @@ class ScreeningTest {
             val updated = waymark.offerSave(id, offer(answers = listOf("documents-kept" to Answer.NO)), later)
             assertEquals(id, updated.id)
             assertEquals(RiskLevel.LOW, updated.result.level)
-            assertEquals("Тревожных знаков почти нет", updated.result.levelTitle)
+            assertEquals("Тревожных признаков почти нет", updated.result.levelTitle)
             assertEquals(later, updated.checkedAt)
             assertEquals(listOf(id), waymark.offers().offers.map { it.id })
 
@@ -305,7 +305,7 @@ class ScreeningTest {
             val check = waymark.selfCheck()
             assertEquals((1u..8u).toList(), check.questions.map { it.number })
             assertEquals(Action.QuickExit, check.quickExit.action)
-            assertEquals("Leave this screen", check.quickExit.label)
+            assertEquals("Leave quickly", check.quickExit.label)
             assertEquals("Not sure", check.answerOptions[2].label)
             for (question in check.questions) {
                 val result = waymark.selfCheckResult(listOf(SelfCheckAnswer(question.id, Answer.YES)))
@@ -356,8 +356,8 @@ class ScreeningTest {
             val check = waymark.selfCheck()
             val result = waymark.selfCheckResult(listOf(SelfCheckAnswer(check.questions[0].id, Answer.YES)))
             assertContains(result.message, "не виноваты")
-            assertEquals("Получить помощь сейчас", result.helpNow?.label)
-            assertEquals("Быстро закрыть", result.quickExit.label)
+            assertEquals("Помощь сейчас", result.helpNow?.label)
+            assertEquals("Быстро выйти", result.quickExit.label)
             for (answers in listOf(listOf("nope"), listOf("debt", "debt"))) {
                 val error = assertFailsWith<WaymarkException.InvalidInput> {
                     waymark.selfCheckResult(answers.map { SelfCheckAnswer(it, Answer.NO) })

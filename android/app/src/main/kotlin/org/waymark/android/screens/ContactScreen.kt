@@ -3,8 +3,6 @@ package org.waymark.android
 import android.content.Context
 import android.telephony.TelephonyManager
 import android.text.InputType
-import android.widget.ArrayAdapter
-import android.widget.Spinner
 import java.time.Instant
 import java.util.Locale
 import org.waymark.core.Action
@@ -97,18 +95,17 @@ class OwnContactFormScreen(
         val texts = ui.texts
         title(contacts.title)
         val name = field(texts.contactName, editing?.name.orEmpty())
-        val kind = add(Spinner(context))
-        kind.adapter = ArrayAdapter(
-            context, android.R.layout.simple_spinner_dropdown_item, contacts.kinds.map { it.label },
-        )
-        editing?.let { contact -> kind.setSelection(contacts.kinds.indexOfFirst { it.kind == contact.kind }.coerceAtLeast(0)) }
-        text(contacts.countryLabel)
-        val country = add(Spinner(context))
-        country.adapter = ArrayAdapter(
-            context, android.R.layout.simple_spinner_dropdown_item, countries.map { it.name },
+        val kind = picker(
+            texts.contactKind,
+            contacts.kinds.map { it.label },
+            editing?.let { contact -> contacts.kinds.indexOfFirst { it.kind == contact.kind } } ?: 0,
         )
         val preset = editing?.countryCode ?: phoneCountry(context)
-        country.setSelection(countries.indexOfFirst { it.code == preset }.coerceAtLeast(0))
+        val country = picker(
+            contacts.countryLabel,
+            countries.map { it.name },
+            countries.indexOfFirst { it.code == preset },
+        )
         val phone = field(
             texts.contactPhone,
             editing?.displayNumber.orEmpty(),

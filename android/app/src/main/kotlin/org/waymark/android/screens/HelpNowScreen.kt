@@ -2,8 +2,6 @@ package org.waymark.android
 
 import android.view.View
 import android.widget.AdapterView
-import android.widget.ArrayAdapter
-import android.widget.Spinner
 import java.time.Instant
 import org.waymark.core.ContactAction
 import org.waymark.core.CountryOption
@@ -21,7 +19,7 @@ class HelpNowScreen(private val country: String? = null) :
         val (view, countries) = model
         title(view.title)
         text(view.countryPrompt)
-        countryPicker(ui, countries, view.countryCode)
+        countryPicker(ui, view.countryLabel, countries, view.countryCode)
         for (step in view.steps) {
             group {
                 heading(step.title)
@@ -40,12 +38,14 @@ class HelpNowScreen(private val country: String? = null) :
         view.whatToSay.forEachIndexed { index, line -> text("${index + 1}. $line") }
     }
 
-    private fun Column.countryPicker(ui: Ui, countries: List<CountryOption>, selected: String?) {
-        val spinner = add(Spinner(context))
-        val names = listOf("—") + countries.map { it.name }
-        spinner.adapter = ArrayAdapter(context, android.R.layout.simple_spinner_dropdown_item, names)
+    private fun Column.countryPicker(
+        ui: Ui,
+        prompt: String,
+        countries: List<CountryOption>,
+        selected: String?,
+    ) {
         val current = countries.indexOfFirst { it.code == selected } + 1
-        spinner.setSelection(current)
+        val spinner = picker(prompt, listOf("—") + countries.map { it.name }, current)
         spinner.onItemSelectedListener = object : AdapterView.OnItemSelectedListener {
             override fun onItemSelected(parent: AdapterView<*>?, view: View?, position: Int, id: Long) {
                 if (position != current && position > 0) {

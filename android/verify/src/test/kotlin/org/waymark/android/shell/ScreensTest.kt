@@ -1,0 +1,195 @@
+package org.waymark.android.shell
+
+import android.app.AlarmManager
+import android.app.Notification
+import android.app.NotificationManager
+import android.content.Intent
+import java.time.Instant
+import java.time.LocalDate
+import java.time.ZoneId
+import org.junit.Assert.assertEquals
+import org.junit.Assert.assertFalse
+import org.junit.Assert.assertNotEquals
+import org.junit.Assert.assertNotNull
+import org.junit.Assert.assertTrue
+import org.junit.Test
+import org.junit.runner.RunWith
+import org.robolectric.RobolectricTestRunner
+import org.robolectric.RuntimeEnvironment
+import org.robolectric.Shadows.shadowOf
+import org.robolectric.annotation.Config
+import org.robolectric.shadows.ShadowAlarmManager
+import org.waymark.android.AlertReceiver
+
+/**
+ * The Android shell as a person uses it: the real MainActivity on Robolectric's Android 15, with
+ * the real core. Every screen is reached by tapping the words the core gave it.
+ */
+@RunWith(RobolectricTestRunner::class)
+@Config(sdk = [35])
+class ScreensTest {
+    @Test
+    fun the_home_screen_draws_the_core_s_home_and_dials_the_hotline() {
+        val shell = Shell.launch()
+        val home = shell.ask { it.home(Instant.now()) }
+        assertTrue("texts: ${shell.texts()}", shell.shows(home.title))
+        assertTrue(shell.shows(home.hotline.number))
+        assertTrue(shell.buttons().contains(shell.activity.texts.quickExit))
+        shell.tap(shell.activity.texts.call)
+        val dial = shell.nextStartedIntent()
+        assertEquals(Intent.ACTION_DIAL, dial?.action)
+        assertEquals("tel", dial?.data?.scheme)
+    }
+
+    @Test
+    fun every_menu_entry_opens_its_screen_and_back_returns_home() {
+        val shell = Shell.launch()
+        val home = shell.ask { it.home(Instant.now()) }
+        val homeTexts = shell.texts()
+        val entries = home.menu.map { it.title } + home.helpNow.title + shell.activity.texts.settingsTitle
+        for (entry in entries) {
+            shell.tap(entry)
+            assertEquals("$entry showed an error", null, shell.lastToast())
+            assertNotEquals("$entry opened nothing", homeTexts, shell.texts())
+            assertTrue("$entry has no back button", shell.buttons().contains(shell.activity.texts.back))
+            shell.back()
+            assertEquals("back from $entry", homeTexts, shell.texts())
+        }
+    }
+
+    @Test
+    fun a_checklist_item_is_ticked_and_an_own_item_added_and_removed() {
+        val shell = Shell.launch()
+        val before = shell.ask { it.checklist() }
+        shell.tap(shell.ask { core -> core.home(Instant.now()).menu.first { it.action is org.waymark.core.Action.OpenChecklist }.title })
+        val first = before.items.first()
+        val box = shell.views().filterIsInstance<android.widget.CheckBox>().first { it.text.toString().endsWith(first.title) }
+        box.performClick()
+        shell.settle()
+        val after = shell.ask { it.checklist() }
+        assertTrue(after.items.first().done)
+        assertTrue("progress shown: ${shell.texts()}", shell.shows(after.progress.label))
+
+        val texts = shell.activity.texts
+        shell.type(texts.add, "Buy a local SIM card")
+        shell.tap(texts.add)
+        assertTrue(shell.texts().any { it.endsWith("Buy a local SIM card") })
+        shell.tap(texts.remove)
+        assertFalse(shell.texts().any { it.endsWith("Buy a local SIM card") })
+    }
+
+    @Test
+    fun an_own_contact_is_refused_with_the_core_s_reason_then_saved_and_called() {
+        val shell = Shell.launch()
+        val home = shell.ask { it.home(Instant.now()) }
+        shell.tap(home.menu.first { it.action is org.waymark.core.Action.OpenOwnContacts }.title)
+        val texts = shell.activity.texts
+        shell.tap(texts.add)
+        shell.type(texts.contactName, "Mum")
+        shell.type(texts.contactPhone, "12")
+        shell.tap(texts.save)
+        val refusal = shell.lastToast()
+        assertNotNull("a refused number says why", refusal)
+        // The person reads a sentence, not the core's field names.
+        assertFalse(refusal!!, refusal.contains("field") || refusal.contains("="))
+
+        // A number the phone-number rules accept; the form's hint shows one from a range kept
+        // for examples, which those rules refuse, as they should.
+        shell.type(texts.contactPhone, "+7 916 123-45-67")
+        shell.tap(texts.save)
+        assertTrue("saved and listed: ${shell.texts()}", shell.shows("Mum"))
+        val contact = shell.ask { it.ownContacts() }.contacts.single()
+        shell.tap(contact.actions.first { it.action is org.waymark.core.Action.Dial }.label)
+        assertEquals(Intent.ACTION_DIAL, shell.nextStartedIntent()?.action)
+        shell.tap(contact.actions.first { it.action is org.waymark.core.Action.ComposeSms }.label)
+        val sms = shell.nextStartedIntent()
+        assertEquals(Intent.ACTION_SENDTO, sms?.action)
+        assertEquals("sms", sms?.data?.scheme)
+    }
+
+    @Test
+    fun a_trip_plan_and_pins_are_saved_a_check_in_is_shared_and_alerts_are_scheduled() {
+        val shell = Shell.launch()
+        val alarms = shell.activity.getSystemService(AlarmManager::class.java)
+        ShadowAlarmManager.setCanScheduleExactAlarms(true)
+        val texts = shell.activity.texts
+        val home = shell.ask { it.home(Instant.now()) }
+        shell.tap(home.menu.first { it.action is org.waymark.core.Action.OpenCheckin }.title)
+        shell.tap(texts.planTitle)
+        val zone = ZoneId.systemDefault()
+        val today = LocalDate.now(zone)
+        shell.type(texts.planTravellerName, "Anna")
+        shell.type(texts.planDestinationCountry, "TR")
+        shell.type(texts.planDestinationCity, "Istanbul")
+        shell.type(texts.planStarts, today.minusDays(1).toString())
+        shell.type(texts.planEnds, today.plusDays(30).toString())
+        shell.type(texts.planTimes, "09:00, 21:00")
+        shell.tap(texts.save)
+        assertEquals("the plan was saved: ${shell.texts()}", null, shell.lastToast())
+        assertNotNull(shell.ask { it.tripPlanForm(Instant.now()) })
+
+        shell.tap(texts.pinsTitle)
+        shell.type(texts.normalPinLabel, "2468")
+        shell.type(texts.duressPinLabel, "1357")
+        shell.type(texts.signalPhraseLabel, "the cat is on the roof")
+        shell.tap(texts.save)
+        assertEquals(texts.pinsSaved, shell.lastToast())
+
+        // Alerts follow every change made through a screen.
+        val scheduled = shadowOf(alarms).scheduledAlarms
+        assertTrue("alarms: ${scheduled.size}", scheduled.size >= 2)
+
+        shell.type(texts.pinLabel, "2468")
+        shell.tap(texts.checkInButton)
+        val receipt = shell.texts()
+        shell.tap(texts.share)
+        val chooser = shell.nextStartedIntent()
+        assertEquals(Intent.ACTION_CHOOSER, chooser?.action)
+        @Suppress("DEPRECATION")
+        val shared = chooser?.getParcelableExtra<Intent>(Intent.EXTRA_INTENT)
+        assertEquals(Intent.ACTION_SEND, shared?.action)
+        val message = shared?.getStringExtra(Intent.EXTRA_TEXT).orEmpty()
+        assertTrue("the receipt shows the message it shares: $receipt", receipt.contains(message))
+    }
+
+    @Test
+    fun a_due_alert_is_posted_with_only_a_neutral_line_on_the_lock_screen() {
+        val shell = Shell.launch()
+        val alarms = shell.activity.getSystemService(AlarmManager::class.java)
+        ShadowAlarmManager.setCanScheduleExactAlarms(true)
+        val now = Instant.now()
+        val zone = ZoneId.systemDefault()
+        shell.ask { core ->
+            val form = core.tripPlanForm(now)
+            val today = LocalDate.now(zone)
+            val plan = form.plan.copy(
+                travellerName = "Anna",
+                destinationCountry = "TR",
+                destinationCity = "Istanbul",
+                starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
+                ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
+                homeTimeZone = zone.id,
+                destinationTimeZone = zone.id,
+            )
+            core.setTripPlan(plan, now)
+            core.setCheckinPins("2468", "1357", "the cat is on the roof")
+        }
+        org.waymark.android.Alerts.replan(shell.activity)
+        shell.settle()
+        val next = shadowOf(alarms).peekNextScheduledAlarm()
+        assertNotNull("an alarm is scheduled", next)
+        val alert = shadowOf(next!!.operation).savedIntent
+        AlertReceiver().onReceive(RuntimeEnvironment.getApplication(), alert)
+        val manager = shell.activity.getSystemService(NotificationManager::class.java)
+        val posted = shadowOf(manager).allNotifications
+        assertEquals(1, posted.size)
+        val notification = posted.single()
+        assertEquals(Notification.VISIBILITY_PRIVATE, notification.visibility)
+        val public = notification.publicVersion!!.extras.getCharSequence(Notification.EXTRA_TITLE).toString()
+        val plan = shell.ask { it.planNotifications(now, 64u, true) }
+        assertTrue(plan.alerts.any { it.lockScreenText == public })
+        for (word in listOf("check", "help", "Waymark", "Anna", "Istanbul")) {
+            assertFalse("the lock screen line says $word: $public", public.contains(word, ignoreCase = true))
+        }
+    }
+}

@@ -1,0 +1,216 @@
+//! The check-ins' calls: the traveller's plan, PINs and check-ins, the family's side, the
+//! notification plan, the check-in message and the trip plan form.
+
+use std::time::SystemTime;
+
+use crate::checkins::{
+    CheckinHistoryView, CheckinMessageChoice, CheckinMessageView, CheckinReceipt, CheckinView,
+    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PlanExport, TripPlan,
+    TripPlanForm, TripPlanInput, TripPlanSaved, VerificationView, family, message, notifications,
+    plan_form, plan_input, traveller,
+};
+use crate::error::WaymarkError;
+use crate::waymark::Waymark;
+
+#[uniffi::export]
+impl Waymark {
+    /// The traveller's trip plan, if one was entered.
+    pub fn trip_plan(&self) -> Result<Option<TripPlan>, WaymarkError> {
+        self.call(|| traveller::trip_plan(&self.profile))
+    }
+
+    /// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`.
+    /// Every field is checked first; on error nothing is saved.
+    pub fn set_trip_plan(
+        &self,
+        plan: TripPlan,
+        now: SystemTime,
+    ) -> Result<CheckinView, WaymarkError> {
+        self.call(|| traveller::set_trip_plan(&self.profile, plan, now))
+    }
+
+    /// Sets the two check-in PINs (4 to 12 digits each, different) and the signal phrase agreed
+    /// with the family. The normal PIN checks in; the duress PIN checks in looking exactly the
+    /// same but tells the family you need help. The phrase is sealed with the PINs and shared
+    /// only in the plan given to the family; it is not shown here again. They are set once; the
+    /// secret shared with the family is created here.
+    pub fn set_checkin_pins(
+        &self,
+        normal_pin: String,
+        duress_pin: String,
+        signal_phrase: String,
+    ) -> Result<(), WaymarkError> {
+        self.call(|| traveller::set_pins(&self.profile, &normal_pin, &duress_pin, &signal_phrase))
+    }
+
+    /// Changes both check-in PINs, for a traveller who was seen typing one. `current_pin` is
+    /// either PIN; the new ones are checked like `set_checkin_pins`. The signal phrase and the
+    /// family's copy of the plan stay as they are. Changed with the normal PIN, the new PINs
+    /// replace the old ones. Changed with the duress PIN (someone may be forcing it), the real
+    /// normal PIN keeps working and both new PINs tell the family you need help. Either way the
+    /// result, the screens and what is stored look the same. A wrong current PIN or an invalid
+    /// new one changes nothing.
+    pub fn change_checkin_pins(
+        &self,
+        current_pin: String,
+        new_normal_pin: String,
+        new_duress_pin: String,
+    ) -> Result<(), WaymarkError> {
+        self.call(|| {
+            traveller::change_pins(
+                &self.profile,
+                &current_pin,
+                &new_normal_pin,
+                &new_duress_pin,
+            )
+        })
+    }
+
+    /// The check-in screen at `now`.
+    pub fn checkin_status(&self, now: SystemTime) -> Result<CheckinView, WaymarkError> {
+        self.call(|| traveller::checkin_view(&self.profile, now))
+    }
+
+    /// Checks in at `now` with either PIN. The receipt, the screen and what is stored are the
+    /// same for both PINs; only the code in the message differs. A wrong PIN changes nothing.
+    pub fn check_in(&self, pin: String, now: SystemTime) -> Result<CheckinReceipt, WaymarkError> {
+        self.call(|| traveller::check_in_at(&self.profile, &pin, now))
+    }
+
+    /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in
+    /// PIN. It carries the plan, the secret for the codes and the signal phrase, never the PINs.
+    /// With a passphrase (8 characters or more) it is sealed: tell the family the passphrase
+    /// another way.
+    pub fn export_plan(
+        &self,
+        pin: String,
+        passphrase: Option<String>,
+    ) -> Result<PlanExport, WaymarkError> {
+        self.call(|| traveller::export_plan(&self.profile, &pin, passphrase.as_deref()))
+    }
+
+    /// Imports a plan a traveller shared (scanned or pasted), to watch over them. Re-importing
+    /// an updated plan updates the traveller in place. A damaged, cut-off, foreign or too-new
+    /// payload, or a wrong passphrase, is refused with its reason and nothing is stored. Needs
+    /// the keystore key (`set_keystore_key`).
+    pub fn import_plan(
+        &self,
+        payload: String,
+        passphrase: Option<String>,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        self.call(|| family::import_plan(&self.profile, &payload, passphrase.as_deref(), now))
+    }
+
+    /// The travellers this profile watches over, each with what matters now.
+    pub fn family_list(&self, now: SystemTime) -> Result<FamilyListView, WaymarkError> {
+        self.call(|| family::family_list_view(&self.profile, now))
+    }
+
+    /// One watched traveller's screen at `now`: their check-ins from the family's own copy of the
+    /// schedule, and the steps to take when one is missing or help was signalled.
+    pub fn family_traveller(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        self.call(|| family::family_traveller_view(&self.profile, &id, now))
+    }
+
+    /// Checks a message the family received from a traveller (or a code typed in): is the code
+    /// genuine, made under duress, wrong, replayed or outside its window, and does the message
+    /// contain the signal phrase. The result is recorded.
+    pub fn verify_checkin(
+        &self,
+        id: String,
+        message: String,
+        now: SystemTime,
+    ) -> Result<VerificationView, WaymarkError> {
+        self.call(|| family::verify_received(&self.profile, &id, &message, now))
+    }
+
+    /// Every message or code checked for a traveller, newest first.
+    pub fn family_history(&self, id: String) -> Result<FamilyHistoryView, WaymarkError> {
+        self.call(|| family::family_history_view(&self.profile, &id))
+    }
+
+    /// Marks the latest help signal from a traveller as dealt with.
+    pub fn family_mark_handled(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        self.call(|| family::mark_handled(&self.profile, &id, now))
+    }
+
+    /// Stops watching over a traveller (the trip is over, or the plan was replaced): their plan,
+    /// sealed secret and every check made are deleted from this phone, and no more alerts are
+    /// planned for them. Returns the list that remains.
+    pub fn family_stop_watching(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyListView, WaymarkError> {
+        self.call(|| family::stop_watching(&self.profile, &id, now))
+    }
+
+    /// The alerts the shell should schedule from `now`, for the traveller's own check-ins and
+    /// for every traveller this profile watches over, at most `max_count` of them (iOS keeps 64
+    /// pending), earliest first, with when to plan again. With `exact_alarms_allowed` false
+    /// (Android without the exact-alarm permission) alerts are placed so that a late delivery
+    /// still lands inside the check-in window. Schedule them replacing all earlier ones.
+    pub fn plan_notifications(
+        &self,
+        now: SystemTime,
+        max_count: u32,
+        exact_alarms_allowed: bool,
+    ) -> Result<NotificationPlan, WaymarkError> {
+        self.call(|| {
+            notifications::notification_plan(&self.profile, now, max_count, exact_alarms_allowed)
+        })
+    }
+
+    /// Every check-in made, newest first.
+    pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
+        self.call(|| traveller::history_view(&self.profile))
+    }
+}
+
+#[uniffi::export]
+impl Waymark {
+    /// How the check-in message reads now, and the other notes to choose from.
+    pub fn checkin_message_view(&self) -> std::result::Result<CheckinMessageView, WaymarkError> {
+        self.call(|| message::message_view(&self.profile))
+    }
+
+    /// Chooses how the check-in message reads. A note of one's own must hold `{code}` once and
+    /// be at most `CHECKIN_MESSAGE_MAX_CHARS` long; otherwise it is refused, naming `own_text`, and
+    /// nothing changes.
+    pub fn set_checkin_message(
+        &self,
+        choice: CheckinMessageChoice,
+    ) -> std::result::Result<CheckinMessageView, WaymarkError> {
+        self.call(|| message::set_message(&self.profile, choice))
+    }
+}
+
+#[uniffi::export]
+impl Waymark {
+    /// The trip plan form at `now`: the saved plan, or a draft with the usual schedule. Dates
+    /// for the pickers are calendar days in the schedule's zone (the person's zone in a draft);
+    /// turn picked days back into instants with `trip_day_start`.
+    pub fn trip_plan_form(&self, now: SystemTime) -> Result<TripPlanForm, WaymarkError> {
+        self.call(|| plan_form::build_trip_plan_form(&self.profile, now))
+    }
+
+    /// Saves the trip plan form as the person filled it (`TripPlanForm.input`, changed): every
+    /// field is checked, and either the plan is saved (replacing any earlier one) or nothing is,
+    /// and every field's problem comes back in the person's words, in the form's order.
+    pub fn save_trip_plan(
+        &self,
+        input: TripPlanInput,
+        now: SystemTime,
+    ) -> Result<TripPlanSaved, WaymarkError> {
+        self.call(|| plan_input::save(&self.profile, input, now))
+    }
+}
