@@ -250,6 +250,7 @@ pub(crate) const KEYS: &[&str] = &[
     "reason_plan_damaged",
     "reason_plan_contents",
     "reason_plan_field",
+    "reason_whole_number",
     "reason_query_no_words",
     "reason_language_code",
     "reason_phone_country",
