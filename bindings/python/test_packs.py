@@ -34,7 +34,7 @@ def test_a_signed_pack_installs_shows_in_status_and_resets(open_profile):
     assert info.source == ContentSource.INSTALLED
     assert info.version == before.embedded_version + 1
     assert info.installed_at == MONDAY_10_MOSCOW
-    assert info.languages == ["en", "ru"]
+    assert info.languages == ["en", "ru", "uz"]
     assert waymark.content_info() == info
     view = waymark.content_pack_view()
     assert view.title == "Материалы"

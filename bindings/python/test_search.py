@@ -19,7 +19,7 @@ def test_an_english_word_with_a_typo_finds_the_passport_item_and_the_red_flag(op
 
 
 def test_a_language_without_texts_searches_russian_then_english(open_profile):
-    waymark = open_profile(language="uz")
+    waymark = open_profile(language="ky")
     assert {r.language for r in waymark.search("паспорт").results} == {"ru"}
     assert {r.language for r in waymark.search("passport").results} == {"en"}
 

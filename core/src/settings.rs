@@ -3,6 +3,7 @@
 //! choose from.
 
 use crate::content::reasons::english;
+use crate::content::ui::Ui;
 use crate::content::{Pack, default_pack};
 use crate::error::{Error, Result, WaymarkError, reason};
 use crate::profile::Profile;
@@ -18,6 +19,13 @@ pub struct LanguageInfo {
     pub name: String,
     /// False when the language has no texts of its own yet and shows its fallback's texts.
     pub has_own_texts: bool,
+    /// Whether a native speaker has reviewed the language's own texts. A language whose texts
+    /// nobody has reviewed yet gets a `note` that says so.
+    pub reviewed: bool,
+    /// A short line to show beside the name in the language list, written in that language
+    /// (as the name is): for now only that its texts are not yet reviewed by a native speaker.
+    /// None when there is nothing to say.
+    pub note: Option<String>,
 }
 
 /// Every language the app can be set to, without opening a profile (for a language picker shown
@@ -34,13 +42,19 @@ pub(crate) fn languages(profile: &Profile) -> Vec<LanguageInfo> {
     language_infos(&profile.pack())
 }
 
-fn language_infos(pack: &Pack) -> Vec<LanguageInfo> {
+pub(crate) fn language_infos(pack: &Pack) -> Vec<LanguageInfo> {
     pack.languages
         .iter()
         .map(|l| LanguageInfo {
             code: l.code.clone(),
             name: l.name.clone(),
             has_own_texts: l.texts,
+            reviewed: l.reviewed,
+            // In the language itself, like its name: whoever picks it reads it.
+            note: (l.texts && !l.reviewed)
+                .then(|| pack.chain(&l.code).ok())
+                .flatten()
+                .map(|chain| Ui::new(pack, &chain).text("language_not_reviewed")),
         })
         .collect()
 }

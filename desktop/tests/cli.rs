@@ -763,6 +763,11 @@ fn an_unknown_language_lists_the_known_ones() {
         message.contains("en (English)") && message.contains("ru (Русский)"),
         "{message}"
     );
+    // Uzbek, which no native speaker has reviewed yet, says so in Uzbek.
+    assert!(
+        message.contains("uz (Oʻzbekcha — Tarjimani hali ona tilida soʻzlashuvchi tekshirmagan)"),
+        "{message}"
+    );
     let message = profile.run("русский", &[]).fails(2).to_owned();
     assert!(message.starts_with("waymark: --lang: "), "{message}");
     // A region tag of a known language is fine.

@@ -161,21 +161,21 @@ fn status_shows_the_built_in_content_in_english_and_russian() {
     assert_eq!(
         profile.run("en", &["pack"]).ok(),
         format!(
-            "Content\n  Source: Built into the app\n  Version: {}\n  Languages: English, Русский\n",
+            "Content\n  Source: Built into the app\n  Version: {}\n  Languages: English, Русский, Oʻzbekcha\n",
             v(0)
         )
     );
     assert_eq!(
         profile.run("ru", &["pack", "status"]).ok(),
         format!(
-            "Материалы\n  Источник: Встроены в приложение\n  Версия: {}\n  Языки: English, Русский\n",
+            "Материалы\n  Источник: Встроены в приложение\n  Версия: {}\n  Языки: English, Русский, Oʻzbekcha\n",
             v(0)
         )
     );
     let json: Value =
         serde_json::from_str(profile.run("en", &["--json", "pack", "status"]).ok()).unwrap();
     assert_eq!(json["info"]["source"], "Embedded");
-    assert_eq!(json["info"]["languages"], serde_json::json!(["en", "ru"]));
+    assert_eq!(json["info"]["languages"], serde_json::json!(["en", "ru", "uz"]));
 }
 
 #[test]

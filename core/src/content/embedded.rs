@@ -47,7 +47,7 @@ mod tests {
         let embedded = files();
         assert_eq!(
             embedded.len(),
-            16,
+            22,
             "{:?}",
             embedded.iter().map(|f| &f.0).collect::<Vec<_>>()
         );

@@ -63,6 +63,7 @@ mod tests {
             name: code.into(),
             texts: true,
             fallback: fallback.iter().map(|s| s.to_string()).collect(),
+            reviewed: true,
         };
         vec![def("en", &[]), def("ru", &["en"]), def("uz", &["ru", "en"])]
     }

@@ -658,7 +658,7 @@ mod tests {
         let signed = open_with(&bytes, &key).unwrap();
         assert_eq!(signed.manifest.version, 7);
         assert_eq!(signed.manifest.id, "waymark.default");
-        assert_eq!(signed.manifest.languages, ["en", "ru"]);
+        assert_eq!(signed.manifest.languages, ["en", "ru", "uz"]);
         assert_eq!(signed.manifest.min_core_version, CORE);
         let pack = signed.load().unwrap();
         assert_eq!(pack.version, 7);

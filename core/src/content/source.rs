@@ -124,6 +124,10 @@ pub(crate) struct LanguageDef {
     pub name: String,
     pub texts: bool,
     pub fallback: Vec<String>,
+    /// Whether a native speaker has reviewed the language's own texts; until one has (the field
+    /// absent or false), the language list says so beside its name.
+    #[serde(default)]
+    pub reviewed: bool,
 }
 
 #[derive(Debug, Deserialize)]

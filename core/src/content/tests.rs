@@ -90,7 +90,7 @@ fn every_written_language_has_every_item_and_string() {
             );
         }
     }
-    assert!(languages >= 2, "English and Russian ship texts");
+    assert!(languages >= 3, "English, Russian and Uzbek ship texts");
 }
 
 #[test]
@@ -123,7 +123,7 @@ fn every_country_and_zone_in_the_data_has_a_name() {
 }
 
 #[test]
-fn russian_texts_are_in_russian_and_english_texts_in_english() {
+fn russian_texts_are_in_russian_and_english_and_uzbek_ones_in_latin_letters() {
     let pack = pack();
     let cyrillic = |s: &str| {
         s.chars()
@@ -145,7 +145,7 @@ fn russian_texts_are_in_russian_and_english_texts_in_english() {
                     share > 0.6,
                     "ru article {id} is mostly not Cyrillic ({share:.2})"
                 ),
-                "en" => assert_eq!(cyrillic(&all), 0, "en article {id} has Cyrillic text"),
+                "en" | "uz" => assert_eq!(cyrillic(&all), 0, "{code} article {id} has Cyrillic text"),
                 _ => {}
             }
         }
@@ -462,7 +462,7 @@ fn bad_hours_are_rejected() {
 #[test]
 fn a_language_without_texts_falls_back_along_its_chain() {
     let pack = pack();
-    let chain = pack.chain("uz").unwrap();
+    let chain = pack.chain("ky").unwrap();
     let found = pack.find(&chain, |t| t.articles.get("red-flags")).unwrap();
     assert_eq!(found.language, "ru");
     let chain = pack.chain("de-AT").unwrap();
@@ -497,6 +497,157 @@ fn a_missing_text_falls_back_per_item_and_says_so() {
             .language,
         "ru"
     );
+}
+
+/// Cuts the table `[header]` (up to the next table) out of a TOML file.
+fn without_table(text: &str, header: &str) -> String {
+    let start = text
+        .find(&format!("\n{header}\n"))
+        .unwrap_or_else(|| panic!("{header} not found"))
+        + 1;
+    let end = text[start + 1..]
+        .find("\n[")
+        .map_or(text.len(), |e| start + 1 + e + 1);
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+/// Uzbek falls back to Russian, then English: a checklist item missing in Uzbek shows in
+/// Russian, one missing in both in English, each marked with the language it is really in.
+#[test]
+fn a_text_missing_in_uzbek_shows_in_russian_then_in_english() {
+    let edited: Vec<(String, String)> = source_files()
+        .into_iter()
+        .map(|(path, text)| {
+            let text = match path.as_str() {
+                "uz/checklist.toml" => {
+                    let text = without_table(&text, "[item.return-ticket]");
+                    without_table(&text, "[item.work-visa]")
+                }
+                "ru/checklist.toml" => without_table(&text, "[item.work-visa]"),
+                "uz/ui.toml" => text.replacen("\nshell_save = ", "\n# shell_save = ", 1),
+                _ => text,
+            };
+            (path, text)
+        })
+        .collect();
+    let files: Vec<(&str, &str)> = edited
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let pack = Pack::from_files::<Toml>(&files).unwrap();
+    let chain = pack.chain("uz-UZ").unwrap();
+    assert_eq!(chain.codes().collect::<Vec<_>>(), ["uz", "ru", "en"]);
+    let language = |id: &str| pack.find(&chain, |t| t.checklist.get(id)).unwrap().language;
+    assert_eq!(language("agency-licence"), "uz");
+    assert_eq!(language("return-ticket"), "ru");
+    assert_eq!(language("work-visa"), "en");
+    let ui = ui::Ui::new(&pack, &chain);
+    assert_eq!(ui.text("shell_save"), "Сохранить");
+    assert_ne!(ui.text("shell_cancel"), "Отмена", "Uzbek has its own word");
+}
+
+/// Uzbek's texts are written in the Latin alphabet with the letters oʻ and gʻ spelt with the
+/// turned comma (U+02BB) and the tutuq belgisi with the apostrophe letter (U+02BC), never with
+/// a quote mark or a backtick, so that search and the screen reader read one word.
+#[test]
+fn uzbek_texts_are_latin_with_the_proper_okina_and_apostrophe() {
+    let pack = pack();
+    let (_, uz) = pack
+        .written_languages()
+        .find(|(code, _)| *code == "uz")
+        .expect("Uzbek ships texts");
+    let mut texts: Vec<(String, String)> = Vec::new();
+    for (key, s) in &uz.ui.strings {
+        texts.push((format!("ui {key}"), s.clone()));
+    }
+    for (key, s) in uz.ui.countries.iter().chain(&uz.ui.zones) {
+        texts.push((format!("ui {key}"), s.clone()));
+    }
+    for (id, c) in &uz.contacts {
+        let all = [&c.name, &c.description]
+            .into_iter()
+            .chain(&c.services)
+            .chain(&c.address)
+            .chain(&c.note);
+        for s in all {
+            texts.push((format!("contact {id}"), s.clone()));
+        }
+    }
+    for (id, note) in &uz.emergency_notes {
+        texts.push((format!("emergency note {id}"), note.clone()));
+    }
+    for (id, item) in &uz.checklist {
+        for s in [&item.title, &item.why, &item.how] {
+            texts.push((format!("checklist {id}"), s.clone()));
+        }
+    }
+    for (id, a) in &uz.articles {
+        let all = format!("{}\n{}\n{}", a.title, a.summary, body_text(&a.blocks));
+        texts.push((format!("article {id}"), all));
+    }
+    let s = &uz.screening;
+    for (key, t) in &s.strings {
+        texts.push((format!("screening {key}"), t.clone()));
+    }
+    for (id, q) in &s.question {
+        for t in [&q.text, &q.why, &q.reason, &q.unknown] {
+            texts.push((format!("question {id}"), t.clone()));
+        }
+    }
+    for (id, q) in &s.quiz {
+        for t in [&q.statement, &q.explanation] {
+            texts.push((format!("quiz {id}"), t.clone()));
+        }
+    }
+    for (place, text) in texts {
+        let chars: Vec<char> = text.chars().collect();
+        for (i, c) in chars.iter().enumerate() {
+            assert!(
+                !('\u{400}'..='\u{4FF}').contains(c),
+                "uz {place}: Cyrillic in {text:?}"
+            );
+            let letters_around = i > 0
+                && chars[i - 1].is_alphabetic()
+                && chars.get(i + 1).is_some_and(|n| n.is_alphabetic());
+            if matches!(c, '\'' | '‘' | '’' | '`' | 'ʻ' | 'ʼ') && letters_around {
+                let after_o_or_g = matches!(chars[i - 1], 'o' | 'O' | 'g' | 'G');
+                let want = if after_o_or_g { 'ʻ' } else { 'ʼ' };
+                assert_eq!(*c, want, "uz {place}: {c:?} after {:?} in {text:?}", chars[i - 1]);
+            }
+        }
+    }
+}
+
+/// The language list says, in the language itself, when nobody has reviewed a language's texts
+/// yet, and stops saying it once `languages.toml` marks it reviewed.
+#[test]
+fn a_language_nobody_has_reviewed_says_so_in_the_language_list() {
+    let infos = crate::supported_languages().unwrap();
+    let uz = infos.iter().find(|l| l.code == "uz").unwrap();
+    assert!(uz.has_own_texts && !uz.reviewed, "{uz:?}");
+    let pack = pack();
+    let own = pack
+        .written_languages()
+        .find(|(code, _)| *code == "uz")
+        .map(|(_, t)| t.ui.strings["language_not_reviewed"].clone());
+    assert_eq!(uz.note, own, "the note is in Uzbek");
+    for language in &infos {
+        match language.code.as_str() {
+            "en" | "ru" => assert!(language.reviewed && language.note.is_none()),
+            "uz" => {}
+            _ => assert!(
+                !language.has_own_texts && language.note.is_none(),
+                "a language without texts shows its fallback's, which are reviewed: {language:?}"
+            ),
+        }
+    }
+    let reviewed = with_file("languages.toml", |t| {
+        t.replace("reviewed = false", "reviewed = true")
+    })
+    .unwrap();
+    let infos = crate::settings::language_infos(&reviewed);
+    assert!(infos.iter().all(|l| l.note.is_none()), "{infos:?}");
+    assert!(infos.iter().find(|l| l.code == "uz").unwrap().reviewed);
 }
 
 #[test]

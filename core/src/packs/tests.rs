@@ -111,7 +111,7 @@ fn an_installed_pack_is_shown_at_once_in_every_language() {
     assert_eq!(info.version, v(1));
     assert_eq!(info.source, ContentSource::Installed);
     assert_eq!(info.installed_at, Some(at(5)));
-    assert_eq!(info.languages, ["en", "ru"]);
+    assert_eq!(info.languages, ["en", "ru", "uz"]);
     assert_eq!(info.embedded_version, v(0));
     assert_eq!(info.problem, None);
     assert_eq!(w.content_info(), info);
@@ -409,8 +409,10 @@ fn without_return_ticket(version: u32, key: &PackSigningKey) -> Vec<u8> {
         }),
         ("en/checklist.toml", item),
         ("ru/checklist.toml", item),
+        ("uz/checklist.toml", item),
         ("en/guide.toml", links),
         ("ru/guide.toml", links),
+        ("uz/guide.toml", links),
     ]);
     let options = PackOptions {
         version: Some(version),
@@ -524,7 +526,7 @@ fn the_content_screen_says_what_is_in_use_in_the_persons_language() {
         [
             "Встроены в приложение",
             &v(0).to_string(),
-            "English, Русский"
+            "English, Русский, Oʻzbekcha"
         ]
     );
     assert_eq!((view.problem, view.reset_label), (None, None));

@@ -40,7 +40,13 @@ pub(crate) fn high_pay(set: &PatternSet, text: &Stemmed<'_>, def: &AnalyzerDef) 
             continue;
         };
         let sentence = tokens[start_number].sentence;
-        let mut period = Period::Month;
+        // Uzbek names the period first ("kuniga 100$": a day, 100 dollars): a period word just
+        // before the amount counts when none follows it.
+        let mut period = first
+            .checked_sub(1)
+            .filter(|k| tokens[*k].sentence == sentence)
+            .and_then(|k| set.period_at(text, k).filter(|(_, e)| *e + 1 == first))
+            .map_or(Period::Month, |(found, _)| found);
         for k in end + 1..=end + PERIOD_REACH {
             if tokens.get(k).is_none_or(|t| t.sentence != sentence) {
                 break;

@@ -107,7 +107,7 @@ fn every_written_language_has_every_screening_text() {
             assert!(!text.trim().is_empty(), "{code}: an empty text");
             let cyrillic = text.chars().any(|c| ('\u{400}'..='\u{4FF}').contains(&c));
             match code {
-                "en" => assert!(!cyrillic, "{code}: {text}"),
+                "en" | "uz" => assert!(!cyrillic, "{code}: {text}"),
                 "ru" => assert!(
                     cyrillic || text.chars().all(|c| !c.is_alphabetic()),
                     "{code}: not Russian: {text}"
@@ -510,6 +510,9 @@ fn high_pay_is_a_flag_only_for_unskilled_work() {
         !flags("Senior engineer, $6,000 a month, 5 years of experience.")
             .contains(&"high-salary".to_string())
     );
+    // Uzbek names the period before the amount: a day's pay, not a month's.
+    assert!(flags("Zavodda ish, kuniga 100$.").contains(&"high-salary".to_string()));
+    assert!(!flags("Zavodda ish, kuniga 50$.").contains(&"high-salary".to_string()));
 }
 
 #[test]
@@ -530,6 +533,12 @@ fn the_analyzer_copes_with_case_typos_and_inflection() {
     assert_eq!(flags("NO EXPERIANCE REQUIRED"), ["no-experience"]);
     assert_eq!(flags("Зарплату выдаём в конвертах"), ["envelope"]);
     assert!(flags("Рабочая виза, опыт обязателен").is_empty());
+    // Uzbek has no stemmer: prefixes reach a word's forms, and the apostrophe of oʻ and gʻ may
+    // be typed any way.
+    assert_eq!(flags("TURISTIK VIZADA ketasiz"), ["tourist-visa"]);
+    assert_eq!(flags("Tajribasi yo‘q bo‘lsa ham, o'rgatamiz"), ["no-experience"]);
+    assert_eq!(flags("Oylikning qolgani konvertda"), ["envelope"]);
+    assert!(flags("Ish vizasi bilan, tajriba kamida 2 yil").is_empty());
 }
 
 #[test]
@@ -626,7 +635,7 @@ fn the_analyzer_finds_the_labelled_flags_in_the_ads() {
         }
     }
     assert!(honest >= 15, "only {honest} honest ads");
-    assert_eq!(langs, BTreeSet::from(["en", "ru"]));
+    assert_eq!(langs, BTreeSet::from(["en", "ru", "uz"]));
     println!("{:<24} {:>4} {:>4} {:>4}", "flag", "tp", "fn", "fp");
     for (flag, c) in &per_flag {
         println!("{flag:<24} {:>4} {:>4} {:>4}", c.0, c.1, c.2);
@@ -659,7 +668,8 @@ fn the_analyzer_finds_the_labelled_flags_in_the_ads() {
 
 #[test]
 fn the_quick_exit_has_the_same_words_as_the_shells_quick_exit() {
-    for language in ["en", "ru"] {
+    let pack = default_pack().unwrap();
+    for (language, _) in pack.written_languages() {
         let (_dir, w) = open(language);
         let label = w.shell_texts().quick_exit;
         let check = w.self_check().unwrap();
@@ -741,13 +751,18 @@ fn the_self_check_never_blames() {
                 "надо было",
                 "вы согласились",
                 "вы позволили",
+                "oʻzingiz aybdor",
+                "kerak edi",
+                "rozi boʻlgansiz",
+                "yoʻl qoʻygansiz",
             ] {
                 assert!(!lower.contains(blame), "{code}: {text}");
             }
         }
         assert!(
             t.strings["signs_message"].contains("fault")
-                || t.strings["signs_message"].contains("не виноваты"),
+                || t.strings["signs_message"].contains("не виноваты")
+                || t.strings["signs_message"].contains("aybdor emassiz"),
             "{code}: the signs message says it is not their fault"
         );
     }

@@ -247,7 +247,8 @@ impl Corpus {
                 continue;
             }
             while let Some(&(at, next)) = chars.peek() {
-                if !text::same_kind(kind, next) {
+                let after = chars.clone().nth(1).map(|(_, c)| c);
+                if !text::continues(kind, next, after) {
                     break;
                 }
                 end = at + next.len_utf8();

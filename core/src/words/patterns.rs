@@ -5,6 +5,11 @@
 //! "визой" share the stem of "виза"), and `prefix*` covers a word family. One typo is forgiven
 //! in words and prefixes of six letters or more; shorter words must be exact, or "не" and "на"
 //! would match each other.
+//!
+//! A language Snowball has no stemmer for (Uzbek, `stemmer = "none"`) matches words as written,
+//! and its patterns reach a word's forms with `prefix*` ("viza*": vizasi, vizada). It forgives
+//! no typo: its suffixes differ by one letter and mean the opposite ("shartnomasi", its
+//! contract; "shartnomasiz", without a contract; "to'laymiz", we pay; "to'laysiz", you pay).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -23,7 +28,8 @@ const FUZZY_FROM: usize = 6;
 /// One language's patterns.
 pub(crate) struct PatternSet {
     pub language: String,
-    algorithm: Algorithm,
+    /// None for a language without a stemmer: words are compared as written.
+    algorithm: Option<Algorithm>,
     flags: BTreeMap<String, FlagRule>,
     unskilled: Vec<Pattern>,
     thousand: Vec<Pattern>,
@@ -70,8 +76,15 @@ enum Step {
 
 #[derive(Debug, Clone)]
 enum Alt {
-    Word { norm: Vec<char>, stem: String },
-    Prefix { norm: Vec<char> },
+    Word {
+        norm: Vec<char>,
+        stem: String,
+        fuzzy: bool,
+    },
+    Prefix {
+        norm: Vec<char>,
+        fuzzy: bool,
+    },
 }
 
 /// An ad's tokens with their stems in one language.
@@ -80,13 +93,18 @@ pub(crate) struct Stemmed<'a> {
     stems: Vec<String>,
 }
 
-/// The stemmer for one of the two languages the patterns are written in. Each is created from a
-/// constant so the linker can leave the other languages' stemmers out of the library.
-fn stemmer(algorithm: Algorithm) -> Stemmer {
-    match algorithm {
-        Algorithm::Russian => Stemmer::create(Algorithm::Russian),
-        _ => Stemmer::create(Algorithm::English),
+/// The stemmer for one of the two stemmed languages the patterns are written in. Each is created
+/// from a constant so the linker can leave the other languages' stemmers out of the library.
+fn stemmer(algorithm: Option<Algorithm>) -> Option<Stemmer> {
+    match algorithm? {
+        Algorithm::Russian => Some(Stemmer::create(Algorithm::Russian)),
+        _ => Some(Stemmer::create(Algorithm::English)),
     }
+}
+
+/// A word's stem, or the word itself without a stemmer.
+fn stem(stemmer: Option<&Stemmer>, norm: &str) -> String {
+    stemmer.map_or_else(|| norm.to_owned(), |s| s.stem(norm).into_owned())
 }
 
 /// A span of the text, in characters, end exclusive.
@@ -95,14 +113,18 @@ pub(crate) type CharSpan = (usize, usize);
 impl PatternSet {
     pub(crate) fn compile(file: PatternFile) -> Result<Self, String> {
         let algorithm = match file.stemmer.as_str() {
-            "russian" => Algorithm::Russian,
-            "english" => Algorithm::English,
+            "russian" => Some(Algorithm::Russian),
+            "english" => Some(Algorithm::English),
+            "none" => None,
             other => return Err(format!("unknown stemmer {other:?}")),
         };
         let stemmer = stemmer(algorithm);
         let all = |list: &[String], place: &str| -> Result<Vec<Pattern>, String> {
             list.iter()
-                .map(|p| Pattern::compile(p, &stemmer).map_err(|e| format!("{place}: {p:?}: {e}")))
+                .map(|p| {
+                    Pattern::compile(p, stemmer.as_ref())
+                        .map_err(|e| format!("{place}: {p:?}: {e}"))
+                })
                 .collect()
         };
         let mut flags = BTreeMap::new();
@@ -163,7 +185,7 @@ impl PatternSet {
             .tokens
             .iter()
             .map(|t| match t.kind {
-                Kind::Word => stemmer.stem(&t.norm).into_owned(),
+                Kind::Word => stem(stemmer.as_ref(), &t.norm),
                 _ => t.norm.clone(),
             })
             .collect();
@@ -219,7 +241,7 @@ impl PatternSet {
 
 impl Pattern {
     /// Compiles one pattern as written in content (see `patterns/ru.toml` for the syntax).
-    pub(crate) fn compile(source: &str, stemmer: &Stemmer) -> Result<Self, String> {
+    pub(crate) fn compile(source: &str, stemmer: Option<&Stemmer>) -> Result<Self, String> {
         let mut steps = Vec::new();
         for part in source.split_whitespace() {
             if part == "..." {
@@ -285,7 +307,7 @@ fn match_steps(steps: &[Step], text: &Stemmed<'_>, i: usize, sentence: u32) -> O
 }
 
 impl Alt {
-    fn compile(source: &str, stemmer: &Stemmer) -> Result<Self, String> {
+    fn compile(source: &str, stemmer: Option<&Stemmer>) -> Result<Self, String> {
         let (body, prefix) = match source.strip_suffix('*') {
             Some(body) => (body, true),
             None => (source, false),
@@ -297,14 +319,16 @@ impl Alt {
             ));
         };
         let norm: Vec<char> = token.norm.chars().collect();
+        // Typos are forgiven only where a stemmer reads the endings (see the module's notes).
+        let fuzzy = stemmer.is_some() && norm.len() >= FUZZY_FROM;
         Ok(if prefix {
-            Alt::Prefix { norm }
+            Alt::Prefix { norm, fuzzy }
         } else {
             let stem = match token.kind {
-                Kind::Word => stemmer.stem(&token.norm).into_owned(),
+                Kind::Word => stem(stemmer, &token.norm),
                 _ => token.norm.clone(),
             };
-            Alt::Word { norm, stem }
+            Alt::Word { norm, stem, fuzzy }
         })
     }
 
@@ -313,23 +337,27 @@ impl Alt {
     fn matches(&self, token: &Token, stem: &str) -> bool {
         let typo = within_one_edit;
         match self {
-            Alt::Word { norm, stem: own } => {
+            Alt::Word {
+                norm,
+                stem: own,
+                fuzzy,
+            } => {
                 // Stems are compared with a typo only when the stem itself is long: "hour"
                 // (from "hourly") must not find "our".
                 own == stem
-                    || (norm.len() >= FUZZY_FROM
+                    || (*fuzzy
                         && (typo(norm, &token.chars)
                             || (own.chars().count() >= FUZZY_FROM - 1
                                 && own.len().abs_diff(stem.len()) <= 2
                                 && strsim::levenshtein(own, stem) <= 1)))
             }
-            Alt::Prefix { norm } => {
+            Alt::Prefix { norm, fuzzy } => {
                 if token.chars.starts_with(norm) {
                     return true;
                 }
                 let len = norm.len();
                 // The prefix with one letter wrong, missing or extra.
-                len >= FUZZY_FROM
+                *fuzzy
                     && (len - 1..=len + 1)
                         .filter(|k| *k <= token.chars.len())
                         .any(|k| within_one_edit(norm, &token.chars[..k]))
@@ -394,7 +422,7 @@ mod tests {
 
     fn found(pattern: &str, language: Algorithm, text: &str) -> Vec<String> {
         let stemmer = Stemmer::create(language);
-        let pattern = Pattern::compile(pattern, &stemmer).unwrap();
+        let pattern = Pattern::compile(pattern, Some(&stemmer)).unwrap();
         let tokens = Tokens::new(text);
         let set_stems = tokens
             .tokens
@@ -460,10 +488,41 @@ mod tests {
     }
 
     #[test]
+    fn without_a_stemmer_words_match_as_written_and_prefixes_reach_their_forms() {
+        let find = |pattern: &str, text: &str| -> Vec<String> {
+            let pattern = Pattern::compile(pattern, None).unwrap();
+            let tokens = Tokens::new(text);
+            let stems = tokens.tokens.iter().map(|t| t.norm.clone()).collect();
+            let stemmed = Stemmed {
+                tokens: &tokens,
+                stems,
+            };
+            pattern
+                .find_all(&stemmed)
+                .into_iter()
+                .map(|(s, e)| tokens.slice(s, e))
+                .collect()
+        };
+        assert_eq!(
+            find("turistik viza*", "Turistik vizada ketamiz"),
+            ["Turistik vizada"]
+        );
+        assert!(find("turistik viza", "turistik vizada").is_empty());
+        // However the apostrophe is typed.
+        assert_eq!(find("oʻqit*", "Bepul o'qitamiz"), ["o'qitamiz"]);
+        assert_eq!(find("tajriba* ... shart emas", "Tajriba umuman shart emas"), [
+            "Tajriba umuman shart emas"
+        ]);
+        // No typo is forgiven: one letter makes "its contract" of "without a contract".
+        assert!(find("shartnomasiz*", "Mehnat shartnomasi bor").is_empty());
+        assert!(find("to'laymiz", "o'zingiz to'laysiz").is_empty());
+    }
+
+    #[test]
     fn bad_patterns_are_refused() {
         let stemmer = Stemmer::create(Algorithm::English);
         for bad in ["", "... visa", "visa ...", "go-go", "a ... ... b"] {
-            assert!(Pattern::compile(bad, &stemmer).is_err(), "{bad:?}");
+            assert!(Pattern::compile(bad, Some(&stemmer)).is_err(), "{bad:?}");
         }
     }
 }

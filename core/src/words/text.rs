@@ -1,5 +1,7 @@
 //! An ad's text as words: case and "ё" folded, split at punctuation, each word with its place in
-//! the text (in characters) and the sentence it belongs to.
+//! the text (in characters) and the sentence it belongs to. An apostrophe between two letters
+//! belongs to the word, and every way of typing it reads the same: Uzbek writes "oʻ", "gʻ" and
+//! the tutuq belgisi ("maʼlumot") with one, and people type it as ʻ ʼ ' ‘ ’ or `.
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +36,9 @@ pub(crate) struct Tokens {
 
 const SYMBOLS: &[char] = &['$', '€', '£', '₽'];
 
+/// The marks typed for an apostrophe inside a word; all of them fold to `'`.
+const APOSTROPHES: &[char] = &['\'', '‘', '’', '`', 'ʻ', 'ʼ'];
+
 impl Tokens {
     pub(crate) fn new(text: &str) -> Self {
         let chars: Vec<char> = text.chars().collect();
@@ -52,7 +57,7 @@ impl Tokens {
             i += 1;
             if kind != Kind::Symbol {
                 // A change between letters and digits splits a token: "4000руб" is two.
-                while i < chars.len() && same_kind(kind, chars[i]) {
+                while i < chars.len() && continues(kind, chars[i], chars.get(i + 1).copied()) {
                     i += 1;
                 }
             }
@@ -91,11 +96,19 @@ pub(crate) fn same_kind(kind: Kind, c: char) -> bool {
     }
 }
 
+/// Whether `c`, followed by `next`, continues a token of this kind: as `same_kind`, and an
+/// apostrophe in a word when a letter follows it ("o‘zbek", "don't").
+pub(crate) fn continues(kind: Kind, c: char, next: Option<char>) -> bool {
+    same_kind(kind, c)
+        || (kind == Kind::Word && APOSTROPHES.contains(&c) && next.is_some_and(char::is_alphabetic))
+}
+
 fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36F}').contains(&c)
 }
 
-/// Lower case, "ё" as "е", combining accents dropped (Russian texts sometimes mark stress).
+/// Lower case, "ё" as "е", every apostrophe as `'`, combining accents dropped (Russian texts
+/// sometimes mark stress).
 pub(crate) fn normalise(chars: impl Iterator<Item = char>) -> String {
     fold(chars).collect()
 }
@@ -105,7 +118,11 @@ pub(crate) fn fold(chars: impl Iterator<Item = char>) -> impl Iterator<Item = ch
     chars
         .filter(|c| !is_mark(*c))
         .flat_map(char::to_lowercase)
-        .map(|c| if c == 'ё' { 'е' } else { c })
+        .map(|c| match c {
+            'ё' => 'е',
+            c if APOSTROPHES.contains(&c) => '\'',
+            c => c,
+        })
 }
 
 /// What kind of token `c` starts, if any.
@@ -168,6 +185,18 @@ mod tests {
             norms("Перелёт ОПЛАЧИВАЕМ: $4000+, 3000руб!"),
             ["перелет", "оплачиваем", "$", "4000", "3000", "руб"]
         );
+    }
+
+    #[test]
+    fn an_apostrophe_inside_a_word_is_one_letter_however_it_is_typed() {
+        for typed in ["Oʻzbekiston", "O'zbekiston", "O‘zbekiston", "O’zbekiston", "O`zbekiston"] {
+            assert_eq!(norms(typed), ["o'zbekiston"], "{typed}");
+        }
+        assert_eq!(norms("maʼlumot, ma'lumot"), ["ma'lumot", "ma'lumot"]);
+        // Quotes around a word and an apostrophe at its end stay outside it.
+        assert_eq!(norms("‘ish’ 'bor' workers' pay"), ["ish", "bor", "workers", "pay"]);
+        let tokens = Tokens::new("gʻalla o‘rim");
+        assert_eq!((tokens.tokens[1].start, tokens.tokens[1].end), (7, 12));
     }
 
     #[test]

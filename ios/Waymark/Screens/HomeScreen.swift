@@ -57,7 +57,8 @@ struct HomeScreen: View {
                 if let texts = store.texts, !languages.isEmpty {
                     Menu(texts.languageLabel) {
                         ForEach(languages, id: \.code) { language in
-                            Button(language.name) {
+                            // A language no native speaker has reviewed yet says so by its name.
+                            Button(language.note.map { "\(language.name) — \($0)" } ?? language.name) {
                                 Task {
                                     await store.setLanguage(language.code)
                                     // Pending alerts carry words in the old language.

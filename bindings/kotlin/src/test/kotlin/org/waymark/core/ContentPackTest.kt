@@ -35,7 +35,7 @@ class ContentPackTest {
             assertEquals(ContentSource.INSTALLED, info.source)
             assertEquals(before.embeddedVersion + 1u, info.version)
             assertEquals(MONDAY_10_MOSCOW, info.installedAt)
-            assertEquals(listOf("en", "ru"), info.languages)
+            assertEquals(listOf("en", "ru", "uz"), info.languages)
             val view = waymark.contentPackView()
             assertEquals("Материалы", view.title)
             assertEquals("Установленное обновление", view.lines.first().value)

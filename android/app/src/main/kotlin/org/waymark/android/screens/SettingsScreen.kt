@@ -14,7 +14,9 @@ class SettingsScreen : Screen<Pair<List<LanguageInfo>, String>>() {
         val texts = ui.texts
         title(texts.settingsTitle)
         heading(texts.languageLabel)
-        choice(languages.map { it.name }, languages.indexOfFirst { it.code == current }) { index ->
+        // A language whose texts no native speaker has reviewed yet says so beside its name.
+        val labels = languages.map { language -> language.note?.let { "${language.name} — $it" } ?: language.name }
+        choice(labels, languages.indexOfFirst { it.code == current }) { index ->
             Core.chooseLanguage(context, languages[index].code)
             Alerts.replan(context)
             ui.reload()
