@@ -175,7 +175,10 @@ fn status_shows_the_built_in_content_in_english_and_russian() {
     let json: Value =
         serde_json::from_str(profile.run("en", &["--json", "pack", "status"]).ok()).unwrap();
     assert_eq!(json["info"]["source"], "Embedded");
-    assert_eq!(json["info"]["languages"], serde_json::json!(["en", "ru", "uz"]));
+    assert_eq!(
+        json["info"]["languages"],
+        serde_json::json!(["en", "ru", "uz"])
+    );
 }
 
 #[test]

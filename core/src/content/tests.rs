@@ -145,7 +145,9 @@ fn russian_texts_are_in_russian_and_english_and_uzbek_ones_in_latin_letters() {
                     share > 0.6,
                     "ru article {id} is mostly not Cyrillic ({share:.2})"
                 ),
-                "en" | "uz" => assert_eq!(cyrillic(&all), 0, "{code} article {id} has Cyrillic text"),
+                "en" | "uz" => {
+                    assert_eq!(cyrillic(&all), 0, "{code} article {id} has Cyrillic text")
+                }
                 _ => {}
             }
         }
@@ -612,7 +614,12 @@ fn uzbek_texts_are_latin_with_the_proper_okina_and_apostrophe() {
             if matches!(c, '\'' | '‘' | '’' | '`' | 'ʻ' | 'ʼ') && letters_around {
                 let after_o_or_g = matches!(chars[i - 1], 'o' | 'O' | 'g' | 'G');
                 let want = if after_o_or_g { 'ʻ' } else { 'ʼ' };
-                assert_eq!(*c, want, "uz {place}: {c:?} after {:?} in {text:?}", chars[i - 1]);
+                assert_eq!(
+                    *c,
+                    want,
+                    "uz {place}: {c:?} after {:?} in {text:?}",
+                    chars[i - 1]
+                );
             }
         }
     }

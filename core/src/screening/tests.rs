@@ -536,7 +536,10 @@ fn the_analyzer_copes_with_case_typos_and_inflection() {
     // Uzbek has no stemmer: prefixes reach a word's forms, and the apostrophe of oʻ and gʻ may
     // be typed any way.
     assert_eq!(flags("TURISTIK VIZADA ketasiz"), ["tourist-visa"]);
-    assert_eq!(flags("Tajribasi yo‘q bo‘lsa ham, o'rgatamiz"), ["no-experience"]);
+    assert_eq!(
+        flags("Tajribasi yo‘q bo‘lsa ham, o'rgatamiz"),
+        ["no-experience"]
+    );
     assert_eq!(flags("Oylikning qolgani konvertda"), ["envelope"]);
     assert!(flags("Ish vizasi bilan, tajriba kamida 2 yil").is_empty());
 }

@@ -210,14 +210,24 @@ fn every_word_of_the_query_must_be_found() {
 fn an_uzbek_query_finds_uzbek_texts_however_the_apostrophe_is_typed() {
     let plain = search("uz", "shartli ibora");
     assert!(!plain.results.is_empty());
-    assert!(ids(&plain).contains(&"copies-and-signal-phrase"), "{:?}", ids(&plain));
+    assert!(
+        ids(&plain).contains(&"copies-and-signal-phrase"),
+        "{:?}",
+        ids(&plain)
+    );
     assert!(
         plain
             .results
             .iter()
             .all(|r| r.language.as_deref() == Some("uz"))
     );
-    let variants = ["qoʻngʻiroq", "qo'ng'iroq", "qo‘ng‘iroq", "qo’ng’iroq", "qo`ng`iroq"];
+    let variants = [
+        "qoʻngʻiroq",
+        "qo'ng'iroq",
+        "qo‘ng‘iroq",
+        "qo’ng’iroq",
+        "qo`ng`iroq",
+    ];
     let first = search("uz", variants[0]);
     assert!(!first.results.is_empty());
     for variant in variants {

@@ -510,9 +510,10 @@ mod tests {
         assert!(find("turistik viza", "turistik vizada").is_empty());
         // However the apostrophe is typed.
         assert_eq!(find("oʻqit*", "Bepul o'qitamiz"), ["o'qitamiz"]);
-        assert_eq!(find("tajriba* ... shart emas", "Tajriba umuman shart emas"), [
-            "Tajriba umuman shart emas"
-        ]);
+        assert_eq!(
+            find("tajriba* ... shart emas", "Tajriba umuman shart emas"),
+            ["Tajriba umuman shart emas"]
+        );
         // No typo is forgiven: one letter makes "its contract" of "without a contract".
         assert!(find("shartnomasiz*", "Mehnat shartnomasi bor").is_empty());
         assert!(find("to'laymiz", "o'zingiz to'laysiz").is_empty());

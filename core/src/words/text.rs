@@ -189,12 +189,21 @@ mod tests {
 
     #[test]
     fn an_apostrophe_inside_a_word_is_one_letter_however_it_is_typed() {
-        for typed in ["Oʻzbekiston", "O'zbekiston", "O‘zbekiston", "O’zbekiston", "O`zbekiston"] {
+        for typed in [
+            "Oʻzbekiston",
+            "O'zbekiston",
+            "O‘zbekiston",
+            "O’zbekiston",
+            "O`zbekiston",
+        ] {
             assert_eq!(norms(typed), ["o'zbekiston"], "{typed}");
         }
         assert_eq!(norms("maʼlumot, ma'lumot"), ["ma'lumot", "ma'lumot"]);
         // Quotes around a word and an apostrophe at its end stay outside it.
-        assert_eq!(norms("‘ish’ 'bor' workers' pay"), ["ish", "bor", "workers", "pay"]);
+        assert_eq!(
+            norms("‘ish’ 'bor' workers' pay"),
+            ["ish", "bor", "workers", "pay"]
+        );
         let tokens = Tokens::new("gʻalla o‘rim");
         assert_eq!((tokens.tokens[1].start, tokens.tokens[1].end), (7, 12));
     }
