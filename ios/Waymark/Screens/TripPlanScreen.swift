@@ -2,66 +2,72 @@ import SwiftUI
 import WaymarkCore
 
 /// The trip plan form: starts from `tripPlanForm(now:)` (the saved plan, or the core's draft with
-/// the usual schedule), saves with `setTripPlan(plan:now:)`; the core checks every field and names
-/// the one it refuses. Dates go through `tripDayOf`/`tripDayStart` in the form's `datesZone`, so a
-/// picked day is midnight where the core means it.
+/// the usual schedule, with its pickers) and sends what the person typed and picked, as it is, to
+/// `saveTripPlan(input:now:)`, which checks every field and names each one's problem. The date
+/// pickers' days go through `tripDayOf`/`tripDayStart` in the phone's zone, so a picked day is
+/// the day the person saw.
 struct TripPlanScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
     @Environment(\.dismiss) private var dismiss
-    @State private var countries: [CountryOption] = []
-    @State private var name = ""
-    @State private var country = ""
-    @State private var city = ""
+    @State private var form: TripPlanForm?
+    @State private var input: TripPlanInput?
     @State private var starts = Date()
     @State private var ends = Date()
-    @State private var homeZone = TimeZone.current.identifier
-    @State private var destinationZone = TimeZone.current.identifier
-    @State private var scheduleZone = ""
-    @State private var datesZone = TimeZone.current.identifier
-    @State private var employer = ""
-    @State private var agency = ""
-    @State private var documents = ""
-    @State private var times = ""
-    @State private var days: Set<DayOfWeek> = []
-    @State private var everyHours = ""
-    @State private var window = ""
-    @State private var grace = ""
+    @State private var problems: [TripPlanFieldError] = []
     @State private var failure: String?
-    @State private var week: [DayOption] = []
-
-    private static let zones = TimeZone.knownTimeZoneIdentifiers.sorted()
 
     var body: some View {
-        if let texts = store.texts {
+        if let texts = store.texts, let form, let input = Binding($input) {
             Form {
                 Section {
-                    TextField(texts.planTravellerName, text: $name)
-                    Picker(texts.planDestinationCountry, selection: $country) {
-                        ForEach(countries, id: \.code) { Text($0.name).tag($0.code) }
+                    TextField(texts.planTravellerName, text: input.travellerName)
+                    problem(.travellerName)
+                    Picker(texts.planDestinationCountry, selection: input.destinationCountry) {
+                        // Empty until the person picks: a new plan has no destination yet.
+                        Text("").tag("")
+                        ForEach(form.countries, id: \.code) { Text($0.name).tag($0.code) }
                     }
-                    TextField(texts.planDestinationCity, text: $city)
+                    problem(.destinationCountry)
+                    TextField(texts.planDestinationCity, text: input.destinationCity)
+                    problem(.destinationCity)
                     DatePicker(texts.planStarts, selection: $starts, displayedComponents: .date)
+                    problem(.startsDay)
                     DatePicker(texts.planEnds, selection: $ends, displayedComponents: .date)
-                    zonePicker(texts.planHomeZone, $homeZone)
-                    zonePicker(texts.planDestinationZone, $destinationZone)
-                    TextField(texts.planEmployer, text: $employer, axis: .vertical)
-                    TextField(texts.planAgency, text: $agency, axis: .vertical)
-                    TextField(texts.planDocumentCopies, text: $documents, axis: .vertical)
+                    problem(.endsDay)
+                    zonePicker(texts.planHomeZone, input.homeTimeZone)
+                    problem(.homeTimeZone)
+                    zonePicker(texts.planDestinationZone, input.destinationTimeZone)
+                    problem(.destinationTimeZone)
+                    TextField(texts.planEmployer, text: input.employer, axis: .vertical)
+                    problem(.employer)
+                    TextField(texts.planAgency, text: input.agency, axis: .vertical)
+                    problem(.agency)
+                    TextField(texts.planDocumentCopies, text: input.documentCopies, axis: .vertical)
+                    problem(.documentCopies)
                 }
                 Section(texts.planSchedule) {
-                    TextField(texts.planTimes, text: $times).keyboardType(.numbersAndPunctuation)
+                    TextField(texts.planTimes, text: input.times).keyboardType(.numbersAndPunctuation)
+                    problem(.times)
                     Text(texts.planDays).font(.subheadline)
-                    ForEach(week, id: \.day) { option in
+                    ForEach(form.days, id: \.day) { option in
                         Toggle(option.name, isOn: Binding(
-                            get: { days.contains(option.day) },
-                            set: { if $0 { days.insert(option.day) } else { days.remove(option.day) } }
+                            get: { input.wrappedValue.days.contains(option.day) },
+                            set: { on in
+                                input.wrappedValue.days.removeAll { $0 == option.day }
+                                if on { input.wrappedValue.days.append(option.day) }
+                            }
                         ))
                     }
-                    TextField(texts.planEveryHours, text: $everyHours).keyboardType(.numberPad)
-                    zonePicker(texts.planScheduleZone, $scheduleZone, allowsNone: true)
-                    TextField(texts.planWindowMinutes, text: $window).keyboardType(.numberPad)
-                    TextField(texts.planGraceMinutes, text: $grace).keyboardType(.numberPad)
+                    problem(.days)
+                    TextField(texts.planEveryHours, text: input.everyHours).keyboardType(.numberPad)
+                    problem(.everyHours)
+                    zonePicker(texts.planScheduleZone, input.scheduleTimeZone, allowsNone: true)
+                    problem(.scheduleTimeZone)
+                    TextField(texts.planWindowMinutes, text: input.windowMinutes).keyboardType(.numberPad)
+                    problem(.windowMinutes)
+                    TextField(texts.planGraceMinutes, text: input.graceMinutes).keyboardType(.numberPad)
+                    problem(.graceMinutes)
                 }
                 Section {
                     FormFailure(message: failure)
@@ -69,91 +75,58 @@ struct TripPlanScreen: View {
                 }
             }
             .navigationTitle(texts.planTitle)
-            .task(id: store.revision) { await load() }
+        } else {
+            ProgressView().task(id: store.revision) { await load() }
         }
     }
 
-    /// A zone picker; with `allowsNone` an empty first entry, which the core reads as the
-    /// destination's zone.
+    /// The core's words for what is wrong with `field`, shown under it (VoiceOver reads it next).
+    @ViewBuilder
+    private func problem(_ field: TripPlanField) -> some View {
+        if let found = problems.first(where: { $0.field == field }) {
+            Text(found.message).font(.footnote).foregroundStyle(.red)
+        }
+    }
+
+    /// A zone picker over the core's zones; with `allowsNone` an empty first entry, which the
+    /// core reads as the destination's zone.
     private func zonePicker(_ label: String, _ selection: Binding<String>, allowsNone: Bool = false) -> some View {
         Picker(label, selection: selection) {
             if allowsNone { Text("").tag("") }
-            ForEach(Self.zones, id: \.self) { Text($0).tag($0) }
+            ForEach(form?.zones ?? [], id: \.name) { Text($0.label).tag($0.name) }
         }
     }
 
     private func load() async {
-        countries = await store.load { $0.emergencyCountries() } ?? []
-        guard let form = await store.load({ try $0.tripPlanForm(now: Date()) }) else { return }
-        let plan = form.plan
+        guard let loaded = await store.load({ try $0.tripPlanForm(now: Date()) }) else { return }
         let device = TimeZone.current.identifier
-        week = form.days
-        datesZone = form.datesZone
-        // The form's days, shown as the same days in the picker's (device) zone.
-        if let first = try? tripDayStart(date: form.startsDay, timeZone: device),
-           let last = try? tripDayStart(date: form.endsDay, timeZone: device) {
+        // The form's days, shown as the same days in the picker's (the phone's) zone.
+        if let first = try? tripDayStart(date: loaded.input.startsDay, timeZone: device),
+           let last = try? tripDayStart(date: loaded.input.endsDay, timeZone: device) {
             starts = first
             ends = last
         }
-        name = plan.travellerName
-        country = plan.destinationCountry
-        city = plan.destinationCity
-        homeZone = plan.homeTimeZone
-        destinationZone = plan.destinationTimeZone
-        scheduleZone = plan.schedule.timeZone
-        employer = plan.employer ?? ""
-        agency = plan.agency ?? ""
-        documents = plan.documentCopies ?? ""
-        window = String(plan.schedule.windowMinutes)
-        grace = String(plan.schedule.graceMinutes)
-        switch plan.schedule.cadence {
-        case let .daily(list):
-            times = list.joined(separator: ", ")
-            days = []
-        case let .weekly(weekDays, list):
-            times = list.joined(separator: ", ")
-            days = Set(weekDays)
-        case let .everyHours(hours):
-            everyHours = String(hours)
-            times = ""
-        }
+        form = loaded
+        input = loaded.input
     }
 
     private func save() async {
+        guard var typed = input else { return }
         let device = TimeZone.current.identifier
-        let timeList = times.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
-        let cadence: CheckinCadence
-        if let hours = UInt32(everyHours.trimmingCharacters(in: .whitespaces)) {
-            cadence = .everyHours(hours: hours)
-        } else if days.isEmpty {
-            cadence = .daily(times: timeList)
-        } else {
-            cadence = .weekly(days: week.map(\.day).filter { days.contains($0) }, times: timeList)
-        }
-        let (starts, ends, zone, datesZone) = (self.starts, self.ends, scheduleZone, self.datesZone)
-        let fields = (name, country, city, homeZone, destinationZone, employer, agency, documents)
-        let window = UInt32(self.window) ?? 0
-        let grace = UInt32(self.grace) ?? 0
+        // The days the pickers show, as the core writes days; the core reads them in the plan's zone.
+        typed.startsDay = (try? tripDayOf(at: starts, timeZone: device)) ?? typed.startsDay
+        typed.endsDay = (try? tripDayOf(at: ends, timeZone: device)) ?? typed.endsDay
         do {
-            _ = try await store.call { waymark -> CheckinView in
-                let plan = TripPlan(
-                    travellerName: fields.0,
-                    destinationCountry: fields.1,
-                    destinationCity: fields.2,
-                    starts: try tripDayStart(date: try tripDayOf(at: starts, timeZone: device), timeZone: datesZone),
-                    ends: try tripDayEnd(date: try tripDayOf(at: ends, timeZone: device), timeZone: datesZone),
-                    homeTimeZone: fields.3,
-                    destinationTimeZone: fields.4,
-                    employer: fields.5.isEmpty ? nil : fields.5,
-                    agency: fields.6.isEmpty ? nil : fields.6,
-                    documentCopies: fields.7.isEmpty ? nil : fields.7,
-                    schedule: CheckinSchedule(cadence: cadence, timeZone: zone, windowMinutes: window, graceMinutes: grace)
-                )
-                return try waymark.setTripPlan(plan: plan, now: Date())
-            }
+            let outcome = try await store.call { try $0.saveTripPlan(input: typed, now: Date()) }
             failure = nil
-            await notifications.replan()
-            dismiss()
+            switch outcome {
+            case .saved:
+                problems = []
+                await notifications.replan()
+                dismiss()
+            case let .refused(errors):
+                problems = errors
+            }
         } catch {
             failure = CoreStore.describe(error)
         }
