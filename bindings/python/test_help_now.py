@@ -77,7 +77,7 @@ def test_numbers_in_local_forms_are_saved_in_e164_with_call_text_and_copy(open_p
     # A mobile takes texts; a landline does not.
     assert mum.actions == [
         ContactAction(label="Call", action=Action.DIAL(uri="tel:+79161234567")),
-        ContactAction(label="Text", action=Action.COMPOSE_SMS(uri="sms:+79161234567")),
+        ContactAction(label="Text", action=Action.COMPOSE_SMS(uri="sms:+79161234567", number="+79161234567")),
         ContactAction(label="Copy number", action=Action.COPY_TEXT(text="+79161234567")),
     ]
     assert mum.actions[1].action.is_compose_sms()

@@ -68,6 +68,8 @@ pub enum Action {
     ComposeSms {
         /// An `sms:` URI with the number in E.164 form.
         uri: String,
+        /// The same number, E.164, for a composer that takes the recipient on its own (iOS).
+        number: String,
     },
     /// Put this text on the clipboard (a phone number, to paste into another app).
     CopyText {
@@ -111,6 +113,7 @@ impl Action {
     pub(crate) fn sms(e164: &str) -> Self {
         Self::ComposeSms {
             uri: format!("sms:{e164}"),
+            number: e164.to_owned(),
         }
     }
 
@@ -175,9 +178,7 @@ mod tests {
             Action::ShowQrCode { text: text.clone() },
             Action::ShareText { text: text.clone() },
             Action::dial("+447700900123"),
-            Action::ComposeSms {
-                uri: "sms:+447700900123?body=Hi%20there".into(),
-            },
+            Action::sms("+447700900123"),
             Action::CopyText { text },
             Action::OpenHelpNow,
             Action::QuickExit,

@@ -701,7 +701,8 @@ fn contacts_are_listed_edited_and_removed() {
                 uri: "tel:+79161234567".into()
             },
             Action::ComposeSms {
-                uri: "sms:+79161234567".into()
+                uri: "sms:+79161234567".into(),
+                number: "+79161234567".into()
             },
             Action::CopyText {
                 text: "+79161234567".into()

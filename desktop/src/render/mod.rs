@@ -82,7 +82,7 @@ impl Ctx {
             },
             Action::OpenContact { id } => format!("contact {id}"),
             Action::Dial { uri } => return self.style.dim(&glue(&format!("[☎ {uri}]"))),
-            Action::ComposeSms { uri } => return self.style.dim(&glue(&format!("[✉ {uri}]"))),
+            Action::ComposeSms { uri, .. } => return self.style.dim(&glue(&format!("[✉ {uri}]"))),
             Action::CopyText { text } => return self.style.dim(&glue(&format!("[⧉ {text}]"))),
             Action::OpenCheckin => "checkin".to_owned(),
             Action::OpenFamily => "family".to_owned(),

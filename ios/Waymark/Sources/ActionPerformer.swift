@@ -35,7 +35,7 @@ final class ActionPerformer: ObservableObject {
         case .openSearch: path.append(.search)
         case let .shareText(text): sheet = .share(text: text)
         case let .dial(uri): open(uri, texts: texts)
-        case let .composeSms(uri): composeSms(uri, texts: texts)
+        case let .composeSms(uri, number): composeSms(uri, number: number, texts: texts)
         case let .copyText(text):
             UIPasteboard.general.string = text
             toast = texts?.copied
@@ -57,9 +57,9 @@ final class ActionPerformer: ObservableObject {
     }
 
     /// The in-app composer when the phone can text; otherwise the Messages app through sms:.
-    private func composeSms(_ uri: String, texts: ShellTexts?) {
-        if SmsComposer.canSend, let recipient = uri.split(separator: ":", maxSplits: 1).last {
-            sheet = .sms(recipient: String(recipient))
+    private func composeSms(_ uri: String, number: String, texts: ShellTexts?) {
+        if SmsComposer.canSend {
+            sheet = .sms(recipient: number)
         } else {
             open(uri, texts: texts)
         }

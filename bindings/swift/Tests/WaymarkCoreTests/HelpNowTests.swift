@@ -74,7 +74,7 @@ final class HelpNowTests: WaymarkTestCase {
         // A mobile takes texts; a landline does not.
         XCTAssertEqual(mum.actions, [
             ContactAction(label: "Call", action: .dial(uri: "tel:+79161234567")),
-            ContactAction(label: "Text", action: .composeSms(uri: "sms:+79161234567")),
+            ContactAction(label: "Text", action: .composeSms(uri: "sms:+79161234567", number: "+79161234567")),
             ContactAction(label: "Copy number", action: .copyText(text: "+79161234567")),
         ])
         XCTAssertEqual(embassy.actions.map(\.action), [

@@ -45,14 +45,7 @@ class Actions(private val activity: Activity, private val ui: Ui) {
                 ),
             )
             is Action.Dial -> start(Intent(Intent.ACTION_DIAL, Uri.parse(action.uri)))
-            is Action.ComposeSms -> {
-                val uri = Uri.parse(action.uri)
-                val intent = Intent(Intent.ACTION_SENDTO, uri)
-                // Messaging apps read the text from this extra more reliably than from the URI.
-                runCatching { uri.getQueryParameter("body") }.getOrNull()
-                    ?.let { intent.putExtra("sms_body", it) }
-                start(intent)
-            }
+            is Action.ComposeSms -> start(Intent(Intent.ACTION_SENDTO, Uri.parse(action.uri)))
             is Action.CopyText -> {
                 val clipboard = activity.getSystemService(ClipboardManager::class.java)
                 clipboard.setPrimaryClip(ClipData.newPlainText(null, action.text))

@@ -35,7 +35,7 @@ class ActionCodecTest {
         Action.ShowQrCode("WAYMARK1:abc"),
         Action.ShareText("Checked in: 123456"),
         Action.Dial("tel:+78001234567"),
-        Action.ComposeSms("sms:+78001234567?body=hello%20there"),
+        Action.ComposeSms("sms:+78001234567", "+78001234567"),
         Action.CopyText("+7 800 123-45-67"),
         Action.OpenHelpNow,
         Action.QuickExit,

@@ -91,7 +91,7 @@ class HelpNowTest {
             assertEquals(
                 listOf(
                     ContactAction("Call", Action.Dial("tel:+79161234567")),
-                    ContactAction("Text", Action.ComposeSms("sms:+79161234567")),
+                    ContactAction("Text", Action.ComposeSms("sms:+79161234567", "+79161234567")),
                     ContactAction("Copy number", Action.CopyText("+79161234567")),
                 ),
                 mum.actions,
