@@ -32,7 +32,7 @@ mod zone;
 
 pub use action::{Action, action_from_token, action_token};
 pub use checkins::{
-    AlertKind, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinCadence,
+    AlertKind, AlertUrgency, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinCadence,
     CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice, CheckinMessageOption,
     CheckinMessageView, CheckinReceipt, CheckinSchedule, CheckinView, DRAFT_GRACE_MINUTES,
     DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine, FamilyHistoryEntry,
@@ -79,7 +79,7 @@ pub use search::{
     QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
 pub use settings::{LanguageInfo, supported_languages};
-pub use shell_texts::{AlertChannel, ShellTexts};
+pub use shell_texts::{AlertChannel, LockedAlertText, ShellTexts, locked_alert_text};
 pub use speech::SpeakableText;
 pub use time_json::rfc3339;
 pub use waymark::{Waymark, WaymarkOptions};

@@ -33,7 +33,7 @@ pub use plan::{
     SIGNAL_PHRASE_MAX_CHARS, TripPlan,
 };
 pub use plan_form::{DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOption, TripPlanForm};
-pub use planner::{AlertKind, NotificationPlan, PlannedAlert};
+pub use planner::{AlertKind, AlertUrgency, NotificationPlan, PlannedAlert};
 pub use sharing::QR_BYTE_BUDGET;
 pub use status::SlotStatus;
 pub use trip_days::{trip_day_end, trip_day_of, trip_day_start};
