@@ -32,15 +32,16 @@ mod zone;
 
 pub use action::{Action, action_from_token, action_token};
 pub use checkins::{
-    AlertKind, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CalendarDay, CheckinCadence,
-    CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice, CheckinMessageOption,
-    CheckinMessageView, CheckinReceipt, CheckinSchedule, CheckinView, DRAFT_GRACE_MINUTES,
-    DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine, FamilyHistoryEntry,
-    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
-    PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
-    SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError, TripPlanForm, TripPlanInput,
-    TripPlanSaved, VerificationOutcome, VerificationView, WatchedTravellerSummary, ZoneOption,
-    calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
+    AlertKind, AlertUrgency, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CalendarDay,
+    CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice,
+    CheckinMessageOption, CheckinMessageView, CheckinReceipt, CheckinSchedule, CheckinView,
+    DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine,
+    FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan,
+    PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET,
+    SIGNAL_PHRASE_MAX_CHARS, SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError,
+    TripPlanForm, TripPlanInput, TripPlanSaved, VerificationOutcome, VerificationView,
+    WatchedTravellerSummary, ZoneOption, calendar_day, calendar_day_text, trip_day_end,
+    trip_day_of, trip_day_start,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
@@ -80,7 +81,7 @@ pub use search::{
     QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
 pub use settings::{LanguageInfo, supported_languages};
-pub use shell_texts::{AlertChannel, ShellTexts};
+pub use shell_texts::{AlertChannel, LockedAlertText, ShellTexts, locked_alert_text};
 pub use speech::SpeakableText;
 pub use time_json::rfc3339;
 pub use waymark::{Waymark, WaymarkOptions};

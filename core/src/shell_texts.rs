@@ -4,7 +4,12 @@
 
 use serde::Serialize;
 
-use crate::checkins::AlertKind;
+use crate::action::Action;
+use crate::checkins::{AlertKind, AlertUrgency};
+use crate::content::default_pack;
+use crate::content::reasons::english;
+use crate::content::ui::Ui;
+use crate::error::WaymarkError;
 use crate::profile::Profile;
 
 /// Declares `ShellTexts` with one documented field per string and the alert channels with their
@@ -67,6 +72,68 @@ pub struct AlertChannel {
     pub description: String,
 }
 
+/// What a phone shows for an alert that fires after a restart, before the person first unlocked
+/// it: the profile (with the alert's words and the chosen language) cannot be opened yet, so the
+/// shell kept only each alert's id, time and urgency where the phone can read them while locked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct LockedAlertText {
+    /// A neutral title: "Reminder" for a reminder, exactly as the traveller's lock screen shows
+    /// it; for the family's alarm, that a check-in may be missed, without saying whose.
+    pub title: String,
+    /// Asks the person to unlock the phone to see more.
+    pub body: String,
+    /// The notification channel (category) to show it in: one the shell made from
+    /// `alert_channels` while the profile was open.
+    pub channel_id: String,
+    /// What a tap opens once the phone is unlocked: the check-in, or the family's list.
+    pub action: Action,
+}
+
+/// The words for an alert shown before the phone's first unlock, in `language` (the phone's
+/// language: the one chosen in the app is in the locked profile), from the content built into
+/// the app; a language tag the core cannot read gets English. Needs no profile, so an error's
+/// reason is in English.
+#[uniffi::export]
+pub fn locked_alert_text(
+    language: String,
+    urgency: AlertUrgency,
+) -> Result<LockedAlertText, WaymarkError> {
+    let pack = default_pack().map_err(english)?;
+    let chain = match pack.chain(&language) {
+        Ok(chain) => chain,
+        Err(_) => pack.chain("en").map_err(english)?,
+    };
+    Ok(locked_text(&Ui::new(&pack, &chain), urgency))
+}
+
+fn locked_text(ui: &Ui<'_>, urgency: AlertUrgency) -> LockedAlertText {
+    let (kind, title, body, action) = match urgency {
+        AlertUrgency::Reminder => (
+            AlertKind::CheckinReminder,
+            "alert_lock_screen",
+            "alert_locked_reminder_body",
+            Action::OpenCheckin,
+        ),
+        AlertUrgency::Alarm => (
+            AlertKind::FamilyOverdue,
+            "alert_locked_alarm_title",
+            "alert_locked_alarm_body",
+            Action::OpenFamily,
+        ),
+    };
+    let channel_id = ALERT_KINDS
+        .iter()
+        .find(|(k, ..)| *k == kind)
+        .map(|(_, id, ..)| (*id).to_owned())
+        .unwrap_or_default();
+    LockedAlertText {
+        title: ui.text(title),
+        body: ui.text(body),
+        channel_id,
+        action,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -118,5 +185,39 @@ mod tests {
         );
         let (_dir, kyrgyz) = open("ky");
         assert_eq!(kyrgyz.shell_texts(), ru, "ky falls back to Russian");
+    }
+
+    #[test]
+    fn a_locked_phone_s_alert_is_neutral_in_the_phone_s_language() {
+        let reminder = locked_alert_text("en".into(), AlertUrgency::Reminder).unwrap();
+        assert_eq!(
+            reminder.title, "Reminder",
+            "the traveller's lock screen line"
+        );
+        assert_eq!(reminder.channel_id, "checkin_reminder");
+        let alarm = locked_alert_text("ru".into(), AlertUrgency::Alarm).unwrap();
+        assert_eq!(alarm.title, "Возможно, пропущена отметка");
+        assert_eq!(alarm.channel_id, "family_overdue");
+        assert_eq!(alarm.action, Action::OpenFamily);
+        assert_eq!(
+            locked_alert_text("uz".into(), AlertUrgency::Alarm).unwrap(),
+            alarm,
+            "uz falls back to Russian"
+        );
+        // A tag the core cannot read (a phone's odd locale) gets the base language.
+        let odd = locked_alert_text("??".into(), AlertUrgency::Reminder).unwrap();
+        assert_eq!(odd, reminder);
+        for language in ["en", "ru"] {
+            for urgency in [AlertUrgency::Reminder, AlertUrgency::Alarm] {
+                let text = locked_alert_text(language.into(), urgency).unwrap();
+                assert!(
+                    !text.body.is_empty() && !text.title.contains('{'),
+                    "{text:?}"
+                );
+                let (_dir, waymark) = open(language);
+                let channels = waymark.shell_texts().alert_channels;
+                assert!(channels.iter().any(|c| c.id == text.channel_id));
+            }
+        }
     }
 }

@@ -1667,6 +1667,73 @@ fn with_pins() -> Profile {
 }
 
 #[test]
+fn alerts_say_which_must_sound_on_time() {
+    let anna = with_pins();
+    let mother = Profile::new();
+    let export = waymark_with_input(&anna.path(), "en", &["plan", "export", "--json"], "2468\n");
+    let payload = export.json()["payload"].as_str().unwrap().to_owned();
+    let import = waymark_with_input(
+        &mother.path(),
+        "en",
+        &["plan", "import", "--json"],
+        &format!("{payload}\n"),
+    );
+    let id = import.json()["id"].as_str().unwrap().to_owned();
+    let now = "2026-03-03T00:00:00Z";
+    let json = mother.run_at("en", now, &["alerts", "--json"]).json();
+    let alerts = json["alerts"].as_array().unwrap();
+    assert!(!alerts.is_empty());
+    for alert in alerts {
+        let expected = match alert["kind"].as_str().unwrap() {
+            "family_overdue" | "family_escalation" => "alarm",
+            _ => "reminder",
+        };
+        assert_eq!(alert["urgency"], expected, "{alert}");
+    }
+    // The first slot whose due alert is still ahead: its three alerts, by id.
+    let due = alerts
+        .iter()
+        .find(|a| a["kind"] == "family_checkin_due")
+        .unwrap()["id"]
+        .as_str()
+        .unwrap();
+    assert!(due.starts_with(&format!("watch-{id}-")), "{due}");
+    let slot = due.strip_suffix("due").unwrap().to_owned();
+    let urgency = |suffix: &str| {
+        let id = format!("{slot}{suffix}");
+        alerts.iter().find(|a| a["id"] == id.as_str()).unwrap()["urgency"].clone()
+    };
+    assert_eq!(urgency("due"), "reminder");
+    assert_eq!(urgency("overdue"), "alarm");
+    assert_eq!(urgency("escalation"), "alarm");
+    let travellers = anna.run_at("en", now, &["alerts", "--json"]).json();
+    let travellers = travellers["alerts"].as_array().unwrap();
+    assert!(!travellers.is_empty());
+    assert!(travellers.iter().all(|a| a["urgency"] == "reminder"));
+
+    // The plain list shows it on each alert's line too.
+    let plain = mother.run_at("en", now, &["alerts"]);
+    let line = |id: String| {
+        plain
+            .succeeded()
+            .lines()
+            .find(|l| l.contains(&id))
+            .unwrap()
+            .to_owned()
+    };
+    assert!(line(format!("{slot}overdue ")).contains("  alarm     watch-"));
+    assert!(line(format!("{slot}due ")).contains("  reminder  watch-"));
+    let plain = anna.run_at("en", now, &["alerts"]);
+    assert!(
+        plain
+            .succeeded()
+            .lines()
+            .any(|l| l.contains("  reminder  checkin-"))
+    );
+    assert!(!plain.stdout.contains("  alarm  "));
+}
+
+#[test]
 fn pins_change_looks_the_same_with_either_current_pin() {
     let (free, forced) = (with_pins(), with_pins());
     let change = |profile: &Profile, lang: &str, input: &str| {

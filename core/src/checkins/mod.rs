@@ -38,7 +38,7 @@ pub use plan_form::{
     DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOption, TripPlanForm, ZoneOption,
 };
 pub use plan_input::{TripPlanField, TripPlanFieldError, TripPlanInput, TripPlanSaved};
-pub use planner::{AlertKind, NotificationPlan, PlannedAlert};
+pub use planner::{AlertKind, AlertUrgency, NotificationPlan, PlannedAlert};
 pub use sharing::QR_BYTE_BUDGET;
 pub use status::SlotStatus;
 pub use trip_days::{

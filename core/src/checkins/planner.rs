@@ -33,6 +33,34 @@ pub enum AlertKind {
     FamilyEscalation,
 }
 
+/// How surely an alert must arrive on time: each shell picks its mechanism from it (Android:
+/// an alarm clock or an ordinary exact or inexact alarm; iOS: the interruption level).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum AlertUrgency {
+    /// May arrive a few minutes late (batched, or deferred while the phone dozes): the
+    /// traveller's own reminders, placed so that a late one still lands inside the check-in
+    /// window, and the family's "a check-in is due", which the overdue alarm follows. On the
+    /// traveller's phone it also never shows an alarm icon that a watcher could ask about.
+    Reminder,
+    /// Must sound on time, even while the phone dozes or is in a Focus mode, because someone's
+    /// safety depends on it: the family's "overdue, call now" and "still no word".
+    Alarm,
+}
+
+impl AlertKind {
+    /// The urgency of every alert of this kind.
+    pub fn urgency(self) -> AlertUrgency {
+        match self {
+            AlertKind::CheckinReminder
+            | AlertKind::CheckinDue
+            | AlertKind::CheckinOverdue
+            | AlertKind::FamilyCheckinDue => AlertUrgency::Reminder,
+            AlertKind::FamilyOverdue | AlertKind::FamilyEscalation => AlertUrgency::Alarm,
+        }
+    }
+}
+
 /// One alert for the shell to schedule.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
 pub struct PlannedAlert {
@@ -43,6 +71,8 @@ pub struct PlannedAlert {
     pub fire_at: SystemTime,
     /// What it is about.
     pub kind: AlertKind,
+    /// Whether it may come a few minutes late or must sound on time (decided by the kind).
+    pub urgency: AlertUrgency,
     /// The notification's title, localised.
     pub title: String,
     /// The notification's text, localised.
@@ -138,6 +168,7 @@ fn traveller_alerts(
                 id: format!("checkin-{}-{suffix}", slot.index),
                 fire_at: at.into(),
                 kind,
+                urgency: kind.urgency(),
                 title: ui.format(title, args),
                 body: ui.format(body, args),
                 lock_screen_text: ui.text("alert_lock_screen"),
@@ -214,6 +245,7 @@ fn family_alerts(
             id: format!("watch-{id}-{}-{suffix}", slot.index),
             fire_at: at.into(),
             kind,
+            urgency: kind.urgency(),
             title: ui.format(title, &args),
             body: ui.format(body, &args),
             // The family's phone is not the one at risk: its lock screen may say who is late.

@@ -893,6 +893,49 @@ fn the_planner_orders_limits_and_says_when_to_plan_again() {
 }
 
 #[test]
+fn every_planned_alert_states_its_urgency_from_its_kind() {
+    use crate::checkins::AlertUrgency::{Alarm, Reminder};
+    let expected = [
+        (AlertKind::CheckinReminder, Reminder),
+        (AlertKind::CheckinDue, Reminder),
+        (AlertKind::CheckinOverdue, Reminder),
+        (AlertKind::FamilyCheckinDue, Reminder),
+        (AlertKind::FamilyOverdue, Alarm),
+        (AlertKind::FamilyEscalation, Alarm),
+    ];
+    for (kind, urgency) in expected {
+        assert_eq!(kind.urgency(), urgency, "{kind:?}");
+    }
+    // Both phones' plans, with and without exact alarms: every kind appears, each alert carries
+    // its kind's urgency, and only the family's overdue and "still no word" are alarms.
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, _) = pair(&dir);
+    let now = at("2026-03-02T00:00:00Z");
+    let mut seen = std::collections::BTreeSet::new();
+    for exact in [true, false] {
+        for phone in [&anna, &mother] {
+            for alert in phone.plan_notifications(now, 1000, exact).unwrap().alerts {
+                assert_eq!(alert.urgency, alert.kind.urgency(), "{}", alert.id);
+                seen.insert(format!("{:?}", alert.kind));
+            }
+        }
+    }
+    assert_eq!(seen.len(), expected.len(), "{seen:?}");
+    let traveller = anna.plan_notifications(now, 1000, true).unwrap().alerts;
+    assert!(traveller.iter().all(|a| a.urgency == Reminder));
+    let family = mother.plan_notifications(now, 1000, true).unwrap().alerts;
+    assert_eq!(
+        family.iter().filter(|a| a.urgency == Alarm).count(),
+        14 * 2,
+        "overdue and still no word, for each of 14 slots"
+    );
+    let overdue = family.iter().find(|a| a.kind == AlertKind::FamilyOverdue);
+    let json = serde_json::to_value(overdue.unwrap()).unwrap();
+    assert_eq!(json["kind"], "family_overdue");
+    assert_eq!(json["urgency"], "alarm");
+}
+
+#[test]
 fn without_exact_alarms_only_alerts_that_can_land_in_the_window_are_planned() {
     let dir = tempfile::tempdir().unwrap();
     let anna = ready(&dir, "anna");

@@ -1,8 +1,9 @@
 //! The check-in screens, on both sides.
 
 use waymark_core::{
-    CheckinHistoryView, CheckinMessageView, CheckinReceipt, CheckinView, FamilyHistoryView,
-    FamilyListView, FamilyTravellerView, NotificationPlan, SlotStatus, SlotView, VerificationView,
+    AlertUrgency, CheckinHistoryView, CheckinMessageView, CheckinReceipt, CheckinView,
+    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, SlotStatus, SlotView,
+    VerificationView,
 };
 
 use super::{Ctx, labelled, with_hint};
@@ -186,12 +187,18 @@ pub(crate) fn family_history(view: &FamilyHistoryView, ctx: &Ctx) -> String {
     out
 }
 
-/// The alerts a phone would schedule.
+/// The alerts a phone would schedule, each with its urgency as `--json` names it (`alarm`
+/// must sound on time, `reminder` may come a few minutes late), like the ids: for the people
+/// who check what a phone will do.
 pub(crate) fn alerts(plan: &NotificationPlan, _ctx: &Ctx) -> String {
     let mut out = String::new();
     for alert in &plan.alerts {
+        let urgency = match alert.urgency {
+            AlertUrgency::Alarm => "alarm",
+            AlertUrgency::Reminder => "reminder",
+        };
         out += &format!(
-            "{}  {}  {}\n",
+            "{}  {urgency:<8}  {}  {}\n",
             waymark_core::rfc3339(alert.fire_at),
             alert.id,
             alert.title

@@ -53,6 +53,13 @@ final class NotificationScheduler: NSObject, ObservableObject {
             content.body = alert.body
             content.sound = .default
             content.userInfo = ActionCoding.encode(alert.action)
+            // The core says which alerts must sound on time: the family's "overdue" and "still no
+            // word" break through a Focus and the scheduled summary (the person can turn that off
+            // in Settings); reminders behave like any app's notification.
+            switch alert.urgency {
+            case .alarm: content.interruptionLevel = .timeSensitive
+            case .reminder: content.interruptionLevel = .active
+            }
             if let channel = channels[alert.kind] {
                 content.categoryIdentifier = channel
                 content.threadIdentifier = channel

@@ -6,8 +6,16 @@ import android.app.PendingIntent
 import android.content.BroadcastReceiver
 import android.content.Context
 import android.content.Intent
+import java.time.Instant
+import java.util.Locale
+import org.waymark.core.Action
+import org.waymark.core.AlertUrgency
+import org.waymark.core.lockedAlertText
 
-/** A planned alert is due (post it), or the plan's time to plan again has come. */
+/**
+ * A planned alert is due (post it), or the plan's time to plan again has come. Direct-boot aware:
+ * an alert re-armed after a restart ([Alerts.rearm]) may fire before the first unlock.
+ */
 class AlertReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
         when (intent.action) {
@@ -21,37 +29,76 @@ class AlertReceiver : BroadcastReceiver() {
 
     private fun post(context: Context, intent: Intent) {
         val id = intent.getStringExtra(Alerts.EXTRA_ID) ?: return
-        val channel = intent.getStringExtra(Alerts.EXTRA_CHANNEL) ?: return
+        val title = intent.getStringExtra(Alerts.EXTRA_TITLE)
+        val alarm = intent.getBooleanExtra(Alerts.EXTRA_ALARM, false)
+        if (title != null) {
+            val channel = intent.getStringExtra(Alerts.EXTRA_CHANNEL) ?: return
+            show(
+                context, id, channel, title, intent.getStringExtra(Alerts.EXTRA_BODY),
+                intent.getStringExtra(Alerts.EXTRA_LOCK_SCREEN), ActionCodec.take(intent), alarm,
+            )
+        } else if (!Alerts.unlocked(context)) {
+            // Re-armed after a restart and the phone is still locked: the profile, with the
+            // alert's words and the language chosen in the app, cannot be read yet. The core's
+            // neutral line for this urgency, in the phone's language, from the app's own content.
+            val words = runCatching {
+                lockedAlertText(
+                    Locale.getDefault().language,
+                    if (alarm) AlertUrgency.ALARM else AlertUrgency.REMINDER,
+                )
+            }.getOrNull() ?: return
+            show(context, id, words.channelId, words.title, words.body, words.title, words.action, alarm)
+        } else {
+            // Re-armed while locked, unlocked since, not yet planned again: the core's words for
+            // this alert, as planned just before its time (none if it is no longer planned, e.g.
+            // the check-in was made).
+            val at = intent.getLongExtra(Alerts.EXTRA_AT, System.currentTimeMillis())
+            val pending = goAsync()
+            Core.background(context, { core ->
+                val plan = core.planNotifications(
+                    Instant.ofEpochMilli(at - 1), Alerts.MAX_ALERTS, Alerts.exactAllowed(context),
+                )
+                val alert = plan.alerts.firstOrNull { it.id == id } ?: return@background
+                val channel = core.shellTexts().alertChannels.firstOrNull { it.kind == alert.kind }
+                    ?: return@background
+                show(
+                    context, id, channel.id, alert.title, alert.body, alert.lockScreenText,
+                    alert.action, alarm,
+                )
+            }, { pending.finish() })
+        }
+    }
+
+    private fun show(
+        context: Context,
+        id: String,
+        channel: String,
+        title: String,
+        body: String?,
+        lockScreen: String?,
+        action: Action?,
+        alarm: Boolean,
+    ) {
         val manager = context.getSystemService(NotificationManager::class.java)
         // Without the permission the post is dropped by the system; the app shows the status
         // and asks for the permission on the check-in screens.
         if (!manager.areNotificationsEnabled()) return
-        val open = ActionCodec.put(
-            Intent(context, MainActivity::class.java)
-                .setData(intent.data)
-                .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK or Intent.FLAG_ACTIVITY_SINGLE_TOP),
-            ActionCodec.take(intent) ?: org.waymark.core.Action.OpenCheckin,
-        )
-        val tap = PendingIntent.getActivity(
-            context, 0, open,
-            PendingIntent.FLAG_UPDATE_CURRENT or PendingIntent.FLAG_IMMUTABLE,
-        )
-        val body = intent.getStringExtra(Alerts.EXTRA_BODY)
         val notification = Notification.Builder(context, channel)
             .setSmallIcon(android.R.drawable.ic_popup_reminder)
-            .setContentTitle(intent.getStringExtra(Alerts.EXTRA_TITLE))
+            .setContentTitle(title)
             .setContentText(body)
             .setStyle(Notification.BigTextStyle().bigText(body))
-            .setCategory(Notification.CATEGORY_REMINDER)
+            // An alarm may pass Do Not Disturb where the person lets alarms through.
+            .setCategory(if (alarm) Notification.CATEGORY_ALARM else Notification.CATEGORY_REMINDER)
             // A locked screen shows only the core's one neutral line, never the title or text.
             .setVisibility(Notification.VISIBILITY_PRIVATE)
             .setPublicVersion(
                 Notification.Builder(context, channel)
                     .setSmallIcon(android.R.drawable.ic_popup_reminder)
-                    .setContentTitle(intent.getStringExtra(Alerts.EXTRA_LOCK_SCREEN))
+                    .setContentTitle(lockScreen)
                     .build(),
             )
-            .setContentIntent(tap)
+            .setContentIntent(Alerts.showIntent(context, id, action ?: Action.OpenCheckin))
             .setAutoCancel(true)
             .build()
         manager.notify(id, 0, notification)

@@ -91,6 +91,20 @@ class ManifestTest {
     }
 
     @Test
+    fun `both receivers run before the first unlock, and nothing else does`() {
+        for (receiver in elements("receiver")) {
+            assertEquals("true", receiver.getAttributeNS(ns, "directBootAware"), receiver.name())
+        }
+        // The activity and the application need the profile, which is readable only unlocked.
+        for (other in elements("activity") + elements("application")) {
+            assertEquals("", other.getAttributeNS(ns, "directBootAware"), other.name())
+        }
+        val replan = elements("receiver").single { it.name() == ".ReplanReceiver" }
+        val listed = elements("action", replan).map { it.name() }
+        assertTrue("android.intent.action.LOCKED_BOOT_COMPLETED" in listed)
+    }
+
+    @Test
     fun `the re-plan receiver listens for exactly the events it handles`() {
         val receiver = elements("receiver").single { it.name() == ".ReplanReceiver" }
         val listed = elements("action", receiver).map { it.name() }.toSet()
