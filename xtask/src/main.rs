@@ -11,6 +11,7 @@ mod fuzz;
 mod pack;
 mod packaging;
 mod python_env;
+mod shell_rules;
 
 const USAGE: &str = "\
 usage: cargo xtask <task>

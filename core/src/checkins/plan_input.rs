@@ -103,6 +103,8 @@ pub struct TripPlanFieldError {
 }
 
 /// What saving the trip plan form did.
+// Made once per save and handed across the FFI by value, where a box would be copied out anyway.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Enum)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum TripPlanSaved {
