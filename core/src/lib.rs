@@ -11,6 +11,7 @@ mod checklist;
 mod contacts;
 mod content;
 mod error;
+mod forms;
 #[cfg(any(test, feature = "fuzzing"))]
 #[doc(hidden)]
 pub mod fuzzing;
@@ -49,8 +50,9 @@ pub use checklist::{
 pub use contacts::{
     ContactAction, CountryOption, EmergencyLine, EmergencyNumbersView, EmergencyService,
     HelpNowView, HelpStep, HelpStepKind, OWN_CONTACT_NAME_MAX_CHARS, OWN_CONTACT_NOTES_MAX_CHARS,
-    OWN_CONTACTS_MAX, OpeningView, OwnContactInput, OwnContactKind, OwnContactKindOption,
-    OwnContactView, OwnContactsView, Reachability,
+    OWN_CONTACTS_MAX, OpeningView, OwnContactField, OwnContactFieldError, OwnContactInput,
+    OwnContactKind, OwnContactKindOption, OwnContactSaved, OwnContactView, OwnContactsView,
+    Reachability,
 };
 pub use contacts::{ContactLabels, ContactRef, ContactView, PhoneView};
 /// For core/benches/calls.rs only.

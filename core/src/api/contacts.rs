@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use crate::contacts::{
     ContactView, CountryOption, EmergencyNumbersView, HelpNowView, OwnContactInput,
-    OwnContactsView, directory, emergency, help_now, own,
+    OwnContactSaved, OwnContactsView, directory, emergency, help_now, own, own_form,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -49,6 +49,19 @@ impl Waymark {
     /// The person's own contacts.
     pub fn own_contacts(&self) -> Result<OwnContactsView, WaymarkError> {
         self.call(|| own::own_contacts_view(&self.profile))
+    }
+
+    /// Saves the own-contact form: adds the contact, or replaces contact `editing` (an id from
+    /// `own_contacts`), when every field is right; otherwise nothing changes and every field's
+    /// problem comes back in the person's words, in the form's order. A full list, or an id
+    /// that is gone, is the call's error.
+    pub fn save_own_contact(
+        &self,
+        editing: Option<String>,
+        contact: OwnContactInput,
+        now: SystemTime,
+    ) -> Result<OwnContactSaved, WaymarkError> {
+        self.call(|| own_form::save(&self.profile, editing.as_deref(), &contact, now))
     }
 
     /// Adds a contact. Bad input (blank name, over-long text, unknown country, a number that is

@@ -13,9 +13,9 @@ use super::plan::{
 };
 use super::trip_days::{day_end, day_of, day_start, last_day_of};
 use super::view::CheckinView;
-use crate::content::reasons;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, reason};
+use crate::forms::field_problem;
 use crate::profile::Profile;
 
 /// The trip plan form's fields as the person left them: texts as typed, choices as picked.
@@ -330,16 +330,15 @@ fn whole_number(field: &str, text: &str) -> Result<u32> {
 /// The problems as the form shows them: each beside its field, in the person's words, in the
 /// form's order; a failure that is not about a field (storage, say) is passed on as it is.
 fn refused(problems: Vec<Error>, ui: &Ui<'_>) -> Result<TripPlanSaved> {
-    let mut errors = Vec::new();
+    let mut errors: Vec<TripPlanFieldError> = Vec::new();
     for problem in problems {
-        let Some(field) = problem_field(&problem) else {
-            return Err(problem);
+        let (name, message) = field_problem(problem, ui)?;
+        let Some(field) = form_field(&name) else {
+            return Err(Error::Content(format!(
+                "trip plan field {name} has no place on the form"
+            )));
         };
-        let message = match reasons::public(problem, ui) {
-            crate::error::WaymarkError::InvalidInput { reason, .. } => reason,
-            other => return Err(other.into()),
-        };
-        if !errors.iter().any(|e: &TripPlanFieldError| e.field == field) {
+        if !errors.iter().any(|e| e.field == field) {
             errors.push(TripPlanFieldError { field, message });
         }
     }
@@ -348,11 +347,8 @@ fn refused(problems: Vec<Error>, ui: &Ui<'_>) -> Result<TripPlanSaved> {
 }
 
 /// The form field a refused input names.
-fn problem_field(problem: &Error) -> Option<TripPlanField> {
-    let Error::Invalid { field, .. } = problem else {
-        return None;
-    };
-    Some(match field.as_str() {
+fn form_field(field: &str) -> Option<TripPlanField> {
+    Some(match field {
         "traveller_name" => TripPlanField::TravellerName,
         "destination_country" => TripPlanField::DestinationCountry,
         "destination_city" => TripPlanField::DestinationCity,

@@ -8,6 +8,7 @@ pub(crate) mod emergency;
 pub(crate) mod help_now;
 mod hours;
 pub(crate) mod own;
+pub(crate) mod own_form;
 pub(crate) mod phone;
 mod reachability;
 mod store;
@@ -22,6 +23,7 @@ pub use own::{
     OWN_CONTACT_NAME_MAX_CHARS, OWN_CONTACT_NOTES_MAX_CHARS, OWN_CONTACTS_MAX, OwnContactInput,
     OwnContactKind, OwnContactKindOption, OwnContactView, OwnContactsView,
 };
+pub use own_form::{OwnContactField, OwnContactFieldError, OwnContactSaved};
 pub use phone::ContactAction;
 pub use reachability::Reachability;
 

@@ -264,6 +264,30 @@ fn own_view(row: &Row, number: u32, ui: &Ui<'_>) -> OwnContactView {
 }
 
 /// Checks every field, in form order, and returns the values to store.
+/// Every field's problem, each checked on its own (the number only once the country is right, as
+/// it is read in that country).
+pub(crate) fn field_problems(input: &OwnContactInput) -> Vec<Error> {
+    let mut problems = Vec::new();
+    let name = input.name.trim();
+    if name.is_empty() {
+        problems.push(Error::invalid("name", reason::NAME_BLANK));
+    } else if let Err(problem) = within("name", name, OWN_CONTACT_NAME_MAX_CHARS) {
+        problems.push(problem);
+    }
+    match phone::country("country", &input.country) {
+        Ok(country) => {
+            if let Err(problem) = phone::normalise(&input.phone, &country) {
+                problems.push(problem);
+            }
+        }
+        Err(problem) => problems.push(problem),
+    }
+    if let Err(problem) = within("notes", input.notes.trim(), OWN_CONTACT_NOTES_MAX_CHARS) {
+        problems.push(problem);
+    }
+    problems
+}
+
 fn checked(input: &OwnContactInput) -> Result<Fields> {
     let name = input.name.trim();
     if name.is_empty() {
