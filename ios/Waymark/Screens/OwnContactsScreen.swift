@@ -1,8 +1,8 @@
 import SwiftUI
 import WaymarkCore
 
-/// Renders `ownContacts()`; the form calls `ownContactAdd`, `ownContactEdit` and
-/// `ownContactRemove`, and shows the core's reason when it refuses a field.
+/// Renders `ownContacts()`; the form saves with `saveOwnContact` (adding, or replacing the one
+/// being edited) and shows each field's problem under it; `ownContactRemove` removes.
 struct OwnContactsScreen: View {
     @EnvironmentObject private var store: CoreStore
     @State private var contacts: OwnContactsView?
@@ -15,6 +15,7 @@ struct OwnContactsScreen: View {
     @State private var phone = ""
     @State private var notes = ""
     @State private var failure: String?
+    @State private var problems: [OwnContactFieldError] = []
 
     var body: some View {
         Loaded(contacts) { view in
@@ -42,6 +43,7 @@ struct OwnContactsScreen: View {
                 if let texts = store.texts {
                     Section(editing == nil ? texts.add : texts.edit) {
                         TextField(texts.contactName, text: $name)
+                        problem(.name)
                         Picker(texts.contactKind, selection: $kind) {
                             ForEach(view.kinds, id: \.kind) { option in
                                 Text(option.label).tag(option.kind)
@@ -50,8 +52,11 @@ struct OwnContactsScreen: View {
                         Picker(view.countryLabel, selection: $country) {
                             ForEach(countries, id: \.code) { Text($0.name).tag($0.code) }
                         }
+                        problem(.country)
                         TextField(texts.contactPhone, text: $phone).keyboardType(.phonePad)
+                        problem(.phone)
                         TextField(view.notesLabel, text: $notes, axis: .vertical)
+                        problem(.notes)
                         FormFailure(message: failure)
                         Button(texts.save) { Task { await save() } }
                         if editing != nil {
@@ -68,6 +73,14 @@ struct OwnContactsScreen: View {
         }
     }
 
+    /// The core's words for what is wrong with `field`, shown under it.
+    @ViewBuilder
+    private func problem(_ field: OwnContactField) -> some View {
+        if let found = problems.first(where: { $0.field == field }) {
+            Text(found.message).font(.footnote).foregroundStyle(.red)
+        }
+    }
+
     private func startEditing(_ contact: OwnContactView) {
         editing = contact.id
         (name, kind, country, phone, notes) = (contact.name, contact.kind, contact.countryCode, contact.displayNumber, contact.notes)
@@ -76,6 +89,7 @@ struct OwnContactsScreen: View {
     private func reset() {
         editing = nil
         failure = nil
+        problems = []
         (name, kind, country, phone, notes) = ("", .family, "", "", "")
     }
 
@@ -83,12 +97,14 @@ struct OwnContactsScreen: View {
         let input = OwnContactInput(name: name, kind: kind, country: country, phone: phone, notes: notes)
         let id = editing
         do {
-            if let id {
-                contacts = try await store.call { try $0.ownContactEdit(id: id, contact: input, now: Date()) }
-            } else {
-                contacts = try await store.call { try $0.ownContactAdd(contact: input, now: Date()) }
+            switch try await store.call({ try $0.saveOwnContact(editing: id, contact: input, now: Date()) }) {
+            case let .saved(saved):
+                contacts = saved
+                reset()
+            case let .refused(errors):
+                failure = nil
+                problems = errors
             }
-            reset()
         } catch {
             failure = CoreStore.describe(error)
         }

@@ -8,7 +8,9 @@ import java.util.Locale
 import org.waymark.core.Action
 import org.waymark.core.ContactView
 import org.waymark.core.CountryOption
+import org.waymark.core.OwnContactField
 import org.waymark.core.OwnContactInput
+import org.waymark.core.OwnContactSaved
 import org.waymark.core.OwnContactView
 import org.waymark.core.OwnContactsView
 import org.waymark.core.Waymark
@@ -94,6 +96,7 @@ class OwnContactFormScreen(
     override fun render(ui: Ui, model: Unit) = column(ui.context) {
         val texts = ui.texts
         title(contacts.title)
+        val problems = section()
         val name = field(texts.contactName, editing?.name.orEmpty())
         val kind = picker(
             texts.contactKind,
@@ -122,10 +125,25 @@ class OwnContactFormScreen(
                 notes.text.toString(),
             )
             val id = editing?.id
-            ui.call({ core ->
-                if (id == null) core.ownContactAdd(input, Instant.now())
-                else core.ownContactEdit(id, input, Instant.now())
-            }) { ui.back() }
+            ui.call({ core -> core.saveOwnContact(id, input, Instant.now()) }) { outcome ->
+                when (outcome) {
+                    is OwnContactSaved.Saved -> ui.back()
+                    is OwnContactSaved.Refused -> {
+                        // Each problem on its field, where TalkBack reads it with the field.
+                        for (f in listOf(name, phone, notes)) f.error = null
+                        problems.view.removeAllViews()
+                        for (error in outcome.errors) {
+                            problems.text(error.message)
+                            when (error.field) {
+                                OwnContactField.NAME -> name.error = error.message
+                                OwnContactField.PHONE -> phone.error = error.message
+                                OwnContactField.NOTES -> notes.error = error.message
+                                OwnContactField.COUNTRY -> Unit
+                            }
+                        }
+                    }
+                }
+            }
         }
     }
 }

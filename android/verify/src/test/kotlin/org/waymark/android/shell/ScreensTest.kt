@@ -88,10 +88,11 @@ class ScreensTest {
         shell.type(texts.contactName, "Mum")
         shell.type(texts.contactPhone, "12")
         shell.tap(texts.save)
-        val refusal = shell.lastToast()
+        // The person reads the core's sentence beside the field, not the core's field names.
+        val refusal = shell.field(texts.contactPhone).error?.toString()
         assertNotNull("a refused number says why", refusal)
-        // The person reads a sentence, not the core's field names.
         assertFalse(refusal!!, refusal.contains("field") || refusal.contains("="))
+        assertTrue("listed: ${shell.texts()}", shell.shows(refusal))
 
         // A number the phone-number rules accept; the form's hint shows one from a range kept
         // for examples, which those rules refuse, as they should.
