@@ -152,10 +152,16 @@ mod tests {
         let text = "Hi! \"All good\" 482913\nline: a=b&c".to_owned();
         vec![
             Action::OpenGuide,
-            Action::OpenArticle { id: "red-flags".into() },
+            Action::OpenArticle {
+                id: "red-flags".into(),
+            },
             Action::OpenChecklist,
-            Action::OpenChecklistItem { id: "copies".into() },
-            Action::OpenContact { id: "hotline".into() },
+            Action::OpenChecklistItem {
+                id: "copies".into(),
+            },
+            Action::OpenContact {
+                id: "hotline".into(),
+            },
             Action::OpenCheckin,
             Action::OpenFamily,
             Action::OpenOfferCheck,
@@ -169,7 +175,9 @@ mod tests {
             Action::ShowQrCode { text: text.clone() },
             Action::ShareText { text: text.clone() },
             Action::dial("+447700900123"),
-            Action::ComposeSms { uri: "sms:+447700900123?body=Hi%20there".into() },
+            Action::ComposeSms {
+                uri: "sms:+447700900123?body=Hi%20there".into(),
+            },
             Action::CopyText { text },
             Action::OpenHelpNow,
             Action::QuickExit,

@@ -151,15 +151,17 @@ class MainActivity : Activity(), Ui {
         return root
     }
 
-    /** The core's own words for what went wrong; its errors carry no personal data. */
+    /**
+     * The core's own words for what went wrong, shown as given: every error carries them in the
+     * person's language (`shown`), with no personal data. The other fields (ids, English details)
+     * are for bug reports, never for the screen.
+     */
     private fun showError(error: Throwable) {
         val message = when (error) {
-            is WaymarkException.InvalidInput -> error.reason
-            is WaymarkException.NotFound -> error.message
-            is WaymarkException -> error.message
+            is WaymarkException -> error.shown
             else -> error.javaClass.simpleName
         }
-        toast(message ?: error.javaClass.simpleName)
+        toast(message)
     }
 
     override fun onRequestPermissionsResult(
