@@ -110,8 +110,9 @@ pub enum PackRejection {
     InvalidContent,
 }
 
-/// Why an input was refused: the key of its text in `ui.toml`, so the person reads it in their
-/// language. Only [`reason`] makes them, so a key the content lacks cannot be written.
+/// Why an input was refused, or what another failure says to the person: the key of its text in
+/// `ui.toml`, so the person reads it in their language. Only [`reason`] makes them, so a key the
+/// content lacks cannot be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Reason(&'static str);
 
@@ -132,7 +133,7 @@ macro_rules! reasons {
     };
 }
 
-/// Every reason an input can be refused for.
+/// Every reason an input can be refused for, and the words of every other failure.
 pub(crate) mod reason {
     use super::Reason;
 

@@ -36,7 +36,8 @@ final class CoreStore: ObservableObject {
         }
     }
 
-    /// Runs `body` with the core off the main thread; on failure shows the reason and returns nil.
+    /// Runs `body` with the core off the main thread; on failure shows the core's words for the
+    /// person (`describe`) and returns nil.
     func load<T>(_ body: @escaping (Waymark) throws -> T) async -> T? {
         do {
             return try await call(body)
