@@ -158,10 +158,20 @@ class MainActivity : Activity(), Ui {
      */
     private fun showError(error: Throwable) {
         val message = when (error) {
-            is WaymarkException -> error.shown
+            is WaymarkException -> shown(error)
             else -> error.javaClass.simpleName
         }
         toast(message)
+    }
+
+    /** Every variant's `shown`: the generated sealed class declares it per variant, not once. */
+    private fun shown(error: WaymarkException): String = when (error) {
+        is WaymarkException.InvalidInput -> error.shown
+        is WaymarkException.NotFound -> error.shown
+        is WaymarkException.ProfileUnreadable -> error.shown
+        is WaymarkException.Storage -> error.shown
+        is WaymarkException.ContentRejected -> error.shown
+        is WaymarkException.Internal -> error.shown
     }
 
     override fun onRequestPermissionsResult(
