@@ -5,13 +5,14 @@ from waymark_core import WaymarkError
 
 from support import MONDAY_10_MOSCOW
 
+# Every variant ends with `shown`: the words to show the person, in their language.
 VARIANTS = {
-    "InvalidInput": ("field", "reason"),
-    "NotFound": ("what", "id"),
-    "ProfileUnreadable": ("reason",),
-    "Storage": ("reason",),
-    "ContentRejected": ("kind", "reason"),
-    "Internal": ("reason",),
+    "InvalidInput": ("field", "reason", "shown"),
+    "NotFound": ("what", "id", "shown"),
+    "ProfileUnreadable": ("reason", "shown"),
+    "Storage": ("reason", "shown"),
+    "ContentRejected": ("kind", "reason", "shown"),
+    "Internal": ("reason", "shown"),
 }
 
 
@@ -21,6 +22,24 @@ def test_errors_from_the_core_are_one_exception_type_with_their_fields(open_prof
     assert isinstance(error.value, WaymarkError.NotFound)
     assert isinstance(error.value, Exception)
     assert (error.value.what, error.value.id) == ("article", "nope")
+    assert error.value.shown == (
+        "This article is not in the guide. It may have been removed when the content was updated."
+    )
+
+
+def test_a_not_found_in_russian_reads_russian(open_profile):
+    with pytest.raises(WaymarkError.NotFound) as error:
+        open_profile(language="ru").article("nope")
+    assert error.value.shown.startswith("Этой статьи нет в справочнике")
+    assert "nope" not in error.value.shown
+
+
+def test_an_unreadable_profile_is_explained_in_the_requested_language(open_profile, tmp_path):
+    (tmp_path / "profile.sqlite").write_bytes(b"x" * 8192)
+    with pytest.raises(WaymarkError.ProfileUnreadable) as error:
+        open_profile(language="ru")
+    assert error.value.shown.startswith("Waymark не может открыть файл с данными")
+    assert "not a Waymark profile" in error.value.reason
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))
@@ -58,4 +77,5 @@ def test_opening_with_a_bad_time_zone_is_explained_in_the_requested_language(ope
         open_profile(language="ru", time_zone="Mars/Olympus")
     assert error.value.field == "time_zone"
     assert error.value.reason == "нужно название часового пояса IANA, например «Europe/Moscow»"
+    assert error.value.shown == error.value.reason
     assert not (tmp_path / "profile.sqlite").exists()

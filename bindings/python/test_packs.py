@@ -75,6 +75,8 @@ def test_a_damaged_pack_is_refused_with_its_kind_and_changes_nothing(open_profil
         waymark.install_content_pack(damage(pack_bytes()), MONDAY_10_MOSCOW)
     assert error.value.kind == kind
     assert error.value.reason
+    # The person reads the words for the kind, not the English details.
+    assert error.value.shown and error.value.shown != error.value.reason
     assert waymark.content_info() == before
 
 

@@ -90,6 +90,7 @@ def test_a_file_that_is_not_a_profile_is_reported_as_unreadable_and_left_alone(t
     with pytest.raises(WaymarkError.ProfileUnreadable) as error:
         open_profile()
     assert error.value.reason
+    assert error.value.shown.startswith("Waymark cannot open its data file")
     assert "notes" not in str(error.value)
     assert path.read_bytes() == content
 
@@ -100,6 +101,7 @@ def test_a_folder_in_place_of_the_profile_file_is_a_storage_error(tmp_path):
     with pytest.raises(WaymarkError.Storage) as error:
         Waymark.open(str(folder), WaymarkOptions(language="en", time_zone="Europe/Moscow"))
     assert error.value.reason
+    assert error.value.shown.startswith("Waymark cannot open its data file")
 
 
 def test_wrong_argument_types_are_refused_before_reaching_the_core(tmp_path):

@@ -4,12 +4,14 @@
 //! Neither ever holds personal data: messages name the field or the kind of failure, never a
 //! value the person typed.
 //!
-//! The bottom of the core: this file imports nothing of the crate. An invalid input's reason is
-//! a key of the content's interface strings; the caller puts it into words
+//! The bottom of the core: this file imports nothing of the crate. What an error says to the
+//! person (an invalid input's reason, every variant's `shown`) is a key of the content's
+//! interface strings; the caller puts it into words in the person's language
 //! (`content/reasons.rs`), so the errors need not know the content.
 
-/// The error every public call can return. Shells show `reason` (or their own text per variant);
-/// it never contains personal data.
+/// The error every public call can return. Every variant carries `shown`: what to show the
+/// person, in their language. Shells show it as given; the other fields are English details for
+/// bug reports and for shells and tests that tell the cases apart. None holds personal data.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum WaymarkError {
     /// An argument was rejected; nothing was changed.
@@ -17,44 +19,71 @@ pub enum WaymarkError {
     InvalidInput {
         /// The name of the argument or form field that was wrong.
         field: String,
-        /// What was wrong with it.
+        /// What was wrong with it, in the person's language, worded to stand next to the field.
         reason: String,
+        /// What to show the person, in their language; no personal data. For an invalid input
+        /// it is the same words as `reason`.
+        shown: String,
     },
     /// The thing asked for does not exist (an unknown article, contact or checklist item).
     #[error("no {what} with id {id:?}")]
     NotFound {
-        /// The kind of thing, e.g. "article".
+        /// The kind of thing, e.g. "article" (English, for bug reports).
         what: String,
-        /// The id that was asked for.
+        /// The id that was asked for (for bug reports; never shown to the person).
         id: String,
+        /// What to show the person, in their language; no personal data.
+        shown: String,
     },
     /// The profile file exists but cannot be used: it is not a Waymark profile, it is damaged, or
     /// it was written by a newer version of Waymark.
     #[error("the profile cannot be opened: {reason}")]
     ProfileUnreadable {
-        /// Why, in words a person can act on.
+        /// Why, in English, for bug reports.
         reason: String,
+        /// What to show the person, in their language; no personal data.
+        shown: String,
     },
     /// Reading or writing the profile failed (disk full, permission denied, file locked).
     #[error("storage failed: {reason}")]
     Storage {
-        /// Why, in words a person can act on.
+        /// Why, in English, for bug reports.
         reason: String,
+        /// What to show the person, in their language; no personal data.
+        shown: String,
     },
     /// A content pack was refused; the active content is unchanged.
     #[error("content rejected: {reason}")]
     ContentRejected {
         /// Which check refused it.
         kind: PackRejection,
-        /// What was wrong with the pack.
+        /// What was wrong with the pack, in English, for bug reports.
         reason: String,
+        /// What to show the person, in their language; no personal data.
+        shown: String,
     },
     /// A bug in Waymark. Please report it.
     #[error("internal error: {reason}")]
     Internal {
-        /// A description for the bug report.
+        /// A description for the bug report, in English.
         reason: String,
+        /// What to show the person, in their language; no personal data.
+        shown: String,
     },
+}
+
+impl WaymarkError {
+    /// What to show the person, whichever the variant.
+    pub fn shown(&self) -> &str {
+        match self {
+            WaymarkError::InvalidInput { shown, .. }
+            | WaymarkError::NotFound { shown, .. }
+            | WaymarkError::ProfileUnreadable { shown, .. }
+            | WaymarkError::Storage { shown, .. }
+            | WaymarkError::ContentRejected { shown, .. }
+            | WaymarkError::Internal { shown, .. } => shown,
+        }
+    }
 }
 
 /// Which check refused a content pack, so a shell can word it (the error's `reason` gives the
@@ -81,8 +110,9 @@ pub enum PackRejection {
     InvalidContent,
 }
 
-/// Why an input was refused: the key of its text in `ui.toml`, so the person reads it in their
-/// language. Only [`reason`] makes them, so a key the content lacks cannot be written.
+/// Why an input was refused, or what another failure says to the person: the key of its text in
+/// `ui.toml`, so the person reads it in their language. Only [`reason`] makes them, so a key the
+/// content lacks cannot be written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Reason(&'static str);
 
@@ -103,7 +133,7 @@ macro_rules! reasons {
     };
 }
 
-/// Every reason an input can be refused for.
+/// Every reason an input can be refused for, and the words of every other failure.
 pub(crate) mod reason {
     use super::Reason;
 
@@ -174,14 +204,41 @@ pub(crate) mod reason {
         QR_FRAME_BYTES = "reason_qr_frame_bytes",
         MESSAGE_CODE_ONCE = "reason_message_code_once",
         MESSAGE_TOO_LONG = "reason_message_too_long",
+        // What the other failures say to the person (`WaymarkError`'s `shown`).
+        NOT_FOUND = "error_not_found",
+        NOT_FOUND_ARTICLE = "error_not_found_article",
+        NOT_FOUND_CONTACT = "error_not_found_contact",
+        NOT_FOUND_CHECKLIST_ITEM = "error_not_found_checklist_item",
+        NO_QR_CODE = "error_no_qr_code",
+        PROFILE_NOT_WAYMARK = "error_profile_not_waymark",
+        PROFILE_DAMAGED = "error_profile_damaged",
+        PROFILE_NEWER = "error_profile_newer",
+        STORAGE_FULL = "error_storage_full",
+        STORAGE_READ_ONLY = "error_storage_read_only",
+        STORAGE_NO_PERMISSION = "error_storage_no_permission",
+        STORAGE_CANNOT_OPEN = "error_storage_cannot_open",
+        STORAGE_BUSY = "error_storage_busy",
+        STORAGE_FAILED = "error_storage_failed",
+        PACK_BAD_FORMAT = "error_pack_bad_format",
+        PACK_TOO_LARGE = "error_pack_too_large",
+        PACK_TRUNCATED = "error_pack_truncated",
+        PACK_UNSIGNED = "error_pack_unsigned",
+        PACK_UNTRUSTED_KEY = "error_pack_untrusted_key",
+        PACK_BAD_SIGNATURE = "error_pack_bad_signature",
+        PACK_NOT_NEWER = "error_pack_not_newer",
+        PACK_NEEDS_NEWER_APP = "error_pack_needs_newer_app",
+        PACK_INVALID_CONTENT = "error_pack_invalid_content",
+        INTERNAL = "error_internal",
     }
 }
 
 /// Internal error type; converted into [`WaymarkError`] at the public boundary, by
 /// `Waymark::call` in the profile's language or in English where there is no profile
-/// (`content/reasons.rs`).
+/// (`content/reasons.rs`). Each variant knows the [`Reason`] it shows the person, so the words
+/// are chosen where the failure is understood and written where the language is known.
 #[derive(Debug, thiserror::Error)]
 pub(crate) enum Error {
+    /// An error a public call already put into words (a free function called from a method).
     #[error(transparent)]
     Public(#[from] WaymarkError),
     /// An argument was refused; `reason` becomes words only once the language is known.
@@ -192,6 +249,23 @@ pub(crate) enum Error {
         /// Values for the text's `{name}` placeholders.
         args: Vec<(&'static str, String)>,
     },
+    /// The thing asked for does not exist; `what` is English, for bug reports.
+    #[error("no {what} with id {id:?}")]
+    NotFound { what: &'static str, id: String },
+    /// The profile cannot be used (`storage` false) or reading or writing it failed (`storage`
+    /// true); `reason` is English, for bug reports, `shown` what the person reads.
+    #[error("profile: {reason}")]
+    Profile {
+        reason: String,
+        shown: Reason,
+        storage: bool,
+    },
+    /// A content pack was refused; `reason` is English, for bug reports.
+    #[error("content rejected: {reason}")]
+    Rejected { kind: PackRejection, reason: String },
+    /// A bug: a state the code should never reach (names it, never a value).
+    #[error("internal: {0}")]
+    Bug(&'static str),
     #[error("sqlite: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("content: {0}")]
@@ -224,6 +298,24 @@ impl Error {
         }
     }
 
+    /// The profile cannot be used: `reason` in English for bug reports, `shown` for the person.
+    pub(crate) fn unreadable(reason: impl Into<String>, shown: Reason) -> Self {
+        Error::Profile {
+            reason: reason.into(),
+            shown,
+            storage: false,
+        }
+    }
+
+    /// Reading or writing the profile failed: `reason` in English, `shown` for the person.
+    pub(crate) fn storage(reason: impl Into<String>, shown: Reason) -> Self {
+        Error::Profile {
+            reason: reason.into(),
+            shown,
+            storage: true,
+        }
+    }
+
     /// The field an invalid input names, for tests of internal calls.
     #[cfg(test)]
     pub(crate) fn field(&self) -> Option<&str> {
@@ -233,109 +325,156 @@ impl Error {
         }
     }
 
-    /// The public error, an invalid input's reason put into words by `words` (the content's
-    /// text for the key with its placeholders filled, in the person's language).
+    /// The public error, its words for the person written by `words` (the content's text for
+    /// the key with its placeholders filled, in the person's language).
     pub(crate) fn public(
         self,
         words: impl FnOnce(Reason, &[(&str, &str)]) -> String,
     ) -> WaymarkError {
         match self {
+            Error::Public(public) => public,
             Error::Invalid {
                 field,
                 reason,
                 args,
             } => {
                 let args: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+                let reason = words(reason, &args);
                 WaymarkError::InvalidInput {
                     field,
-                    reason: words(reason, &args),
+                    shown: reason.clone(),
+                    reason,
                 }
             }
-            other => other.without_words(),
-        }
-    }
-
-    /// The public error with an invalid input's reason as its key: every variant but `Invalid`
-    /// has words that do not depend on the language.
-    pub(crate) fn without_words(self) -> WaymarkError {
-        match self {
-            Error::Public(public) => public,
-            // Only when the embedded content itself is broken: the key is better than nothing.
-            Error::Invalid { field, reason, .. } => WaymarkError::InvalidInput {
-                field,
-                reason: reason.key().to_owned(),
+            Error::NotFound { what, id } => WaymarkError::NotFound {
+                what: what.to_owned(),
+                id,
+                shown: words(not_found_words(what), &[]),
             },
-            Error::Sqlite(sqlite) => sqlite_to_public(&sqlite),
-            Error::Stored(what) => WaymarkError::ProfileUnreadable {
-                reason: format!("{what} in the profile is damaged"),
+            Error::Profile {
+                reason,
+                shown,
+                storage: false,
+            } => WaymarkError::ProfileUnreadable {
+                reason,
+                shown: words(shown, &[]),
             },
+            Error::Profile { reason, shown, .. } => WaymarkError::Storage {
+                reason,
+                shown: words(shown, &[]),
+            },
+            Error::Rejected { kind, reason } => WaymarkError::ContentRejected {
+                kind,
+                reason,
+                shown: words(rejection_words(kind), &[]),
+            },
+            Error::Sqlite(sqlite) => sqlite_to_public(&sqlite).public(words),
+            Error::Stored(what) => Error::unreadable(
+                format!("{what} in the profile is damaged"),
+                reason::PROFILE_DAMAGED,
+            )
+            .public(words),
             Error::Crypto(step) => WaymarkError::Internal {
                 reason: format!("{step} failed"),
+                shown: words(reason::INTERNAL, &[]),
+            },
+            Error::Bug(what) => WaymarkError::Internal {
+                reason: what.to_owned(),
+                shown: words(reason::INTERNAL, &[]),
             },
             Error::Content(reason) => WaymarkError::Internal {
                 reason: format!("embedded content: {reason}"),
+                shown: words(reason::INTERNAL, &[]),
             },
         }
     }
 
-    pub(crate) fn not_found(what: &str, id: impl Into<String>) -> Self {
-        WaymarkError::NotFound {
-            what: what.to_owned(),
+    /// The public error with the key of its words as `shown`: only when the embedded content
+    /// itself is broken, and there are no words to give; the key is better than nothing.
+    pub(crate) fn without_words(self) -> WaymarkError {
+        self.public(|reason, _| reason.key().to_owned())
+    }
+
+    pub(crate) fn not_found(what: &'static str, id: impl Into<String>) -> Self {
+        Error::NotFound {
+            what,
             id: id.into(),
         }
-        .into()
+    }
+}
+
+/// What a person reads when `what` is not found: the things a person opens by tapping have
+/// their own words, the rest share a general text.
+fn not_found_words(what: &str) -> Reason {
+    match what {
+        "article" => reason::NOT_FOUND_ARTICLE,
+        "contact" => reason::NOT_FOUND_CONTACT,
+        "checklist item" => reason::NOT_FOUND_CHECKLIST_ITEM,
+        "qr code" => reason::NO_QR_CODE,
+        _ => reason::NOT_FOUND,
+    }
+}
+
+/// What a person reads when a content pack is refused by `kind`.
+fn rejection_words(kind: PackRejection) -> Reason {
+    match kind {
+        PackRejection::BadFormat => reason::PACK_BAD_FORMAT,
+        PackRejection::TooLarge => reason::PACK_TOO_LARGE,
+        PackRejection::Truncated => reason::PACK_TRUNCATED,
+        PackRejection::Unsigned => reason::PACK_UNSIGNED,
+        PackRejection::UntrustedKey => reason::PACK_UNTRUSTED_KEY,
+        PackRejection::BadSignature => reason::PACK_BAD_SIGNATURE,
+        PackRejection::NotNewer => reason::PACK_NOT_NEWER,
+        PackRejection::NeedsNewerCore => reason::PACK_NEEDS_NEWER_APP,
+        PackRejection::InvalidContent => reason::PACK_INVALID_CONTENT,
     }
 }
 
 /// Maps SQLite failures to words a person can act on. SQLite's own messages are not passed on:
 /// some quote values from the statement.
-fn sqlite_to_public(error: &rusqlite::Error) -> WaymarkError {
+fn sqlite_to_public(error: &rusqlite::Error) -> Error {
     use rusqlite::ErrorCode as Code;
     let code = match error {
         rusqlite::Error::SqliteFailure(failure, _) => Some(failure.code),
         _ => None,
     };
     match code {
-        Some(Code::NotADatabase) => WaymarkError::ProfileUnreadable {
-            reason: "the file is not a Waymark profile, or it is damaged".into(),
-        },
-        Some(Code::DatabaseCorrupt) => WaymarkError::ProfileUnreadable {
-            reason: "the profile file is damaged".into(),
-        },
-        Some(Code::CannotOpen) => WaymarkError::Storage {
-            reason:
-                "the profile cannot be opened as a file (check that the path names a file, not a folder, in a folder that exists and is writable)"
-                    .into(),
-        },
-        Some(Code::PermissionDenied) | Some(Code::ReadOnly) => WaymarkError::Storage {
-            reason: "permission denied".into(),
-        },
-        Some(Code::DiskFull) => WaymarkError::Storage {
-            reason: "the disk is full".into(),
-        },
-        Some(Code::DatabaseBusy) | Some(Code::DatabaseLocked) => WaymarkError::Storage {
-            reason: "the profile is in use by another program".into(),
-        },
-        Some(Code::SystemIoFailure) => WaymarkError::Storage {
-            reason: "input/output error".into(),
-        },
-        Some(other) => WaymarkError::Storage {
-            reason: format!("database error ({other:?})"),
-        },
-        None => WaymarkError::Internal {
-            reason: format!("database: {}", error_kind(error)),
-        },
+        Some(Code::NotADatabase) => Error::unreadable(
+            "the file is not a Waymark profile, or it is damaged",
+            reason::PROFILE_NOT_WAYMARK,
+        ),
+        Some(Code::DatabaseCorrupt) => {
+            Error::unreadable("the profile file is damaged", reason::PROFILE_DAMAGED)
+        }
+        Some(Code::CannotOpen) => Error::storage(
+            "the profile cannot be opened as a file (check that the path names a file, not a folder, in a folder that exists and is writable)",
+            reason::STORAGE_CANNOT_OPEN,
+        ),
+        Some(Code::PermissionDenied) | Some(Code::ReadOnly) => {
+            Error::storage("permission denied", reason::STORAGE_NO_PERMISSION)
+        }
+        Some(Code::DiskFull) => Error::storage("the disk is full", reason::STORAGE_FULL),
+        Some(Code::DatabaseBusy) | Some(Code::DatabaseLocked) => Error::storage(
+            "the profile is in use by another program",
+            reason::STORAGE_BUSY,
+        ),
+        Some(Code::SystemIoFailure) => Error::storage("input/output error", reason::STORAGE_FAILED),
+        Some(other) => Error::storage(
+            format!("database error ({other:?})"),
+            reason::STORAGE_FAILED,
+        ),
+        None => Error::Bug(error_kind(error)),
     }
 }
 
 /// A short, value-free name for a non-SQLite rusqlite error.
 fn error_kind(error: &rusqlite::Error) -> &'static str {
     match error {
-        rusqlite::Error::QueryReturnedNoRows => "no rows",
-        rusqlite::Error::InvalidColumnType(..) => "invalid column type",
-        rusqlite::Error::FromSqlConversionFailure(..) => "value conversion failed",
-        rusqlite::Error::IntegralValueOutOfRange(..) => "value out of range",
-        _ => "unexpected error",
+        rusqlite::Error::QueryReturnedNoRows => "database: no rows",
+        rusqlite::Error::InvalidColumnType(..) => "database: invalid column type",
+        rusqlite::Error::FromSqlConversionFailure(..) => "database: value conversion failed",
+        rusqlite::Error::IntegralValueOutOfRange(..) => "database: value out of range",
+        _ => "database: unexpected error",
     }
 }
 

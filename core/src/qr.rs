@@ -142,10 +142,9 @@ fn decode_within_budget(width: u32, height: u32, luma: Vec<u8>) -> Result<String
     match receiver.recv_timeout(QR_READ_BUDGET) {
         Ok(read) => read,
         // The worker ended without a result: the reader panicked. Nothing is left running.
-        Err(mpsc::RecvTimeoutError::Disconnected) => Err(WaymarkError::Internal {
-            reason: "the QR reader stopped without an answer".into(),
+        Err(mpsc::RecvTimeoutError::Disconnected) => {
+            Err(Error::Bug("the QR reader stopped without an answer"))
         }
-        .into()),
         Err(mpsc::RecvTimeoutError::Timeout) => {
             // Count the runaway before marking it, so its own uncounting never comes first.
             RUNAWAY_READS.fetch_add(1, Ordering::SeqCst);
@@ -253,7 +252,7 @@ mod tests {
         let blank = vec![200u8; 64 * 48];
         assert!(matches!(
             decode(64, 48, &blank),
-            Err(Error::Public(WaymarkError::NotFound { .. }))
+            Err(Error::NotFound { .. })
         ));
         match decode(64, 49, &blank) {
             Err(Error::Invalid { field, .. }) => {

@@ -200,14 +200,14 @@ mod tests {
         assert_eq!(alarm.channel_id, "family_overdue");
         assert_eq!(alarm.action, Action::OpenFamily);
         assert_eq!(
-            locked_alert_text("uz".into(), AlertUrgency::Alarm).unwrap(),
+            locked_alert_text("ky".into(), AlertUrgency::Alarm).unwrap(),
             alarm,
-            "uz falls back to Russian"
+            "ky falls back to Russian"
         );
         // A tag the core cannot read (a phone's odd locale) gets the base language.
         let odd = locked_alert_text("??".into(), AlertUrgency::Reminder).unwrap();
         assert_eq!(odd, reminder);
-        for language in ["en", "ru"] {
+        for language in ["en", "ru", "uz"] {
             for urgency in [AlertUrgency::Reminder, AlertUrgency::Alarm] {
                 let text = locked_alert_text(language.into(), urgency).unwrap();
                 assert!(

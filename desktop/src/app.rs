@@ -86,15 +86,15 @@ fn open(settings: &Settings) -> Result<Arc<Waymark>, Failure> {
         {
             open(FALLBACK_ZONE)
         }
-        Err(WaymarkError::InvalidInput { field, reason }) if field == "time_zone" => {
+        Err(WaymarkError::InvalidInput { field, shown, .. }) if field == "time_zone" => {
             return Err(Failure::usage(format!(
-                "--zone: unknown time zone {:?}; {reason}",
+                "--zone: unknown time zone {:?}; {shown}",
                 settings.zone
             )));
         }
-        Err(WaymarkError::InvalidInput { field, reason }) if field == "language" => {
+        Err(WaymarkError::InvalidInput { field, shown, .. }) if field == "language" => {
             return Err(Failure::usage(format!(
-                "--lang: {:?} is not a language code; {reason}",
+                "--lang: {:?} is not a language code; {shown}",
                 settings.language
             )));
         }
@@ -237,8 +237,8 @@ impl App<'_> {
     /// (the core names it by its internal id).
     fn item_core<T>(&self, number: &str, result: Result<T, WaymarkError>) -> Result<T, Failure> {
         result.map_err(|err| match err {
-            WaymarkError::InvalidInput { field, reason } if field == "item_id" => {
-                Failure::usage(format!("item {}: {reason}", number.trim()))
+            WaymarkError::InvalidInput { field, shown, .. } if field == "item_id" => {
+                Failure::usage(format!("item {}: {shown}", number.trim()))
             }
             err => from_core(err, &self.settings.profile),
         })

@@ -51,13 +51,15 @@ impl Failure {
     }
 }
 
-/// Turns a core error into a message that says what to do. The profile path and the values
+/// Turns a core error into a message that says what to do: the core's words for the person
+/// (`shown`, in the profile's language) as given, with what only the command line knows (the
+/// flag, the profile path, the id typed, a command to run). The profile path and the values
 /// named here are the person's own arguments, shown back on their own terminal; the core's
 /// texts never carry personal data.
 pub(crate) fn from_core(error: WaymarkError, path: &Path) -> Failure {
     let profile = path.display();
     match error {
-        WaymarkError::InvalidInput { field, reason } => {
+        WaymarkError::InvalidInput { field, shown, .. } => {
             let subject = match field.as_str() {
                 "time_zone" => "--zone".to_owned(),
                 "language" => "--lang".to_owned(),
@@ -67,32 +69,27 @@ pub(crate) fn from_core(error: WaymarkError, path: &Path) -> Failure {
                 "current_country" => "--country".to_owned(),
                 _ => field,
             };
-            Failure::usage(format!("{subject}: {reason}"))
+            Failure::usage(format!("{subject}: {shown}"))
         }
-        WaymarkError::NotFound { what, id } => {
+        WaymarkError::NotFound { what, id, shown } => {
             let hint = match what.as_str() {
-                "article" => "; run `waymark guide` to see the articles",
-                "checklist item" => "; run `waymark checklist` to see the items",
+                "article" => " Run `waymark guide` to see the articles.",
+                "checklist item" => " Run `waymark checklist` to see the items.",
                 _ => "",
             };
-            Failure::usage(format!("there is no {what} {id:?}{hint}"))
+            Failure::usage(format!("{id:?}: {shown}{hint}"))
         }
-        WaymarkError::ProfileUnreadable { reason } => {
-            Failure::other(format!("cannot open the profile {profile}: {reason}"))
+        WaymarkError::ProfileUnreadable { shown, .. } => {
+            Failure::other(format!("{profile}: {shown}"))
         }
         // SQLite says only that it cannot open a folder; naming the cause saves a search.
-        WaymarkError::Storage { .. } if path.is_dir() => Failure::other(format!(
-            "cannot use the profile {profile}: it is a folder; give the path of a profile file"
+        WaymarkError::Storage { shown, .. } if path.is_dir() => Failure::other(format!(
+            "{profile}: {shown} (it is a folder; give the path of a profile file)"
         )),
-        WaymarkError::Storage { reason } => {
-            Failure::other(format!("cannot use the profile {profile}: {reason}"))
-        }
+        WaymarkError::Storage { shown, .. } => Failure::other(format!("{profile}: {shown}")),
         // The pack file is the person's input: fixing it (or getting the right one) fixes it.
-        WaymarkError::ContentRejected { reason, .. } => {
-            Failure::usage(format!("the content pack was rejected: {reason}"))
-        }
-        WaymarkError::Internal { reason } => {
-            Failure::other(format!("internal error, please report it: {reason}"))
-        }
+        WaymarkError::ContentRejected { shown, .. } => Failure::usage(shown),
+        // The English details go with the words, for the report the words ask for.
+        WaymarkError::Internal { shown, reason } => Failure::other(format!("{shown} ({reason})")),
     }
 }

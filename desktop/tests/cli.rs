@@ -691,14 +691,17 @@ fn an_unknown_article_or_contact_is_a_usage_error() {
         .fails(2)
         .to_owned();
     assert!(
-        message.contains("no article \"no-such-article\""),
+        message.contains("\"no-such-article\": This article is not in the guide"),
         "{message}"
     );
     let message = profile
         .run("ru", &["contact", "nobody"])
         .fails(2)
         .to_owned();
-    assert!(message.contains("no contact \"nobody\""), "{message}");
+    assert!(
+        message.contains("\"nobody\": Этого контакта нет в Waymark"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -727,7 +730,10 @@ fn a_garbage_profile_is_refused_and_left_alone() {
     ] {
         let run = waymark(&path, args);
         let message = run.fails(1);
-        assert!(message.contains("not a Waymark profile"), "{message}");
+        assert!(
+            message.contains("it is not Waymark's, or it is damaged"),
+            "{message}"
+        );
         assert!(message.contains(&path.display().to_string()), "{message}");
     }
     assert_eq!(std::fs::read(&path).unwrap(), garbage);
@@ -738,7 +744,7 @@ fn a_profile_in_a_missing_folder_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("no").join("such").join("profile.sqlite");
     let message = waymark(&path, &["--now", MONDAY]).fails(1).to_owned();
-    assert!(message.contains("cannot be opened"), "{message}");
+    assert!(message.contains("cannot open its data file"), "{message}");
     assert!(
         !path.parent().unwrap().exists(),
         "a folder the person named is not created"
@@ -1617,7 +1623,7 @@ fn a_traveller_id_that_starts_with_a_hyphen_is_an_id_not_an_option() {
         let run = profile.run("en", &["family", command, "-Qx7bLwE2a9n0tHfYkZc3w"]);
         let message = run.fails(2);
         assert!(
-            message.contains("there is no traveller \"-Qx7bLwE2a9n0tHfYkZc3w\""),
+            message.contains("\"-Qx7bLwE2a9n0tHfYkZc3w\": This is not in Waymark"),
             "{command}: {message}"
         );
     }
@@ -1626,7 +1632,7 @@ fn a_traveller_id_that_starts_with_a_hyphen_is_an_id_not_an_option() {
         &["family", "verify", "-Qx7bLwE2a9n0tHfYkZc3w", "all", "good"],
     );
     assert!(
-        run.fails(2).contains("there is no traveller"),
+        run.fails(2).contains("This is not in Waymark"),
         "{}",
         run.stderr
     );

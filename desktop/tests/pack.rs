@@ -246,37 +246,37 @@ fn bad_pack_files_are_refused_with_the_reason_and_change_nothing() {
         (
             "tampered",
             profile.file("tampered", &tampered),
-            "it was changed after signing",
+            "was changed after it was signed",
         ),
         (
             "truncated",
             profile.file("truncated", &good[..good.len() / 3]),
-            "the file ends inside",
+            "the file was cut off",
         ),
         (
             "unsigned",
             profile.file("unsigned", &good[..good.len() - 96]),
-            "the pack has no signature",
+            "has no signature",
         ),
         (
             "a stranger's key",
             profile.file("stranger", &retitled(v(2), &stranger)),
-            "which this app does not trust",
+            "signed by someone Waymark does not trust",
         ),
         (
             "older",
             profile.file("older", &retitled(v(0), &key)),
-            "only a newer pack can be installed",
+            "You already have this content or newer",
         ),
         (
             "not a pack",
             profile.file("notes.txt", b"just some notes"),
-            "this is not a Waymark content pack",
+            "This file is not a Waymark content update",
         ),
         (
             "too large",
             big.to_str().unwrap().to_owned(),
-            "a pack may have at most",
+            "too large to be a Waymark content update",
         ),
         (
             "missing",

@@ -642,7 +642,7 @@ fn hostile(files: &Files, report: &mut Report) -> Result<(), String> {
         ),
         (
             "read-only profile",
-            "read-only storage",
+            "the storage is read-only",
             "mount -o remount,ro \"$M\"",
             everything,
         ),

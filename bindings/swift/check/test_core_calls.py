@@ -116,11 +116,11 @@ def test_every_enum_pattern_binds_what_the_generated_case_has(generated):
 
 
 def test_a_pattern_that_drifted_from_the_bindings_is_reported(generated):
-    # ContentRejected gained a `kind` before its `reason`: binding only the reason would not compile.
+    # ContentRejected has (kind, reason, shown): binding only the reason would not compile.
     source = (
         "switch error {\n"
         "case let WaymarkError.ContentRejected(reason): return reason\n"
-        "case let WaymarkError.ContentRejected(_, reason): return reason\n"
+        "case let WaymarkError.ContentRejected(_, _, shown): return shown\n"
         "case let WaymarkError.Gone(reason): return reason\n"
         "case let .openArticle(id, extra): return id\n"
         "case .openArticle(let id): return id\n"

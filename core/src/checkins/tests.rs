@@ -232,7 +232,8 @@ fn a_wrong_pin_changes_nothing() {
         err,
         WaymarkError::InvalidInput {
             field: "pin".into(),
-            reason: "wrong PIN".into()
+            reason: "wrong PIN".into(),
+            shown: "wrong PIN".into(),
         }
     );
     assert_eq!(waymark.checkin_status(now).unwrap(), before);
@@ -536,7 +537,9 @@ fn damaged_foreign_too_new_and_wrongly_sealed_payloads_are_refused_and_nothing_i
     ];
     for (payload, passphrase, field, words) in cases {
         match mother.import_plan(payload.clone(), passphrase, now) {
-            Err(WaymarkError::InvalidInput { field: f, reason }) => {
+            Err(WaymarkError::InvalidInput {
+                field: f, reason, ..
+            }) => {
                 assert!(field == "*" || f == field, "{payload:.30}: {f}");
                 assert!(reason.contains(words), "{payload:.30}: {reason}");
             }
@@ -1158,6 +1161,7 @@ fn invalid(field: &str, reason: &str) -> WaymarkError {
     WaymarkError::InvalidInput {
         field: field.into(),
         reason: reason.into(),
+        shown: reason.into(),
     }
 }
 

@@ -549,7 +549,7 @@ fn add(waymark: &Waymark, contact: OwnContactInput) -> Result<OwnContactsView, W
 #[track_caller]
 fn assert_invalid(result: Result<OwnContactsView, WaymarkError>, expected_field: &str) {
     match result {
-        Err(WaymarkError::InvalidInput { field, reason }) => {
+        Err(WaymarkError::InvalidInput { field, reason, .. }) => {
             assert_eq!(field, expected_field, "{reason}")
         }
         other => panic!("expected invalid {expected_field}, got {other:?}"),
@@ -654,7 +654,7 @@ fn an_unknown_country_code_after_plus_is_reported_as_such() {
         &waymark,
         input("A", OwnContactKind::Other, "DE", "+999 1234 5678"),
     ) {
-        Err(WaymarkError::InvalidInput { field, reason }) => {
+        Err(WaymarkError::InvalidInput { field, reason, .. }) => {
             assert_eq!(field, "phone");
             assert!(reason.contains("dialling code"), "{reason}");
         }
@@ -1023,6 +1023,7 @@ fn an_invalid_phone_number_is_explained_in_the_persons_language_with_the_same_fi
             Err(WaymarkError::InvalidInput {
                 field: "phone".into(),
                 reason: invalid_number.into(),
+                shown: invalid_number.into(),
             }),
             "{language}"
         );
@@ -1031,6 +1032,7 @@ fn an_invalid_phone_number_is_explained_in_the_persons_language_with_the_same_fi
             Err(WaymarkError::InvalidInput {
                 field: "phone".into(),
                 reason: too_long.into(),
+                shown: too_long.into(),
             }),
             "{language}"
         );

@@ -55,18 +55,12 @@ impl Rejected {
     }
 }
 
-impl From<Rejected> for crate::error::WaymarkError {
+impl From<Rejected> for crate::error::Error {
     fn from(rejected: Rejected) -> Self {
-        crate::error::WaymarkError::ContentRejected {
+        crate::error::Error::Rejected {
             kind: rejected.kind,
             reason: rejected.reason,
         }
-    }
-}
-
-impl From<Rejected> for crate::error::Error {
-    fn from(rejected: Rejected) -> Self {
-        crate::error::WaymarkError::from(rejected).into()
     }
 }
 

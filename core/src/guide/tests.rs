@@ -122,7 +122,8 @@ fn an_unknown_article_is_not_found() {
         err,
         WaymarkError::NotFound {
             what: "article".into(),
-            id: "no-such-article".into()
+            id: "no-such-article".into(),
+            shown: "This article is not in the guide. It may have been removed when the content was updated.".into(),
         }
     );
 }

@@ -242,6 +242,7 @@ fn the_loaders_reason_is_passed_on_for_invalid_content() {
         Err(WaymarkError::ContentRejected {
             kind: PackRejection::InvalidContent,
             reason,
+            ..
         }) => assert!(reason.contains("work-visa-typo"), "{reason}"),
         other => panic!("{other:?}"),
     }
@@ -573,6 +574,7 @@ fn a_pack_without_an_interface_string_this_app_needs_is_refused() {
         Err(WaymarkError::ContentRejected {
             kind: PackRejection::InvalidContent,
             reason,
+            ..
         }) => assert!(reason.contains("pack_title"), "{reason}"),
         other => panic!("{other:?}"),
     }

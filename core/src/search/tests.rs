@@ -476,6 +476,7 @@ fn a_refused_query_is_explained_in_the_persons_language_with_the_same_field() {
                 Err(WaymarkError::InvalidInput {
                     field: "query".into(),
                     reason: reason.into(),
+                    shown: reason.into(),
                 }),
                 "{language} {query:?}"
             );

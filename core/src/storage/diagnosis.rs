@@ -9,7 +9,7 @@
 use std::io::{ErrorKind, Write};
 use std::path::Path;
 
-use crate::error::{Error, WaymarkError};
+use crate::error::{Error, Reason, reason};
 
 /// How much the probe writes: about what a check-in or a contact needs in the log.
 const PROBE_BYTES: usize = 64 * 1024;
@@ -33,16 +33,14 @@ pub(crate) fn explain(error: Error, folder: &Path) -> Error {
         return error;
     }
     match probe(folder) {
-        Some(reason) => WaymarkError::Storage {
-            reason: reason.into(),
-        }
-        .into(),
+        Some((reason, shown)) => Error::storage(reason, shown),
         None => error,
     }
 }
 
-/// What writing a file in `folder` says about it, if it fails.
-fn probe(folder: &Path) -> Option<&'static str> {
+/// What writing a file in `folder` says about it, if it fails: in English for bug reports, and
+/// the key of the words the person reads.
+fn probe(folder: &Path) -> Option<(&'static str, Reason)> {
     let path = folder.join(format!(".waymark-probe-{}", std::process::id()));
     let written = std::fs::File::create_new(&path).and_then(|mut file| {
         file.write_all(&[0; PROBE_BYTES])?;
@@ -51,15 +49,18 @@ fn probe(folder: &Path) -> Option<&'static str> {
     let _ = std::fs::remove_file(&path);
     let kind = written.err()?.kind();
     Some(match kind {
-        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
-            "the storage is full: free some space, then try again (nothing was changed)"
-        }
-        ErrorKind::ReadOnlyFilesystem => {
-            "the profile is on read-only storage, where Waymark cannot use it: make the storage writable or move the profile (nothing was changed)"
-        }
-        ErrorKind::PermissionDenied => {
-            "this app may not write in the profile's folder (nothing was changed)"
-        }
+        ErrorKind::StorageFull | ErrorKind::QuotaExceeded => (
+            "the storage is full: free some space, then try again (nothing was changed)",
+            reason::STORAGE_FULL,
+        ),
+        ErrorKind::ReadOnlyFilesystem => (
+            "the profile is on read-only storage, where Waymark cannot use it: make the storage writable or move the profile (nothing was changed)",
+            reason::STORAGE_READ_ONLY,
+        ),
+        ErrorKind::PermissionDenied => (
+            "this app may not write in the profile's folder (nothing was changed)",
+            reason::STORAGE_NO_PERMISSION,
+        ),
         _ => return None,
     })
 }

@@ -3,7 +3,7 @@
 
 use rusqlite::Connection;
 
-use crate::error::{Error, Result, WaymarkError};
+use crate::error::{Error, Result, reason};
 
 /// Migration `i` takes the schema from version `i` to version `i + 1`.
 pub(crate) const MIGRATIONS: &[&str] = &[
@@ -128,12 +128,12 @@ pub(crate) const LATEST_VERSION: u32 = MIGRATIONS.len() as u32;
 pub(crate) fn migrate(conn: &mut Connection) -> Result<()> {
     let current: u32 = conn.pragma_query_value(None, "user_version", |row| row.get(0))?;
     if current > LATEST_VERSION {
-        return Err(WaymarkError::ProfileUnreadable {
-            reason: format!(
+        return Err(Error::unreadable(
+            format!(
                 "it was written by a newer version of Waymark (schema {current}, this version knows up to {LATEST_VERSION}); update the app"
             ),
-        }
-        .into());
+            reason::PROFILE_NEWER,
+        ));
     }
     for (from, sql) in MIGRATIONS.iter().enumerate().skip(current as usize) {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
@@ -333,6 +333,7 @@ mod tests {
 
     #[test]
     fn a_profile_from_a_newer_version_is_refused_untouched() {
+        use crate::error::WaymarkError;
         let mut conn = database_at(LATEST_VERSION as usize);
         conn.pragma_update(None, "user_version", LATEST_VERSION + 1)
             .unwrap();

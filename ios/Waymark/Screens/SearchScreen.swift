@@ -55,10 +55,10 @@ struct SearchScreen: View {
             guard !Task.isCancelled else { return }
             found = view
             refused = nil
-        } catch let WaymarkError.InvalidInput(_, reason) {
+        } catch let WaymarkError.InvalidInput(_, _, shown) {
             guard !Task.isCancelled else { return }
             found = nil
-            refused = reason
+            refused = shown
         } catch {
             store.failure = CoreStore.describe(error)
         }

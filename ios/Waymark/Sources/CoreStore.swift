@@ -36,7 +36,8 @@ final class CoreStore: ObservableObject {
         }
     }
 
-    /// Runs `body` with the core off the main thread; on failure shows the reason and returns nil.
+    /// Runs `body` with the core off the main thread; on failure shows the core's words for the
+    /// person (`describe`) and returns nil.
     func load<T>(_ body: @escaping (Waymark) throws -> T) async -> T? {
         do {
             return try await call(body)
@@ -83,15 +84,17 @@ final class CoreStore: ObservableObject {
         }
     }
 
-    /// The core's own reason; it never carries personal data.
+    /// The core's words for the person, shown as given: every error carries them in the
+    /// person's language (`shown`), with no personal data. The other values (ids, English
+    /// details) are for bug reports, never for the screen.
     static func describe(_ error: Error) -> String {
         switch error {
-        case let WaymarkError.InvalidInput(_, reason): return reason
-        case let WaymarkError.NotFound(what, id): return "\(what): \(id)"
-        case let WaymarkError.ProfileUnreadable(reason): return reason
-        case let WaymarkError.Storage(reason): return reason
-        case let WaymarkError.ContentRejected(_, reason): return reason
-        case let WaymarkError.Internal(reason): return reason
+        case let WaymarkError.InvalidInput(_, _, shown): return shown
+        case let WaymarkError.NotFound(_, _, shown): return shown
+        case let WaymarkError.ProfileUnreadable(_, shown): return shown
+        case let WaymarkError.Storage(_, shown): return shown
+        case let WaymarkError.ContentRejected(_, _, shown): return shown
+        case let WaymarkError.Internal(_, shown): return shown
         default: return error.localizedDescription
         }
     }

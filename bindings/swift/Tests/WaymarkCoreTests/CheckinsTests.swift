@@ -79,7 +79,7 @@ final class CheckinsTests: WaymarkTestCase {
 
     private func invalid(_ field: String) -> (WaymarkError) -> Bool {
         return { error in
-            if case let .InvalidInput(named, _) = error { return named == field }
+            if case let .InvalidInput(named, _, _) = error { return named == field }
             return false
         }
     }
@@ -208,7 +208,7 @@ final class CheckinsTests: WaymarkTestCase {
         let waymark = try ready()
         let before = try waymark.checkinStatus(now: firstWindow)
         assertThrows(try waymark.checkIn(pin: "0000", now: self.firstWindow)) {
-            $0 == .InvalidInput(field: "pin", reason: "wrong PIN")
+            $0 == .InvalidInput(field: "pin", reason: "wrong PIN", shown: "wrong PIN")
         }
         XCTAssertEqual(try waymark.checkinStatus(now: firstWindow), before)
         XCTAssertTrue(try waymark.checkinHistory().entries.isEmpty)
@@ -256,7 +256,7 @@ final class CheckinsTests: WaymarkTestCase {
         assertThrows(try mother.importPlan(payload: sealed.payload, passphrase: "wrong horse", now: self.dayBefore), invalid("passphrase"))
         assertThrows(try mother.importPlan(payload: String(plain.payload.dropLast(10)), passphrase: nil, now: self.dayBefore), invalid("payload"))
         assertThrows(try mother.importPlan(payload: "https://example.org/plan", passphrase: nil, now: self.dayBefore)) { error in
-            guard case let .InvalidInput(field, reason) = error else { return false }
+            guard case let .InvalidInput(field, reason, _) = error else { return false }
             return field == "payload" && reason.contains("not a Waymark plan")
         }
         XCTAssertTrue(try mother.familyList(now: dayBefore).travellers.isEmpty, "nothing stored")
@@ -364,7 +364,7 @@ final class CheckinsTests: WaymarkTestCase {
     func testAnUnknownTravellerIsNotFoundByAnyFamilyCall() throws {
         let mother = try family()
         let now = firstWindow
-        let notFound: (WaymarkError) -> Bool = { $0 == .NotFound(what: "traveller", id: "nobody") }
+        let notFound: (WaymarkError) -> Bool = { isNotFound("traveller", "nobody")($0) }
         assertThrows(try mother.familyTraveller(id: "nobody", now: now), notFound)
         assertThrows(try mother.verifyCheckin(id: "nobody", message: "123456", now: now), notFound)
         assertThrows(try mother.familyHistory(id: "nobody"), notFound)
@@ -426,7 +426,7 @@ final class CheckinsTests: WaymarkTestCase {
         assertThrows(try relaunched.familyTraveller(id: id, now: self.firstWindow), invalid("key"))
         try relaunched.setKeystoreKey(key: Data(repeating: 7, count: 32))
         assertThrows(try relaunched.familyList(now: self.firstWindow)) { error in
-            guard case let .InvalidInput(field, reason) = error else { return false }
+            guard case let .InvalidInput(field, reason, _) = error else { return false }
             return field == "key" && reason.contains("does not open")
         }
         try relaunched.setKeystoreKey(key: keystoreKey)

@@ -81,7 +81,7 @@ final class ChecklistTests: WaymarkTestCase {
         let waymark = try openProfile()
         for text in ["", "   ", String(repeating: "x", count: 201), "two\nlines"] {
             assertThrows(try waymark.checklistAddOwnItem(text: text, now: monday10Moscow)) { error in
-                if case let .InvalidInput(field, _) = error { return field == "text" }
+                if case let .InvalidInput(field, _, _) = error { return field == "text" }
                 return false
             }
         }
@@ -96,7 +96,7 @@ final class ChecklistTests: WaymarkTestCase {
         }
         XCTAssertFalse(try waymark.checklist().canAddOwnItem)
         assertThrows(try waymark.checklistAddOwnItem(text: "One more", now: monday10Moscow)) { error in
-            if case let .InvalidInput(field, _) = error { return field == "text" }
+            if case let .InvalidInput(field, _, _) = error { return field == "text" }
             return false
         }
         XCTAssertEqual(try waymark.checklist().progress.total, 61)
@@ -105,13 +105,13 @@ final class ChecklistTests: WaymarkTestCase {
     func testBuiltInItemsCannotBeRemovedAndUnknownItemsAreNotFound() throws {
         let waymark = try openProfile()
         assertThrows(try waymark.checklistRemoveOwnItem(itemId: "agency-licence")) { error in
-            if case let .InvalidInput(field, _) = error { return field == "item_id" }
+            if case let .InvalidInput(field, _, _) = error { return field == "item_id" }
             return false
         }
-        let notFound = WaymarkError.NotFound(what: "checklist item", id: "no-such-item")
-        assertThrows(try waymark.checklistMarkDone(itemId: "no-such-item", now: monday10Moscow)) { $0 == notFound }
-        assertThrows(try waymark.checklistUndo(itemId: "no-such-item")) { $0 == notFound }
-        assertThrows(try waymark.checklistRemoveOwnItem(itemId: "no-such-item")) { $0 == notFound }
+        let notFound = isNotFound("checklist item", "no-such-item")
+        assertThrows(try waymark.checklistMarkDone(itemId: "no-such-item", now: monday10Moscow), notFound)
+        assertThrows(try waymark.checklistUndo(itemId: "no-such-item"), notFound)
+        assertThrows(try waymark.checklistRemoveOwnItem(itemId: "no-such-item"), notFound)
         XCTAssertEqual(try waymark.checklist().progress.done, 0)
     }
 

@@ -59,7 +59,7 @@ final class ContactTests: WaymarkTestCase {
     func testAnUnknownContactIsNotFound() throws {
         let waymark = try openProfile()
         assertThrows(try waymark.contact(id: "embassy", now: monday10Moscow)) { error in
-            error == .NotFound(what: "contact", id: "embassy")
+            isNotFound("contact", "embassy")(error)
         }
     }
 }

@@ -73,7 +73,7 @@ final class GuideTests: WaymarkTestCase {
     func testAnUnknownArticleIsNotFound() throws {
         let waymark = try openProfile()
         assertThrows(try waymark.article(id: "no-such-article")) { error in
-            error == .NotFound(what: "article", id: "no-such-article")
+            isNotFound("article", "no-such-article")(error)
         }
     }
 }

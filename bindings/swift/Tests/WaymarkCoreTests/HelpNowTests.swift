@@ -36,7 +36,7 @@ final class HelpNowTests: WaymarkTestCase {
 
     private func invalid(_ field: String) -> (WaymarkError) -> Bool {
         return { error in
-            if case let .InvalidInput(named, _) = error { return named == field }
+            if case let .InvalidInput(named, _, _) = error { return named == field }
             return false
         }
     }
@@ -88,7 +88,7 @@ final class HelpNowTests: WaymarkTestCase {
         assertThrows(try self.add(waymark, "A", .other, "DE", "call me maybe"), invalid("phone"))
         assertThrows(try self.add(waymark, "A", .other, "DE", ""), invalid("phone"))
         assertThrows(try self.add(waymark, "A", .other, "DE", "+999 1234 5678")) { error in
-            guard case let .InvalidInput(field, reason) = error else { return false }
+            guard case let .InvalidInput(field, reason, _) = error else { return false }
             return field == "phone" && reason.contains("dialling code")
         }
         // Mum's number written another way is a duplicate.
@@ -121,11 +121,11 @@ final class HelpNowTests: WaymarkTestCase {
         XCTAssertEqual(left.contacts.map(\.name), ["Mother"])
         XCTAssertEqual(left.contacts[0].number, 1, "numbered again from 1")
         for id in [embassyId, "0", "abc"] {
-            assertThrows(try waymark.ownContactRemove(id: id)) { $0 == .NotFound(what: "contact", id: id) }
+            assertThrows(try waymark.ownContactRemove(id: id)) { isNotFound("contact", id)($0) }
             assertThrows(
                 try waymark.ownContactEdit(
                     id: id, contact: self.input("X", .other, "RU", "+7 916 000 00 00"), now: self.wednesdayAfternoon)
-            ) { $0 == .NotFound(what: "contact", id: id) }
+            ) { isNotFound("contact", id)($0) }
         }
     }
 
@@ -151,7 +151,7 @@ final class HelpNowTests: WaymarkTestCase {
         XCTAssertEqual(china.service, .police)
         XCTAssertEqual(china.number, "110")
         assertThrows(try waymark.emergencyNumbers(country: "XX")) { error in
-            guard case let .NotFound(_, id) = error else { return false }
+            guard case let .NotFound(_, id, _) = error else { return false }
             return id == "XX"
         }
     }

@@ -33,12 +33,12 @@ final class ProfileTests: WaymarkTestCase {
     func testAMalformedLanguageIsRejectedWithTheFieldAndChangesNothing() throws {
         let waymark = try openProfile(language: "ru")
         assertThrows(try waymark.setLanguage(language: "русский")) { error in
-            if case let .InvalidInput(field, reason) = error { return field == "language" && !reason.isEmpty }
+            if case let .InvalidInput(field, reason, _) = error { return field == "language" && !reason.isEmpty }
             return false
         }
         XCTAssertEqual(waymark.language(), "ru")
         assertThrows(try self.openProfile(language: "")) { error in
-            if case let .InvalidInput(field, _) = error { return field == "language" }
+            if case let .InvalidInput(field, _, _) = error { return field == "language" }
             return false
         }
     }
@@ -57,7 +57,7 @@ final class ProfileTests: WaymarkTestCase {
         let waymark = try openProfile()
         _ = try waymark.checklistMarkDone(itemId: "agency-licence", now: monday10Moscow)
         assertThrows(try waymark.setTimeZone(timeZone: "GMT+3 Moscow")) { error in
-            if case let .InvalidInput(field, _) = error { return field == "time_zone" }
+            if case let .InvalidInput(field, _, _) = error { return field == "time_zone" }
             return false
         }
         XCTAssertTrue(try waymark.checklist().items[0].doneLabel?.contains("10:00") == true)
@@ -86,7 +86,7 @@ final class ProfileTests: WaymarkTestCase {
         let content = Data(String(repeating: "These are my notes, not a database.\n", count: 200).utf8)
         try content.write(to: URL(fileURLWithPath: profilePath))
         assertThrows(try self.openProfile()) { error in
-            if case let .ProfileUnreadable(reason) = error { return !reason.contains("notes") }
+            if case let .ProfileUnreadable(reason, shown) = error { return !reason.contains("notes") && !shown.isEmpty }
             return false
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: profilePath)), content)

@@ -36,17 +36,11 @@ private func offer(
 
 private func isInvalid(_ field: String) -> (WaymarkError) -> Bool {
     { error in
-        if case let .InvalidInput(f, _) = error { return f == field }
+        if case let .InvalidInput(f, _, _) = error { return f == field }
         return false
     }
 }
 
-private func isNotFound(_ what: String, _ id: String) -> (WaymarkError) -> Bool {
-    { error in
-        if case let .NotFound(w, i) = error { return w == what && i == id }
-        return false
-    }
-}
 
 /// The screening tools: the job-offer check and saved offers, the ad-text analyzer, the
 /// self-check and the myths quiz.

@@ -64,6 +64,14 @@ func plain(_ text: RichText) -> String {
     text.spans.map(\.text).joined()
 }
 
+/// Accepts a not-found error for `what` with `id` that has words for the person.
+func isNotFound(_ what: String, _ id: String) -> (WaymarkError) -> Bool {
+    { error in
+        if case let .NotFound(w, i, shown) = error { return w == what && i == id && !shown.isEmpty }
+        return false
+    }
+}
+
 /// Asserts that `call` throws the `WaymarkError` that `match` accepts.
 func assertThrows<T>(
     _ call: @autoclosure () throws -> T,

@@ -151,15 +151,27 @@ class MainActivity : Activity(), Ui {
         return root
     }
 
-    /** The core's own words for what went wrong; its errors carry no personal data. */
+    /**
+     * The core's own words for what went wrong, shown as given: every error carries them in the
+     * person's language (`shown`), with no personal data. The other fields (ids, English details)
+     * are for bug reports, never for the screen.
+     */
     private fun showError(error: Throwable) {
         val message = when (error) {
-            is WaymarkException.InvalidInput -> error.reason
-            is WaymarkException.NotFound -> error.message
-            is WaymarkException -> error.message
+            is WaymarkException -> shown(error)
             else -> error.javaClass.simpleName
         }
-        toast(message ?: error.javaClass.simpleName)
+        toast(message)
+    }
+
+    /** Every variant's `shown`: the generated sealed class declares it per variant, not once. */
+    private fun shown(error: WaymarkException): String = when (error) {
+        is WaymarkException.InvalidInput -> error.shown
+        is WaymarkException.NotFound -> error.shown
+        is WaymarkException.ProfileUnreadable -> error.shown
+        is WaymarkException.Storage -> error.shown
+        is WaymarkException.ContentRejected -> error.shown
+        is WaymarkException.Internal -> error.shown
     }
 
     override fun onRequestPermissionsResult(

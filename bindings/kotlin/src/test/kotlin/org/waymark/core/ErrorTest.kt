@@ -12,7 +12,7 @@ class ErrorTest {
     @TempDir
     lateinit var dir: Path
 
-    /** What a shell would write: an exhaustive `when`, so a new variant fails to compile. */
+    /** A bug report's line: an exhaustive `when`, so a new variant fails to compile. */
     private fun describe(error: WaymarkException): String = when (error) {
         is WaymarkException.InvalidInput -> "invalid ${error.field}: ${error.reason}"
         is WaymarkException.NotFound -> "no ${error.what} ${error.id}"
@@ -22,27 +22,51 @@ class ErrorTest {
         is WaymarkException.Internal -> "bug: ${error.reason}"
     }
 
+    /** What a shell shows: every variant's `shown` (the sealed class has no common field). */
+    private fun shown(error: WaymarkException): String = when (error) {
+        is WaymarkException.InvalidInput -> error.shown
+        is WaymarkException.NotFound -> error.shown
+        is WaymarkException.ProfileUnreadable -> error.shown
+        is WaymarkException.Storage -> error.shown
+        is WaymarkException.ContentRejected -> error.shown
+        is WaymarkException.Internal -> error.shown
+    }
+
     @Test
     fun `errors from the core are thrown as subclasses of one sealed exception`() {
         openProfile(dir).use { waymark ->
             val thrown = assertFailsWith<WaymarkException> { waymark.article("nope") }
             assertIs<Exception>(thrown)
             assertEquals("no article nope", describe(thrown))
-            assertEquals("what=article, id=nope", thrown.message)
+            // Kotlin's own message lists the fields: for logs, never for the screen.
+            assertEquals("what=article, id=nope, shown=${shown(thrown)}", thrown.message)
         }
     }
 
     @Test
-    fun `every variant carries its reason`() {
+    fun `every error carries words for the person in the profile's language`() {
+        openProfile(dir, language = "ru").use { waymark ->
+            val gone = assertFailsWith<WaymarkException.NotFound> { waymark.article("nope") }
+            assertEquals("Этой статьи нет в справочнике. Возможно, её убрали при обновлении материалов.", gone.shown)
+            val blank = assertFailsWith<WaymarkException.InvalidInput> {
+                waymark.checklistAddOwnItem("  ", MONDAY_10_MOSCOW)
+            }
+            assertEquals(blank.reason, blank.shown)
+        }
+        assertEquals("words", shown(WaymarkException.Internal("oops", "words")))
+    }
+
+    @Test
+    fun `every variant carries its reason and its words`() {
         // Internal cannot be provoked through the API (no known bug): the shapes are checked here
         // so shells can rely on them. ContentPackTest provokes ContentRejected.
         val all = listOf(
-            WaymarkException.InvalidInput("text", "must not be blank"),
-            WaymarkException.NotFound("contact", "x"),
-            WaymarkException.ProfileUnreadable("damaged"),
-            WaymarkException.Storage("disk full"),
-            WaymarkException.ContentRejected(PackRejection.BAD_SIGNATURE, "bad signature"),
-            WaymarkException.Internal("oops"),
+            WaymarkException.InvalidInput("text", "must not be blank", "must not be blank"),
+            WaymarkException.NotFound("contact", "x", "This contact is not in Waymark, or it was removed."),
+            WaymarkException.ProfileUnreadable("damaged", "Waymark's saved data is damaged and cannot be read."),
+            WaymarkException.Storage("disk full", "The storage is full."),
+            WaymarkException.ContentRejected(PackRejection.BAD_SIGNATURE, "bad signature", "Not installed."),
+            WaymarkException.Internal("oops", "Something went wrong in Waymark."),
         )
         assertEquals(
             listOf(
@@ -55,6 +79,7 @@ class ErrorTest {
             ),
             all.map(::describe),
         )
+        assertEquals(6, all.map(::shown).filter { it.isNotBlank() }.size)
     }
 
     @Test

@@ -83,7 +83,7 @@ class SearchScreen : Screen<SearchState?>() {
         return try {
             SearchState(core.search(typed), null)
         } catch (e: WaymarkException.InvalidInput) {
-            SearchState(null, e.reason)
+            SearchState(null, e.shown)
         }
     }
 }

@@ -19,7 +19,10 @@ import org.robolectric.RuntimeEnvironment
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
 import org.robolectric.shadows.ShadowAlarmManager
+import org.waymark.android.ActionCodec
 import org.waymark.android.AlertReceiver
+import org.waymark.android.MainActivity
+import org.waymark.core.WaymarkException
 
 /**
  * The Android shell as a person uses it: the real MainActivity on Robolectric's Android 15, with
@@ -221,6 +224,24 @@ class ScreensTest {
         assertTrue(plan.alerts.any { it.lockScreenText == public })
         for (word in listOf("check", "help", "Waymark", "Anna", "Istanbul")) {
             assertFalse("the lock screen line says $word: $public", public.contains(word, ignoreCase = true))
+        }
+    }
+
+    @Test
+    fun an_article_a_tap_names_that_is_gone_shows_the_core_s_words_not_its_internals() {
+        // A notification saved before a content update can name an article the update removed.
+        val tap = ActionCodec.put(
+            Intent(RuntimeEnvironment.getApplication(), MainActivity::class.java),
+            org.waymark.core.Action.OpenArticle("no-such-article"),
+        )
+        val shell = Shell.launch(tap)
+        val error = shell.ask { core -> runCatching { core.article("no-such-article") }.exceptionOrNull() }
+        assertTrue("$error", error is WaymarkException.NotFound)
+        val words = (error as WaymarkException.NotFound).shown
+        assertEquals(words, shell.lastToast())
+        // The person reads a sentence, not the id or the variant's fields.
+        for (internal in listOf("no-such-article", "what=", "id=", "shown=")) {
+            assertFalse("the toast says $internal: $words", words.contains(internal))
         }
     }
 }
