@@ -35,7 +35,8 @@ pub use action::{Action, action_from_token, action_token};
 pub use checkins::{
     AlertKind, AlertUrgency, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CalendarDay,
     CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice,
-    CheckinMessageOption, CheckinMessageView, CheckinReceipt, CheckinSchedule, CheckinView,
+    CheckinMessageOption, CheckinMessageView, CheckinPinsField, CheckinPinsFieldError,
+    CheckinPinsInput, CheckinPinsSaved, CheckinReceipt, CheckinSchedule, CheckinView,
     DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine,
     FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan,
     PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET,

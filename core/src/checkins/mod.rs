@@ -8,6 +8,7 @@ pub(crate) mod message;
 pub(crate) mod notifications;
 mod phrase;
 mod pins;
+pub(crate) mod pins_form;
 mod plan;
 pub(crate) mod plan_form;
 pub(crate) mod plan_input;
@@ -30,6 +31,7 @@ pub use message::{
     CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinMessageChoice,
     CheckinMessageOption, CheckinMessageView,
 };
+pub use pins_form::{CheckinPinsField, CheckinPinsFieldError, CheckinPinsInput, CheckinPinsSaved};
 pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
     SIGNAL_PHRASE_MAX_CHARS, TripPlan,

@@ -1,13 +1,15 @@
 import SwiftUI
 import WaymarkCore
 
-/// The form for `setCheckinPins(normalPin:duressPin:signalPhrase:)`; the core checks the PINs.
+/// The form for `saveCheckinPins(input:)`: the core checks the PINs and the phrase, and each
+/// field's problem is shown under it.
 struct PinsScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
     @State private var normal = ""
-    @State private var duress = ""
+    @State private var help = ""
     @State private var phrase = ""
+    @State private var problems: [CheckinPinsFieldError] = []
     @State private var failure: String?
     @State private var saved = false
 
@@ -16,12 +18,15 @@ struct PinsScreen: View {
             Form {
                 Section {
                     SecureField(texts.normalPinLabel, text: $normal).keyboardType(.numberPad)
+                    problem(.normalPin)
                 } footer: { Text(texts.normalPinHint) }
                 Section {
-                    SecureField(texts.duressPinLabel, text: $duress).keyboardType(.numberPad)
+                    SecureField(texts.duressPinLabel, text: $help).keyboardType(.numberPad)
+                    problem(.helpPin)
                 } footer: { Text(texts.duressPinHint) }
                 Section {
                     SecureField(texts.signalPhraseLabel, text: $phrase)
+                    problem(.signalPhrase)
                 } footer: { Text(texts.signalPhraseHint) }
                 Section {
                     FormFailure(message: failure)
@@ -36,14 +41,28 @@ struct PinsScreen: View {
         }
     }
 
+    /// The core's words for what is wrong with `field`, shown under it.
+    @ViewBuilder
+    private func problem(_ field: CheckinPinsField) -> some View {
+        if let found = problems.first(where: { $0.field == field }) {
+            Text(found.message).font(.footnote).foregroundStyle(.red)
+        }
+    }
+
     private func save() async {
-        let (normal, duress, phrase) = (self.normal, self.duress, self.phrase)
+        let input = CheckinPinsInput(normalPin: normal, helpPin: help, signalPhrase: phrase)
         do {
-            try await store.call { try $0.setCheckinPins(normalPin: normal, duressPin: duress, signalPhrase: phrase) }
-            (self.normal, self.duress, self.phrase) = ("", "", "")
-            failure = nil
-            saved = true
-            await notifications.replan()
+            switch try await store.call({ try $0.saveCheckinPins(input: input) }) {
+            case .saved:
+                (normal, help, phrase) = ("", "", "")
+                problems = []
+                failure = nil
+                saved = true
+                await notifications.replan()
+            case let .refused(errors):
+                failure = nil
+                problems = errors
+            }
         } catch {
             failure = CoreStore.describe(error)
         }

@@ -10,9 +10,9 @@ mod plan_form;
 use std::time::SystemTime;
 
 use crate::checkins::{
-    CheckinHistoryView, CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView,
-    FamilyTravellerView, NotificationPlan, PlanExport, TripPlan, VerificationView, family,
-    notifications, traveller,
+    CheckinHistoryView, CheckinPinsInput, CheckinPinsSaved, CheckinReceipt, CheckinView,
+    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PlanExport, TripPlan,
+    VerificationView, family, notifications, pins_form, traveller,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -32,6 +32,16 @@ impl Waymark {
         now: SystemTime,
     ) -> Result<CheckinView, WaymarkError> {
         self.call(|| traveller::set_trip_plan(&self.profile, plan, now))
+    }
+
+    /// Saves the check-in PINs form: sets the normal PIN, the help PIN and the signal phrase
+    /// (as `set_checkin_pins` does) when every field is right; otherwise nothing is stored and
+    /// every field's problem comes back in the person's words, in the form's order.
+    pub fn save_checkin_pins(
+        &self,
+        input: CheckinPinsInput,
+    ) -> Result<CheckinPinsSaved, WaymarkError> {
+        self.call(|| pins_form::save(&self.profile, &input))
     }
 
     /// Sets the two check-in PINs (4 to 12 digits each, different) and the signal phrase agreed

@@ -3,6 +3,9 @@ package org.waymark.android
 import java.time.Instant
 import org.waymark.core.Action
 import org.waymark.core.CheckinHistoryView
+import org.waymark.core.CheckinPinsField
+import org.waymark.core.CheckinPinsInput
+import org.waymark.core.CheckinPinsSaved
 import org.waymark.core.CheckinReceipt
 import org.waymark.core.CheckinView
 import org.waymark.core.SlotView
@@ -62,7 +65,10 @@ class ReceiptScreen(private val receipt: CheckinReceipt) : Screen<CheckinReceipt
     }
 }
 
-/** Sets the normal PIN, the duress PIN and the signal phrase. */
+/**
+ * Sets the normal PIN, the help PIN and the signal phrase through the core's form: each field's
+ * problem is shown on it, and nothing is stored until all are right.
+ */
 class PinsScreen : Screen<Unit>() {
     override fun load(core: Waymark, now: Instant) = Unit
 
@@ -70,13 +76,27 @@ class PinsScreen : Screen<Unit>() {
         val texts = ui.texts
         title(texts.pinsTitle)
         val normal = field(texts.normalPinLabel, hint = texts.normalPinHint, type = PIN_INPUT)
-        val duress = field(texts.duressPinLabel, hint = texts.duressPinHint, type = PIN_INPUT)
+        val help = field(texts.duressPinLabel, hint = texts.duressPinHint, type = PIN_INPUT)
         val phrase = field(texts.signalPhraseLabel, hint = texts.signalPhraseHint)
         button(texts.save) {
-            val pins = Triple(normal.text.toString(), duress.text.toString(), phrase.text.toString())
-            ui.call({ it.setCheckinPins(pins.first, pins.second, pins.third) }) {
-                ui.toast(texts.pinsSaved)
-                ui.back()
+            val input = CheckinPinsInput(normal.text.toString(), help.text.toString(), phrase.text.toString())
+            ui.call({ it.saveCheckinPins(input) }) { outcome ->
+                when (outcome) {
+                    is CheckinPinsSaved.Saved -> {
+                        ui.toast(texts.pinsSaved)
+                        ui.back()
+                    }
+                    is CheckinPinsSaved.Refused -> {
+                        for (f in listOf(normal, help, phrase)) f.error = null
+                        for (error in outcome.errors) {
+                            when (error.field) {
+                                CheckinPinsField.NORMAL_PIN -> normal.error = error.message
+                                CheckinPinsField.HELP_PIN -> help.error = error.message
+                                CheckinPinsField.SIGNAL_PHRASE -> phrase.error = error.message
+                            }
+                        }
+                    }
+                }
             }
         }
     }
