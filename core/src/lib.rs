@@ -72,10 +72,11 @@ pub use qr::{QR_FRAME_MAX_PIXELS, QR_QUIET_ZONE_MODULES, QrCode, qr_code, read_q
 pub use screening::{
     AD_TEXT_MAX_CHARS, AdAnalysisView, AdFlagView, AdPhoneView, Answer, AnswerOption, LinkView,
     OFFER_NOTES_MAX_CHARS, OFFER_TEXT_MAX_CHARS, OFFERS_MAX, OfferAnswer, OfferCheckView,
-    OfferFieldLabels, OfferInput, OfferListView, OfferQuestionView, OfferReasonView,
-    OfferResultView, OfferSummary, PhoneKind, QuizAnswer, QuizFeedbackView, QuizOption,
-    QuizResultView, QuizScore, QuizStatementView, QuizView, RiskLevel, SelfCheckAnswer,
-    SelfCheckOutcome, SelfCheckQuestionView, SelfCheckResultView, SelfCheckView, TextSpan,
+    OfferField, OfferFieldError, OfferFieldLabels, OfferInput, OfferListView, OfferQuestionView,
+    OfferReasonView, OfferResultView, OfferSaved, OfferSummary, PhoneKind, QuizAnswer,
+    QuizFeedbackView, QuizOption, QuizResultView, QuizScore, QuizStatementView, QuizView,
+    RiskLevel, SelfCheckAnswer, SelfCheckOutcome, SelfCheckQuestionView, SelfCheckResultView,
+    SelfCheckView, TextSpan,
 };
 /// For core/benches/search.rs only.
 #[doc(hidden)]

@@ -5,9 +5,9 @@ use std::time::SystemTime;
 
 use crate::error::WaymarkError;
 use crate::screening::{
-    AdAnalysisView, OfferCheckView, OfferInput, OfferListView, QuizAnswer, QuizFeedbackView,
-    QuizResultView, QuizView, SelfCheckAnswer, SelfCheckResultView, SelfCheckView, offer, quiz,
-    self_check,
+    AdAnalysisView, OfferCheckView, OfferInput, OfferListView, OfferSaved, QuizAnswer,
+    QuizFeedbackView, QuizResultView, QuizView, SelfCheckAnswer, SelfCheckResultView,
+    SelfCheckView, offer, offer_form, quiz, self_check,
 };
 use crate::waymark::Waymark;
 
@@ -22,6 +22,18 @@ impl Waymark {
     /// answers).
     pub fn offer_check_preview(&self, input: OfferInput) -> Result<OfferCheckView, WaymarkError> {
         self.call(|| offer::offer_check_preview(&self.profile, input))
+    }
+
+    /// Saves the job-offer form: a new offer (`id` None) or a saved one replaced, as checked at
+    /// `now`, when every typed field is right; otherwise nothing changes and every field's
+    /// problem comes back in the person's words, in the form's order.
+    pub fn save_offer(
+        &self,
+        id: Option<i64>,
+        input: OfferInput,
+        now: SystemTime,
+    ) -> Result<OfferSaved, WaymarkError> {
+        self.call(|| offer_form::save(&self.profile, id, input, now))
     }
 
     /// Saves a new offer (`id` None) or replaces a saved one's fields and answers, as checked

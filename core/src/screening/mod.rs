@@ -8,6 +8,7 @@
 mod analyzer;
 mod answer;
 pub(crate) mod offer;
+pub(crate) mod offer_form;
 mod phones;
 mod questionnaire;
 pub(crate) mod quiz;
@@ -24,6 +25,7 @@ pub use offer::{
     OFFER_TEXT_MAX_CHARS, OFFERS_MAX, OfferAnswer, OfferCheckView, OfferFieldLabels, OfferInput,
     OfferListView, OfferQuestionView, OfferReasonView, OfferResultView, OfferSummary, TextSpan,
 };
+pub use offer_form::{OfferField, OfferFieldError, OfferSaved};
 pub use phones::PhoneKind;
 pub use quiz::{
     QuizAnswer, QuizFeedbackView, QuizOption, QuizResultView, QuizScore, QuizStatementView,

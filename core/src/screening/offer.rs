@@ -658,6 +658,25 @@ fn rfc3339<S: serde::Serializer>(at: &SystemTime, s: S) -> std::result::Result<S
     s.serialize_str(&crate::time_json::rfc3339(*at))
 }
 
+/// Every problem with the offer's typed fields (title, employer, country, notes, ad text), each
+/// checked on its own; the answers come from the form's own buttons and are checked on saving.
+pub(crate) fn field_problems(input: &OfferInput) -> Vec<Error> {
+    let mut problems = Vec::new();
+    match single_line("title", &input.title, OFFER_TEXT_MAX_CHARS) {
+        Ok("") => problems.push(Error::invalid("title", reason::BLANK)),
+        Ok(_) => {}
+        Err(problem) => problems.push(problem),
+    }
+    for (field, value) in [("employer", &input.employer), ("country", &input.country)] {
+        problems.extend(single_line(field, value, OFFER_TEXT_MAX_CHARS).err());
+    }
+    problems.extend(notes(&input.notes).err());
+    if let Some(ad) = &input.ad_text {
+        problems.extend(check_ad_text(ad).err());
+    }
+    problems
+}
+
 /// Trims a one-line field and checks its length and that it has no control characters.
 fn single_line<'a>(field: &str, value: &'a str, max: u32) -> Result<&'a str> {
     let value = value.trim();

@@ -2,7 +2,7 @@ import SwiftUI
 import WaymarkCore
 
 /// The job-offer check: `offerCheckNew()` for the questions, `offerCheckPreview(input:)` as the
-/// person answers (and reads the ad, `analyzeAd(text:)` for its red flags), `offerSave` to keep
+/// person answers (and reads the ad, `analyzeAd(text:)` for its red flags), `saveOffer` to keep
 /// it; saved offers from `offers()` open with `offerCheck(id:)` and go with `offerDelete(id:)`.
 struct OfferCheckScreen: View {
     @EnvironmentObject private var store: CoreStore
@@ -125,13 +125,30 @@ struct OfferCheckScreen: View {
     private func save() async {
         let (id, input) = (offerId, self.input)
         do {
-            let result = try await store.call { try $0.offerSave(id: id, input: input, now: Date()) }
-            check = result
-            offerId = result.id
-            failure = nil
-            saved = await store.load { try $0.offers() }
+            switch try await store.call({ try $0.saveOffer(id: id, input: input, now: Date()) }) {
+            case let .saved(result):
+                check = result
+                offerId = result.id
+                failure = nil
+                saved = await store.load { try $0.offers() }
+            case let .refused(errors):
+                // Every field's problem at once, each after its field's name.
+                failure = errors.map { "\(fieldName($0.field)): \($0.message)" }.joined(separator: "\n")
+            }
         } catch {
             failure = CoreStore.describe(error)
+        }
+    }
+
+    /// The name the form shows for `field`, from the core's labels.
+    private func fieldName(_ field: OfferField) -> String {
+        guard let labels = check?.fieldLabels else { return "" }
+        switch field {
+        case .title: return labels.title
+        case .employer: return labels.employer
+        case .country: return labels.country
+        case .notes: return labels.notes
+        case .adText: return store.texts?.offerAdText ?? ""
         }
     }
 

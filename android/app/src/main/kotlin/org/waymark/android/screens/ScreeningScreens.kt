@@ -11,7 +11,9 @@ import org.waymark.core.Answer
 import org.waymark.core.LinkView
 import org.waymark.core.OfferAnswer
 import org.waymark.core.OfferCheckView
+import org.waymark.core.OfferField
 import org.waymark.core.OfferInput
+import org.waymark.core.OfferSaved
 import org.waymark.core.OfferListView
 import org.waymark.core.OfferReasonView
 import org.waymark.core.OfferResultView
@@ -150,8 +152,23 @@ class OfferScreen(private val id: Long?, private val draft: OfferInput? = null) 
         result.offerResult(ui, model.result)
         button(ui.texts.save) {
             val current = input()
-            ui.call({ it.offerSave(id, current, Instant.now()) }) { saved ->
-                ui.replace(OfferScreen(saved.id))
+            ui.call({ it.saveOffer(id, current, Instant.now()) }) { outcome ->
+                when (outcome) {
+                    is OfferSaved.Saved -> ui.replace(OfferScreen(outcome.check.id))
+                    is OfferSaved.Refused -> {
+                        for (f in listOf(offerTitle, employer, country, notes)) f.error = null
+                        for (error in outcome.errors) {
+                            when (error.field) {
+                                OfferField.TITLE -> offerTitle.error = error.message
+                                OfferField.EMPLOYER -> employer.error = error.message
+                                OfferField.COUNTRY -> country.error = error.message
+                                OfferField.NOTES -> notes.error = error.message
+                                // The ad was pasted on the screen before; its problem is news.
+                                OfferField.AD_TEXT -> ui.toast(error.message)
+                            }
+                        }
+                    }
+                }
             }
         }
         if (id != null) {
