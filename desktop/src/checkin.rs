@@ -3,12 +3,8 @@
 //! terminal and one per line from standard input otherwise.
 
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
-use chrono::{DateTime, Utc};
-use waymark_core::{
-    CheckinCadence, CheckinMessageChoice, CheckinSchedule, DayOfWeek, TripPlan, WaymarkError,
-};
+use waymark_core::{CheckinMessageChoice, DayOfWeek, TripPlanField, TripPlanInput, TripPlanSaved};
 
 use crate::app::App;
 use crate::cli::{CheckinCommand, FamilyCommand, PinsCommand, PlanArgs, PlanCommand};
@@ -30,8 +26,20 @@ impl App<'_> {
                 self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
             }
             Some(CheckinCommand::Setup(args)) => {
-                let view = self.core(self.waymark.set_trip_plan(plan_from(&args)?, now))?;
-                self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
+                // The same form the phones fill in: the core reads the times, the days and the
+                // numbers, and names every flag that is wrong at once.
+                match self.core(self.waymark.save_trip_plan(plan_from(&args)?, now))? {
+                    TripPlanSaved::Saved { status: view } => {
+                        self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
+                    }
+                    TripPlanSaved::Refused { errors } => Err(Failure::usage(
+                        errors
+                            .iter()
+                            .map(|e| format!("{}: {}", flag(e.field), e.message))
+                            .collect::<Vec<_>>()
+                            .join("\n"),
+                    )),
+                }
             }
             Some(CheckinCommand::Pins {
                 action: Some(PinsCommand::Change),
@@ -286,56 +294,61 @@ fn read_all(io: &mut Io<'_>) -> Result<String, Failure> {
     Ok(lines.join("\n"))
 }
 
-/// The plan from the command line; the core checks every field.
-fn plan_from(args: &PlanArgs) -> Result<TripPlan, Failure> {
-    let schedule_zone = args
-        .schedule_zone
-        .clone()
-        .unwrap_or_else(|| args.destination_zone.clone());
-    let cadence = match (&args.times, args.every_hours) {
-        (Some(times), None) => {
-            let times: Vec<String> = times.split(',').map(|t| t.trim().to_owned()).collect();
-            match &args.days {
-                None => CheckinCadence::Daily { times },
-                Some(days) => CheckinCadence::Weekly {
-                    days: days
-                        .split(',')
-                        .map(|d| day(d.trim()))
-                        .collect::<Result<_, _>>()?,
-                    times,
-                },
-            }
-        }
-        (None, Some(hours)) => CheckinCadence::EveryHours { hours },
-        _ => {
-            return Err(Failure::usage(
-                "give the check-in times with --times HH:MM,... or --every-hours N",
-            ));
-        }
+/// The trip plan form filled from the command line: every value goes to the core as typed, and
+/// the core checks it.
+fn plan_from(args: &PlanArgs) -> Result<TripPlanInput, Failure> {
+    if args.times.is_none() && args.every_hours.is_none() {
+        return Err(Failure::usage(
+            "give the check-in times with --times HH:MM,... or --every-hours N",
+        ));
+    }
+    let days = match &args.days {
+        Some(days) => days
+            .split(',')
+            .map(|d| day(d.trim()))
+            .collect::<Result<_, _>>()?,
+        None => Vec::new(),
     };
-    Ok(TripPlan {
+    Ok(TripPlanInput {
         traveller_name: args.name.clone(),
         destination_country: args.country.clone(),
         destination_city: args.city.clone(),
-        starts: instant(
-            "--from",
-            &args.from,
-            &schedule_zone,
-            waymark_core::trip_day_start,
-        )?,
-        ends: instant("--to", &args.to, &schedule_zone, waymark_core::trip_day_end)?,
+        starts_day: args.from.clone(),
+        ends_day: args.to.clone(),
         home_time_zone: args.home_zone.clone(),
         destination_time_zone: args.destination_zone.clone(),
-        employer: args.employer.clone(),
-        agency: args.agency.clone(),
-        document_copies: args.documents.clone(),
-        schedule: CheckinSchedule {
-            cadence,
-            time_zone: schedule_zone,
-            window_minutes: args.window,
-            grace_minutes: args.grace,
-        },
+        employer: args.employer.clone().unwrap_or_default(),
+        agency: args.agency.clone().unwrap_or_default(),
+        document_copies: args.documents.clone().unwrap_or_default(),
+        times: args.times.clone().unwrap_or_default(),
+        days,
+        every_hours: args.every_hours.map(|h| h.to_string()).unwrap_or_default(),
+        schedule_time_zone: args.schedule_zone.clone().unwrap_or_default(),
+        window_minutes: args.window.to_string(),
+        grace_minutes: args.grace.to_string(),
     })
+}
+
+/// The command-line flag of a trip plan field, to name it in a problem.
+fn flag(field: TripPlanField) -> &'static str {
+    match field {
+        TripPlanField::TravellerName => "--name",
+        TripPlanField::DestinationCountry => "--country",
+        TripPlanField::DestinationCity => "--city",
+        TripPlanField::StartsDay => "--from",
+        TripPlanField::EndsDay => "--to",
+        TripPlanField::HomeTimeZone => "--home-zone",
+        TripPlanField::DestinationTimeZone => "--destination-zone",
+        TripPlanField::Employer => "--employer",
+        TripPlanField::Agency => "--agency",
+        TripPlanField::DocumentCopies => "--documents",
+        TripPlanField::Times => "--times",
+        TripPlanField::Days => "--days",
+        TripPlanField::EveryHours => "--every-hours",
+        TripPlanField::ScheduleTimeZone => "--schedule-zone",
+        TripPlanField::WindowMinutes => "--window",
+        TripPlanField::GraceMinutes => "--grace",
+    }
 }
 
 fn day(name: &str) -> Result<DayOfWeek, Failure> {
@@ -355,22 +368,4 @@ fn day(name: &str) -> Result<DayOfWeek, Failure> {
             }
         },
     )
-}
-
-/// A day's edge in `zone` from the core: the first day's start or the last day's end.
-type DayEdge = fn(String, String) -> Result<SystemTime, WaymarkError>;
-
-/// RFC 3339, or a date whose start or end (`edge`) in `zone` the core decides.
-fn instant(flag: &str, value: &str, zone: &str, edge: DayEdge) -> Result<SystemTime, Failure> {
-    if let Ok(at) = DateTime::parse_from_rfc3339(value) {
-        return Ok(at.with_timezone(&Utc).into());
-    }
-    edge(value.to_owned(), zone.to_owned()).map_err(|err| match err {
-        WaymarkError::InvalidInput { field, .. } if field == "time_zone" => {
-            Failure::usage(format!("--schedule-zone: unknown time zone {zone:?}"))
-        }
-        _ => Failure::usage(format!(
-            "{flag}: {value:?} is not a date (2026-03-02) or an RFC 3339 time"
-        )),
-    })
 }

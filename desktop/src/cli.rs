@@ -277,13 +277,13 @@ pub struct PlanArgs {
     /// The destination city
     #[arg(long)]
     pub city: String,
-    /// When the trip starts: RFC 3339 ("2026-03-02T00:00:00Z") or a date ("2026-03-02", the
-    /// start of that day in the schedule's zone)
-    #[arg(long, value_name = "WHEN")]
+    /// The trip's first day ("2026-03-02": it starts at the beginning of that day in the
+    /// schedule's zone)
+    #[arg(long, value_name = "DATE")]
     pub from: String,
-    /// When the trip ends: RFC 3339, or its last day as a date ("2026-06-01": the trip ends
-    /// when that day does, in the schedule's zone)
-    #[arg(long, value_name = "WHEN")]
+    /// The trip's last day ("2026-06-01": the trip ends when that day does, in the schedule's
+    /// zone)
+    #[arg(long, value_name = "DATE")]
     pub to: String,
     /// Your family's time zone at home (IANA, e.g. "Europe/Moscow")
     #[arg(long, value_name = "IANA")]

@@ -1565,7 +1565,7 @@ fn check_in_commands_refuse_bad_input_with_a_clear_message() {
                 "--times",
                 "09:00",
             ][..],
-            "ends",
+            "--to",
         ),
     ] {
         let run = setup(extra);
@@ -1577,6 +1577,31 @@ fn check_in_commands_refuse_bad_input_with_a_clear_message() {
         );
         assert!(!run.stderr.contains("panicked"));
     }
+    // Every wrong flag is named at once, as the phones' form shows every field's problem.
+    let run = setup(&[
+        "--from",
+        "2026-03-02",
+        "--to",
+        "2026-02-30",
+        "--times",
+        "9am",
+        "--grace",
+        "9999",
+    ]);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    for flag in ["--to:", "--times:"] {
+        assert!(run.stderr.contains(flag), "{flag}: {}", run.stderr);
+    }
+    // The times as a person writes them: commas, semicolons or spaces.
+    let run = setup(&[
+        "--from",
+        "2026-03-02",
+        "--to",
+        "2026-06-01",
+        "--times",
+        "09:00; 21:00",
+    ]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
     let run = setup(&[
         "--from",
         "2026-03-02",
