@@ -34,16 +34,16 @@ mod zone;
 pub use action::{Action, action_from_token, action_token};
 pub use checkins::{
     AlertKind, AlertUrgency, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CalendarDay,
-    CheckinCadence, CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice,
-    CheckinMessageOption, CheckinMessageView, CheckinPinsField, CheckinPinsFieldError,
-    CheckinPinsInput, CheckinPinsSaved, CheckinReceipt, CheckinSchedule, CheckinView,
-    DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine,
-    FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan,
-    PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET,
-    SIGNAL_PHRASE_MAX_CHARS, SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError,
-    TripPlanForm, TripPlanInput, TripPlanSaved, VerificationOutcome, VerificationView,
-    WatchedTravellerSummary, ZoneOption, calendar_day, calendar_day_text, trip_day_end,
-    trip_day_of, trip_day_start,
+    ChangePinsField, ChangePinsFieldError, ChangePinsInput, ChangePinsSaved, CheckinCadence,
+    CheckinHistoryEntry, CheckinHistoryView, CheckinMessageChoice, CheckinMessageOption,
+    CheckinMessageView, CheckinPinsField, CheckinPinsFieldError, CheckinPinsInput,
+    CheckinPinsSaved, CheckinReceipt, CheckinSchedule, CheckinView, DRAFT_GRACE_MINUTES,
+    DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine, FamilyHistoryEntry,
+    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
+    PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
+    SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError, TripPlanForm, TripPlanInput,
+    TripPlanSaved, VerificationOutcome, VerificationView, WatchedTravellerSummary, ZoneOption,
+    calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,

@@ -31,7 +31,10 @@ pub use message::{
     CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinMessageChoice,
     CheckinMessageOption, CheckinMessageView,
 };
-pub use pins_form::{CheckinPinsField, CheckinPinsFieldError, CheckinPinsInput, CheckinPinsSaved};
+pub use pins_form::{
+    ChangePinsField, ChangePinsFieldError, ChangePinsInput, ChangePinsSaved, CheckinPinsField,
+    CheckinPinsFieldError, CheckinPinsInput, CheckinPinsSaved,
+};
 pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
     SIGNAL_PHRASE_MAX_CHARS, TripPlan,

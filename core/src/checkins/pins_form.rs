@@ -104,6 +104,96 @@ pub(crate) fn save(profile: &Profile, input: &CheckinPinsInput) -> Result<Checki
     Ok(CheckinPinsSaved::Refused { errors })
 }
 
+/// The change-PINs form as the person filled it in.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct ChangePinsInput {
+    /// Either current PIN, as typed.
+    pub current_pin: String,
+    /// The new normal PIN, as typed.
+    pub new_normal_pin: String,
+    /// The new help PIN, as typed.
+    pub new_help_pin: String,
+}
+
+/// A field of the change-PINs form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangePinsField {
+    /// The current PIN.
+    CurrentPin,
+    /// The new normal PIN.
+    NewNormalPin,
+    /// The new help PIN.
+    NewHelpPin,
+}
+
+/// A problem with one field of the change-PINs form, in the person's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct ChangePinsFieldError {
+    /// The field it belongs beside.
+    pub field: ChangePinsField,
+    /// What is wrong and what to type instead.
+    pub message: String,
+}
+
+/// What saving the change-PINs form did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum ChangePinsSaved {
+    /// The PINs are changed (what that means depends on which PIN was typed as the current
+    /// one; it looks the same either way).
+    Changed,
+    /// Nothing changed: every field's problem, in the form's order.
+    Refused {
+        /// One entry per field with a problem.
+        errors: Vec<ChangePinsFieldError>,
+    },
+}
+
+/// Changes the PINs when every field is right. The new PINs' form is checked first, before the
+/// current PIN is tried, so a refusal takes the same path whichever PIN was typed.
+pub(crate) fn save_change(profile: &Profile, input: &ChangePinsInput) -> Result<ChangePinsSaved> {
+    let mut problems = Vec::new();
+    let normal = pins::validate_pin("new_normal_pin", &input.new_normal_pin);
+    let help = pins::validate_pin("new_duress_pin", &input.new_help_pin);
+    if normal.is_ok() && help.is_ok() && input.new_normal_pin == input.new_help_pin {
+        problems.push(Error::invalid("new_duress_pin", reason::PINS_SAME));
+    }
+    problems.extend(normal.err());
+    problems.extend(help.err());
+    if problems.is_empty() {
+        match traveller::change_pins(
+            profile,
+            &input.current_pin,
+            &input.new_normal_pin,
+            &input.new_help_pin,
+        ) {
+            Ok(()) => return Ok(ChangePinsSaved::Changed),
+            Err(problem) => problems.push(problem),
+        }
+    }
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let mut errors: Vec<ChangePinsFieldError> = Vec::new();
+    for problem in problems {
+        let field = match &problem {
+            Error::Invalid { field, .. } => match field.as_str() {
+                "current_pin" => ChangePinsField::CurrentPin,
+                "new_normal_pin" => ChangePinsField::NewNormalPin,
+                "new_duress_pin" => ChangePinsField::NewHelpPin,
+                _ => return Err(problem),
+            },
+            _ => return Err(problem),
+        };
+        let (_, message) = field_problem(problem, &ui)?;
+        if !errors.iter().any(|e| e.field == field) {
+            errors.push(ChangePinsFieldError { field, message });
+        }
+    }
+    errors.sort_by_key(|e| e.field as u8);
+    Ok(ChangePinsSaved::Refused { errors })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

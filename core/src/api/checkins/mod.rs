@@ -10,9 +10,10 @@ mod plan_form;
 use std::time::SystemTime;
 
 use crate::checkins::{
-    CheckinHistoryView, CheckinPinsInput, CheckinPinsSaved, CheckinReceipt, CheckinView,
-    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PlanExport, TripPlan,
-    VerificationView, family, notifications, pins_form, traveller,
+    ChangePinsInput, ChangePinsSaved, CheckinHistoryView, CheckinPinsInput, CheckinPinsSaved,
+    CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView, FamilyTravellerView,
+    NotificationPlan, PlanExport, TripPlan, VerificationView, family, notifications, pins_form,
+    traveller,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -56,6 +57,17 @@ impl Waymark {
         signal_phrase: String,
     ) -> Result<(), WaymarkError> {
         self.call(|| traveller::set_pins(&self.profile, &normal_pin, &duress_pin, &signal_phrase))
+    }
+
+    /// Saves the change-PINs form: changes the PINs as `change_checkin_pins` does when every
+    /// field is right; otherwise nothing changes and every field's problem comes back in the
+    /// person's words. The new PINs are checked before the current one is tried, and the result
+    /// looks the same whichever PIN was typed as the current one.
+    pub fn save_changed_checkin_pins(
+        &self,
+        input: ChangePinsInput,
+    ) -> Result<ChangePinsSaved, WaymarkError> {
+        self.call(|| pins_form::save_change(&self.profile, &input))
     }
 
     /// Changes both check-in PINs, for a traveller who was seen typing one. `current_pin` is

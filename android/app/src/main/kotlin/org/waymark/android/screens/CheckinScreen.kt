@@ -2,6 +2,9 @@ package org.waymark.android
 
 import java.time.Instant
 import org.waymark.core.Action
+import org.waymark.core.ChangePinsField
+import org.waymark.core.ChangePinsInput
+import org.waymark.core.ChangePinsSaved
 import org.waymark.core.CheckinHistoryView
 import org.waymark.core.CheckinPinsField
 import org.waymark.core.CheckinPinsInput
@@ -117,11 +120,23 @@ class ChangePinsScreen : Screen<Unit>() {
         val normal = field(texts.newNormalPinLabel, hint = texts.normalPinHint, type = PIN_INPUT)
         val duress = field(texts.newDuressPinLabel, hint = texts.duressPinHint, type = PIN_INPUT)
         button(texts.save) {
-            val pins = Triple(current.text.toString(), normal.text.toString(), duress.text.toString())
-            ui.call({ it.changeCheckinPins(pins.first, pins.second, pins.third) }) {
-                for (f in listOf(current, normal, duress)) f.setText("")
-                ui.toast(texts.pinsChanged)
-                ui.back()
+            val input = ChangePinsInput(current.text.toString(), normal.text.toString(), duress.text.toString())
+            ui.call({ it.saveChangedCheckinPins(input) }) { outcome ->
+                for (f in listOf(current, normal, duress)) f.error = null
+                when (outcome) {
+                    is ChangePinsSaved.Changed -> {
+                        for (f in listOf(current, normal, duress)) f.setText("")
+                        ui.toast(texts.pinsChanged)
+                        ui.back()
+                    }
+                    is ChangePinsSaved.Refused -> for (error in outcome.errors) {
+                        when (error.field) {
+                            ChangePinsField.CURRENT_PIN -> current.error = error.message
+                            ChangePinsField.NEW_NORMAL_PIN -> normal.error = error.message
+                            ChangePinsField.NEW_HELP_PIN -> duress.error = error.message
+                        }
+                    }
+                }
             }
         }
     }
