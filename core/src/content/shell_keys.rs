@@ -30,6 +30,8 @@ macro_rules! shell_text_list {
             copied,
             /// "Share".
             share,
+            /// "Listen": reads the screen's text aloud with the phone's voice.
+            listen,
             /// "Show QR code".
             show_qr,
             /// Shown when no app on the phone can dial, text or share.

@@ -13,6 +13,7 @@ struct ArticleScreen: View {
                 VStack(alignment: .leading, spacing: 16) {
                     Text(article.sectionTitle).font(.subheadline).foregroundStyle(.secondary)
                     Text(article.summary).font(.headline)
+                    ListenButton { [id] in try $0.speakableArticle(id: id) }
                     BlocksView(blocks: article.blocks)
                     HStack {
                         if let previous = article.previous {

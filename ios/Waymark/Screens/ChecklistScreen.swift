@@ -83,6 +83,7 @@ private struct ItemRow: View {
             if let doneLabel = item.doneLabel {
                 Text(doneLabel).font(.footnote).foregroundStyle(.secondary)
             }
+            ListenButton { [id = item.id] in try $0.speakableChecklistItem(id: id) }
             if let why = item.why {
                 Text(labels.whyLabel).font(.caption).bold()
                 Text(why).font(.subheadline)

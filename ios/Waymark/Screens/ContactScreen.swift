@@ -10,7 +10,10 @@ struct ContactScreen: View {
     var body: some View {
         Loaded(contact) { contact in
             List {
-                Section { Text(contact.description) }
+                Section {
+                    Text(contact.description)
+                    ListenButton { [id] in try $0.speakableContact(id: id, now: Date()) }
+                }
                 if let status = contact.status {
                     Section(contact.labels.hours) {
                         Text(status).font(.headline)

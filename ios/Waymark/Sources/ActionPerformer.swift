@@ -68,6 +68,7 @@ final class ActionPerformer: ObservableObject {
     /// iOS lets no app close itself: every screen and sheet goes, and a blank cover hides the app
     /// (also from the app switcher) until the person opens it again.
     private func quickExit() {
+        Speech.shared.stop()
         sheet = nil
         path = []
         coverUp = true

@@ -53,6 +53,7 @@ class Actions(private val activity: Activity, private val ui: Ui) {
                 if (Build.VERSION.SDK_INT < Build.VERSION_CODES.TIRAMISU) ui.toast(ui.texts.copied)
             }
             is Action.QuickExit -> {
+                Speech.stop()
                 activity.startActivity(
                     Intent(Intent.ACTION_MAIN).addCategory(Intent.CATEGORY_HOME)
                         .addFlags(Intent.FLAG_ACTIVITY_NEW_TASK),

@@ -171,3 +171,9 @@ fun Column.picker(label: String, labels: List<String>, selected: Int): android.w
     named.labelFor = spinner.id
     return spinner
 }
+
+/** A "Listen" button: the core's speakable text for this screen, read by the phone's voice. */
+fun Column.listen(ui: Ui, speakable: (org.waymark.core.Waymark) -> org.waymark.core.SpeakableText) =
+    button(ui.texts.listen) {
+        ui.call(speakable) { text -> Speech.speak(ui.context, text) { hint -> ui.toast(hint) } }
+    }

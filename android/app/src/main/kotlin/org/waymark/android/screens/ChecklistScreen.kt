@@ -29,6 +29,7 @@ class ChecklistScreen(private val scrollTo: String? = null) : Screen<ChecklistVi
                 item.why?.let { text("${model.whyLabel}: $it") }
                 item.how?.let { text("${model.howLabel}: $it") }
                 note(item.doneLabel)
+                listen(ui) { it.speakableChecklistItem(item.id) }
                 item.article?.let { article ->
                     button("${model.readMoreLabel}: ${article.title}") {
                         ui.perform(Action.OpenArticle(article.id))

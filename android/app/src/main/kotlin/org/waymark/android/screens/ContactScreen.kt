@@ -22,6 +22,7 @@ class ContactScreen(private val id: String) : Screen<ContactView>() {
     override fun render(ui: Ui, model: ContactView) = column(ui.context) {
         val labels = model.labels
         title(model.name)
+        listen(ui) { it.speakableContact(id, Instant.now()) }
         text(model.description)
         note(model.status)
         model.opening?.let {

@@ -30,6 +30,7 @@ class ArticleScreen(private val id: String) : Screen<ArticleView>() {
         note(model.sectionTitle)
         title(model.title)
         note(model.summary)
+        listen(ui) { it.speakableArticle(id) }
         blocks(model.blocks, ui)
         model.previous?.let { previous ->
             button("${model.previousLabel}: ${previous.title}") {

@@ -187,6 +187,29 @@ class ScreensTest {
     }
 
     @Test
+    fun an_article_is_read_aloud_or_the_person_is_told_how_to_add_a_voice() {
+        val shell = Shell.launch()
+        val texts = shell.activity.texts
+        val id = shell.ask { it.guide() }.sections.first().articles.first().id
+        shell.activity.perform(org.waymark.core.Action.OpenArticle(id))
+        shell.settle()
+        val speakable = shell.ask { it.speakableArticle(id) }
+
+        // A phone without an English voice: nothing is read, and the person learns how to add one.
+        shell.tap(texts.listen)
+        val engine = org.robolectric.shadows.ShadowTextToSpeech.getLastTextToSpeechInstance()
+        shadowOf(engine).onInitListener.onInit(android.speech.tts.TextToSpeech.SUCCESS)
+        shell.settle()
+        assertEquals(speakable.noVoiceHint, shell.lastToast())
+        assertEquals(null, shadowOf(engine).lastSpokenText)
+
+        org.robolectric.shadows.ShadowTextToSpeech.addLanguageAvailability(java.util.Locale.forLanguageTag(speakable.language))
+        shell.tap(texts.listen)
+        val spoken = shadowOf(engine).spokenTextList
+        assertEquals(speakable.text.lines().filter { it.isNotBlank() }, spoken)
+    }
+
+    @Test
     fun a_due_alert_is_posted_with_only_a_neutral_line_on_the_lock_screen() {
         val shell = Shell.launch()
         val alarms = shell.activity.getSystemService(AlarmManager::class.java)
