@@ -34,7 +34,15 @@ use crate::{cargo, workspace_root};
 /// lock-screen line, the emergency numbers' sources and caveats) each bring UniFFI scaffolding,
 /// and the QR reader now runs on a worker thread. The host's budget follows the phones'; the
 /// phones' budgets are the ones that matter and were not raised.
-pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_500_000;
+///
+/// Raised to 4.7 MB (arm64 4.3 to 4.5 MB, armv7 3.1 to 3.3 MB) on 2026-12-06, when the library
+/// measured 4.67 MB (arm64 4.48 MB, armv7 3.25 MB). What came in that day is what the shells
+/// issue asks of the core, and a third language: every form's input record and its every-field
+/// refusal (trip plan, own contact, PINs, changing the PINs, job offer: five calls and sixteen
+/// records and enums, each with UniFFI scaffolding), the pickers and calendar days, words for
+/// every error in the person's language, the action tokens, each alert's urgency and the words
+/// a locked phone shows, and Uzbek (26 kB of it deflated content). BENCHMARKS.md has the figures.
+pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_700_000;
 
 /// A phone architecture `--arm64` or `--armv7` measures: a Linux target with glibc, the
 /// nearest to the Android ABI that builds without an NDK (the same instruction set, the same code
@@ -55,7 +63,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--arm64",
         abi: "arm64-v8a",
-        budget_bytes: 4_300_000,
+        budget_bytes: 4_500_000,
         rust_target: "aarch64-unknown-linux-gnu",
         gcc: "aarch64-linux-gnu-gcc",
         ar: "aarch64-linux-gnu-ar",
@@ -66,7 +74,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--armv7",
         abi: "armeabi-v7a",
-        budget_bytes: 3_100_000,
+        budget_bytes: 3_300_000,
         rust_target: "thumbv7neon-unknown-linux-gnueabihf",
         gcc: "arm-linux-gnueabihf-gcc",
         ar: "arm-linux-gnueabihf-ar",
