@@ -57,9 +57,9 @@ object Core {
     }
 
     /**
-     * Waits until every call queued on the core thread so far has finished: a receiver that must
-     * not return before its work is done, and the shell's JVM tests, which then run the UI
-     * thread's queue.
+     * Waits until every call queued on the core thread so far has finished. The shell's JVM
+     * tests use it to let a screen's work end before they run the UI thread's queue; never call
+     * it on the UI thread.
      */
     fun awaitIdle() {
         executor.submit {}.get()
