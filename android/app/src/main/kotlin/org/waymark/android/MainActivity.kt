@@ -6,6 +6,7 @@ import android.content.Intent
 import android.os.Build
 import android.os.Bundle
 import android.view.View
+import android.view.WindowManager
 import android.widget.Button
 import android.widget.LinearLayout
 import android.widget.ScrollView
@@ -36,7 +37,9 @@ class MainActivity : Activity(), Ui {
 
     override fun onCreate(savedInstanceState: Bundle?) {
         super.onCreate(savedInstanceState)
-        // Someone looking at the recent-apps list should not see what was on screen.
+        // No screenshot, no screen recording, a blank card in the recent-apps list: the phone
+        // may be in the hands of the person the traveller fears.
+        window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
         stack.add(HomeScreen())
         handleTap(intent)

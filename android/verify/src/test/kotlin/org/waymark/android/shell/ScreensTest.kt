@@ -45,6 +45,18 @@ class ScreensTest {
     }
 
     @Test
+    fun the_window_is_secure_and_leaving_quickly_shows_the_home_screen_and_leaves_no_task() {
+        val shell = Shell.launch()
+        val flags = shell.activity.window.attributes.flags
+        assertTrue("FLAG_SECURE", flags and android.view.WindowManager.LayoutParams.FLAG_SECURE != 0)
+        shell.tap(shell.activity.texts.quickExit)
+        val home = shell.nextStartedIntent()
+        assertEquals(Intent.ACTION_MAIN, home?.action)
+        assertTrue(home!!.hasCategory(Intent.CATEGORY_HOME))
+        assertTrue("the activity is gone", shell.activity.isFinishing)
+    }
+
+    @Test
     fun every_menu_entry_opens_its_screen_and_back_returns_home() {
         val shell = Shell.launch()
         val home = shell.ask { it.home(Instant.now()) }
