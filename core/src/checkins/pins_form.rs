@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::{pins, plan, traveller};
 use crate::error::{Error, Result, reason};
-use crate::forms::field_problem;
+use crate::forms::field_refusals;
 use crate::profile::Profile;
 
 /// The check-in PINs form as the person filled it in.
@@ -21,7 +21,7 @@ pub struct CheckinPinsInput {
 }
 
 /// A field of the check-in PINs form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckinPinsField {
     /// The normal PIN.
@@ -83,24 +83,16 @@ pub(crate) fn save(profile: &Profile, input: &CheckinPinsInput) -> Result<Checki
         }
     }
     let prefs = profile.prefs();
-    let ui = prefs.ui();
-    let mut errors: Vec<CheckinPinsFieldError> = Vec::new();
-    for problem in problems {
-        let field = match &problem {
-            Error::Invalid { field, .. } => match field.as_str() {
-                "normal_pin" => CheckinPinsField::NormalPin,
-                "duress_pin" => CheckinPinsField::HelpPin,
-                "signal_phrase" => CheckinPinsField::SignalPhrase,
-                _ => return Err(problem),
-            },
-            _ => return Err(problem),
-        };
-        let (_, message) = field_problem(problem, &ui)?;
-        if !errors.iter().any(|e| e.field == field) {
-            errors.push(CheckinPinsFieldError { field, message });
-        }
-    }
-    errors.sort_by_key(|e| e.field as u8);
+    let field_of = |name: &str| match name {
+        "normal_pin" => Some(CheckinPinsField::NormalPin),
+        "duress_pin" => Some(CheckinPinsField::HelpPin),
+        "signal_phrase" => Some(CheckinPinsField::SignalPhrase),
+        _ => None,
+    };
+    let errors = field_refusals(problems, &prefs.ui(), field_of)?
+        .into_iter()
+        .map(|(field, message)| CheckinPinsFieldError { field, message })
+        .collect();
     Ok(CheckinPinsSaved::Refused { errors })
 }
 
@@ -116,7 +108,7 @@ pub struct ChangePinsInput {
 }
 
 /// A field of the change-PINs form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum ChangePinsField {
     /// The current PIN.
@@ -173,24 +165,16 @@ pub(crate) fn save_change(profile: &Profile, input: &ChangePinsInput) -> Result<
         }
     }
     let prefs = profile.prefs();
-    let ui = prefs.ui();
-    let mut errors: Vec<ChangePinsFieldError> = Vec::new();
-    for problem in problems {
-        let field = match &problem {
-            Error::Invalid { field, .. } => match field.as_str() {
-                "current_pin" => ChangePinsField::CurrentPin,
-                "new_normal_pin" => ChangePinsField::NewNormalPin,
-                "new_duress_pin" => ChangePinsField::NewHelpPin,
-                _ => return Err(problem),
-            },
-            _ => return Err(problem),
-        };
-        let (_, message) = field_problem(problem, &ui)?;
-        if !errors.iter().any(|e| e.field == field) {
-            errors.push(ChangePinsFieldError { field, message });
-        }
-    }
-    errors.sort_by_key(|e| e.field as u8);
+    let field_of = |name: &str| match name {
+        "current_pin" => Some(ChangePinsField::CurrentPin),
+        "new_normal_pin" => Some(ChangePinsField::NewNormalPin),
+        "new_duress_pin" => Some(ChangePinsField::NewHelpPin),
+        _ => None,
+    };
+    let errors = field_refusals(problems, &prefs.ui(), field_of)?
+        .into_iter()
+        .map(|(field, message)| ChangePinsFieldError { field, message })
+        .collect();
     Ok(ChangePinsSaved::Refused { errors })
 }
 

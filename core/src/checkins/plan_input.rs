@@ -15,7 +15,7 @@ use super::trip_days::{day_end, day_of, day_start, last_day_of};
 use super::view::CheckinView;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, reason};
-use crate::forms::field_problem;
+use crate::forms::field_refusals;
 use crate::profile::Profile;
 
 /// The trip plan form's fields as the person left them: texts as typed, choices as picked.
@@ -56,7 +56,7 @@ pub struct TripPlanInput {
 }
 
 /// A field of the trip plan form, to put a problem beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum TripPlanField {
     /// The traveller's name.
@@ -327,22 +327,13 @@ fn whole_number(field: &str, text: &str) -> Result<u32> {
     Ok(text.parse().unwrap_or(u32::MAX))
 }
 
-/// The problems as the form shows them: each beside its field, in the person's words, in the
-/// form's order; a failure that is not about a field (storage, say) is passed on as it is.
+/// Every field's problem as the form shows it; a failure that is not about a field (storage,
+/// say) is passed on as it is.
 fn refused(problems: Vec<Error>, ui: &Ui<'_>) -> Result<TripPlanSaved> {
-    let mut errors: Vec<TripPlanFieldError> = Vec::new();
-    for problem in problems {
-        let (name, message) = field_problem(problem, ui)?;
-        let Some(field) = form_field(&name) else {
-            return Err(Error::Content(format!(
-                "trip plan field {name} has no place on the form"
-            )));
-        };
-        if !errors.iter().any(|e| e.field == field) {
-            errors.push(TripPlanFieldError { field, message });
-        }
-    }
-    errors.sort_by_key(|e| e.field as u8);
+    let errors = field_refusals(problems, ui, form_field)?
+        .into_iter()
+        .map(|(field, message)| TripPlanFieldError { field, message })
+        .collect();
     Ok(TripPlanSaved::Refused { errors })
 }
 

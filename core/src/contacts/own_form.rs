@@ -8,11 +8,11 @@ use serde::Serialize;
 
 use super::own::{self, OwnContactInput, OwnContactsView};
 use crate::error::{Error, Result};
-use crate::forms::field_problem;
+use crate::forms::field_refusals;
 use crate::profile::Profile;
 
 /// A field of the own-contact form, to put a problem beside it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum OwnContactField {
     /// Who it is.
@@ -76,25 +76,17 @@ pub(crate) fn save(
 /// list is full", storage) is passed on as the save's failure.
 fn refused(profile: &Profile, problems: Vec<Error>) -> Result<OwnContactSaved> {
     let prefs = profile.prefs();
-    let ui = prefs.ui();
-    let mut errors: Vec<OwnContactFieldError> = Vec::new();
-    for problem in problems {
-        let field = match &problem {
-            Error::Invalid { field, .. } => match field.as_str() {
-                "name" => OwnContactField::Name,
-                "country" => OwnContactField::Country,
-                "phone" => OwnContactField::Phone,
-                "notes" => OwnContactField::Notes,
-                _ => return Err(problem),
-            },
-            _ => return Err(problem),
-        };
-        let (_, message) = field_problem(problem, &ui)?;
-        if !errors.iter().any(|e| e.field == field) {
-            errors.push(OwnContactFieldError { field, message });
-        }
-    }
-    errors.sort_by_key(|e| e.field as u8);
+    let field_of = |name: &str| match name {
+        "name" => Some(OwnContactField::Name),
+        "country" => Some(OwnContactField::Country),
+        "phone" => Some(OwnContactField::Phone),
+        "notes" => Some(OwnContactField::Notes),
+        _ => None,
+    };
+    let errors = field_refusals(problems, &prefs.ui(), field_of)?
+        .into_iter()
+        .map(|(field, message)| OwnContactFieldError { field, message })
+        .collect();
     Ok(OwnContactSaved::Refused { errors })
 }
 

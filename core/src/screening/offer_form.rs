@@ -7,12 +7,12 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::offer::{self, OfferCheckView, OfferInput};
-use crate::error::{Error, Result};
-use crate::forms::field_problem;
+use crate::error::Result;
+use crate::forms::field_refusals;
 use crate::profile::Profile;
 
 /// A typed field of the job-offer form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, uniffi::Enum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, uniffi::Enum)]
 #[serde(rename_all = "snake_case")]
 pub enum OfferField {
     /// The job title.
@@ -69,27 +69,19 @@ pub(crate) fn save(
         }
     }
     let prefs = profile.prefs();
-    let ui = prefs.ui();
-    let mut errors: Vec<OfferFieldError> = Vec::new();
-    for problem in problems {
-        let field = match &problem {
-            Error::Invalid { field, .. } => match field.as_str() {
-                "title" => OfferField::Title,
-                "employer" => OfferField::Employer,
-                "country" => OfferField::Country,
-                "notes" => OfferField::Notes,
-                "text" => OfferField::AdText,
-                // The answers, a full list: the save's failure, not a field's.
-                _ => return Err(problem),
-            },
-            _ => return Err(problem),
-        };
-        let (_, message) = field_problem(problem, &ui)?;
-        if !errors.iter().any(|e| e.field == field) {
-            errors.push(OfferFieldError { field, message });
-        }
-    }
-    errors.sort_by_key(|e| e.field as u8);
+    // The answers or a full list are the save's failure, not a field's.
+    let field_of = |name: &str| match name {
+        "title" => Some(OfferField::Title),
+        "employer" => Some(OfferField::Employer),
+        "country" => Some(OfferField::Country),
+        "notes" => Some(OfferField::Notes),
+        "text" => Some(OfferField::AdText),
+        _ => None,
+    };
+    let errors = field_refusals(problems, &prefs.ui(), field_of)?
+        .into_iter()
+        .map(|(field, message)| OfferFieldError { field, message })
+        .collect();
     Ok(OfferSaved::Refused { errors })
 }
 
