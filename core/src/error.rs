@@ -157,6 +157,8 @@ pub(crate) mod reason {
         PINS_ALREADY_SET = "reason_pins_already_set",
         PINS_NOT_SET = "reason_pins_not_set",
         WRONG_PIN = "reason_wrong_pin",
+        PIN_NEEDED = "reason_pin_needed",
+        NO_PLAN_CHANGE = "reason_no_plan_change",
         PINS_CHANGED_ELSEWHERE = "reason_pins_changed_elsewhere",
         NO_PLAN = "reason_no_plan",
         DATE_FORMAT = "reason_date_format",

@@ -17,6 +17,7 @@ mod forms;
 pub mod fuzzing;
 mod guide;
 mod home;
+mod lock;
 mod packs;
 mod profile;
 mod qr;
@@ -40,7 +41,7 @@ pub use checkins::{
     CheckinPinsSaved, CheckinReceipt, CheckinSchedule, CheckinView, DRAFT_GRACE_MINUTES,
     DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine, FamilyHistoryEntry,
     FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
-    PLAN_TEXT_MAX_CHARS, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
+    PLAN_TEXT_MAX_CHARS, PlanChangeView, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
     SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError, TripPlanForm, TripPlanInput,
     TripPlanSaved, VerificationOutcome, VerificationView, WatchedTravellerSummary, ZoneOption,
     calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
@@ -65,6 +66,7 @@ pub use content::pack_file::{
 pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::{PackRejection, WaymarkError};
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
+pub use lock::{DisguiseView, LockView, ShellPlatform};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
 pub use packs::{ContentInfo, ContentPackView, ContentSource, content_pack_max_bytes};
 pub use profile::PackProblem;

@@ -3,7 +3,7 @@
 //! language.
 
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 
 use crate::content::default_pack;
 use crate::content::reasons::{self, english};
@@ -29,8 +29,29 @@ pub struct WaymarkOptions {
 /// every call is synchronous and quick, but touches the disk, so call it off the UI thread.
 #[derive(uniffi::Object)]
 pub struct Waymark {
-    /// What the features work on; each exported call hands it to one (api/).
-    pub(crate) profile: Profile,
+    /// The person's profile, on disk.
+    pub(crate) real: Profile,
+    /// The harmless view: a fresh profile in memory, with the real one's content, language and
+    /// zone. Shown while the lock is closed and after the help PIN opened it; what is done in it
+    /// stays in it and is gone when the app closes, leaving no file that tells it exists.
+    pub(crate) harmless: Profile,
+    /// What this session shows.
+    pub(crate) session: RwLock<Session>,
+}
+
+/// What a session shows: the lock decides it (api/lock.rs).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Session {
+    /// A PIN is needed before the real profile is shown.
+    pub locked: bool,
+    /// The help PIN opened the lock: the harmless view is shown until the lock closes again.
+    pub harmless: bool,
+    /// The last PIN typed at the lock was wrong.
+    pub wrong_pin: bool,
+    /// The lock was turned off with the help PIN: it shows as off for this session only.
+    pub lock_shown_off: bool,
+    /// The disguise was turned off with the help PIN: it shows as off for this session only.
+    pub disguise_shown_off: bool,
 }
 
 #[uniffi::export]
@@ -83,15 +104,45 @@ impl Waymark {
             pack,
             origin,
         };
+        let locked = db.read(storage::settings::app_lock)?;
+        let harmless = Profile::new(Db::open_in_memory()?, prefs.clone());
         Ok(Self {
-            profile: Profile::new(db, prefs),
+            real: Profile::new(db, prefs),
+            harmless,
+            session: RwLock::new(Session {
+                locked,
+                ..Session::default()
+            }),
         })
+    }
+
+    /// The profile this session shows: the real one once the normal PIN opened the lock (or
+    /// when there is no lock), else the harmless view. Every exported call about the person's
+    /// things goes through here; only the alerts, the lock and the device's settings use the
+    /// real profile directly.
+    pub(crate) fn profile(&self) -> &Profile {
+        let session = self.session();
+        if session.locked || session.harmless {
+            &self.harmless
+        } else {
+            &self.real
+        }
+    }
+
+    /// This session's state, as a copy.
+    pub(crate) fn session(&self) -> Session {
+        *self.session.read().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Changes this session's state.
+    pub(crate) fn update_session(&self, change: impl FnOnce(&mut Session)) {
+        change(&mut self.session.write().unwrap_or_else(|p| p.into_inner()));
     }
 
     /// Runs the body of an exported call and gives its error to the shell in the person's
     /// language: every exported method goes through here (there is no `From<Error>`), so none
     /// can return an untranslated reason.
     pub(crate) fn call<T>(&self, body: impl FnOnce() -> Result<T>) -> Result<T, WaymarkError> {
-        body().map_err(|error: Error| self.profile.public_error(error))
+        body().map_err(|error: Error| self.profile().public_error(error))
     }
 }

@@ -10,7 +10,7 @@ use crate::waymark::Waymark;
 impl Waymark {
     /// The checklist with progress.
     pub fn checklist(&self) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| checklist::checklist_view(&self.profile))
+        self.call(|| checklist::checklist_view(self.profile()))
     }
 
     /// Marks an item done at `now`. Marking a done item again keeps the first time.
@@ -19,12 +19,12 @@ impl Waymark {
         item_id: String,
         now: SystemTime,
     ) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| checklist::mark_done(&self.profile, &item_id, now))
+        self.call(|| checklist::mark_done(self.profile(), &item_id, now))
     }
 
     /// Marks an item as not done.
     pub fn checklist_undo(&self, item_id: String) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| checklist::undo(&self.profile, &item_id))
+        self.call(|| checklist::undo(self.profile(), &item_id))
     }
 
     /// Adds the person's own item to the end of the list. The text must be one line, not blank
@@ -35,7 +35,7 @@ impl Waymark {
         text: String,
         now: SystemTime,
     ) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| checklist::add_own_item(&self.profile, &text, now))
+        self.call(|| checklist::add_own_item(self.profile(), &text, now))
     }
 
     /// Removes one of the person's own items and its progress. Built-in items cannot be removed.
@@ -43,6 +43,6 @@ impl Waymark {
         &self,
         item_id: String,
     ) -> Result<ChecklistView, WaymarkError> {
-        self.call(|| checklist::remove_own_item(&self.profile, &item_id))
+        self.call(|| checklist::remove_own_item(self.profile(), &item_id))
     }
 }

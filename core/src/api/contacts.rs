@@ -14,7 +14,7 @@ use crate::waymark::Waymark;
 impl Waymark {
     /// One contact from the built-in directory, with its opening state at `now`.
     pub fn contact(&self, id: String, now: SystemTime) -> Result<ContactView, WaymarkError> {
-        self.call(|| directory::contact_view(&self.profile, &id, now))
+        self.call(|| directory::contact_view(self.profile(), &id, now))
     }
 }
 
@@ -22,12 +22,12 @@ impl Waymark {
 impl Waymark {
     /// The emergency numbers of `country` (an ISO 3166-1 alpha-2 code such as "TR").
     pub fn emergency_numbers(&self, country: String) -> Result<EmergencyNumbersView, WaymarkError> {
-        self.call(|| emergency::emergency_numbers(&self.profile, &country))
+        self.call(|| emergency::emergency_numbers(self.profile(), &country))
     }
 
     /// Every country with emergency numbers, sorted by name in the person's language.
     pub fn emergency_countries(&self) -> Vec<CountryOption> {
-        emergency::emergency_countries(&self.profile)
+        emergency::emergency_countries(self.profile())
     }
 }
 
@@ -40,7 +40,7 @@ impl Waymark {
         now: SystemTime,
         current_country: Option<String>,
     ) -> Result<HelpNowView, WaymarkError> {
-        self.call(|| help_now::help_now(&self.profile, now, current_country))
+        self.call(|| help_now::help_now(self.profile(), now, current_country))
     }
 }
 
@@ -48,7 +48,7 @@ impl Waymark {
 impl Waymark {
     /// The person's own contacts.
     pub fn own_contacts(&self) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| own::own_contacts_view(&self.profile))
+        self.call(|| own::own_contacts_view(self.profile()))
     }
 
     /// Saves the own-contact form: adds the contact, or replaces contact `editing` (an id from
@@ -61,7 +61,7 @@ impl Waymark {
         contact: OwnContactInput,
         now: SystemTime,
     ) -> Result<OwnContactSaved, WaymarkError> {
-        self.call(|| own_form::save(&self.profile, editing.as_deref(), &contact, now))
+        self.call(|| own_form::save(self.profile(), editing.as_deref(), &contact, now))
     }
 
     /// Adds a contact. Bad input (blank name, over-long text, unknown country, a number that is
@@ -71,7 +71,7 @@ impl Waymark {
         contact: OwnContactInput,
         now: SystemTime,
     ) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| own::add(&self.profile, &contact, now))
+        self.call(|| own::add(self.profile(), &contact, now))
     }
 
     /// Replaces every field of contact `id`, with the same checks as adding.
@@ -81,11 +81,11 @@ impl Waymark {
         contact: OwnContactInput,
         now: SystemTime,
     ) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| own::edit(&self.profile, &id, &contact, now))
+        self.call(|| own::edit(self.profile(), &id, &contact, now))
     }
 
     /// Removes contact `id`.
     pub fn own_contact_remove(&self, id: String) -> Result<OwnContactsView, WaymarkError> {
-        self.call(|| own::remove(&self.profile, &id))
+        self.call(|| own::remove(self.profile(), &id))
     }
 }

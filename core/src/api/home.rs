@@ -10,6 +10,6 @@ use crate::waymark::Waymark;
 impl Waymark {
     /// The home screen at `now`.
     pub fn home(&self, now: SystemTime) -> Result<HomeView, WaymarkError> {
-        self.call(|| home::home_view(&self.profile, now))
+        self.call(|| home::home_view(self.profile(), now))
     }
 }

@@ -12,6 +12,7 @@ mod checklist;
 mod contacts;
 mod guide;
 mod home;
+mod lock;
 mod packs;
 mod screening;
 mod search;

@@ -25,13 +25,13 @@ impl Waymark {
 
     /// The content screen: what is in use and where it came from.
     pub fn content_pack_view(&self) -> Result<ContentPackView, WaymarkError> {
-        Ok(packs::content_pack_view(&self.profile))
+        Ok(packs::content_pack_view(self.profile()))
     }
 
     /// Goes back to the content built into the app, removing the installed pack. The person's
     /// own data is kept.
     pub fn reset_content_pack(&self) -> Result<ContentInfo, WaymarkError> {
-        self.call(|| packs::reset(&self.profile))
+        self.call(|| packs::reset(self.profile()))
     }
 }
 
@@ -43,6 +43,6 @@ impl Waymark {
         now: SystemTime,
         trusted: &[[u8; 32]],
     ) -> error::Result<ContentInfo> {
-        packs::install_with(&self.profile, file, now, trusted)
+        packs::install_with(self.profile(), file, now, trusted)
     }
 }

@@ -15,13 +15,13 @@ use crate::waymark::Waymark;
 impl Waymark {
     /// A blank job-offer check.
     pub fn offer_check_new(&self) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| offer::offer_check_new(&self.profile))
+        self.call(|| offer::offer_check_new(self.profile()))
     }
 
     /// The check with these answers, scored but not saved (to update the result as the person
     /// answers).
     pub fn offer_check_preview(&self, input: OfferInput) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| offer::offer_check_preview(&self.profile, input))
+        self.call(|| offer::offer_check_preview(self.profile(), input))
     }
 
     /// Saves the job-offer form: a new offer (`id` None) or a saved one replaced, as checked at
@@ -33,7 +33,7 @@ impl Waymark {
         input: OfferInput,
         now: SystemTime,
     ) -> Result<OfferSaved, WaymarkError> {
-        self.call(|| offer_form::save(&self.profile, id, input, now))
+        self.call(|| offer_form::save(self.profile(), id, input, now))
     }
 
     /// Saves a new offer (`id` None) or replaces a saved one's fields and answers, as checked
@@ -44,28 +44,28 @@ impl Waymark {
         input: OfferInput,
         now: SystemTime,
     ) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| offer::offer_save(&self.profile, id, input, now))
+        self.call(|| offer::offer_save(self.profile(), id, input, now))
     }
 
     /// A saved offer with its result.
     pub fn offer_check(&self, id: i64) -> Result<OfferCheckView, WaymarkError> {
-        self.call(|| offer::offer_check(&self.profile, id))
+        self.call(|| offer::offer_check(self.profile(), id))
     }
 
     /// Every saved offer, most recently checked first.
     pub fn offers(&self) -> Result<OfferListView, WaymarkError> {
-        self.call(|| offer::offers(&self.profile))
+        self.call(|| offer::offers(self.profile()))
     }
 
     /// Deletes a saved offer and its answers.
     pub fn offer_delete(&self, id: i64) -> Result<OfferListView, WaymarkError> {
-        self.call(|| offer::offer_delete(&self.profile, id))
+        self.call(|| offer::offer_delete(self.profile(), id))
     }
 
     /// Reads a job ad's text (Russian or English, any case, typos and all) and lists every red
     /// flag in it with the places that show it.
     pub fn analyze_ad(&self, text: String) -> Result<AdAnalysisView, WaymarkError> {
-        self.call(|| offer::analyze_ad(&self.profile, text))
+        self.call(|| offer::analyze_ad(self.profile(), text))
     }
 }
 
@@ -73,7 +73,7 @@ impl Waymark {
 impl Waymark {
     /// The quiz, with the best score so far.
     pub fn quiz(&self) -> Result<QuizView, WaymarkError> {
-        self.call(|| quiz::quiz(&self.profile))
+        self.call(|| quiz::quiz(self.profile()))
     }
 
     /// Judges one answer and explains the statement.
@@ -82,7 +82,7 @@ impl Waymark {
         statement_id: String,
         answer: bool,
     ) -> Result<QuizFeedbackView, WaymarkError> {
-        self.call(|| quiz::quiz_answer(&self.profile, statement_id, answer))
+        self.call(|| quiz::quiz_answer(self.profile(), statement_id, answer))
     }
 
     /// Scores a finished quiz (every statement answered once) and keeps the best score.
@@ -91,7 +91,7 @@ impl Waymark {
         answers: Vec<QuizAnswer>,
         now: SystemTime,
     ) -> Result<QuizResultView, WaymarkError> {
-        self.call(|| quiz::quiz_finish(&self.profile, answers, now))
+        self.call(|| quiz::quiz_finish(self.profile(), answers, now))
     }
 }
 
@@ -99,7 +99,7 @@ impl Waymark {
 impl Waymark {
     /// The self-check's questions.
     pub fn self_check(&self) -> Result<SelfCheckView, WaymarkError> {
-        self.call(|| self_check::self_check(&self.profile))
+        self.call(|| self_check::self_check(self.profile()))
     }
 
     /// The result of the answers given; unanswered questions count as no sign. Nothing is
@@ -108,6 +108,6 @@ impl Waymark {
         &self,
         answers: Vec<SelfCheckAnswer>,
     ) -> Result<SelfCheckResultView, WaymarkError> {
-        self.call(|| self_check::self_check_result(&self.profile, answers))
+        self.call(|| self_check::self_check_result(self.profile(), answers))
     }
 }

@@ -10,6 +10,6 @@ impl Waymark {
     /// finds "паспорт"), forgiving one typo in words of five letters or more. Every word of the
     /// query must be found. The query must not be blank and is at most 200 characters.
     pub fn search(&self, query: String) -> Result<SearchView, WaymarkError> {
-        self.call(|| search::search_view(&self.profile, &query))
+        self.call(|| search::search_view(self.profile(), &query))
     }
 }

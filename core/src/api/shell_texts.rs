@@ -7,6 +7,6 @@ use crate::waymark::Waymark;
 impl Waymark {
     /// The words a shell needs around the view models, in the person's language.
     pub fn shell_texts(&self) -> ShellTexts {
-        shell_texts::build_shell_texts(&self.profile)
+        shell_texts::build_shell_texts(self.profile())
     }
 }

@@ -9,7 +9,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::codes::{self, Kind};
 use super::phrase;
-use super::pins;
+use super::plan_change;
+use super::pin_gate;
 use super::pins::Unlocked;
 use super::plan::{TripPlan, ValidPlan};
 use super::schedule::Slot;
@@ -43,6 +44,8 @@ const HOTLINE_ID: &str = "hotline";
 const GENUINE: &str = "genuine";
 const DURESS: &str = "duress";
 const HANDLED: &str = "handled";
+/// A plan imported with the help mark: shared or changed under the help PIN.
+const HELP_MARK: &str = "help_mark";
 
 /// Imports a plan shared by a traveller; re-importing an updated plan updates it in place.
 pub(crate) fn import_shared(
@@ -60,6 +63,26 @@ pub(crate) fn import_shared(
         other => other,
     })?;
     let (nonce, sealed) = vault::seal(&key, &shared.unlocked)?;
+    let help_marked = shared
+        .mark
+        .is_some_and(|mark| pin_gate::mark_says_help(&shared.unlocked.secret, &mark));
+    // A plan already watched that this one would weaken waits for the family's call.
+    let in_force = profile
+        .db
+        .read(store::watched)?
+        .into_iter()
+        .find(|w| w.plan_id == shared.plan_id);
+    let weakened = match &in_force {
+        Some(old) => {
+            let old_shared = vault::open(&key, &old.nonce, &old.sealed)?;
+            !plan_change::weakenings(
+                (&old.plan, &old_shared),
+                (&valid.plan, &shared.unlocked),
+            )
+            .is_empty()
+        }
+        None => false,
+    };
     let watched = Watched {
         row: 0,
         plan_id: shared.plan_id,
@@ -67,9 +90,32 @@ pub(crate) fn import_shared(
         nonce,
         sealed,
     };
-    profile
-        .db
-        .write(|tx| store::upsert_watched(tx, &watched, now.into()))?;
+    profile.db.write(|tx| {
+        let row = match (&in_force, weakened) {
+            (Some(old), true) => {
+                let pending = store::Pending {
+                    plan: watched.plan.clone(),
+                    nonce: watched.nonce.clone(),
+                    sealed: watched.sealed.clone(),
+                };
+                store::save_pending(tx, old.row, &pending, now.into())?;
+                old.row
+            }
+            _ => store::upsert_watched(tx, &watched, now.into())?,
+        };
+        if help_marked {
+            // Shown like a check-in made with the help PIN, until marked handled.
+            let record = Verification {
+                at: now.into(),
+                slot: None,
+                code: None,
+                outcome: HELP_MARK.into(),
+                phrase: false,
+            };
+            store::add_verification(tx, row, &record)?;
+        }
+        Ok(())
+    })?;
     Ok(public_id(&shared.plan_id))
 }
 
@@ -85,32 +131,35 @@ pub(crate) fn import_plan(
     family_traveller_view(profile, &id, now)
 }
 
-/// The payload for the family, unlocked with either check-in PIN.
+/// The payload for the family, unlocked with either check-in PIN. It carries a mark saying
+/// whether the help PIN was typed now or changed the plan last (pin_gate.rs); an export with the
+/// help PIN is remembered, so later exports carry the mark too.
 pub(crate) fn export_shared(
     profile: &Profile,
     pin: &str,
     passphrase: Option<&str>,
 ) -> Result<String> {
-    let (plan, plan_id, boxes) = profile.db.read(|c| {
-        Ok((
-            store::load_plan(c)?,
-            store::plan_id(c)?,
-            store::pin_boxes(c)?,
-        ))
-    })?;
+    let (plan, plan_id) = profile
+        .db
+        .read(|c| Ok((store::load_plan(c)?, store::plan_id(c)?)))?;
     let (Some(plan), Some(plan_id)) = (plan, plan_id) else {
         return Err(Error::invalid("plan", reason::NO_PLAN));
     };
-    if boxes.is_empty() {
-        return Err(Error::invalid("pin", reason::PINS_NOT_SET));
+    let opened = pin_gate::open(profile, "pin", pin)?;
+    let help = opened.help || pin_gate::plan_changed_under_help(profile, &opened.unlocked.secret)?;
+    if opened.help {
+        let stored = pin_gate::stored_mark(&opened)?;
+        profile
+            .db
+            .write(|tx| crate::storage::settings::set_plan_mark(tx, &stored))?;
     }
-    let (_, unlocked) =
-        pins::open(&boxes, pin).ok_or_else(|| Error::invalid("pin", reason::WRONG_PIN))?;
+    let mark = pin_gate::mark(&opened.unlocked.secret, help)?;
     sharing::encode(
         &SharedPlan {
             plan_id,
             plan,
-            unlocked,
+            unlocked: opened.unlocked,
+            mark: Some(mark),
         },
         passphrase,
     )
@@ -251,6 +300,7 @@ pub(crate) fn family_history_view(profile: &Profile, id: &str) -> Result<FamilyH
             );
             let outcome_label = match outcome {
                 Some(o) => ui.format(headline_key(o), &[("name", name)]),
+                None if v.outcome == HELP_MARK => ui.format("family_help_mark", &[("name", name)]),
                 None => ui.text("family_handled"),
             };
             FamilyHistoryEntry {
@@ -286,6 +336,45 @@ pub(crate) fn mark_handled(
     profile
         .db
         .write(|tx| store::add_verification(tx, watched.row, &record))?;
+    family_view_of(profile, &watched, now, &profile.prefs(), None)
+}
+
+/// Accepts the changed plan waiting for a traveller (the family called and heard the signal
+/// phrase): it replaces the one in force.
+pub(crate) fn accept_plan_change(
+    profile: &Profile,
+    id: &str,
+    now: SystemTime,
+) -> Result<FamilyTravellerView> {
+    let watched = find_watched(profile, id)?;
+    profile.db.write(|tx| {
+        let pending = store::pending(tx, watched.row)?
+            .ok_or_else(|| Error::invalid("traveller", reason::NO_PLAN_CHANGE))?;
+        let accepted = Watched {
+            row: watched.row,
+            plan_id: watched.plan_id,
+            plan: pending.plan,
+            nonce: pending.nonce,
+            sealed: pending.sealed,
+        };
+        store::upsert_watched(tx, &accepted, now.into())?;
+        store::remove_pending(tx, watched.row)
+    })?;
+    family_traveller_view(profile, id, now)
+}
+
+/// Drops the changed plan waiting for a traveller; the plan in force stays.
+pub(crate) fn keep_plan(
+    profile: &Profile,
+    id: &str,
+    now: SystemTime,
+) -> Result<FamilyTravellerView> {
+    let watched = find_watched(profile, id)?;
+    profile.db.write(|tx| {
+        store::pending(tx, watched.row)?
+            .ok_or_else(|| Error::invalid("traveller", reason::NO_PLAN_CHANGE))?;
+        store::remove_pending(tx, watched.row)
+    })?;
     family_view_of(profile, &watched, now, &profile.prefs(), None)
 }
 
@@ -349,9 +438,18 @@ fn family_view_of(
         .max();
     let name = plan.traveller_name.as_str();
     let overdue = current.as_ref().filter(|c| c.status == SlotStatus::Overdue);
+    let help_by_mark = help_at.is_some_and(|at| {
+        verifications
+            .iter()
+            .any(|v| v.at == at && v.outcome == HELP_MARK)
+    });
     let headline = if let Some(help) = help_at {
         ui.format(
-            "family_headline_help",
+            if help_by_mark {
+                "family_headline_help_mark"
+            } else {
+                "family_headline_help"
+            },
             &[("name", name), ("time", &local(help.into()))],
         )
     } else if let Some(c) = overdue {
@@ -372,12 +470,26 @@ fn family_view_of(
     } else {
         ui.format("family_headline_waiting", &[("name", name)])
     };
-    let phrase = match unlocked {
-        Some(u) => u.signal_phrase,
-        None => {
-            vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?.signal_phrase
-        }
+    let in_force = match unlocked {
+        Some(u) => u,
+        None => vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?,
     };
+    let pending_change = match profile.db.read(|c| store::pending(c, watched.row))? {
+        Some(pending) => {
+            let waiting = vault::open(&profile.keystore_key()?, &pending.nonce, &pending.sealed)?;
+            let changes =
+                plan_change::weakenings((plan, &in_force), (&pending.plan, &waiting));
+            Some(plan_change::change_view(
+                &ui,
+                &prefs.zone,
+                name,
+                (plan, &pending.plan),
+                &changes,
+            ))
+        }
+        None => None,
+    };
+    let phrase = in_force.signal_phrase;
     let steps = if help_at.is_some() || overdue.is_some() {
         let call_back_by = overdue
             .map(|c| SystemTime::from(DateTime::<Utc>::from(c.overdue_at) + CALL_BACK_WINDOW));
@@ -420,8 +532,9 @@ fn family_view_of(
         name: name.to_owned(),
         destination,
         headline,
-        needs_attention: help_at.is_some() || overdue.is_some(),
+        needs_attention: help_at.is_some() || overdue.is_some() || pending_change.is_some(),
         help_signalled: help_at.is_some(),
+        pending_change,
         current,
         next,
         last_checkin: last.map(|t| ui.format("checkin_last", &[("time", &local(t))])),
@@ -541,7 +654,7 @@ fn help_signalled_at(verifications: &[Verification], now: DateTime<Utc>) -> Opti
         .max();
     verifications
         .iter()
-        .filter(|v| v.at <= now && (v.outcome == DURESS || v.phrase))
+        .filter(|v| v.at <= now && (v.outcome == DURESS || v.outcome == HELP_MARK || v.phrase))
         .map(|v| v.at)
         .max()
         .filter(|signal| handled.is_none_or(|h| *signal > h))

@@ -7,9 +7,11 @@ pub(crate) mod family;
 pub(crate) mod message;
 pub(crate) mod notifications;
 mod phrase;
+pub(crate) mod pin_gate;
 mod pins;
 pub(crate) mod pins_form;
 mod plan;
+pub(crate) mod plan_change;
 pub(crate) mod plan_form;
 pub(crate) mod plan_input;
 mod planner;
@@ -39,6 +41,7 @@ pub use plan::{
     CheckinCadence, CheckinSchedule, DayOfWeek, PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS,
     SIGNAL_PHRASE_MAX_CHARS, TripPlan,
 };
+pub use plan_change::PlanChangeView;
 pub use plan_form::{
     DRAFT_GRACE_MINUTES, DRAFT_WINDOW_MINUTES, DayOption, TripPlanForm, ZoneOption,
 };

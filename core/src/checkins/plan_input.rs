@@ -53,6 +53,10 @@ pub struct TripPlanInput {
     pub window_minutes: String,
     /// Minutes after the window before the family is alerted, as typed.
     pub grace_minutes: String,
+    /// Either check-in PIN, needed to change the plan once the PINs are set (the plan cannot
+    /// be weakened without one); leave it out before then. Never filled in by the core.
+    #[uniffi(default = None)]
+    pub pin: Option<String>,
 }
 
 /// A field of the trip plan form, to put a problem beside it.
@@ -91,6 +95,8 @@ pub enum TripPlanField {
     WindowMinutes,
     /// The grace in minutes.
     GraceMinutes,
+    /// The check-in PIN asked before a change.
+    Pin,
 }
 
 /// A problem with one field, in the person's words (never the value they typed).
@@ -145,6 +151,7 @@ pub(crate) fn input_of(plan: &TripPlan) -> Result<TripPlanInput> {
         schedule_time_zone: plan.schedule.time_zone.clone(),
         window_minutes: plan.schedule.window_minutes.to_string(),
         grace_minutes: plan.schedule.grace_minutes.to_string(),
+        pin: None,
     })
 }
 
@@ -176,9 +183,13 @@ pub(crate) fn save(
     if let Err(problem) = ValidPlan::new(plan.clone()) {
         return refused(vec![problem], &ui);
     }
-    Ok(TripPlanSaved::Saved {
-        status: super::traveller::set_trip_plan(profile, plan, now)?,
-    })
+    // The PIN is tried last: stretching it is the slow part, and a plan that cannot be saved
+    // needs no PIN yet.
+    match super::traveller::save_plan(profile, plan, input.pin.as_deref(), now) {
+        Ok(status) => Ok(TripPlanSaved::Saved { status }),
+        Err(problem @ Error::Invalid { .. }) => refused(vec![problem], &ui),
+        Err(other) => Err(other),
+    }
 }
 
 /// The plan the fields describe, or every field's problem.
@@ -356,6 +367,7 @@ fn form_field(field: &str) -> Option<TripPlanField> {
         "time_zone" => TripPlanField::ScheduleTimeZone,
         "window_minutes" => TripPlanField::WindowMinutes,
         "grace_minutes" => TripPlanField::GraceMinutes,
+        "pin" => TripPlanField::Pin,
         _ => return None,
     })
 }

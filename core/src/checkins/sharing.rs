@@ -14,6 +14,7 @@ use chacha20poly1305::{ChaCha20Poly1305, KeyInit, Nonce};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::pin_gate::MARK_LEN;
 use super::pins::{self, SECRET_LEN, Unlocked};
 use super::plan::{CheckinCadence, CheckinSchedule, TripPlan};
 use crate::error::{Error, Reason, Result, reason};
@@ -29,12 +30,15 @@ const CHECKSUM_LEN: usize = 8;
 const SALT_LEN: usize = 16;
 const NONCE_LEN: usize = 12;
 
-/// Everything the family's phone needs: the plan, the secret for codes, the signal phrase.
+/// Everything the family's phone needs: the plan, the secret for codes, the signal phrase, and
+/// the mark saying whether the help PIN was involved (pin_gate.rs; none in payloads from before
+/// marks existed).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SharedPlan {
     pub plan_id: [u8; 16],
     pub plan: TripPlan,
     pub unlocked: Unlocked,
+    pub mark: Option<[u8; MARK_LEN]>,
 }
 
 /// Why a payload was refused.
@@ -177,6 +181,9 @@ struct Wire {
     z: String,
     w: u32,
     r: u32,
+    /// The mark, always of the same length, so a help export looks like any other.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    m: Option<String>,
 }
 
 impl From<&SharedPlan> for Wire {
@@ -200,6 +207,7 @@ impl From<&SharedPlan> for Wire {
             z: p.schedule.time_zone.clone(),
             w: p.schedule.window_minutes,
             r: p.schedule.grace_minutes,
+            m: shared.mark.map(|m| Base64UrlUnpadded::encode_string(&m)),
         }
     }
 }
@@ -221,8 +229,18 @@ impl TryFrom<Wire> for SharedPlan {
                 .map(SystemTime::from)
                 .ok_or_else(|| rejected(reason::PLAN_CONTENTS))
         };
+        let mark = w
+            .m
+            .as_deref()
+            .map(|m| {
+                bytes(m)?
+                    .try_into()
+                    .map_err(|_| rejected(reason::PLAN_CONTENTS))
+            })
+            .transpose()?;
         Ok(SharedPlan {
             plan_id,
+            mark,
             unlocked: Unlocked {
                 secret,
                 signal_phrase: w.f,

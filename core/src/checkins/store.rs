@@ -205,3 +205,54 @@ pub(crate) fn add_verification(conn: &Connection, traveller: i64, v: &Verificati
     )?;
     Ok(())
 }
+
+/// A plan waiting for the family to confirm it (plan_change.rs), sealed like a watched one.
+pub(crate) struct Pending {
+    pub plan: TripPlan,
+    pub nonce: Vec<u8>,
+    pub sealed: Vec<u8>,
+}
+
+/// Keeps `pending` for the watched traveller `traveller`, replacing an earlier one.
+pub(crate) fn save_pending(
+    conn: &Connection,
+    traveller: i64,
+    pending: &Pending,
+    at: DateTime<Utc>,
+) -> Result<()> {
+    let json = serde_json::to_string(&pending.plan)
+        .map_err(|_| Error::Stored("a changed plan".into()))?;
+    conn.execute(
+        "INSERT INTO pending_plans (traveller, plan, nonce, sealed, received_at) VALUES (?1, ?2, ?3, ?4, ?5)
+         ON CONFLICT (traveller) DO UPDATE SET plan = excluded.plan, nonce = excluded.nonce,
+             sealed = excluded.sealed, received_at = excluded.received_at",
+        params![traveller, json, pending.nonce, pending.sealed, at.timestamp_millis()],
+    )?;
+    Ok(())
+}
+
+/// The plan waiting for the family's confirmation, if any.
+pub(crate) fn pending(conn: &Connection, traveller: i64) -> Result<Option<Pending>> {
+    let row: Option<(String, Vec<u8>, Vec<u8>)> = conn
+        .query_row(
+            "SELECT plan, nonce, sealed FROM pending_plans WHERE traveller = ?1",
+            [traveller],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .optional()?;
+    row.map(|(json, nonce, sealed)| {
+        Ok(Pending {
+            plan: serde_json::from_str(&json)
+                .map_err(|_| Error::Stored("a changed plan".into()))?,
+            nonce,
+            sealed,
+        })
+    })
+    .transpose()
+}
+
+/// Drops the plan waiting for confirmation.
+pub(crate) fn remove_pending(conn: &Connection, traveller: i64) -> Result<()> {
+    conn.execute("DELETE FROM pending_plans WHERE traveller = ?1", [traveller])?;
+    Ok(())
+}

@@ -186,7 +186,7 @@ fn a_duress_check_in_looks_exactly_like_a_normal_one_on_the_travellers_side() {
     );
     // The stored rows hold the same things.
     let rows = |w: &Waymark| {
-        w.profile
+        w.profile()
             .db
             .read(|c| {
                 let mut stmt = c.prepare("SELECT slot, at FROM checkins")?;
@@ -209,7 +209,7 @@ fn the_two_codes_for_one_slot_differ_and_the_family_can_tell_them_apart() {
     let normal = code(&waymark.check_in("2468".into(), now).unwrap().message);
     let duress = code(&waymark.check_in("1357".into(), now).unwrap().message);
     assert_ne!(normal, duress);
-    let boxes = waymark.profile.db.read(store::pin_boxes).unwrap();
+    let boxes = waymark.real.db.read(store::pin_boxes).unwrap();
     let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
     assert_eq!(
         codes::classify(&unlocked.secret, 0, &normal),
@@ -348,7 +348,7 @@ fn the_plan_survives_reopening_and_is_replaced_in_place() {
     let mut changed = waymark.trip_plan().unwrap().unwrap();
     changed.destination_city = "Antalya".into();
     waymark
-        .set_trip_plan(changed, at("2026-03-05T00:00:00Z"))
+        .change_trip_plan(changed, "2468".into(), at("2026-03-05T00:00:00Z"))
         .unwrap();
     assert_eq!(
         waymark.trip_plan().unwrap().unwrap().destination_city,
@@ -580,7 +580,7 @@ fn re_importing_an_updated_plan_updates_the_traveller_in_place() {
     let (anna, mother, id) = pair(&dir);
     let mut moved = anna.trip_plan().unwrap().unwrap();
     moved.destination_city = "Antalya".into();
-    anna.set_trip_plan(moved, at("2026-03-10T00:00:00Z"))
+    anna.change_trip_plan(moved, "2468".into(), at("2026-03-10T00:00:00Z"))
         .unwrap();
     let payload = anna.export_plan("2468".into(), None).unwrap().payload;
     let view = mother
@@ -627,7 +627,7 @@ fn stopping_watching_forgets_the_traveller_their_checks_and_their_alerts() {
             .is_empty()
     );
     let verifications: i64 = mother
-        .profile
+        .real
         .db
         .read(|c| Ok(c.query_row("SELECT count(*) FROM verifications", [], |r| r.get(0))?))
         .unwrap();
@@ -816,7 +816,7 @@ fn verifying_an_unknown_traveller_is_not_found() {
 
 /// The normal and duress codes Anna's phone makes for a slot.
 fn codes_for(anna: &Waymark, slot: u32) -> (String, String) {
-    let boxes = anna.profile.db.read(store::pin_boxes).unwrap();
+    let boxes = anna.real.db.read(store::pin_boxes).unwrap();
     let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
     (
         codes::code(&unlocked.secret, slot, codes::Kind::Normal),
@@ -872,7 +872,7 @@ fn the_planner_orders_limits_and_says_when_to_plan_again() {
     // Every six hours makes 28 slots in the horizon, 84 alerts: iOS keeps 64.
     let mut busy = anna.trip_plan().unwrap().unwrap();
     busy.schedule.cadence = CheckinCadence::EveryHours { hours: 6 };
-    anna.set_trip_plan(busy, now).unwrap();
+    anna.change_trip_plan(busy, "2468".into(), now).unwrap();
     let ios = anna.plan_notifications(now, 64, true).unwrap();
     assert_eq!(ios.alerts.len(), 64);
     assert_eq!(ios.plan_again_at, ios.alerts[63].fire_at);
@@ -1221,7 +1221,7 @@ fn a_change_forced_with_the_duress_pin_keeps_the_real_pin_and_both_new_ones_call
         family_sees(&anna, &mother, &id, "2468", "2026-03-04T06:05:00Z"),
         VerificationOutcome::Genuine
     );
-    let boxes = anna.profile.db.read(store::pin_boxes).unwrap();
+    let boxes = anna.real.db.read(store::pin_boxes).unwrap();
     let normal = ["2468", "1357", "1111", "2222", "3333", "4444"]
         .iter()
         .flat_map(|pin| {
@@ -1273,7 +1273,7 @@ fn a_forced_change_looks_exactly_like_a_free_one_to_whoever_watches() {
     // What is stored: as many boxes, of the same sizes, on both phones.
     let shapes = |w: &Waymark| {
         let mut shapes: Vec<_> = w
-            .profile
+            .real
             .db
             .read(store::pin_boxes)
             .unwrap()
@@ -1297,7 +1297,7 @@ fn a_forced_change_looks_exactly_like_a_free_one_to_whoever_watches() {
 fn a_wrong_current_pin_or_an_invalid_new_one_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let anna = ready(&dir, "anna");
-    let before = anna.profile.db.read(store::pin_boxes).unwrap();
+    let before = anna.real.db.read(store::pin_boxes).unwrap();
     let change = |current: &str, normal: &str, duress: &str| {
         anna.change_checkin_pins(current.into(), normal.into(), duress.into())
             .unwrap_err()
@@ -1318,7 +1318,7 @@ fn a_wrong_current_pin_or_an_invalid_new_one_changes_nothing() {
         change("2468", "1111", "1111"),
         invalid("new_duress_pin", "must differ from the normal PIN")
     );
-    assert_eq!(anna.profile.db.read(store::pin_boxes).unwrap(), before);
+    assert_eq!(anna.real.db.read(store::pin_boxes).unwrap(), before);
     assert!(!wrong_pin(&anna, "2468") && !wrong_pin(&anna, "1357"));
 
     let dir = tempfile::tempdir().unwrap();
@@ -1337,10 +1337,10 @@ fn a_profile_set_up_before_pins_could_change_checks_in_and_changes_on_both_paths
         let dir = tempfile::tempdir().unwrap();
         let (anna, mother, id) = pair(&dir);
         // The two boxes as an earlier version stored them.
-        let boxes = anna.profile.db.read(store::pin_boxes).unwrap();
+        let boxes = anna.real.db.read(store::pin_boxes).unwrap();
         let (_, unlocked) = pins::open(&boxes, "2468").unwrap();
         let legacy = pins::seal_untagged("2468", "1357", &unlocked).unwrap();
-        anna.profile
+        anna.real
             .db
             .write(|tx| store::save_pin_boxes(tx, &legacy))
             .unwrap();
@@ -1350,7 +1350,7 @@ fn a_profile_set_up_before_pins_could_change_checks_in_and_changes_on_both_paths
         );
         anna.change_checkin_pins(current.into(), "1111".into(), "2222".into())
             .unwrap();
-        assert_eq!(anna.profile.db.read(store::pin_boxes).unwrap().len(), 3);
+        assert_eq!(anna.real.db.read(store::pin_boxes).unwrap().len(), 3);
         assert_eq!(
             family_sees(&anna, &mother, &id, real_pin_after, "2026-03-02T18:05:00Z"),
             VerificationOutcome::Genuine,

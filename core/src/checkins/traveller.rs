@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use super::codes;
 use super::family;
 use super::message;
+use super::pin_gate;
 use super::pins;
 use super::plan::{self, TripPlan, ValidPlan};
 use super::schedule::Slot;
@@ -28,18 +29,43 @@ pub(crate) fn trip_plan(profile: &Profile) -> Result<Option<TripPlan>> {
     profile.db.read(store::load_plan)
 }
 
-/// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`;
-/// on error nothing is saved.
+/// Saves the first trip plan, before the PINs are set, and returns the check-in screen at
+/// `now`; once they are, a change needs a PIN ([`save_plan`]). On error nothing is saved.
 pub(crate) fn set_trip_plan(
     profile: &Profile,
     plan: TripPlan,
     now: SystemTime,
 ) -> Result<CheckinView> {
+    save_plan(profile, plan, None, now)
+}
+
+/// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`.
+/// Once the PINs are set it needs one of them: with the help PIN the change is made all the
+/// same, and the plan is marked so that the next export tells the family (pin_gate.rs). On
+/// error nothing is saved.
+pub(crate) fn save_plan(
+    profile: &Profile,
+    plan: TripPlan,
+    pin: Option<&str>,
+    now: SystemTime,
+) -> Result<CheckinView> {
     let valid = ValidPlan::new(plan)?;
+    let mark = if pin_gate::pins_set(profile)? {
+        let pin = pin
+            .filter(|p| !p.is_empty())
+            .ok_or_else(|| Error::invalid("pin", reason::PIN_NEEDED))?;
+        Some(pin_gate::stored_mark(&pin_gate::open(profile, "pin", pin)?)?)
+    } else {
+        None
+    };
     let new_id = pins::random_bytes::<16>()?;
-    profile
-        .db
-        .write(|tx| store::save_plan(tx, &valid.plan, new_id, now.into()))?;
+    profile.db.write(|tx| {
+        store::save_plan(tx, &valid.plan, new_id, now.into())?;
+        match &mark {
+            Some(mark) => settings::set_plan_mark(tx, mark),
+            None => Ok(()),
+        }
+    })?;
     checkin_view(profile, now)
 }
 

@@ -153,6 +153,9 @@ pub struct FamilyTravellerView {
     pub needs_attention: bool,
     /// True when a duress code or the signal phrase was received and not yet marked handled.
     pub help_signalled: bool,
+    /// A re-imported plan that would weaken the routine, waiting for the family to call and
+    /// confirm it; the plan shown here stays in force until then.
+    pub pending_change: Option<super::plan_change::PlanChangeView>,
     /// The check-in that needs attention now, if any.
     pub current: Option<SlotView>,
     /// The next check-in.

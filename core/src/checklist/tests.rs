@@ -178,7 +178,7 @@ fn removing_an_item_that_fails_half_way_leaves_it_and_its_progress() {
     let before = waymark.checklist().unwrap();
     // Removal first deletes the progress row, then the item; make the second step fail.
     waymark
-        .profile
+        .real
         .db
         .write(|tx| {
             tx.execute_batch(

@@ -33,7 +33,7 @@ fn open(dir: &tempfile::TempDir, language: &str, key: &PackSigningKey) -> Waymar
 fn install(w: &Waymark, bytes: &[u8], key: &PackSigningKey) -> Result<(), WaymarkError> {
     w.install_with(bytes, at(0), &[key.public_key()])
         .map(|_| ())
-        .map_err(|e| w.profile.public_error(e))
+        .map_err(|e| w.profile().public_error(e))
 }
 
 fn rejection(result: Result<(), WaymarkError>) -> PackRejection {

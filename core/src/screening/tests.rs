@@ -791,7 +791,7 @@ fn self_check_answers_are_checked() {
 // ---------------------------------------------------------------- quiz
 
 fn answers(w: &Waymark, right: usize) -> Vec<QuizAnswer> {
-    let pack = w.profile.pack();
+    let pack = w.profile().pack();
     pack.screening
         .def
         .quiz

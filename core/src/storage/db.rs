@@ -32,8 +32,7 @@ impl Db {
             .map_err(|error| diagnosis::explain(error, &folder))
     }
 
-    /// An in-memory profile, for tests and previews.
-    #[cfg(test)]
+    /// An in-memory profile: the harmless view, and tests.
     pub(crate) fn open_in_memory() -> Result<Self> {
         Self::configure(Connection::open_in_memory()?, None)
     }

@@ -119,6 +119,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          key   TEXT PRIMARY KEY,
          value TEXT NOT NULL
      ) STRICT;",
+    // 9: a re-imported plan that would weaken a watched traveller's routine, kept apart until the
+    // family confirms it by phone (checkins::plan_change); the plan in force stays as it is.
+    "CREATE TABLE pending_plans (
+         traveller   INTEGER PRIMARY KEY REFERENCES watched_travellers (id) ON DELETE CASCADE,
+         plan        TEXT NOT NULL,
+         nonce       BLOB NOT NULL,
+         sealed      BLOB NOT NULL,
+         received_at INTEGER NOT NULL
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.

@@ -25,6 +25,59 @@ pub(crate) fn set_checkin_message(tx: &Transaction<'_>, value: &str) -> Result<(
     set(tx, "checkin_message", value)
 }
 
+/// Whether the app lock is on (`lock` keeps it).
+pub(crate) fn app_lock(conn: &Connection) -> Result<bool> {
+    Ok(get(conn, "app_lock")?.as_deref() == Some("on"))
+}
+
+/// Turns the app lock on or off.
+pub(crate) fn set_app_lock(tx: &Transaction<'_>, on: bool) -> Result<()> {
+    set(tx, "app_lock", if on { "on" } else { "off" })
+}
+
+/// Whether the launcher shows the disguise (`lock` keeps it).
+pub(crate) fn disguise(conn: &Connection) -> Result<bool> {
+    Ok(get(conn, "disguise")?.as_deref() == Some("on"))
+}
+
+/// Turns the disguise on or off.
+pub(crate) fn set_disguise(tx: &Transaction<'_>, on: bool) -> Result<()> {
+    set(tx, "disguise", if on { "on" } else { "off" })
+}
+
+/// Wrong PINs typed at the lock since the last right one, and when the next try is allowed (Unix
+/// milliseconds), as `lock` keeps them.
+pub(crate) fn lock_attempts(conn: &Connection) -> Result<(u32, Option<i64>)> {
+    let failures = get(conn, "lock_failures")?.and_then(|v| v.parse().ok());
+    let retry_at = get(conn, "lock_retry_at")?.and_then(|v| v.parse().ok());
+    Ok((failures.unwrap_or(0), retry_at))
+}
+
+/// Keeps the wrong PINs typed and when the next try is allowed.
+pub(crate) fn set_lock_attempts(
+    tx: &Transaction<'_>,
+    failures: u32,
+    retry_at: Option<i64>,
+) -> Result<()> {
+    set(tx, "lock_failures", &failures.to_string())?;
+    set(
+        tx,
+        "lock_retry_at",
+        &retry_at.map(|at| at.to_string()).unwrap_or_default(),
+    )
+}
+
+/// The mark kept with the trip plan: which PIN last authorised a change of it, readable only with
+/// the secret shared with the family (`checkins::help_mark`).
+pub(crate) fn plan_mark(conn: &Connection) -> Result<Option<String>> {
+    get(conn, "plan_mark")
+}
+
+/// Keeps the plan's mark.
+pub(crate) fn set_plan_mark(tx: &Transaction<'_>, mark: &str) -> Result<()> {
+    set(tx, "plan_mark", mark)
+}
+
 fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
     Ok(conn
         .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {

@@ -8,7 +8,7 @@ use crate::waymark::Waymark;
 impl Waymark {
     /// How the check-in message reads now, and the other notes to choose from.
     pub fn checkin_message_view(&self) -> std::result::Result<CheckinMessageView, WaymarkError> {
-        self.call(|| message::message_view(&self.profile))
+        self.call(|| message::message_view(self.profile()))
     }
 
     /// Chooses how the check-in message reads. A note of one's own must hold `{code}` once and
@@ -18,6 +18,6 @@ impl Waymark {
         &self,
         choice: CheckinMessageChoice,
     ) -> std::result::Result<CheckinMessageView, WaymarkError> {
-        self.call(|| message::set_message(&self.profile, choice))
+        self.call(|| message::set_message(self.profile(), choice))
     }
 }

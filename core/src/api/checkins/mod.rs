@@ -22,17 +22,31 @@ use crate::waymark::Waymark;
 impl Waymark {
     /// The traveller's trip plan, if one was entered.
     pub fn trip_plan(&self) -> Result<Option<TripPlan>, WaymarkError> {
-        self.call(|| traveller::trip_plan(&self.profile))
+        self.call(|| traveller::trip_plan(self.profile()))
     }
 
-    /// Saves the trip plan (replacing any earlier one) and returns the check-in screen at `now`.
-    /// Every field is checked first; on error nothing is saved.
+    /// Saves the first trip plan and returns the check-in screen at `now`. Once the check-in
+    /// PINs are set, a change needs one of them (`change_trip_plan`). Every field is checked
+    /// first; on error nothing is saved.
     pub fn set_trip_plan(
         &self,
         plan: TripPlan,
         now: SystemTime,
     ) -> Result<CheckinView, WaymarkError> {
-        self.call(|| traveller::set_trip_plan(&self.profile, plan, now))
+        self.call(|| traveller::set_trip_plan(self.profile(), plan, now))
+    }
+
+    /// Changes the trip plan with either check-in PIN (needed once they are set, so that nobody
+    /// can weaken the routine without one) and returns the check-in screen at `now`. With the
+    /// help PIN the change is made just the same, and the next plan shared with the family
+    /// tells them it was made under the help PIN. On error nothing is saved.
+    pub fn change_trip_plan(
+        &self,
+        plan: TripPlan,
+        pin: String,
+        now: SystemTime,
+    ) -> Result<CheckinView, WaymarkError> {
+        self.call(|| traveller::save_plan(self.profile(), plan, Some(&pin), now))
     }
 
     /// Saves the check-in PINs form: sets the normal PIN, the help PIN and the signal phrase
@@ -42,7 +56,7 @@ impl Waymark {
         &self,
         input: CheckinPinsInput,
     ) -> Result<CheckinPinsSaved, WaymarkError> {
-        self.call(|| pins_form::save(&self.profile, &input))
+        self.call(|| pins_form::save(self.profile(), &input))
     }
 
     /// Sets the two check-in PINs (4 to 12 digits each, different) and the signal phrase agreed
@@ -56,7 +70,7 @@ impl Waymark {
         duress_pin: String,
         signal_phrase: String,
     ) -> Result<(), WaymarkError> {
-        self.call(|| traveller::set_pins(&self.profile, &normal_pin, &duress_pin, &signal_phrase))
+        self.call(|| traveller::set_pins(self.profile(), &normal_pin, &duress_pin, &signal_phrase))
     }
 
     /// Saves the change-PINs form: changes the PINs as `change_checkin_pins` does when every
@@ -67,7 +81,7 @@ impl Waymark {
         &self,
         input: ChangePinsInput,
     ) -> Result<ChangePinsSaved, WaymarkError> {
-        self.call(|| pins_form::save_change(&self.profile, &input))
+        self.call(|| pins_form::save_change(self.profile(), &input))
     }
 
     /// Changes both check-in PINs, for a traveller who was seen typing one. `current_pin` is
@@ -85,7 +99,7 @@ impl Waymark {
     ) -> Result<(), WaymarkError> {
         self.call(|| {
             traveller::change_pins(
-                &self.profile,
+                self.profile(),
                 &current_pin,
                 &new_normal_pin,
                 &new_duress_pin,
@@ -95,13 +109,13 @@ impl Waymark {
 
     /// The check-in screen at `now`.
     pub fn checkin_status(&self, now: SystemTime) -> Result<CheckinView, WaymarkError> {
-        self.call(|| traveller::checkin_view(&self.profile, now))
+        self.call(|| traveller::checkin_view(self.profile(), now))
     }
 
     /// Checks in at `now` with either PIN. The receipt, the screen and what is stored are the
     /// same for both PINs; only the code in the message differs. A wrong PIN changes nothing.
     pub fn check_in(&self, pin: String, now: SystemTime) -> Result<CheckinReceipt, WaymarkError> {
-        self.call(|| traveller::check_in_at(&self.profile, &pin, now))
+        self.call(|| traveller::check_in_at(self.profile(), &pin, now))
     }
 
     /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in
@@ -113,11 +127,14 @@ impl Waymark {
         pin: String,
         passphrase: Option<String>,
     ) -> Result<PlanExport, WaymarkError> {
-        self.call(|| traveller::export_plan(&self.profile, &pin, passphrase.as_deref()))
+        self.call(|| traveller::export_plan(self.profile(), &pin, passphrase.as_deref()))
     }
 
     /// Imports a plan a traveller shared (scanned or pasted), to watch over them. Re-importing
-    /// an updated plan updates the traveller in place. A damaged, cut-off, foreign or too-new
+    /// an updated plan updates the traveller in place, unless it would weaken the routine (fewer
+    /// check-ins, a wider window or grace, an earlier end, another phrase, destination or
+    /// employer): then it waits in `pending_change` for the family to confirm it by phone. A
+    /// plan shared under the help PIN shows as a call for help. A damaged, cut-off, foreign or too-new
     /// payload, or a wrong passphrase, is refused with its reason and nothing is stored. Needs
     /// the keystore key (`set_keystore_key`).
     pub fn import_plan(
@@ -126,12 +143,12 @@ impl Waymark {
         passphrase: Option<String>,
         now: SystemTime,
     ) -> Result<FamilyTravellerView, WaymarkError> {
-        self.call(|| family::import_plan(&self.profile, &payload, passphrase.as_deref(), now))
+        self.call(|| family::import_plan(self.profile(), &payload, passphrase.as_deref(), now))
     }
 
     /// The travellers this profile watches over, each with what matters now.
     pub fn family_list(&self, now: SystemTime) -> Result<FamilyListView, WaymarkError> {
-        self.call(|| family::family_list_view(&self.profile, now))
+        self.call(|| family::family_list_view(self.profile(), now))
     }
 
     /// One watched traveller's screen at `now`: their check-ins from the family's own copy of the
@@ -141,7 +158,7 @@ impl Waymark {
         id: String,
         now: SystemTime,
     ) -> Result<FamilyTravellerView, WaymarkError> {
-        self.call(|| family::family_traveller_view(&self.profile, &id, now))
+        self.call(|| family::family_traveller_view(self.profile(), &id, now))
     }
 
     /// Checks a message the family received from a traveller (or a code typed in): is the code
@@ -153,12 +170,31 @@ impl Waymark {
         message: String,
         now: SystemTime,
     ) -> Result<VerificationView, WaymarkError> {
-        self.call(|| family::verify_received(&self.profile, &id, &message, now))
+        self.call(|| family::verify_received(self.profile(), &id, &message, now))
     }
 
     /// Every message or code checked for a traveller, newest first.
     pub fn family_history(&self, id: String) -> Result<FamilyHistoryView, WaymarkError> {
-        self.call(|| family::family_history_view(&self.profile, &id))
+        self.call(|| family::family_history_view(self.profile(), &id))
+    }
+
+    /// Accepts the changed plan waiting for a traveller, after calling them and hearing the
+    /// signal phrase: it replaces the plan in force.
+    pub fn family_accept_plan_change(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        self.call(|| family::accept_plan_change(self.profile(), &id, now))
+    }
+
+    /// Drops the changed plan waiting for a traveller; the plan in force stays.
+    pub fn family_keep_plan(
+        &self,
+        id: String,
+        now: SystemTime,
+    ) -> Result<FamilyTravellerView, WaymarkError> {
+        self.call(|| family::keep_plan(self.profile(), &id, now))
     }
 
     /// Marks the latest help signal from a traveller as dealt with.
@@ -167,7 +203,7 @@ impl Waymark {
         id: String,
         now: SystemTime,
     ) -> Result<FamilyTravellerView, WaymarkError> {
-        self.call(|| family::mark_handled(&self.profile, &id, now))
+        self.call(|| family::mark_handled(self.profile(), &id, now))
     }
 
     /// Stops watching over a traveller (the trip is over, or the plan was replaced): their plan,
@@ -178,14 +214,16 @@ impl Waymark {
         id: String,
         now: SystemTime,
     ) -> Result<FamilyListView, WaymarkError> {
-        self.call(|| family::stop_watching(&self.profile, &id, now))
+        self.call(|| family::stop_watching(self.profile(), &id, now))
     }
 
     /// The alerts the shell should schedule from `now`, for the traveller's own check-ins and
     /// for every traveller this profile watches over, at most `max_count` of them (iOS keeps 64
     /// pending), earliest first, with when to plan again. With `exact_alarms_allowed` false
     /// (Android without the exact-alarm permission) alerts are placed so that a late delivery
-    /// still lands inside the check-in window. Schedule them replacing all earlier ones.
+    /// still lands inside the check-in window. Schedule them replacing all earlier ones. They are
+    /// always the real profile's, also while the lock is closed or the harmless view is shown:
+    /// the routine never stops.
     pub fn plan_notifications(
         &self,
         now: SystemTime,
@@ -193,12 +231,12 @@ impl Waymark {
         exact_alarms_allowed: bool,
     ) -> Result<NotificationPlan, WaymarkError> {
         self.call(|| {
-            notifications::notification_plan(&self.profile, now, max_count, exact_alarms_allowed)
+            notifications::notification_plan(&self.real, now, max_count, exact_alarms_allowed)
         })
     }
 
     /// Every check-in made, newest first.
     pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
-        self.call(|| traveller::history_view(&self.profile))
+        self.call(|| traveller::history_view(self.profile()))
     }
 }

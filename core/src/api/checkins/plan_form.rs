@@ -12,7 +12,7 @@ impl Waymark {
     /// for the pickers are calendar days in the schedule's zone (the person's zone in a draft);
     /// turn picked days back into instants with `trip_day_start`.
     pub fn trip_plan_form(&self, now: SystemTime) -> Result<TripPlanForm, WaymarkError> {
-        self.call(|| plan_form::build_trip_plan_form(&self.profile, now))
+        self.call(|| plan_form::build_trip_plan_form(self.profile(), now))
     }
 
     /// Saves the trip plan form as the person filled it (`TripPlanForm.input`, changed): every
@@ -23,6 +23,6 @@ impl Waymark {
         input: TripPlanInput,
         now: SystemTime,
     ) -> Result<TripPlanSaved, WaymarkError> {
-        self.call(|| plan_input::save(&self.profile, input, now))
+        self.call(|| plan_input::save(self.profile(), input, now))
     }
 }

@@ -1,0 +1,138 @@
+//! The app lock and the disguise: which profile the session shows after a PIN, and the
+//! settings that turn them on and off. The rules are in lock/; what the session shows is the
+//! entry object's (waymark.rs).
+
+use std::time::SystemTime;
+
+use crate::error::{Result, WaymarkError};
+use crate::lock::unlock::{self, Attempt, Protection};
+use crate::lock::{DisguiseView, LockState, LockView, ShellPlatform, disguise_view, lock_view};
+use crate::checkins::pin_gate;
+use crate::waymark::Waymark;
+
+#[uniffi::export]
+impl Waymark {
+    /// The app lock at `now`: whether it is on, whether a PIN is needed before anything of the
+    /// person's is shown (show the lock screen while `locked`), and any wait after wrong PINs.
+    pub fn lock_status(&self, now: SystemTime) -> Result<LockView, WaymarkError> {
+        self.call(|| self.lock_view_at(now))
+    }
+
+    /// Tries `pin` at the lock. Either PIN opens it and the result is the same: the normal PIN
+    /// shows the person's Waymark, the help PIN a harmless view that looks like a fresh install
+    /// (nothing is deleted or sent; what is done there is kept apart and forgotten). A wrong PIN
+    /// says so, and after a few a growing wait begins that a restart does not end; nothing is
+    /// ever erased.
+    pub fn unlock(&self, pin: String, now: SystemTime) -> Result<LockView, WaymarkError> {
+        self.call(|| {
+            if !self.session().locked {
+                return self.lock_view_at(now);
+            }
+            let attempt = unlock::try_pin(&self.real, &pin, now)?;
+            self.update_session(|s| match attempt {
+                Attempt::Normal | Attempt::Help => {
+                    s.locked = false;
+                    s.harmless = attempt == Attempt::Help;
+                    s.wrong_pin = false;
+                }
+                Attempt::Wrong { .. } => s.wrong_pin = true,
+                Attempt::Waiting { .. } => {}
+            });
+            self.lock_view_at(now)
+        })
+    }
+
+    /// Closes the lock (the app went to the background, or the person asked): the next call
+    /// shows nothing of the person's until a PIN opens it again. Does nothing when the lock is
+    /// off.
+    pub fn lock_now(&self) -> Result<(), WaymarkError> {
+        self.call(|| {
+            let on = unlock::lock_on(&self.real)?;
+            self.update_session(|s| {
+                if on && !s.lock_shown_off {
+                    s.locked = true;
+                    s.harmless = false;
+                }
+            });
+            Ok(())
+        })
+    }
+
+    /// Turns the app lock on or off; either check-in PIN is needed. Turned off with the help
+    /// PIN, it looks off for the rest of this session but stays on.
+    pub fn set_app_lock(
+        &self,
+        pin: String,
+        on: bool,
+        now: SystemTime,
+    ) -> Result<LockView, WaymarkError> {
+        self.call(|| {
+            if self.session().harmless {
+                // The harmless view has no PINs of its own to check against: the real ones
+                // decide, and nothing real changes.
+                pin_gate::open(&self.real, "pin", &pin)?;
+                self.update_session(|s| s.lock_shown_off = !on);
+                return self.lock_view_at(now);
+            }
+            let help = unlock::set_protection(&self.real, Protection::Lock, &pin, on)?;
+            self.update_session(|s| s.lock_shown_off = help && !on);
+            self.lock_view_at(now)
+        })
+    }
+
+    /// The disguise as the settings show it, with what `platform` still shows of Waymark.
+    pub fn disguise_status(&self, platform: ShellPlatform) -> Result<DisguiseView, WaymarkError> {
+        self.call(|| self.disguise_view_for(platform))
+    }
+
+    /// Turns the disguise on or off; either check-in PIN is needed. The shell then switches the
+    /// launcher's icon and name to what `on` says. Turned off with the help PIN, it looks off for
+    /// the rest of this session but stays on (the next launch shows the cover again).
+    pub fn set_disguise(
+        &self,
+        pin: String,
+        on: bool,
+        platform: ShellPlatform,
+    ) -> Result<DisguiseView, WaymarkError> {
+        self.call(|| {
+            if self.session().harmless {
+                pin_gate::open(&self.real, "pin", &pin)?;
+                self.update_session(|s| s.disguise_shown_off = !on);
+                return self.disguise_view_for(platform);
+            }
+            let help = unlock::set_protection(&self.real, Protection::Disguise, &pin, on)?;
+            self.update_session(|s| s.disguise_shown_off = help && !on);
+            self.disguise_view_for(platform)
+        })
+    }
+}
+
+impl Waymark {
+    fn lock_view_at(&self, now: SystemTime) -> Result<LockView> {
+        let session = self.session();
+        let prefs = self.profile().prefs();
+        let state = LockState {
+            enabled: unlock::lock_on(&self.real)? && !session.lock_shown_off,
+            locked: session.locked,
+            available: pin_gate::pins_set(&self.real)?,
+            retry_at: if session.locked {
+                unlock::retry_at(&self.real, now)?
+            } else {
+                None
+            },
+            wrong: session.locked && session.wrong_pin,
+        };
+        Ok(lock_view(&prefs.ui(), &prefs.zone, &state))
+    }
+
+    fn disguise_view_for(&self, platform: ShellPlatform) -> Result<DisguiseView> {
+        let session = self.session();
+        let prefs = self.profile().prefs();
+        Ok(disguise_view(
+            &prefs.ui(),
+            unlock::disguise_on(&self.real)? && !session.disguise_shown_off,
+            pin_gate::pins_set(&self.real)?,
+            platform,
+        ))
+    }
+}

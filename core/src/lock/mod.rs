@@ -1,0 +1,10 @@
+//! The app lock and the disguise: which PIN opens what, the growing wait after wrong PINs, and
+//! the screens that show them. Which profile the calls then see (the real one, or the harmless
+//! view's) is the entry object's (waymark.rs).
+
+pub(crate) mod unlock;
+pub(crate) mod view;
+pub(crate) mod waits;
+
+pub(crate) use view::{LockState, disguise_view, lock_view};
+pub use view::{DisguiseView, LockView, ShellPlatform};
