@@ -6,6 +6,7 @@ uniffi::setup_scaffolding!();
 
 mod action;
 mod api;
+mod calculator;
 mod checkins;
 mod checklist;
 mod contacts;
@@ -33,6 +34,10 @@ mod words;
 mod zone;
 
 pub use action::{Action, action_from_token, action_token};
+pub use calculator::{
+    CalculatorKey, CalculatorOperator, CalculatorState, CalculatorStep, calculator_press,
+    calculator_start,
+};
 pub use checkins::{
     AlertKind, AlertUrgency, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CalendarDay,
     ChangePinsField, ChangePinsFieldError, ChangePinsInput, ChangePinsSaved, CheckinCadence,
