@@ -237,7 +237,6 @@ fn checkins(c: &mut Criterion) {
                 .unwrap()
         })
     });
-    let plain = anna.export_plan("2468".into(), None).unwrap().payload;
     let sealed = anna
         .export_plan("2468".into(), Some("correct horse".into()))
         .unwrap()
@@ -293,13 +292,6 @@ fn checkins(c: &mut Criterion) {
 
     // The calls without a stretch, sampled normally.
     let mut group = c.benchmark_group("check-ins, no stretch");
-    group.bench_function("import plain plan (re-import in place)", |b| {
-        b.iter(|| {
-            mother
-                .import_plan(plain.clone(), None, imported_at)
-                .unwrap()
-        })
-    });
     let message = anna
         .check_in("2468".into(), at("2026-03-02T18:05:00Z"))
         .unwrap()
@@ -314,7 +306,7 @@ fn checkins(c: &mut Criterion) {
                 n += 1;
                 let mother = family(&dir.path().join(format!("verify-{n}.sqlite")));
                 let id = mother
-                    .import_plan(plain.clone(), None, imported_at)
+                    .import_plan(sealed.clone(), Some("correct horse".into()), imported_at)
                     .unwrap()
                     .id;
                 (mother, id)

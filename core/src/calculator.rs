@@ -124,6 +124,15 @@ pub struct CalculatorState {
     pub pin_digits: Option<String>,
 }
 
+/// What a key on the disguise's calculator did.
+#[derive(Debug, Clone, PartialEq, uniffi::Record)]
+pub struct CalculatorOutcome {
+    /// The calculator's new state and display (never a PIN candidate: the core keeps that).
+    pub step: CalculatorStep,
+    /// A PIN was typed before `=`: show the app now.
+    pub opened: bool,
+}
+
 /// What one key press leads to: the state to pass back with the next key, and what to show.
 #[derive(Debug, Clone, PartialEq, Serialize, uniffi::Record)]
 pub struct CalculatorStep {

@@ -35,7 +35,7 @@ mod zone;
 
 pub use action::{Action, action_from_token, action_token};
 pub use calculator::{
-    CalculatorKey, CalculatorOperator, CalculatorState, CalculatorStep, calculator_press,
+    CalculatorKey, CalculatorOutcome, CalculatorOperator, CalculatorState, CalculatorStep, calculator_press,
     calculator_start,
 };
 pub use checkins::{

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 use crate::error::{Result, WaymarkError};
 use crate::lock::unlock::{self, Attempt, Protection};
 use crate::lock::{DisguiseView, LockState, LockView, ShellPlatform, disguise_view, lock_view};
+use crate::calculator::{self, CalculatorKey, CalculatorOutcome, CalculatorState, calculator_start};
 use crate::checkins::pin_gate;
 use crate::waymark::Waymark;
 
@@ -103,6 +104,40 @@ impl Waymark {
             let help = unlock::set_protection(&self.real, Protection::Disguise, &pin, on)?;
             self.update_session(|s| s.disguise_shown_off = help && !on);
             self.disguise_view_for(platform)
+        })
+    }
+
+    /// One key on the disguise's calculator. It calculates like any calculator; when the digits
+    /// typed before `=` are one of the check-in PINs, `opened` is true and the session shows
+    /// Waymark (the normal PIN) or the harmless view (the help PIN): start a fresh calculator
+    /// and show the app. Other numbers are just calculated; wrong PINs count towards the lock's
+    /// wait without a word, and while it runs nothing typed opens anything.
+    pub fn calculator_enter(
+        &self,
+        state: CalculatorState,
+        key: CalculatorKey,
+        now: SystemTime,
+    ) -> Result<CalculatorOutcome, WaymarkError> {
+        self.call(|| {
+            let mut step = calculator::press(state, key);
+            // The shell never holds the PIN: only whether it opened.
+            let typed = step.pin_candidate.take();
+            let attempt = match typed {
+                Some(pin) if pin_gate::pins_set(&self.real)? => {
+                    Some(unlock::try_pin(&self.real, &pin, now)?)
+                }
+                _ => None,
+            };
+            let opened = matches!(attempt, Some(Attempt::Normal | Attempt::Help));
+            if opened {
+                self.update_session(|s| {
+                    s.locked = false;
+                    s.harmless = attempt == Some(Attempt::Help);
+                    s.wrong_pin = false;
+                });
+                step = calculator::press(calculator_start(), CalculatorKey::Clear);
+            }
+            Ok(CalculatorOutcome { step, opened })
         })
     }
 }

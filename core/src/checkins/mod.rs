@@ -6,6 +6,7 @@ mod codes;
 pub(crate) mod family;
 pub(crate) mod message;
 pub(crate) mod notifications;
+mod passphrase;
 mod phrase;
 pub(crate) mod pin_gate;
 mod pins;

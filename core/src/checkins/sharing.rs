@@ -14,6 +14,7 @@ use chacha20poly1305::{ChaCha20Poly1305, KeyInit, Nonce};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
+use super::passphrase::normalised;
 use super::pin_gate::MARK_LEN;
 use super::pins::{self, SECRET_LEN, Unlocked};
 use super::plan::{CheckinCadence, CheckinSchedule, TripPlan};
@@ -61,7 +62,7 @@ pub(crate) fn encode(shared: &SharedPlan, passphrase: Option<&str>) -> Result<St
             let salt = pins::random_bytes::<SALT_LEN>()?;
             let nonce = pins::random_bytes::<NONCE_LEN>()?;
             let header = header('S');
-            let sealed = cipher(passphrase, &salt)?
+            let sealed = cipher(&normalised(passphrase), &salt)?
                 .encrypt(
                     &Nonce::from(nonce),
                     Payload {
@@ -124,15 +125,25 @@ pub(crate) fn decode(payload: &str, passphrase: Option<&str>) -> Result<SharedPl
             let nonce: [u8; NONCE_LEN] = nonce
                 .try_into()
                 .map_err(|_| rejected(reason::PLAN_DAMAGED))?;
-            cipher(passphrase, salt)?
-                .decrypt(
-                    &Nonce::from(nonce),
-                    Payload {
-                        msg: sealed,
-                        aad: header('S').as_bytes(),
-                    },
-                )
-                .map_err(|_| Error::invalid("passphrase", reason::WRONG_PASSPHRASE))?
+            // Sealed since passphrases are normalised, or as typed by an earlier version.
+            let open = |key: &str| -> Result<Option<Vec<u8>>> {
+                Ok(cipher(key, salt)?
+                    .decrypt(
+                        &Nonce::from(nonce),
+                        Payload {
+                            msg: sealed,
+                            aad: header('S').as_bytes(),
+                        },
+                    )
+                    .ok())
+            };
+            let as_said = normalised(passphrase);
+            let opened = match open(&as_said)? {
+                Some(json) => Some(json),
+                None if as_said != passphrase => open(passphrase)?,
+                None => None,
+            };
+            opened.ok_or_else(|| Error::invalid("passphrase", reason::WRONG_PASSPHRASE))?
         }
         _ => return Err(rejected(reason::NOT_A_PLAN)),
     };
@@ -145,7 +156,7 @@ fn header(flag: char) -> String {
 }
 
 fn validate_passphrase(passphrase: &str) -> Result<()> {
-    if passphrase.chars().count() >= 8 {
+    if normalised(passphrase).chars().count() >= 8 {
         Ok(())
     } else {
         Err(Error::invalid("passphrase", reason::PASSPHRASE_SHORT))

@@ -96,15 +96,21 @@ pub(crate) fn set_pins(
     Ok(())
 }
 
-/// The plan to hand to the family, unlocked with either check-in PIN, sealed with `passphrase`
-/// when there is one.
+/// The plan to hand to the family, unlocked with either check-in PIN and always sealed: with
+/// `passphrase` when the person chose one, else with one made up in their language.
 pub(crate) fn export_plan(
     profile: &Profile,
     pin: &str,
     passphrase: Option<&str>,
 ) -> Result<PlanExport> {
-    let payload = family::export_shared(profile, pin, passphrase)?;
+    let prefs = profile.prefs();
+    let passphrase = match passphrase {
+        Some(chosen) => chosen.to_owned(),
+        None => super::passphrase::make_up(&prefs.chain)?,
+    };
+    let payload = family::export_shared(profile, pin, Some(&passphrase))?;
     let bytes = payload.len() as u32;
+    let ui = prefs.ui();
     Ok(PlanExport {
         bytes,
         fits_qr_code: bytes <= QR_BYTE_BUDGET,
@@ -116,6 +122,8 @@ pub(crate) fn export_plan(
             text: payload.clone(),
         },
         payload,
+        passphrase_hint: ui.format("export_passphrase_hint", &[("passphrase", &passphrase)]),
+        passphrase,
     })
 }
 

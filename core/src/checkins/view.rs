@@ -110,6 +110,10 @@ pub struct PlanExport {
     pub show_qr_code: Action,
     /// Share the payload as text; the person chooses where to send it.
     pub share: Action,
+    /// The passphrase the payload is sealed with: the family types it to import the plan.
+    pub passphrase: String,
+    /// What to do with it: say it on the phone, never send it with the plan.
+    pub passphrase_hint: String,
 }
 
 /// The family's list of the travellers they watch over.

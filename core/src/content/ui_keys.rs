@@ -41,6 +41,7 @@ pub(crate) const KEYS: &[&str] = &[
     "open_now",
     "speech_no_voice",
     "alert_lock_screen",
+    "export_passphrase_hint",
     "plan_change_title",
     "plan_change_fewer",
     "plan_change_window",

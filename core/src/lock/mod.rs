@@ -2,6 +2,8 @@
 //! the screens that show them. Which profile the calls then see (the real one, or the harmless
 //! view's) is the entry object's (waymark.rs).
 
+#[cfg(test)]
+mod tests;
 pub(crate) mod unlock;
 pub(crate) mod view;
 pub(crate) mod waits;

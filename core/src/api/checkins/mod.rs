@@ -119,9 +119,11 @@ impl Waymark {
     }
 
     /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in
-    /// PIN. It carries the plan, the secret for the codes and the signal phrase, never the PINs.
-    /// With a passphrase (8 characters or more) it is sealed: tell the family the passphrase
-    /// another way.
+    /// PIN. It carries the plan, the secret for the codes and the signal phrase, never the PINs,
+    /// and it is always sealed: with `passphrase` (8 characters or more) when the person chose
+    /// one, else with four words made up in their language (`PlanExport.passphrase`). Tell the
+    /// family the passphrase on the phone. Exported with the help PIN (or after a change made
+    /// with it), the family sees on import that help may be needed; the payload looks the same.
     pub fn export_plan(
         &self,
         pin: String,
