@@ -99,6 +99,13 @@ fn the_check_in_routine_is_explained_right_after_the_signal_phrase() {
         );
         assert_eq!(
             article.next.as_ref().unwrap().id,
+            "keeping-private",
+            "{language}"
+        );
+        let private = waymark.article("keeping-private".into()).unwrap();
+        assert_eq!(private.language, language);
+        assert_eq!(
+            private.next.as_ref().unwrap().id,
             "know-your-destination",
             "{language}"
         );
