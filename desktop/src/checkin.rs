@@ -326,6 +326,7 @@ fn plan_from(args: &PlanArgs) -> Result<TripPlanInput, Failure> {
         schedule_time_zone: args.schedule_zone.clone().unwrap_or_default(),
         window_minutes: args.window.to_string(),
         grace_minutes: args.grace.to_string(),
+        pin: None,
     })
 }
 
@@ -348,6 +349,7 @@ fn flag(field: TripPlanField) -> &'static str {
         TripPlanField::ScheduleTimeZone => "--schedule-zone",
         TripPlanField::WindowMinutes => "--window",
         TripPlanField::GraceMinutes => "--grace",
+        TripPlanField::Pin => "the PIN",
     }
 }
 
