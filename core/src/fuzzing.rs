@@ -75,9 +75,7 @@ impl Fuzzer {
         traveller
             .set_checkin_pins("2468".into(), "1357".into(), "How is aunt Valya?".into())
             .expect("the sample PINs");
-        let export = traveller
-            .export_plan("2468".into(), None)
-            .expect("export");
+        let export = traveller.export_plan("2468".into(), None).expect("export");
         let waymark = open("family.sqlite");
         let watched_id = waymark
             .import_plan(export.payload, Some(export.passphrase), now())

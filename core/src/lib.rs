@@ -35,8 +35,8 @@ mod zone;
 
 pub use action::{Action, action_from_token, action_token};
 pub use calculator::{
-    CalculatorKey, CalculatorOutcome, CalculatorOperator, CalculatorState, CalculatorStep, calculator_press,
-    calculator_start,
+    CalculatorKey, CalculatorOperator, CalculatorOutcome, CalculatorState, CalculatorStep,
+    calculator_press, calculator_start,
 };
 pub use checkins::{
     AlertKind, AlertUrgency, CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CalendarDay,
@@ -46,10 +46,11 @@ pub use checkins::{
     CheckinPinsSaved, CheckinReceipt, CheckinSchedule, CheckinView, DRAFT_GRACE_MINUTES,
     DRAFT_WINDOW_MINUTES, DayOfWeek, DayOption, EscalationStep, FactLine, FamilyHistoryEntry,
     FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PLAN_NAME_MAX_CHARS,
-    PLAN_TEXT_MAX_CHARS, PlanChangeView, PlanExport, PlannedAlert, QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS,
-    SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError, TripPlanForm, TripPlanInput,
-    TripPlanSaved, VerificationOutcome, VerificationView, WatchedTravellerSummary, ZoneOption,
-    calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
+    PLAN_TEXT_MAX_CHARS, PlanChangeView, PlanExport, PlannedAlert, QR_BYTE_BUDGET,
+    SIGNAL_PHRASE_MAX_CHARS, SlotStatus, SlotView, TripPlan, TripPlanField, TripPlanFieldError,
+    TripPlanForm, TripPlanInput, TripPlanSaved, VerificationOutcome, VerificationView,
+    WatchedTravellerSummary, ZoneOption, calendar_day, calendar_day_text, trip_day_end,
+    trip_day_of, trip_day_start,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,
@@ -71,8 +72,8 @@ pub use content::pack_file::{
 pub use content::{Block, CalloutTone, RichText, Span};
 pub use error::{PackRejection, WaymarkError};
 pub use guide::{ArticleSummary, ArticleView, GuideSection, GuideView};
-pub use lock::{DisguiseView, LockView, ShellPlatform};
 pub use home::{HomeCheckin, HomeView, HotlineLine, MenuEntry, NextStep};
+pub use lock::{DisguiseView, LockView, ShellPlatform};
 pub use packs::{ContentInfo, ContentPackView, ContentSource, content_pack_max_bytes};
 pub use profile::PackProblem;
 pub use qr::{QR_FRAME_MAX_PIXELS, QR_QUIET_ZONE_MODULES, QrCode, qr_code, read_qr_code};

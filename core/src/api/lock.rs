@@ -4,11 +4,13 @@
 
 use std::time::SystemTime;
 
+use crate::calculator::{
+    self, CalculatorKey, CalculatorOutcome, CalculatorState, calculator_start,
+};
+use crate::checkins::pin_gate;
 use crate::error::{Result, WaymarkError};
 use crate::lock::unlock::{self, Attempt, Protection};
 use crate::lock::{DisguiseView, LockState, LockView, ShellPlatform, disguise_view, lock_view};
-use crate::calculator::{self, CalculatorKey, CalculatorOutcome, CalculatorState, calculator_start};
-use crate::checkins::pin_gate;
 use crate::waymark::Waymark;
 
 #[uniffi::export]

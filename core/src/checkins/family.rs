@@ -9,10 +9,10 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::codes::{self, Kind};
 use super::phrase;
-use super::plan_change;
 use super::pin_gate;
 use super::pins::Unlocked;
 use super::plan::{TripPlan, ValidPlan};
+use super::plan_change;
 use super::schedule::Slot;
 use super::sharing::{self, SharedPlan};
 use super::slots::{current_and_next, slot_view};
@@ -75,11 +75,8 @@ pub(crate) fn import_shared(
     let weakened = match &in_force {
         Some(old) => {
             let old_shared = vault::open(&key, &old.nonce, &old.sealed)?;
-            !plan_change::weakenings(
-                (&old.plan, &old_shared),
-                (&valid.plan, &shared.unlocked),
-            )
-            .is_empty()
+            !plan_change::weakenings((&old.plan, &old_shared), (&valid.plan, &shared.unlocked))
+                .is_empty()
         }
         None => false,
     };
@@ -477,8 +474,7 @@ fn family_view_of(
     let pending_change = match profile.db.read(|c| store::pending(c, watched.row))? {
         Some(pending) => {
             let waiting = vault::open(&profile.keystore_key()?, &pending.nonce, &pending.sealed)?;
-            let changes =
-                plan_change::weakenings((plan, &in_force), (&pending.plan, &waiting));
+            let changes = plan_change::weakenings((plan, &in_force), (&pending.plan, &waiting));
             Some(plan_change::change_view(
                 &ui,
                 &prefs.zone,

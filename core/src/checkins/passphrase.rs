@@ -61,7 +61,11 @@ mod tests {
     #[test]
     fn each_list_holds_256_distinct_short_words() {
         for (language, text) in [("en", EN), ("ru", RU), ("uz", UZ)] {
-            let words: Vec<&str> = text.lines().map(str::trim).filter(|w| !w.is_empty()).collect();
+            let words: Vec<&str> = text
+                .lines()
+                .map(str::trim)
+                .filter(|w| !w.is_empty())
+                .collect();
             assert_eq!(words.len(), 256, "{language}");
             let distinct: HashSet<&str> = words.iter().copied().collect();
             assert_eq!(distinct.len(), 256, "{language}: a word twice");
@@ -70,7 +74,10 @@ mod tests {
                     word.chars().all(char::is_alphabetic) && word == word.to_lowercase(),
                     "{language}: {word:?} is not one lower-case word"
                 );
-                assert!((3..=8).contains(&word.chars().count()), "{language}: {word}");
+                assert!(
+                    (3..=8).contains(&word.chars().count()),
+                    "{language}: {word}"
+                );
             }
         }
     }
@@ -84,10 +91,16 @@ mod tests {
             let own = list(&chain);
             let words: Vec<&str> = phrase.split(' ').collect();
             assert_eq!(words.len(), WORDS, "{phrase}");
-            assert!(words.iter().all(|w| own.contains(w)), "{language}: {phrase}");
+            assert!(
+                words.iter().all(|w| own.contains(w)),
+                "{language}: {phrase}"
+            );
             assert_eq!(normalised(&phrase), phrase);
         }
-        assert_ne!(make_up(&pack.chain("en").unwrap()).unwrap(), make_up(&pack.chain("en").unwrap()).unwrap());
+        assert_ne!(
+            make_up(&pack.chain("en").unwrap()).unwrap(),
+            make_up(&pack.chain("en").unwrap()).unwrap()
+        );
         assert_eq!(normalised("  Apple \t RIVER  "), "apple river");
     }
 }

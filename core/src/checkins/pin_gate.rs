@@ -85,7 +85,10 @@ fn tag(secret: &[u8; SECRET_LEN], random: &[u8], help: bool) -> [u8; MARK_TAG_LE
 
 /// Whether the stored plan was last changed with the help PIN. No stored mark (a plan saved
 /// before PINs existed, or by an earlier version) reads as not.
-pub(crate) fn plan_changed_under_help(profile: &Profile, secret: &[u8; SECRET_LEN]) -> Result<bool> {
+pub(crate) fn plan_changed_under_help(
+    profile: &Profile,
+    secret: &[u8; SECRET_LEN],
+) -> Result<bool> {
     let stored = profile.db.read(settings::plan_mark)?;
     Ok(match stored {
         None => false,

@@ -54,7 +54,10 @@ pub(crate) fn weakenings(
             Weakening::WiderWindow,
             s.1.window_minutes > s.0.window_minutes,
         ),
-        (Weakening::LongerGrace, s.1.grace_minutes > s.0.grace_minutes),
+        (
+            Weakening::LongerGrace,
+            s.1.grace_minutes > s.0.grace_minutes,
+        ),
         (Weakening::EarlierEnd, new.ends < old.ends),
         (
             Weakening::OtherPhrase,
@@ -88,7 +91,11 @@ fn per_week(cadence: &CheckinCadence) -> f64 {
             let mut distinct = days.clone();
             distinct.sort_by_key(|d| *d as u8);
             distinct.dedup();
-            let days = if distinct.is_empty() { 7 } else { distinct.len() };
+            let days = if distinct.is_empty() {
+                7
+            } else {
+                distinct.len()
+            };
             days as f64 * times.len() as f64
         }
         CheckinCadence::EveryHours { hours } => 168.0 / f64::from((*hours).max(1)),
@@ -97,7 +104,11 @@ fn per_week(cadence: &CheckinCadence) -> f64 {
 
 /// Texts equal but for case and spacing: retyping "Istanbul " is not a change.
 fn same_text(a: &str, b: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
     words(a) == words(b)
 }
 
@@ -109,10 +120,15 @@ pub(crate) fn change_view(
     (old, new): (&TripPlan, &TripPlan),
     changes: &[Weakening],
 ) -> PlanChangeView {
-    let pair = |key: &str, old: String, new: String| {
-        ui.format(key, &[("old", &old), ("new", &new)])
+    let pair =
+        |key: &str, old: String, new: String| ui.format(key, &[("old", &old), ("new", &new)]);
+    let place = |p: &TripPlan| {
+        format!(
+            "{}, {}",
+            p.destination_city,
+            ui.country(&p.destination_country)
+        )
     };
-    let place = |p: &TripPlan| format!("{}, {}", p.destination_city, ui.country(&p.destination_country));
     let differences = changes
         .iter()
         .map(|change| match change {
@@ -179,7 +195,11 @@ mod tests {
         };
         assert_eq!(per_week(&weekly(vec![])), 7.0);
         assert_eq!(
-            per_week(&weekly(vec![DayOfWeek::Monday, DayOfWeek::Monday, DayOfWeek::Friday])),
+            per_week(&weekly(vec![
+                DayOfWeek::Monday,
+                DayOfWeek::Monday,
+                DayOfWeek::Friday
+            ])),
             2.0
         );
         assert_eq!(per_week(&CheckinCadence::EveryHours { hours: 6 }), 28.0);

@@ -240,15 +240,14 @@ impl TryFrom<Wire> for SharedPlan {
                 .map(SystemTime::from)
                 .ok_or_else(|| rejected(reason::PLAN_CONTENTS))
         };
-        let mark = w
-            .m
-            .as_deref()
-            .map(|m| {
-                bytes(m)?
-                    .try_into()
-                    .map_err(|_| rejected(reason::PLAN_CONTENTS))
-            })
-            .transpose()?;
+        let mark =
+            w.m.as_deref()
+                .map(|m| {
+                    bytes(m)?
+                        .try_into()
+                        .map_err(|_| rejected(reason::PLAN_CONTENTS))
+                })
+                .transpose()?;
         Ok(SharedPlan {
             plan_id,
             mark,

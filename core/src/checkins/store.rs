@@ -220,8 +220,8 @@ pub(crate) fn save_pending(
     pending: &Pending,
     at: DateTime<Utc>,
 ) -> Result<()> {
-    let json = serde_json::to_string(&pending.plan)
-        .map_err(|_| Error::Stored("a changed plan".into()))?;
+    let json =
+        serde_json::to_string(&pending.plan).map_err(|_| Error::Stored("a changed plan".into()))?;
     conn.execute(
         "INSERT INTO pending_plans (traveller, plan, nonce, sealed, received_at) VALUES (?1, ?2, ?3, ?4, ?5)
          ON CONFLICT (traveller) DO UPDATE SET plan = excluded.plan, nonce = excluded.nonce,
@@ -253,6 +253,9 @@ pub(crate) fn pending(conn: &Connection, traveller: i64) -> Result<Option<Pendin
 
 /// Drops the plan waiting for confirmation.
 pub(crate) fn remove_pending(conn: &Connection, traveller: i64) -> Result<()> {
-    conn.execute("DELETE FROM pending_plans WHERE traveller = ?1", [traveller])?;
+    conn.execute(
+        "DELETE FROM pending_plans WHERE traveller = ?1",
+        [traveller],
+    )?;
     Ok(())
 }

@@ -403,7 +403,12 @@ fn a_shared_plan_round_trips_and_fits_one_qr_code() {
     // Sealed by default, with four words in Anna's language that she says on the phone (typed
     // back in capitals, they still open it).
     assert!(made_up.payload.starts_with("WAYMARK1S."));
-    assert_eq!(made_up.passphrase.split(' ').count(), 4, "{}", made_up.passphrase);
+    assert_eq!(
+        made_up.passphrase.split(' ').count(),
+        4,
+        "{}",
+        made_up.passphrase
+    );
     assert!(made_up.passphrase_hint.contains(&made_up.passphrase));
     assert!(
         made_up.bytes < 600,

@@ -54,7 +54,9 @@ pub(crate) fn save_plan(
         let pin = pin
             .filter(|p| !p.is_empty())
             .ok_or_else(|| Error::invalid("pin", reason::PIN_NEEDED))?;
-        Some(pin_gate::stored_mark(&pin_gate::open(profile, "pin", pin)?)?)
+        Some(pin_gate::stored_mark(&pin_gate::open(
+            profile, "pin", pin,
+        )?)?)
     } else {
         None
     };

@@ -8,5 +8,5 @@ pub(crate) mod unlock;
 pub(crate) mod view;
 pub(crate) mod waits;
 
-pub(crate) use view::{LockState, disguise_view, lock_view};
 pub use view::{DisguiseView, LockView, ShellPlatform};
+pub(crate) use view::{LockState, disguise_view, lock_view};

@@ -11,7 +11,7 @@ use crate::checkins::tests::plan;
 use crate::checkins::{CheckinCadence, TripPlan};
 use crate::contacts::{OwnContactInput, OwnContactKind};
 use crate::lock::ShellPlatform;
-use crate::screening::{OfferInput};
+use crate::screening::OfferInput;
 use crate::waymark::{Waymark, WaymarkOptions};
 
 const KEY: [u8; 32] = [7; 32];
@@ -133,19 +133,26 @@ fn work_done_in_the_harmless_view_leaves_the_real_profile_as_it_was() {
         times: vec!["12:00".into()],
     };
     anna.set_trip_plan(theirs, now()).unwrap();
-    anna.checklist_mark_done("return-ticket".into(), now()).unwrap();
+    anna.checklist_mark_done("return-ticket".into(), now())
+        .unwrap();
     let off = anna.set_app_lock(HELP.into(), false, now()).unwrap();
     assert!(!off.enabled, "turning the lock off looks done");
-    assert_eq!(anna.trip_plan().unwrap().unwrap().schedule.cadence, CheckinCadence::Daily {
-        times: vec!["12:00".into()]
-    });
+    assert_eq!(
+        anna.trip_plan().unwrap().unwrap().schedule.cadence,
+        CheckinCadence::Daily {
+            times: vec!["12:00".into()]
+        }
+    );
     // The alerts are still the real plan's, at the real times.
     let alerts = anna.plan_notifications(now(), 64, true).unwrap();
     assert!(!alerts.alerts.is_empty());
     drop(anna);
 
     let again = open(&dir, "anna");
-    assert!(again.lock_status(now()).unwrap().locked, "the lock stays on");
+    assert!(
+        again.lock_status(now()).unwrap().locked,
+        "the lock stays on"
+    );
     again.unlock(NORMAL.into(), now()).unwrap();
     assert_eq!(screens(&again), before);
 }
@@ -216,7 +223,7 @@ fn the_calculator_calculates_and_a_pin_then_equals_opens() {
         let mut state = calculator_start();
         let mut last = None;
         for key in keys {
-            let outcome = anna.calculator_enter(state, key.clone(), now()).unwrap();
+            let outcome = anna.calculator_enter(state, *key, now()).unwrap();
             state = outcome.step.state.clone();
             last = Some(outcome);
         }
@@ -260,7 +267,12 @@ fn the_disguise_says_what_each_platform_still_shows() {
         .unwrap();
     assert!(!forced.on);
     drop(anna);
-    assert!(open(&dir, "anna").disguise_status(ShellPlatform::Android).unwrap().on);
+    assert!(
+        open(&dir, "anna")
+            .disguise_status(ShellPlatform::Android)
+            .unwrap()
+            .on
+    );
 }
 
 /// The family's phone with Anna's plan imported from a normal export.
@@ -284,9 +296,13 @@ fn a_change_under_the_help_pin_is_made_and_the_export_tells_the_family() {
     let mut later = plan();
     later.document_copies = Some("with my brother".into());
     assert!(anna.set_trip_plan(later.clone(), now()).is_err());
-    assert!(anna.change_trip_plan(later.clone(), "0000".into(), now()).is_err());
+    assert!(
+        anna.change_trip_plan(later.clone(), "0000".into(), now())
+            .is_err()
+    );
     // With the help PIN the change is made, exactly as with the normal one.
-    anna.change_trip_plan(later.clone(), HELP.into(), now()).unwrap();
+    anna.change_trip_plan(later.clone(), HELP.into(), now())
+        .unwrap();
     assert_eq!(
         anna.trip_plan().unwrap().unwrap().document_copies,
         later.document_copies
@@ -294,7 +310,11 @@ fn a_change_under_the_help_pin_is_made_and_the_export_tells_the_family() {
     // Exported with the normal PIN afterwards, the plan still carries the mark.
     let marked = anna.export_plan(NORMAL.into(), None).unwrap();
     let view = family
-        .import_plan(marked.payload.clone(), Some(marked.passphrase.clone()), now())
+        .import_plan(
+            marked.payload.clone(),
+            Some(marked.passphrase.clone()),
+            now(),
+        )
         .unwrap();
     assert_eq!(view.id, id);
     assert!(view.help_signalled);
@@ -321,15 +341,19 @@ fn normal_and_help_exports_have_the_same_form_and_length() {
     assert_eq!(normal.payload.len(), help.payload.len());
     assert_eq!(normal.payload[..10], help.payload[..10]);
     let first = open(&dir, "first");
-    assert!(!first
-        .import_plan(normal.payload, Some(normal.passphrase), now())
-        .unwrap()
-        .help_signalled);
+    assert!(
+        !first
+            .import_plan(normal.payload, Some(normal.passphrase), now())
+            .unwrap()
+            .help_signalled
+    );
     let second = open(&dir, "second");
-    assert!(second
-        .import_plan(help.payload, Some(help.passphrase), now())
-        .unwrap()
-        .help_signalled);
+    assert!(
+        second
+            .import_plan(help.payload, Some(help.passphrase), now())
+            .unwrap()
+            .help_signalled
+    );
 }
 
 #[test]
@@ -353,21 +377,24 @@ fn every_weakening_is_held_for_a_call_and_an_unchanged_plan_is_not() {
         ("Wider window: 120 minutes instead of 60", |p| {
             p.schedule.window_minutes = 120
         }),
-        ("Longer wait before the alarm: 240 minutes instead of 30", |p| {
-            p.schedule.grace_minutes = 240
-        }),
+        (
+            "Longer wait before the alarm: 240 minutes instead of 30",
+            |p| p.schedule.grace_minutes = 240,
+        ),
         ("Ends earlier", |p| p.ends = at("2026-04-01T00:00:00Z")),
         ("Another place: Antalya", |p| {
             p.destination_city = "Antalya".into()
         }),
-        ("Another employer: Other Hotel instead of Hotel Marmara", |p| {
-            p.employer = Some("Other Hotel".into())
-        }),
+        (
+            "Another employer: Other Hotel instead of Hotel Marmara",
+            |p| p.employer = Some("Other Hotel".into()),
+        ),
     ];
     for (expected, change) in kinds {
         let mut weaker = plan();
         change(&mut weaker);
-        anna.change_trip_plan(weaker.clone(), NORMAL.into(), now()).unwrap();
+        anna.change_trip_plan(weaker.clone(), NORMAL.into(), now())
+            .unwrap();
         let export = anna.export_plan(NORMAL.into(), None).unwrap();
         let view = family
             .import_plan(export.payload, Some(export.passphrase), now())
@@ -389,7 +416,10 @@ fn every_weakening_is_held_for_a_call_and_an_unchanged_plan_is_not() {
         assert!(kept.pending_change.is_none());
         anna.change_trip_plan(plan(), NORMAL.into(), now()).unwrap();
     }
-    assert!(family.family_keep_plan(id.clone(), now()).is_err(), "nothing waits");
+    assert!(
+        family.family_keep_plan(id.clone(), now()).is_err(),
+        "nothing waits"
+    );
 
     // Accepted after the call, the new plan is in force.
     let mut moved = plan();
@@ -413,7 +443,8 @@ fn a_stronger_plan_replaces_the_old_one_at_once() {
     stronger.schedule.window_minutes = 30;
     stronger.schedule.grace_minutes = 15;
     stronger.ends = at("2026-07-01T00:00:00Z");
-    anna.change_trip_plan(stronger, NORMAL.into(), now()).unwrap();
+    anna.change_trip_plan(stronger, NORMAL.into(), now())
+        .unwrap();
     let export = anna.export_plan(NORMAL.into(), None).unwrap();
     let view = family
         .import_plan(export.payload, Some(export.passphrase), now())

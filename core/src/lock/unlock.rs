@@ -67,7 +67,8 @@ pub(crate) fn try_pin(real: &Profile, pin: &str, now: SystemTime) -> Result<Atte
     };
     match opened {
         Some(opened) => {
-            real.db.write(|tx| settings::set_lock_attempts(tx, 0, None))?;
+            real.db
+                .write(|tx| settings::set_lock_attempts(tx, 0, None))?;
             Ok(if opened.help {
                 Attempt::Help
             } else {

@@ -75,10 +75,7 @@ pub(crate) struct LockState {
 
 pub(crate) fn lock_view(ui: &Ui<'_>, zone: &Zone, state: &LockState) -> LockView {
     let problem = match (state.retry_at, state.wrong) {
-        (Some(at), _) => Some(ui.format(
-            "lock_wait",
-            &[("time", &ui.date_time(at.into(), zone))],
-        )),
+        (Some(at), _) => Some(ui.format("lock_wait", &[("time", &ui.date_time(at.into(), zone))])),
         (None, true) => Some(ui.text("lock_wrong_pin")),
         (None, false) => None,
     };
