@@ -104,7 +104,9 @@ impl Waymark {
             pack,
             origin,
         };
-        let locked = db.read(storage::settings::app_lock)?;
+        // The disguise locks too: its calculator is the only way in.
+        let locked =
+            db.read(storage::settings::app_lock)? || db.read(storage::settings::disguise)?;
         let harmless = Profile::new(Db::open_in_memory()?, prefs.clone());
         Ok(Self {
             real: Profile::new(db, prefs),

@@ -16,7 +16,8 @@ use crate::waymark::Waymark;
 #[uniffi::export]
 impl Waymark {
     /// The app lock at `now`: whether it is on, whether a PIN is needed before anything of the
-    /// person's is shown (show the lock screen while `locked`), and any wait after wrong PINs.
+    /// person's is shown (show the lock screen while `locked`, or the calculator while the
+    /// disguise is on), and any wait after wrong PINs.
     pub fn lock_status(&self, now: SystemTime) -> Result<LockView, WaymarkError> {
         self.call(|| self.lock_view_at(now))
     }
@@ -46,13 +47,14 @@ impl Waymark {
     }
 
     /// Closes the lock (the app went to the background, or the person asked): the next call
-    /// shows nothing of the person's until a PIN opens it again. Does nothing when the lock is
-    /// off.
+    /// shows nothing of the person's until a PIN opens it again (at the lock screen, or on the
+    /// disguise's calculator). Does nothing when neither the lock nor the disguise is on.
     pub fn lock_now(&self) -> Result<(), WaymarkError> {
         self.call(|| {
-            let on = unlock::lock_on(&self.real)?;
+            let lock = unlock::lock_on(&self.real)?;
+            let disguise = unlock::disguise_on(&self.real)?;
             self.update_session(|s| {
-                if on && !s.lock_shown_off {
+                if (lock && !s.lock_shown_off) || (disguise && !s.disguise_shown_off) {
                     s.locked = true;
                     s.harmless = false;
                 }

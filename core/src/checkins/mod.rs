@@ -2,6 +2,9 @@
 //! codes, the traveller's screens (traveller.rs), the family's (family.rs) and the notification
 //! plan for both (notifications.rs). This file only names the parts.
 
+pub(crate) mod alert_log;
+#[cfg(test)]
+mod alert_log_tests;
 mod codes;
 pub(crate) mod family;
 pub(crate) mod message;
@@ -30,6 +33,7 @@ mod trip_days;
 mod vault;
 mod view;
 
+pub use alert_log::{AlertWarning, TestAlarmState, TestAlarmView};
 pub use message::{
     CHECKIN_CODE_PLACEHOLDER, CHECKIN_MESSAGE_MAX_CHARS, CheckinMessageChoice,
     CheckinMessageOption, CheckinMessageView,

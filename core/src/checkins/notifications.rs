@@ -5,6 +5,7 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+use super::alert_log;
 use super::family;
 use super::plan::ValidPlan;
 use super::planner::{self, NotificationPlan};
@@ -13,9 +14,23 @@ use super::traveller::valid_plan;
 use crate::error::Result;
 use crate::profile::Profile;
 
-/// The alerts to schedule from `now`, for the traveller's own check-ins and for every
-/// traveller this profile watches over, at most `max_count`, earliest first.
+/// The alerts to schedule (see [`alerts_to_show`]), kept in the fired-alert log so that those
+/// that do not sound can be told.
 pub(crate) fn notification_plan(
+    profile: &Profile,
+    now: SystemTime,
+    max_count: u32,
+    exact_alarms: bool,
+) -> Result<NotificationPlan> {
+    let plan = alerts_to_show(profile, now, max_count, exact_alarms)?;
+    alert_log::record_planned(profile, &plan, now)?;
+    Ok(plan)
+}
+
+/// The alerts to schedule from `now`, for the traveller's own check-ins and for every
+/// traveller this profile watches over, at most `max_count`, earliest first; nothing is
+/// recorded, so a list shown to the person can use it.
+pub(crate) fn alerts_to_show(
     profile: &Profile,
     now: SystemTime,
     max_count: u32,
@@ -49,9 +64,10 @@ pub(crate) fn notification_plan(
         });
     }
     let at: DateTime<Utc> = now.into();
-    Ok(planner::limit(
-        planner::alerts(&sources, at, exact_alarms, &ui, &prefs.zone),
-        max_count,
-        at,
-    ))
+    let mut alerts = planner::alerts(&sources, at, exact_alarms, &ui, &prefs.zone);
+    // The test alarm goes first: the person is waiting for it, a minute from now.
+    if let Some(test) = alert_log::test_alert(profile, &ui, now)? {
+        alerts.insert(0, test);
+    }
+    Ok(planner::limit(alerts, max_count, at))
 }

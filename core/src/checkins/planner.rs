@@ -31,6 +31,8 @@ pub enum AlertKind {
     FamilyOverdue,
     /// Family: still no word; take the next steps.
     FamilyEscalation,
+    /// Either side: the test alarm started in settings, to check that alarms sound.
+    TestAlarm,
 }
 
 /// How surely an alert must arrive on time: each shell picks its mechanism from it (Android:
@@ -56,7 +58,9 @@ impl AlertKind {
             | AlertKind::CheckinDue
             | AlertKind::CheckinOverdue
             | AlertKind::FamilyCheckinDue => AlertUrgency::Reminder,
-            AlertKind::FamilyOverdue | AlertKind::FamilyEscalation => AlertUrgency::Alarm,
+            AlertKind::FamilyOverdue | AlertKind::FamilyEscalation | AlertKind::TestAlarm => {
+                AlertUrgency::Alarm
+            }
         }
     }
 }

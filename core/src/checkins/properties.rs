@@ -215,6 +215,7 @@ proptest! {
                 AlertKind::CheckinDue | AlertKind::FamilyCheckinDue => slot.due,
                 AlertKind::CheckinOverdue | AlertKind::FamilyOverdue => slot.overdue_at(&schedule),
                 AlertKind::FamilyEscalation => slot.overdue_at(&schedule) + Duration::hours(1),
+                AlertKind::TestAlarm => unreachable!("a schedule makes no test alarm"),
             };
             prop_assert_eq!(fire, expected, "{}", alert.id);
             prop_assert!(slot.opens(&schedule) <= fire);

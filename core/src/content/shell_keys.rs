@@ -122,7 +122,7 @@ macro_rules! shell_text_list {
             /// Explains that the family scans the code or receives the text, and nothing is sent by
             /// the app itself.
             export_hint,
-            /// "Protect with a passphrase".
+            /// "Or choose your own passphrase" (the core makes one up otherwise).
             export_sealed,
             /// The label of the passphrase field.
             passphrase_label,
@@ -185,6 +185,7 @@ macro_rules! shell_text_list {
                 FamilyCheckinDue => family_checkin_due,
                 FamilyOverdue => family_overdue,
                 FamilyEscalation => family_escalation,
+                TestAlarm => test_alarm,
             }
         }
     };

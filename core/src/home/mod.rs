@@ -5,6 +5,7 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use crate::action::Action;
+use crate::checkins::alert_log::{self, AlertWarning};
 use crate::checkins::traveller::{checkin_view_in, trip_country_at};
 use crate::checklist::{ChecklistProgress, checklist_view_in};
 use crate::contacts::HelpNowView;
@@ -41,6 +42,9 @@ pub struct HomeView {
     /// Who to contact first right now: during a planned trip for a person in the destination
     /// country; otherwise the country is not known and the view asks for it.
     pub help_now: HelpNowView,
+    /// Alerts that did not sound or came late since the warning was last dismissed: this phone
+    /// may be stopping Waymark. None when all sounded on time.
+    pub alert_warning: Option<AlertWarning>,
 }
 
 /// A suggestion for what to do next.
@@ -137,6 +141,7 @@ pub(crate) fn home_view(profile: &Profile, now: SystemTime) -> Result<HomeView> 
             trip_country_at(profile, now)?.as_deref(),
         )?,
         checkin: home_checkin(profile, prefs, now)?,
+        alert_warning: alert_log::warning(profile, &prefs.ui(), &prefs.zone, now)?,
         menu: [
             ("menu_guide", Action::OpenGuide),
             ("menu_checklist", Action::OpenChecklist),

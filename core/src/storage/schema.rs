@@ -128,6 +128,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          sealed      BLOB NOT NULL,
          received_at INTEGER NOT NULL
      ) STRICT;",
+    // 10: the fired-alert log (checkins::alert_log): each alert the shell was asked to schedule,
+    // when it was due and when the shell reported it fired; ids and times only.
+    "CREATE TABLE alert_log (
+         id       TEXT PRIMARY KEY,
+         fire_at  INTEGER NOT NULL,
+         urgency  TEXT NOT NULL CHECK (urgency IN ('reminder', 'alarm')),
+         fired_at INTEGER,
+         seen     INTEGER NOT NULL DEFAULT 0 CHECK (seen IN (0, 1))
+     ) STRICT;",
 ];
 
 /// The schema version this build writes.

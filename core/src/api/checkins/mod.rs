@@ -12,8 +12,8 @@ use std::time::SystemTime;
 use crate::checkins::{
     ChangePinsInput, ChangePinsSaved, CheckinHistoryView, CheckinPinsInput, CheckinPinsSaved,
     CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView, FamilyTravellerView,
-    NotificationPlan, PlanExport, TripPlan, VerificationView, family, notifications, pins_form,
-    traveller,
+    NotificationPlan, PlanExport, TestAlarmView, TripPlan, VerificationView, alert_log, family,
+    notifications, pins_form, traveller,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -237,8 +237,52 @@ impl Waymark {
         })
     }
 
+    /// The alerts as a list to show the person (the desktop's `alerts`), not to schedule: the
+    /// profile shown, so the harmless view has none; `plan_notifications` is for scheduling.
+    pub fn upcoming_alerts(
+        &self,
+        now: SystemTime,
+        max_count: u32,
+    ) -> Result<NotificationPlan, WaymarkError> {
+        self.call(|| notifications::alerts_to_show(self.profile(), now, max_count, true))
+    }
+
+    /// Records that the alert `id` fired at `at`: the shell reports every alert as it shows it,
+    /// so the core can tell which did not sound or came late (`home().alert_warning`). Always
+    /// the real profile's log, whatever the lock shows.
+    pub fn alert_fired(&self, id: String, at: SystemTime) -> Result<(), WaymarkError> {
+        self.call(|| alert_log::fired(&self.real, &id, at))
+    }
+
+    /// Hides the home screen's warning about alerts that did not sound, up to `now`; an alert
+    /// that goes wrong later shows it again.
+    pub fn dismiss_alert_warning(&self, now: SystemTime) -> Result<(), WaymarkError> {
+        self.call(|| alert_log::dismiss(self.profile(), now))
+    }
+
+    /// Starts the test alarm: it is in the next `plan_notifications`, due a minute after `now`.
+    /// Plan the notifications again right after, then show `test_alarm` to the person.
+    pub fn start_test_alarm(&self, now: SystemTime) -> Result<TestAlarmView, WaymarkError> {
+        self.call(|| {
+            alert_log::start_test(&self.real, now)?;
+            self.test_alarm_view(now)
+        })
+    }
+
+    /// The test alarm at `now`: waiting, worked, late, or did not sound (with what to do).
+    pub fn test_alarm(&self, now: SystemTime) -> Result<TestAlarmView, WaymarkError> {
+        self.call(|| self.test_alarm_view(now))
+    }
+
     /// Every check-in made, newest first.
     pub fn checkin_history(&self) -> Result<CheckinHistoryView, WaymarkError> {
         self.call(|| traveller::history_view(self.profile()))
+    }
+}
+
+impl Waymark {
+    fn test_alarm_view(&self, now: SystemTime) -> crate::error::Result<TestAlarmView> {
+        let prefs = self.profile().prefs();
+        alert_log::test_view(&self.real, &prefs.ui(), &prefs.zone, now)
     }
 }
