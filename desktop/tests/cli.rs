@@ -1697,19 +1697,27 @@ fn with_pins() -> Profile {
     profile
 }
 
+/// Anna exports her plan (with PIN 2468 and the made-up passphrase) and `family` imports it,
+/// the plan and then the passphrase on standard input; returns the traveller's id.
+fn hand_over(anna: &Profile, family: &Profile) -> String {
+    let export = waymark_with_input(&anna.path(), "en", &["plan", "export", "--json"], "2468\n");
+    let export = export.json();
+    let (payload, passphrase) = (&export["payload"], &export["passphrase"]);
+    let (payload, passphrase) = (payload.as_str().unwrap(), passphrase.as_str().unwrap());
+    let import = waymark_with_input(
+        &family.path(),
+        "en",
+        &["plan", "import", "--json"],
+        &format!("{payload}\n{passphrase}\n"),
+    );
+    import.json()["id"].as_str().unwrap().to_owned()
+}
+
 #[test]
 fn alerts_say_which_must_sound_on_time() {
     let anna = with_pins();
     let mother = Profile::new();
-    let export = waymark_with_input(&anna.path(), "en", &["plan", "export", "--json"], "2468\n");
-    let payload = export.json()["payload"].as_str().unwrap().to_owned();
-    let import = waymark_with_input(
-        &mother.path(),
-        "en",
-        &["plan", "import", "--json"],
-        &format!("{payload}\n"),
-    );
-    let id = import.json()["id"].as_str().unwrap().to_owned();
+    let id = hand_over(&anna, &mother);
     let now = "2026-03-03T00:00:00Z";
     let json = mother.run_at("en", now, &["alerts", "--json"]).json();
     let alerts = json["alerts"].as_array().unwrap();
