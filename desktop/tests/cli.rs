@@ -1282,12 +1282,17 @@ fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
 
 /// Runs the binary like [`waymark`], with `input` on standard input.
 fn waymark_with_input(profile: &Path, lang: &str, args: &[&str], input: &str) -> Run {
+    waymark_with_input_at(profile, lang, MONDAY, args, input)
+}
+
+/// Like [`waymark_with_input`], at `now`.
+fn waymark_with_input_at(profile: &Path, lang: &str, now: &str, args: &[&str], input: &str) -> Run {
     use std::io::Write as _;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
         .arg("--profile")
         .arg(profile)
-        .args(["--zone", ZONE, "--lang", lang, "--now", MONDAY])
+        .args(["--zone", ZONE, "--lang", lang, "--now", now])
         .args(args)
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -2013,4 +2018,194 @@ fn an_article_and_a_card_can_be_printed_to_be_read_aloud() {
     let card = card.succeeded();
     assert!(card.starts_with("[ru]\n"), "{card}");
     assert!(card.contains("8, 8 0 0, 3 3 3, 0 0, 1 6"), "{card}");
+}
+
+// ---------------------------------------------------------------- the app lock and the disguise
+
+/// Anna's plan and PINs, with things of her own in every screen, then the lock turned on.
+fn locked() -> Profile {
+    let anna = with_pins();
+    add_contacts(&anna);
+    anna.run("en", &["checklist", "done", "1"]).ok();
+    anna.run("en", &["checklist", "add", "Buy a local SIM"])
+        .ok();
+    waymark_with_input(&anna.path(), "en", &["checkin", "now"], "2468\n").succeeded();
+    waymark_with_input(
+        &anna.path(),
+        "en",
+        &["check-offer"],
+        "Waitress\nHotel Marmara Star\nTR\n\ny\nn\n",
+    )
+    .succeeded();
+    let watched = with_pins();
+    hand_over(&watched, &anna);
+    let on = waymark_with_input(&anna.path(), "en", &["lock", "on"], "2468\n");
+    assert_has(on.ok(), &["[x] Ask for a PIN when the app opens"]);
+    anna
+}
+
+/// The screens a search of the computer would read, as `--json`.
+const PERSONAL_SCREENS: [&[&str]; 10] = [
+    &[],
+    &["checklist"],
+    &["contacts"],
+    &["check-offer", "--list"],
+    &["checkin"],
+    &["checkin", "history"],
+    &["checkin", "message"],
+    &["family"],
+    &["pack"],
+    &["lock"],
+];
+
+#[test]
+fn the_help_pin_opens_what_looks_like_a_fresh_install() {
+    let anna = locked();
+    let fresh = Profile::new();
+    for screen in PERSONAL_SCREENS {
+        let args = [screen, &["--json"]].concat();
+        let real = waymark_with_input(&anna.path(), "en", &args, "2468\n").json();
+        let help = waymark_with_input(&anna.path(), "en", &args, "1357\n").json();
+        let mut new = waymark_with_input(&fresh.path(), "en", &args, "").json();
+        if screen == ["lock"] {
+            // The lock's own setting is the same after either PIN (a fresh install has none).
+            assert_eq!(help, real);
+            new = real.clone();
+        }
+        assert_eq!(help, new, "{screen:?}");
+        if !matches!(screen, ["pack"] | ["lock"] | ["checkin", "message"]) {
+            assert_ne!(real, new, "{screen:?} shows Anna's own things");
+        }
+    }
+    // Without --json too, and whatever the help PIN's session did is gone next time.
+    let help = waymark_with_input(&anna.path(), "en", &["contacts"], "1357\n");
+    assert_eq!(help.ok(), fresh.run("en", &["contacts"]).ok());
+    waymark_with_input(&anna.path(), "en", &["checklist", "done", "2"], "1357\n").ok();
+    let real = waymark_with_input(&anna.path(), "en", &["--json", "checklist"], "2468\n").json();
+    assert_eq!(real["progress"]["done"], 1, "only Anna's item 1: {real}");
+}
+
+#[test]
+fn the_lock_asks_first_and_refuses_alike_whatever_the_command() {
+    let anna = locked();
+    // No PIN: refused before the command reads anything.
+    for args in [
+        &[][..],
+        &["--json"],
+        &["guide"],
+        &["checklist", "done", "3"],
+    ] {
+        let run = waymark_with_input(&anna.path(), "en", args, "");
+        assert_eq!(run.fails(2), "waymark: PIN expected on standard input\n");
+    }
+    // A wrong PIN changes nothing, and says so in the profile's language.
+    let run = waymark_with_input(&anna.path(), "en", &["checklist", "done", "3"], "0000\n");
+    assert_eq!(run.fails(2), "waymark: Wrong PIN.\n");
+    let run = waymark_with_input(&anna.path(), "ru", &["--json", "checklist"], "0000\n");
+    assert!(run.fails(2).starts_with("waymark: "), "{}", run.stderr);
+    assert!(!run.stderr.contains("Wrong PIN"), "{}", run.stderr);
+    let list = waymark_with_input(&anna.path(), "en", &["--json", "checklist"], "2468\n").json();
+    assert_eq!(list["items"][2]["done"], false);
+    // Either PIN: the same lock, the same exit; the rest of standard input is the command's.
+    let verify = |pin: &str| {
+        let list = waymark_with_input(&anna.path(), "en", &["--json", "family"], pin).json();
+        let id = match list["travellers"][0]["id"].as_str() {
+            Some(id) => id.to_owned(),
+            None => "-Qx7bLwE2a9n0tHfYkZc3w".to_owned(),
+        };
+        let input = format!("{pin}all good 123456\n");
+        waymark_with_input(&anna.path(), "en", &["family", "verify", &id, "-"], &input)
+    };
+    assert_eq!(
+        verify("2468\n").code,
+        Some(0),
+        "{}",
+        verify("2468\n").stderr
+    );
+    assert!(verify("2468\n").stdout.contains("Anna"));
+    // In the help PIN's view there is nobody to verify: as on a fresh install.
+    let help = verify("1357\n");
+    assert!(
+        help.fails(2).contains("This is not in Waymark"),
+        "{}",
+        help.stderr
+    );
+    // After a few wrong PINs a wait begins, and neither PIN opens during it.
+    for _ in 0..6 {
+        waymark_with_input(&anna.path(), "en", &["guide"], "9999\n").fails(2);
+    }
+    let normal = waymark_with_input(&anna.path(), "en", &["guide"], "2468\n");
+    let help = waymark_with_input(&anna.path(), "en", &["guide"], "1357\n");
+    assert!(
+        normal
+            .fails(2)
+            .starts_with("waymark: Too many wrong tries."),
+        "{}",
+        normal.stderr
+    );
+    assert_eq!(normal.stderr, help.stderr);
+    // It ends; then the normal PIN opens, and turns the lock off.
+    let later = "2026-03-03T09:30:00Z";
+    let off = waymark_with_input_at(&anna.path(), "en", later, &["lock", "off"], "2468\n2468\n");
+    assert_has(off.ok(), &["[ ] Ask for a PIN when the app opens"]);
+    assert!(anna.run_at("en", later, &["guide"]).ok().contains("Guide"));
+}
+
+#[test]
+fn the_lock_turned_off_with_the_help_pin_looks_off_but_stays_on() {
+    let anna = locked();
+    let real = waymark_with_input(&anna.path(), "en", &["lock", "off"], "2468\n2468\n");
+    let anna2 = locked();
+    let forced = waymark_with_input(&anna2.path(), "en", &["lock", "off"], "1357\n1357\n");
+    assert_eq!(forced.ok(), real.ok(), "the same screen on both paths");
+    assert_has(forced.ok(), &["[ ] Ask for a PIN"]);
+    assert!(anna.run("en", &["guide"]).ok().contains("Guide"));
+    assert_eq!(
+        anna2.run("en", &["guide"]).fails(2),
+        "waymark: PIN expected on standard input\n"
+    );
+}
+
+#[test]
+fn the_lock_needs_the_pins_first() {
+    let profile = Profile::new();
+    let out = profile.run("en", &["lock"]).ok().to_owned();
+    assert_has(
+        &out,
+        &["[ ] Ask for a PIN when the app opens [→ checkin pins]"],
+    );
+    let json = profile.run("en", &["lock", "--json"]).json();
+    assert_eq!(json["available"], false);
+    assert_eq!(json["retry_at"], Value::Null);
+    let run = waymark_with_input(&profile.path(), "en", &["lock", "on"], "2468\n");
+    assert_no_panic(&run.stderr);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(profile.run("en", &["guide"]).ok().contains("Guide"));
+}
+
+#[test]
+fn the_disguise_says_plainly_that_a_command_keeps_its_name() {
+    let anna = with_pins();
+    let out = anna.run("en", &["disguise"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "[ ] Show as a calculator",
+            "A terminal has no icon to disguise: the command keeps its name.",
+        ],
+    );
+    let json = anna.run("ru", &["disguise", "--json"]).json();
+    assert_eq!(json["on"], false);
+    assert_eq!(json["available"], true);
+    let visible = json["still_visible"].as_str().unwrap();
+    assert!(
+        !visible.is_empty() && !visible.contains("terminal has"),
+        "{visible}"
+    );
+    assert!(
+        Profile::new()
+            .run("en", &["disguise"])
+            .ok()
+            .contains("[→ checkin pins]")
+    );
 }
