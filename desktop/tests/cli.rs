@@ -2209,3 +2209,219 @@ fn the_disguise_says_plainly_that_a_command_keeps_its_name() {
             .contains("[→ checkin pins]")
     );
 }
+
+// ---------------------------------------------------------------- plan changes and hand-over
+
+const SETUP_ONCE_A_DAY: [&str; 18] = [
+    "checkin",
+    "setup",
+    "--name",
+    "Anna",
+    "--country",
+    "TR",
+    "--city",
+    "Istanbul",
+    "--home-zone",
+    "Europe/Moscow",
+    "--destination-zone",
+    "Europe/Istanbul",
+    "--from",
+    "2026-03-01",
+    "--to",
+    "2026-06-01",
+    "--times",
+    "09:00",
+];
+
+#[test]
+fn once_the_pins_exist_changing_the_plan_needs_one() {
+    let anna = with_pins();
+    let setup = |input: &str| waymark_with_input(&anna.path(), "en", &SETUP_ONCE_A_DAY, input);
+    assert_eq!(
+        setup("").fails(2),
+        "waymark: PIN expected on standard input\n"
+    );
+    assert_eq!(setup("0000\n").fails(2), "waymark: the PIN: wrong PIN\n");
+    // Refused: the evening check-in is still next.
+    let next =
+        |anna: &Profile| anna.run("en", &["--json", "checkin"]).json()["next"]["label"].clone();
+    assert!(
+        next(&anna).as_str().unwrap().contains("21:00"),
+        "{}",
+        next(&anna)
+    );
+    // Either PIN changes it, and the screen is the same.
+    let normal = setup("2468\n").ok().to_owned();
+    assert!(
+        !next(&anna).as_str().unwrap().contains("21:00"),
+        "{}",
+        next(&anna)
+    );
+    assert_eq!(setup("1357\n").ok(), normal);
+    // Other fields' problems and the PIN's come together, the PIN named like a flag.
+    let mut bad = SETUP_ONCE_A_DAY.to_vec();
+    bad.extend(["--window", "99999"]);
+    let run = waymark_with_input(&anna.path(), "en", &bad, "0000\n");
+    assert!(run.fails(2).contains("--window: "), "{}", run.stderr);
+}
+
+/// Runs in-process as at a terminal whose standard input is a script's: styles off.
+fn at_terminal(profile: &Profile, args: &[&str], input: &str) -> (Exit, String, String) {
+    let env = Env {
+        no_color: true,
+        stdout_is_terminal: true,
+        stdin_is_terminal: false,
+        default_profile: None,
+        locale: None,
+        system_zone: None,
+        now: SystemTime::UNIX_EPOCH,
+    };
+    let path = profile.path();
+    let global = [
+        "--profile",
+        path.to_str().unwrap(),
+        "--now",
+        MONDAY,
+        "--zone",
+        ZONE,
+    ];
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let exit = run(
+        [&["waymark"][..], &global, args].concat(),
+        &mut input.as_bytes(),
+        &mut out,
+        &mut err,
+        &env,
+    );
+    (
+        exit,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn plan_export_shows_the_passphrase_and_keeps_it_out_of_a_file() {
+    let anna = with_pins();
+    // At a terminal: the plan, then the passphrase large and what to do with it.
+    let (exit, out, err) = at_terminal(&anna, &["plan", "export"], "2468\n");
+    assert_eq!(exit, Exit::Success, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let mut lines = out.lines();
+    let payload = lines.next().unwrap();
+    assert!(payload.starts_with("WAYMARK1S."), "{out}");
+    assert_eq!(lines.next(), Some(""));
+    let passphrase = lines.next().unwrap().trim();
+    assert_eq!(passphrase.split(' ').count(), 4, "{out}");
+    assert_has(
+        &out,
+        &[
+            &format!("Passphrase: {passphrase}."),
+            "Say it to your family on the phone.",
+        ],
+    );
+    // Into a file: the plan alone; the passphrase goes to the terminal.
+    let run = waymark_with_input(&anna.path(), "en", &["plan", "export"], "2468\n");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(run.stdout.starts_with("WAYMARK1S."));
+    let passphrase = run.stderr.lines().next().unwrap().trim().to_owned();
+    assert!(run.stderr.contains(&format!("Passphrase: {passphrase}.")));
+    // A passphrase of one's own, and too short a one.
+    let own = waymark_with_input(
+        &anna.path(),
+        "en",
+        &["plan", "export", "--passphrase", "--json"],
+        "2468\nlong enough words\n",
+    )
+    .json();
+    assert_eq!(own["passphrase"], "long enough words");
+    let short = waymark_with_input(
+        &anna.path(),
+        "en",
+        &["plan", "export", "--passphrase"],
+        "2468\nshort\n",
+    );
+    assert!(
+        short.fails(2).starts_with("waymark: passphrase: "),
+        "{}",
+        short.stderr
+    );
+    // The family imports the file with the passphrase; without it, or a wrong one, it is
+    // refused and nothing is stored.
+    let mother = Profile::new();
+    let file = mother.dir.path().join("plan.txt");
+    std::fs::write(&file, &run.stdout).unwrap();
+    let file = file.to_str().unwrap();
+    for input in ["", "\n", "wrong words here please\n"] {
+        let refused = waymark_with_input(&mother.path(), "en", &["plan", "import", file], input);
+        assert!(
+            refused.fails(2).contains("passphrase"),
+            "{}",
+            refused.stderr
+        );
+    }
+    assert!(mother.run("en", &["family"]).ok().contains("No one yet"));
+    let import = waymark_with_input(
+        &mother.path(),
+        "en",
+        &["plan", "import", file],
+        &format!("{passphrase}\n"),
+    );
+    assert!(
+        import.ok().starts_with("Anna · Istanbul"),
+        "{}",
+        import.stdout
+    );
+}
+
+#[test]
+fn a_weaker_plan_waits_for_the_family_to_call() {
+    let (anna, mother) = (with_pins(), Profile::new());
+    let id = hand_over(&anna, &mother);
+    waymark_with_input(&anna.path(), "en", &SETUP_ONCE_A_DAY, "1357\n").ok();
+    let again = hand_over(&anna, &mother);
+    assert_eq!(again, id);
+    let status = mother.run("en", &["family", "status", &id]).ok().to_owned();
+    assert_has(
+        &status,
+        &[
+            "Anna sent a changed trip plan",
+            "  - Fewer check-ins: 7 a week instead of 14",
+            "Call Anna before you accept it.",
+            &format!("  Accept the new plan [→ family accept {id}]"),
+            &format!("  Keep the old plan [→ family keep {id}]"),
+        ],
+    );
+    let json = mother
+        .run("en", &["family", "status", &id, "--json"])
+        .json();
+    let change = &json["pending_change"];
+    assert_eq!(
+        change["differences"].as_array().unwrap().len(),
+        1,
+        "{change}"
+    );
+    assert_eq!(change["accept_label"], "Accept the new plan");
+    // Kept: the old plan stays and the change is gone; the next one is accepted.
+    let kept = mother.run("en", &["family", "keep", &id, "--json"]).json();
+    assert_eq!(kept["pending_change"], Value::Null);
+    assert!(
+        !mother
+            .run("en", &["family", "status", &id])
+            .ok()
+            .contains("changed trip plan")
+    );
+    let run = mother.run("en", &["family", "accept", &id]);
+    assert!(run.fails(2).contains("no changed plan"), "{}", run.stderr);
+    hand_over(&anna, &mother);
+    let accepted = mother.run("en", &["family", "accept", &id]).ok().to_owned();
+    assert!(!accepted.contains("changed trip plan"), "{accepted}");
+    assert!(!accepted.contains("21:00"), "{accepted}");
+    let run = mother.run("ru", &["family", "keep", "-Qx7bLwE2a9n0tHfYkZc3w"]);
+    assert!(
+        run.fails(2).contains("-Qx7bLwE2a9n0tHfYkZc3w"),
+        "{}",
+        run.stderr
+    );
+}
