@@ -6,7 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Waymark: an offline safety companion for working or studying abroad.
 ///
-/// With no command, shows the home screen.
+/// With no command, shows the home screen. With the app lock on (`waymark lock on`), every
+/// command first asks for a PIN: without echo at a terminal, else the first line of standard
+/// input.
 #[derive(Debug, Parser)]
 #[command(name = "waymark", version, about, long_about)]
 pub struct Cli {
@@ -343,7 +345,8 @@ pub struct PlanArgs {
 pub enum PlanCommand {
     /// Print the plan for your family (asks for a check-in PIN), sealed with a passphrase of
     /// four made-up words; show it as a QR code or send the text as a file, and tell your
-    /// family the passphrase on the phone, never in the same message
+    /// family the passphrase on the phone, never in the same message (printed to a file or a
+    /// pipe, the plan goes alone and the passphrase to the terminal)
     Export {
         /// Choose the passphrase yourself (asked for) instead of the made-up words
         #[arg(long, alias = "sealed")]
