@@ -30,7 +30,9 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
         settings: &settings,
         style: Styler::new(env.color()),
     };
-    match cli.command {
+    // Before anything of the person's is read or changed.
+    app.unlock(io)?;
+    let screen = match cli.command {
         None => app.home(),
         Some(Command::Guide { id: None, .. }) => app.guide(),
         Some(Command::Guide {
@@ -61,7 +63,14 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
         Some(Command::Quiz) => app.quiz(io),
         Some(Command::Pack { action }) => app.pack(action),
         Some(Command::Search { query }) => app.search(query),
-    }
+        Some(Command::Lock { action }) => app.lock(action, io),
+        Some(Command::Disguise) => app.disguise(),
+    };
+    // The session ends with the process; closing the lock is what a phone does when the app
+    // goes to the background. It only changes this process's session, so a failure to read the
+    // setting there changes nothing the next command sees, and the screen is still shown.
+    let _ = app.waymark.lock_now();
+    screen
 }
 
 /// Opens the profile. A system zone the core does not know is replaced by UTC, so a machine

@@ -28,7 +28,14 @@ impl App<'_> {
             Some(CheckinCommand::Setup(args)) => {
                 // The same form the phones fill in: the core reads the times, the days and the
                 // numbers, and names every flag that is wrong at once.
-                match self.core(self.waymark.save_trip_plan(plan_from(&args)?, now))? {
+                let mut input = plan_from(&args)?;
+                // Once the PINs exist, a change needs one, so nobody can weaken the routine
+                // without it; the form asks for it like the phones'.
+                if self.core(self.waymark.lock_status(now))?.available {
+                    let t = self.waymark.shell_texts();
+                    input.pin = Some(secret(io, &t.pin_label, None, "PIN")?);
+                }
+                match self.core(self.waymark.save_trip_plan(input, now))? {
                     TripPlanSaved::Saved { status: view } => {
                         self.show(&view, || Ok(render::checkin_status(&view, &self.ctx(None))))
                     }
@@ -118,10 +125,11 @@ impl App<'_> {
 
     pub(crate) fn plan(&self, action: PlanCommand, io: &mut Io<'_>) -> Result<String, Failure> {
         match action {
-            PlanCommand::Export { sealed, qr } => {
+            PlanCommand::Export { passphrase, qr } => {
                 let t = self.waymark.shell_texts();
                 let pin = secret(io, &t.pin_label, None, "PIN")?;
-                let passphrase = if sealed {
+                // Without one of the person's own, the core makes up four words.
+                let passphrase = if passphrase {
                     Some(secret(
                         io,
                         &t.passphrase_label,
@@ -140,17 +148,24 @@ impl App<'_> {
                     }
                     out += &export.payload;
                     out.push('\n');
+                    let passphrase = render::passphrase(&export, &self.ctx(None));
+                    if io.output_terminal {
+                        out.push('\n');
+                        out += &passphrase;
+                    } else {
+                        // The plan is going to a file or a program, and the family must never
+                        // get the passphrase with it: it goes to the terminal instead.
+                        io.say_aside(&passphrase)?;
+                    }
                     Ok(out)
                 })
             }
-            PlanCommand::Import { file, sealed } => {
+            PlanCommand::Import { file, sealed: _ } => {
                 let payload = read_payload(file.as_deref(), io)?;
-                let passphrase = if sealed {
-                    let t = self.waymark.shell_texts();
-                    Some(secret(io, &t.passphrase_label, None, "passphrase")?)
-                } else {
-                    None
-                };
+                // Every plan shared now is sealed; one from an earlier version may not be, and
+                // then no passphrase (an empty line, or none) is the answer.
+                let t = self.waymark.shell_texts();
+                let passphrase = optional_secret(io, &t.passphrase_label)?;
                 self.unlock_keystore()?;
                 let view = self.core(self.waymark.import_plan(
                     payload,
@@ -194,6 +209,18 @@ impl App<'_> {
             FamilyCommand::History { id } => {
                 let view = self.core(self.waymark.family_history(id))?;
                 self.show(&view, || Ok(render::family_history(&view, &self.ctx(None))))
+            }
+            FamilyCommand::Accept { id } => {
+                let view = self.core(self.waymark.family_accept_plan_change(id, now))?;
+                self.show(&view, || {
+                    Ok(render::family_traveller(&view, &self.ctx(None)))
+                })
+            }
+            FamilyCommand::Keep { id } => {
+                let view = self.core(self.waymark.family_keep_plan(id, now))?;
+                self.show(&view, || {
+                    Ok(render::family_traveller(&view, &self.ctx(None)))
+                })
             }
             FamilyCommand::Handled { id } => {
                 let view = self.core(self.waymark.family_mark_handled(id, now))?;
@@ -263,7 +290,12 @@ fn keystore_key(path: &Path) -> Result<Vec<u8>, Failure> {
 /// A secret: without echo at a terminal, asked for by the core's `label` (after its `hint`), else
 /// the next line of standard input, where a missing line is reported by its English `name` like
 /// every other usage error.
-fn secret(io: &mut Io<'_>, label: &str, hint: Option<&str>, name: &str) -> Result<String, Failure> {
+pub(crate) fn secret(
+    io: &mut Io<'_>,
+    label: &str,
+    hint: Option<&str>,
+    name: &str,
+) -> Result<String, Failure> {
     if io.terminal {
         let prompt = match hint {
             Some(hint) => format!("{}{label}: ", wrap(hint, "", "")),
@@ -274,6 +306,17 @@ fn secret(io: &mut Io<'_>, label: &str, hint: Option<&str>, name: &str) -> Resul
     }
     io.line()?
         .ok_or_else(|| Failure::usage(format!("{name} expected on standard input")))
+}
+
+/// A secret that may be left out: read like [`secret`], with an empty answer or (in scripts)
+/// no line at all meaning none.
+fn optional_secret(io: &mut Io<'_>, label: &str) -> Result<Option<String>, Failure> {
+    let typed = if io.terminal {
+        Some(secret(io, label, None, "")?)
+    } else {
+        io.line()?
+    };
+    Ok(typed.filter(|s| !s.trim().is_empty()))
 }
 
 fn read_payload(file: Option<&Path>, io: &mut Io<'_>) -> Result<String, Failure> {

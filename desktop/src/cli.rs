@@ -6,7 +6,9 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 /// Waymark: an offline safety companion for working or studying abroad.
 ///
-/// With no command, shows the home screen.
+/// With no command, shows the home screen. With the app lock on (`waymark lock on`), every
+/// command first asks for a PIN: without echo at a terminal, else the first line of standard
+/// input.
 #[derive(Debug, Parser)]
 #[command(name = "waymark", version, about, long_about)]
 pub struct Cli {
@@ -138,6 +140,23 @@ pub enum Command {
         #[arg(required = true, num_args = 1..)]
         query: Vec<String>,
     },
+    /// The app lock: ask for a PIN before every command. `lock on` and `lock off` ask for
+    /// either check-in PIN; the setting is shown when absent
+    Lock {
+        #[command(subcommand)]
+        action: Option<LockCommand>,
+    },
+    /// The disguise as a calculator, and what a terminal still shows of Waymark
+    Disguise,
+}
+
+/// Turning the app lock on or off.
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum LockCommand {
+    /// Ask for a PIN before every command (either check-in PIN opens it)
+    On,
+    /// Stop asking for a PIN
+    Off,
 }
 
 /// A change to your own contacts. Contacts are named by the number shown in the list.
@@ -231,7 +250,8 @@ pub enum ChecklistChange {
 /// without echo at a terminal, or one per line from standard input in scripts.
 #[derive(Debug, Subcommand)]
 pub enum CheckinCommand {
-    /// Enter or replace the trip plan and the agreed schedule
+    /// Enter or replace the trip plan and the agreed schedule; once the check-in PINs are set,
+    /// a change needs one of them (asked for)
     Setup(Box<PlanArgs>),
     /// Set the normal PIN, the help PIN and the signal phrase (once, before you travel);
     /// `pins change` changes both PINs
@@ -323,22 +343,26 @@ pub struct PlanArgs {
 /// Handing a plan over.
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
-    /// Print the plan for your family (asks for a check-in PIN); show it as a QR code or send
-    /// the text as a file
+    /// Print the plan for your family (asks for a check-in PIN), sealed with a passphrase of
+    /// four made-up words; show it as a QR code or send the text as a file, and tell your
+    /// family the passphrase on the phone, never in the same message (printed to a file or a
+    /// pipe, the plan goes alone and the passphrase to the terminal)
     Export {
-        /// Seal it with a passphrase (asked for); tell your family the passphrase another way
-        #[arg(long)]
-        sealed: bool,
+        /// Choose the passphrase yourself (asked for) instead of the made-up words
+        #[arg(long, alias = "sealed")]
+        passphrase: bool,
         /// Also draw the plan as a QR code for your family's phone to scan
         #[arg(long)]
         qr: bool,
     },
-    /// Import a traveller's plan to watch over them, from FILE ("-" or none: standard input)
+    /// Import a traveller's plan to watch over them, from FILE ("-" or none: standard input);
+    /// asks for the passphrase the traveller told you (in scripts: the next line of standard
+    /// input; an empty or missing one for a plan from an earlier version without a passphrase)
     Import {
         /// The file with the plan's text
         file: Option<PathBuf>,
-        /// The plan is sealed: ask for its passphrase
-        #[arg(long)]
+        /// Accepted for earlier scripts: the passphrase is always asked for
+        #[arg(long, hide = true)]
         sealed: bool,
     },
 }
@@ -380,6 +404,19 @@ pub enum FamilyCommand {
     },
     /// Every message checked for a traveller
     History {
+        /// The traveller's id
+        #[arg(allow_hyphen_values = true)]
+        id: String,
+    },
+    /// Accept the changed plan a traveller sent, after calling them and hearing that all is
+    /// well; it replaces the plan in force
+    Accept {
+        /// The traveller's id
+        #[arg(allow_hyphen_values = true)]
+        id: String,
+    },
+    /// Keep the plan in force and drop the changed plan a traveller sent
+    Keep {
         /// The traveller's id
         #[arg(allow_hyphen_values = true)]
         id: String,

@@ -19,10 +19,15 @@ use crate::render;
 pub(crate) struct Io<'a> {
     pub input: &'a mut dyn BufRead,
     pub output: &'a mut dyn Write,
+    /// Standard error: for what must stay out of a screen saved to a file (a plan's
+    /// passphrase, when the plan itself goes to the file).
+    pub aside: &'a mut dyn Write,
     /// False with `--json`: only the final JSON is printed.
     pub prompts: bool,
     /// Standard input is a terminal: secrets are read without echo.
     pub terminal: bool,
+    /// Standard output is a terminal, not a file or a pipe.
+    pub output_terminal: bool,
 }
 
 /// What a line of input said.
@@ -44,6 +49,14 @@ impl Io<'_> {
                 .map_err(|err| Failure::other(format!("cannot write: {err}")))?;
         }
         Ok(())
+    }
+
+    /// Prints `text` on standard error, whatever the options.
+    pub(crate) fn say_aside(&mut self, text: &str) -> Result<(), Failure> {
+        self.aside
+            .write_all(text.as_bytes())
+            .and_then(|()| self.aside.flush())
+            .map_err(|err| Failure::other(format!("cannot write: {err}")))
     }
 
     pub(crate) fn line(&mut self) -> Result<Option<String>, Failure> {

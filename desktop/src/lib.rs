@@ -9,6 +9,7 @@ mod checkin;
 mod cli;
 mod error;
 mod interactive;
+mod lock;
 mod render;
 mod settings;
 mod style;
@@ -92,8 +93,10 @@ where
     let mut io = interactive::Io {
         input: stdin,
         output: stdout,
+        aside: stderr,
         prompts: !json,
         terminal: env.stdin_is_terminal,
+        output_terminal: env.stdout_is_terminal,
     };
     let (text, exit) = match app::execute(cli, env, &mut io) {
         Ok(screen) => return print(stdout, &screen, Exit::Success),

@@ -1282,12 +1282,17 @@ fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
 
 /// Runs the binary like [`waymark`], with `input` on standard input.
 fn waymark_with_input(profile: &Path, lang: &str, args: &[&str], input: &str) -> Run {
+    waymark_with_input_at(profile, lang, MONDAY, args, input)
+}
+
+/// Like [`waymark_with_input`], at `now`.
+fn waymark_with_input_at(profile: &Path, lang: &str, now: &str, args: &[&str], input: &str) -> Run {
     use std::io::Write as _;
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_waymark"))
         .arg("--profile")
         .arg(profile)
-        .args(["--zone", ZONE, "--lang", lang, "--now", MONDAY])
+        .args(["--zone", ZONE, "--lang", lang, "--now", now])
         .args(args)
         .env_remove("LANG")
         .env_remove("LC_ALL")
@@ -1697,19 +1702,27 @@ fn with_pins() -> Profile {
     profile
 }
 
+/// Anna exports her plan (with PIN 2468 and the made-up passphrase) and `family` imports it,
+/// the plan and then the passphrase on standard input; returns the traveller's id.
+fn hand_over(anna: &Profile, family: &Profile) -> String {
+    let export = waymark_with_input(&anna.path(), "en", &["plan", "export", "--json"], "2468\n");
+    let export = export.json();
+    let (payload, passphrase) = (&export["payload"], &export["passphrase"]);
+    let (payload, passphrase) = (payload.as_str().unwrap(), passphrase.as_str().unwrap());
+    let import = waymark_with_input(
+        &family.path(),
+        "en",
+        &["plan", "import", "--json"],
+        &format!("{payload}\n{passphrase}\n"),
+    );
+    import.json()["id"].as_str().unwrap().to_owned()
+}
+
 #[test]
 fn alerts_say_which_must_sound_on_time() {
     let anna = with_pins();
     let mother = Profile::new();
-    let export = waymark_with_input(&anna.path(), "en", &["plan", "export", "--json"], "2468\n");
-    let payload = export.json()["payload"].as_str().unwrap().to_owned();
-    let import = waymark_with_input(
-        &mother.path(),
-        "en",
-        &["plan", "import", "--json"],
-        &format!("{payload}\n"),
-    );
-    let id = import.json()["id"].as_str().unwrap().to_owned();
+    let id = hand_over(&anna, &mother);
     let now = "2026-03-03T00:00:00Z";
     let json = mother.run_at("en", now, &["alerts", "--json"]).json();
     let alerts = json["alerts"].as_array().unwrap();
@@ -2005,4 +2018,410 @@ fn an_article_and_a_card_can_be_printed_to_be_read_aloud() {
     let card = card.succeeded();
     assert!(card.starts_with("[ru]\n"), "{card}");
     assert!(card.contains("8, 8 0 0, 3 3 3, 0 0, 1 6"), "{card}");
+}
+
+// ---------------------------------------------------------------- the app lock and the disguise
+
+/// Anna's plan and PINs, with things of her own in every screen, then the lock turned on.
+fn locked() -> Profile {
+    let anna = with_pins();
+    add_contacts(&anna);
+    anna.run("en", &["checklist", "done", "1"]).ok();
+    anna.run("en", &["checklist", "add", "Buy a local SIM"])
+        .ok();
+    waymark_with_input(&anna.path(), "en", &["checkin", "now"], "2468\n").succeeded();
+    waymark_with_input(
+        &anna.path(),
+        "en",
+        &["check-offer"],
+        "Waitress\nHotel Marmara Star\nTR\n\ny\nn\n",
+    )
+    .succeeded();
+    let watched = with_pins();
+    hand_over(&watched, &anna);
+    let on = waymark_with_input(&anna.path(), "en", &["lock", "on"], "2468\n");
+    assert_has(on.ok(), &["[x] Ask for a PIN when the app opens"]);
+    anna
+}
+
+/// The screens a search of the computer would read, as `--json`.
+const PERSONAL_SCREENS: [&[&str]; 10] = [
+    &[],
+    &["checklist"],
+    &["contacts"],
+    &["check-offer", "--list"],
+    &["checkin"],
+    &["checkin", "history"],
+    &["checkin", "message"],
+    &["family"],
+    &["pack"],
+    &["lock"],
+];
+
+#[test]
+fn the_help_pin_opens_what_looks_like_a_fresh_install() {
+    let anna = locked();
+    let fresh = Profile::new();
+    for screen in PERSONAL_SCREENS {
+        let args = [screen, &["--json"]].concat();
+        let real = waymark_with_input(&anna.path(), "en", &args, "2468\n").json();
+        let help = waymark_with_input(&anna.path(), "en", &args, "1357\n").json();
+        let mut new = waymark_with_input(&fresh.path(), "en", &args, "").json();
+        if screen == ["lock"] {
+            // The lock's own setting is the same after either PIN (a fresh install has none).
+            assert_eq!(help, real);
+            new = real.clone();
+        }
+        assert_eq!(help, new, "{screen:?}");
+        if !matches!(screen, ["pack"] | ["lock"] | ["checkin", "message"]) {
+            assert_ne!(real, new, "{screen:?} shows Anna's own things");
+        }
+    }
+    // Without --json too, and whatever the help PIN's session did is gone next time.
+    let help = waymark_with_input(&anna.path(), "en", &["contacts"], "1357\n");
+    assert_eq!(help.ok(), fresh.run("en", &["contacts"]).ok());
+    waymark_with_input(&anna.path(), "en", &["checklist", "done", "2"], "1357\n").ok();
+    let real = waymark_with_input(&anna.path(), "en", &["--json", "checklist"], "2468\n").json();
+    assert_eq!(real["progress"]["done"], 1, "only Anna's item 1: {real}");
+}
+
+#[test]
+fn the_lock_asks_first_and_refuses_alike_whatever_the_command() {
+    let anna = locked();
+    // No PIN: refused before the command reads anything.
+    for args in [
+        &[][..],
+        &["--json"],
+        &["guide"],
+        &["checklist", "done", "3"],
+    ] {
+        let run = waymark_with_input(&anna.path(), "en", args, "");
+        assert_eq!(run.fails(2), "waymark: PIN expected on standard input\n");
+    }
+    // A wrong PIN changes nothing, and says so in the profile's language.
+    let run = waymark_with_input(&anna.path(), "en", &["checklist", "done", "3"], "0000\n");
+    assert_eq!(run.fails(2), "waymark: Wrong PIN.\n");
+    let run = waymark_with_input(&anna.path(), "ru", &["--json", "checklist"], "0000\n");
+    assert!(run.fails(2).starts_with("waymark: "), "{}", run.stderr);
+    assert!(!run.stderr.contains("Wrong PIN"), "{}", run.stderr);
+    let list = waymark_with_input(&anna.path(), "en", &["--json", "checklist"], "2468\n").json();
+    assert_eq!(list["items"][2]["done"], false);
+    // Either PIN: the same lock, the same exit; the rest of standard input is the command's.
+    let verify = |pin: &str| {
+        let list = waymark_with_input(&anna.path(), "en", &["--json", "family"], pin).json();
+        let id = match list["travellers"][0]["id"].as_str() {
+            Some(id) => id.to_owned(),
+            None => "-Qx7bLwE2a9n0tHfYkZc3w".to_owned(),
+        };
+        let input = format!("{pin}all good 123456\n");
+        waymark_with_input(&anna.path(), "en", &["family", "verify", &id, "-"], &input)
+    };
+    assert_eq!(
+        verify("2468\n").code,
+        Some(0),
+        "{}",
+        verify("2468\n").stderr
+    );
+    assert!(verify("2468\n").stdout.contains("Anna"));
+    // In the help PIN's view there is nobody to verify: as on a fresh install.
+    let help = verify("1357\n");
+    assert!(
+        help.fails(2).contains("This is not in Waymark"),
+        "{}",
+        help.stderr
+    );
+    // After a few wrong PINs a wait begins, and neither PIN opens during it.
+    for _ in 0..6 {
+        waymark_with_input(&anna.path(), "en", &["guide"], "9999\n").fails(2);
+    }
+    let normal = waymark_with_input(&anna.path(), "en", &["guide"], "2468\n");
+    let help = waymark_with_input(&anna.path(), "en", &["guide"], "1357\n");
+    assert!(
+        normal
+            .fails(2)
+            .starts_with("waymark: Too many wrong tries."),
+        "{}",
+        normal.stderr
+    );
+    assert_eq!(normal.stderr, help.stderr);
+    // It ends; then the normal PIN opens, and turns the lock off.
+    let later = "2026-03-03T09:30:00Z";
+    let off = waymark_with_input_at(&anna.path(), "en", later, &["lock", "off"], "2468\n2468\n");
+    assert_has(off.ok(), &["[ ] Ask for a PIN when the app opens"]);
+    assert!(anna.run_at("en", later, &["guide"]).ok().contains("Guide"));
+}
+
+#[test]
+fn the_lock_turned_off_with_the_help_pin_looks_off_but_stays_on() {
+    let anna = locked();
+    let real = waymark_with_input(&anna.path(), "en", &["lock", "off"], "2468\n2468\n");
+    let anna2 = locked();
+    let forced = waymark_with_input(&anna2.path(), "en", &["lock", "off"], "1357\n1357\n");
+    assert_eq!(forced.ok(), real.ok(), "the same screen on both paths");
+    assert_has(forced.ok(), &["[ ] Ask for a PIN"]);
+    assert!(anna.run("en", &["guide"]).ok().contains("Guide"));
+    assert_eq!(
+        anna2.run("en", &["guide"]).fails(2),
+        "waymark: PIN expected on standard input\n"
+    );
+}
+
+#[test]
+fn the_lock_needs_the_pins_first() {
+    let profile = Profile::new();
+    let out = profile.run("en", &["lock"]).ok().to_owned();
+    assert_has(
+        &out,
+        &["[ ] Ask for a PIN when the app opens [→ checkin pins]"],
+    );
+    let json = profile.run("en", &["lock", "--json"]).json();
+    assert_eq!(json["available"], false);
+    assert_eq!(json["retry_at"], Value::Null);
+    let run = waymark_with_input(&profile.path(), "en", &["lock", "on"], "2468\n");
+    assert_no_panic(&run.stderr);
+    assert_eq!(run.code, Some(2), "{}", run.stderr);
+    assert!(profile.run("en", &["guide"]).ok().contains("Guide"));
+}
+
+#[test]
+fn the_disguise_says_plainly_that_a_command_keeps_its_name() {
+    let anna = with_pins();
+    let out = anna.run("en", &["disguise"]).ok().to_owned();
+    assert_has(
+        &out,
+        &[
+            "[ ] Show as a calculator",
+            "A terminal has no icon to disguise: the command keeps its name.",
+        ],
+    );
+    let json = anna.run("ru", &["disguise", "--json"]).json();
+    assert_eq!(json["on"], false);
+    assert_eq!(json["available"], true);
+    let visible = json["still_visible"].as_str().unwrap();
+    assert!(
+        !visible.is_empty() && !visible.contains("terminal has"),
+        "{visible}"
+    );
+    assert!(
+        Profile::new()
+            .run("en", &["disguise"])
+            .ok()
+            .contains("[→ checkin pins]")
+    );
+}
+
+// ---------------------------------------------------------------- plan changes and hand-over
+
+const SETUP_ONCE_A_DAY: [&str; 18] = [
+    "checkin",
+    "setup",
+    "--name",
+    "Anna",
+    "--country",
+    "TR",
+    "--city",
+    "Istanbul",
+    "--home-zone",
+    "Europe/Moscow",
+    "--destination-zone",
+    "Europe/Istanbul",
+    "--from",
+    "2026-03-01",
+    "--to",
+    "2026-06-01",
+    "--times",
+    "09:00",
+];
+
+#[test]
+fn once_the_pins_exist_changing_the_plan_needs_one() {
+    let anna = with_pins();
+    let setup = |input: &str| waymark_with_input(&anna.path(), "en", &SETUP_ONCE_A_DAY, input);
+    assert_eq!(
+        setup("").fails(2),
+        "waymark: PIN expected on standard input\n"
+    );
+    assert_eq!(setup("0000\n").fails(2), "waymark: the PIN: wrong PIN\n");
+    // Refused: the evening check-in is still next.
+    let next =
+        |anna: &Profile| anna.run("en", &["--json", "checkin"]).json()["next"]["label"].clone();
+    assert!(
+        next(&anna).as_str().unwrap().contains("21:00"),
+        "{}",
+        next(&anna)
+    );
+    // Either PIN changes it, and the screen is the same.
+    let normal = setup("2468\n").ok().to_owned();
+    assert!(
+        !next(&anna).as_str().unwrap().contains("21:00"),
+        "{}",
+        next(&anna)
+    );
+    assert_eq!(setup("1357\n").ok(), normal);
+    // Other fields' problems and the PIN's come together, the PIN named like a flag.
+    let mut bad = SETUP_ONCE_A_DAY.to_vec();
+    bad.extend(["--window", "99999"]);
+    let run = waymark_with_input(&anna.path(), "en", &bad, "0000\n");
+    assert!(run.fails(2).contains("--window: "), "{}", run.stderr);
+}
+
+/// Runs in-process as at a terminal whose standard input is a script's: styles off.
+fn at_terminal(profile: &Profile, args: &[&str], input: &str) -> (Exit, String, String) {
+    let env = Env {
+        no_color: true,
+        stdout_is_terminal: true,
+        stdin_is_terminal: false,
+        default_profile: None,
+        locale: None,
+        system_zone: None,
+        now: SystemTime::UNIX_EPOCH,
+    };
+    let path = profile.path();
+    let global = [
+        "--profile",
+        path.to_str().unwrap(),
+        "--now",
+        MONDAY,
+        "--zone",
+        ZONE,
+    ];
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let exit = run(
+        [&["waymark"][..], &global, args].concat(),
+        &mut input.as_bytes(),
+        &mut out,
+        &mut err,
+        &env,
+    );
+    (
+        exit,
+        String::from_utf8(out).unwrap(),
+        String::from_utf8(err).unwrap(),
+    )
+}
+
+#[test]
+fn plan_export_shows_the_passphrase_and_keeps_it_out_of_a_file() {
+    let anna = with_pins();
+    // At a terminal: the plan, then the passphrase large and what to do with it.
+    let (exit, out, err) = at_terminal(&anna, &["plan", "export"], "2468\n");
+    assert_eq!(exit, Exit::Success, "{err}");
+    assert!(err.is_empty(), "{err}");
+    let mut lines = out.lines();
+    let payload = lines.next().unwrap();
+    assert!(payload.starts_with("WAYMARK1S."), "{out}");
+    assert_eq!(lines.next(), Some(""));
+    let passphrase = lines.next().unwrap().trim();
+    assert_eq!(passphrase.split(' ').count(), 4, "{out}");
+    assert_has(
+        &out,
+        &[
+            &format!("Passphrase: {passphrase}."),
+            "Say it to your family on the phone.",
+        ],
+    );
+    // Into a file: the plan alone; the passphrase goes to the terminal.
+    let run = waymark_with_input(&anna.path(), "en", &["plan", "export"], "2468\n");
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 1, "{}", run.stdout);
+    assert!(run.stdout.starts_with("WAYMARK1S."));
+    let passphrase = run.stderr.lines().next().unwrap().trim().to_owned();
+    assert!(run.stderr.contains(&format!("Passphrase: {passphrase}.")));
+    // A passphrase of one's own, and too short a one.
+    let own = waymark_with_input(
+        &anna.path(),
+        "en",
+        &["plan", "export", "--passphrase", "--json"],
+        "2468\nlong enough words\n",
+    )
+    .json();
+    assert_eq!(own["passphrase"], "long enough words");
+    let short = waymark_with_input(
+        &anna.path(),
+        "en",
+        &["plan", "export", "--passphrase"],
+        "2468\nshort\n",
+    );
+    assert!(
+        short.fails(2).starts_with("waymark: passphrase: "),
+        "{}",
+        short.stderr
+    );
+    // The family imports the file with the passphrase; without it, or a wrong one, it is
+    // refused and nothing is stored.
+    let mother = Profile::new();
+    let file = mother.dir.path().join("plan.txt");
+    std::fs::write(&file, &run.stdout).unwrap();
+    let file = file.to_str().unwrap();
+    for input in ["", "\n", "wrong words here please\n"] {
+        let refused = waymark_with_input(&mother.path(), "en", &["plan", "import", file], input);
+        assert!(
+            refused.fails(2).contains("passphrase"),
+            "{}",
+            refused.stderr
+        );
+    }
+    assert!(mother.run("en", &["family"]).ok().contains("No one yet"));
+    let import = waymark_with_input(
+        &mother.path(),
+        "en",
+        &["plan", "import", file],
+        &format!("{passphrase}\n"),
+    );
+    assert!(
+        import.ok().starts_with("Anna · Istanbul"),
+        "{}",
+        import.stdout
+    );
+}
+
+#[test]
+fn a_weaker_plan_waits_for_the_family_to_call() {
+    let (anna, mother) = (with_pins(), Profile::new());
+    let id = hand_over(&anna, &mother);
+    waymark_with_input(&anna.path(), "en", &SETUP_ONCE_A_DAY, "1357\n").ok();
+    let again = hand_over(&anna, &mother);
+    assert_eq!(again, id);
+    let status = mother.run("en", &["family", "status", &id]).ok().to_owned();
+    assert_has(
+        &status,
+        &[
+            "Anna sent a changed trip plan",
+            "  - Fewer check-ins: 7 a week instead of 14",
+            "Call Anna before you accept it.",
+            &format!("  Accept the new plan [→ family accept {id}]"),
+            &format!("  Keep the old plan [→ family keep {id}]"),
+        ],
+    );
+    let json = mother
+        .run("en", &["family", "status", &id, "--json"])
+        .json();
+    let change = &json["pending_change"];
+    assert_eq!(
+        change["differences"].as_array().unwrap().len(),
+        1,
+        "{change}"
+    );
+    assert_eq!(change["accept_label"], "Accept the new plan");
+    // Kept: the old plan stays and the change is gone; the next one is accepted.
+    let kept = mother.run("en", &["family", "keep", &id, "--json"]).json();
+    assert_eq!(kept["pending_change"], Value::Null);
+    assert!(
+        !mother
+            .run("en", &["family", "status", &id])
+            .ok()
+            .contains("changed trip plan")
+    );
+    let run = mother.run("en", &["family", "accept", &id]);
+    assert!(run.fails(2).contains("no changed plan"), "{}", run.stderr);
+    hand_over(&anna, &mother);
+    let accepted = mother.run("en", &["family", "accept", &id]).ok().to_owned();
+    assert!(!accepted.contains("changed trip plan"), "{accepted}");
+    assert!(!accepted.contains("21:00"), "{accepted}");
+    let run = mother.run("ru", &["family", "keep", "-Qx7bLwE2a9n0tHfYkZc3w"]);
+    assert!(
+        run.fails(2).contains("-Qx7bLwE2a9n0tHfYkZc3w"),
+        "{}",
+        run.stderr
+    );
 }

@@ -46,30 +46,33 @@ fn setup(anna: &Person) {
     assert_eq!(out.exit, Exit::Success, "{}", out.stderr);
 }
 
-/// The plan handed over, imported on the mother's phone; returns Anna's id there.
-fn hand_over(anna: &Person, mother: &Person, sealed: bool) -> String {
-    let (export_args, import_args): (&[&str], &[&str]) = if sealed {
+/// The plan handed over, imported on the mother's phone; returns Anna's id there. The plan is
+/// sealed with a passphrase Anna chose when `chosen`, else with the words the core made up.
+fn hand_over(anna: &Person, mother: &Person, chosen: bool) -> String {
+    let (export_args, input): (&[&str], _) = if chosen {
         (
-            &["plan", "export", "--sealed"],
-            &["plan", "import", "--sealed"],
+            &["plan", "export", "--passphrase"],
+            "2468\ncorrect horse battery\n",
         )
     } else {
-        (&["plan", "export"], &["plan", "import"])
-    };
-    let input = if sealed {
-        "2468\ncorrect horse battery\n"
-    } else {
-        "2468\n"
+        (&["plan", "export"], "2468\n")
     };
     let export = anna.json_with_input(export_args, input, BEFORE_LEAVING, ISTANBUL);
     assert_eq!(export["fits_qr_code"], true);
     let payload = export["payload"].as_str().unwrap();
-    let input = if sealed {
-        format!("{payload}\ncorrect horse battery\n")
+    assert!(payload.starts_with("WAYMARK1S."), "{payload}");
+    let passphrase = export["passphrase"].as_str().unwrap();
+    if chosen {
+        assert_eq!(passphrase, "correct horse battery");
     } else {
-        format!("{payload}\n")
-    };
-    let imported = mother.json_with_input(import_args, &input, BEFORE_LEAVING, MOSCOW);
+        assert_eq!(passphrase.split(' ').count(), 4, "{passphrase}");
+    }
+    let hint = export["passphrase_hint"].as_str().unwrap();
+    assert!(hint.contains(passphrase), "{hint}");
+    // The family may type it in capitals, with extra spaces.
+    let typed = format!("  {}  ", passphrase.to_uppercase().replace(' ', "  "));
+    let input = format!("{payload}\n{typed}\n");
+    let imported = mother.json_with_input(&["plan", "import"], &input, BEFORE_LEAVING, MOSCOW);
     assert_eq!(imported["name"], "Anna");
     imported["id"].as_str().unwrap().to_owned()
 }
@@ -242,13 +245,19 @@ fn the_plan_drawn_as_a_qr_code_in_the_terminal_scans_on_the_mothers_phone() {
     );
     assert_eq!(out.exit, Exit::Success, "{}", out.stderr);
     let (drawing, payload) = out.stdout.trim_end().rsplit_once('\n').unwrap();
-    assert!(payload.starts_with("WAYMARK1P."), "{payload}");
+    assert!(payload.starts_with("WAYMARK1S."), "{payload}");
+    // Printed to a file or a program, the plan goes alone: the passphrase and what to do with
+    // it go to the terminal, so they never travel in the same message.
+    let passphrase = out.stderr.lines().next().unwrap().trim();
+    assert_eq!(passphrase.split(' ').count(), 4, "{}", out.stderr);
+    assert!(out.stderr.contains("Say it to your family on the phone"));
+    assert!(!out.stdout.contains(passphrase), "{}", out.stdout);
     let (width, height, luma) = photograph(drawing);
     let scanned = waymark_core::read_qr_code(width, height, luma).expect("the code scans");
     assert_eq!(scanned, payload);
     let imported = mother.json_with_input(
         &["plan", "import"],
-        &format!("{scanned}\n"),
+        &format!("{scanned}\n{passphrase}\n"),
         BEFORE_LEAVING,
         MOSCOW,
     );

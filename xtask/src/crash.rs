@@ -28,6 +28,9 @@ const USAGE: &str = "usage: cargo xtask crash --iterations N [--seed S]";
 
 /// The PIN the harness's traveller checks in with.
 const PIN: &str = "2468";
+/// The passphrase the traveller seals the shared plan with (plans are always sealed), as a
+/// line of standard input.
+const PASSPHRASE_LINE: &str = "crash test words\n";
 /// The fixed "now" of every run, inside the trip.
 const NOW: &str = "2026-03-05T10:00:00Z";
 /// How many checklist items the harness ticks and unticks.
@@ -220,7 +223,7 @@ impl Change {
             Change::CheckIn => (args(&["checkin", "now"]), "2468\n"),
             Change::ImportPlan => (
                 args(&["plan", "import", &files.plan.display().to_string()]),
-                "",
+                PASSPHRASE_LINE,
             ),
             Change::StopWatching(id) => (args(&["family", "remove", id]), ""),
             Change::InstallPack => (
@@ -381,7 +384,7 @@ fn run(iterations: u64, seed: Option<u64>) -> Result<Report, String> {
                 "import",
                 &files.plan.display().to_string(),
             ],
-            "",
+            PASSPHRASE_LINE,
         )?;
         let value: Value = serde_json::from_str(&view).map_err(|e| format!("plan import: {e}"))?;
         value["id"].as_str().unwrap_or_default().to_owned()
@@ -570,7 +573,11 @@ fn prepare() -> Result<Files, String> {
         files.run_ok(profile, &setup, "")?;
         files.run_ok(profile, &["checkin", "pins"], &pins)?;
     }
-    let plan = files.run_ok(&traveller, &["plan", "export"], &format!("{PIN}\n"))?;
+    let plan = files.run_ok(
+        &traveller,
+        &["plan", "export", "--passphrase"],
+        &format!("{PIN}\n{PASSPHRASE_LINE}"),
+    )?;
     let payload = plan
         .lines()
         .find(|line| line.starts_with("WAYMARK"))

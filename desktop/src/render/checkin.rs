@@ -2,8 +2,8 @@
 
 use waymark_core::{
     AlertUrgency, CheckinHistoryView, CheckinMessageView, CheckinReceipt, CheckinView,
-    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, SlotStatus, SlotView,
-    VerificationView,
+    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PlanChangeView,
+    PlanExport, SlotStatus, SlotView, VerificationView,
 };
 
 use super::{Ctx, labelled, with_hint};
@@ -130,6 +130,10 @@ pub(crate) fn family_traveller(view: &FamilyTravellerView, ctx: &Ctx) -> String 
         view.headline.clone()
     };
     out += &wrap(&headline, "", "  ");
+    if let Some(change) = &view.pending_change {
+        out.push('\n');
+        out += &pending_change(change, &view.id, ctx);
+    }
     out.push('\n');
     for slot in view.current.iter().chain(&view.next) {
         out += &slot_lines(slot, ctx);
@@ -155,6 +159,32 @@ pub(crate) fn family_traveller(view: &FamilyTravellerView, ctx: &Ctx) -> String 
     }
     out.push('\n');
     out += &wrap(&view.signal_phrase_reminder, "", "");
+    out
+}
+
+/// A changed plan that weakens the routine, waiting for the family's call: each difference,
+/// what to do, and the two commands that settle it.
+fn pending_change(change: &PlanChangeView, id: &str, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let mut out = wrap(&s.bad(&change.title), "", "");
+    for difference in &change.differences {
+        out += &wrap(&format!("- {difference}"), "  ", "    ");
+    }
+    out += &wrap(&change.ask, "", "");
+    for (label, command) in [
+        (&change.accept_label, "accept"),
+        (&change.keep_label, "keep"),
+    ] {
+        let line = with_hint(label, &ctx.command(&format!("family {command} {id}")));
+        out += &wrap(&line, "  ", "    ");
+    }
+    out
+}
+
+/// The passphrase that seals a shared plan, large, and what to do with it.
+pub(crate) fn passphrase(export: &PlanExport, ctx: &Ctx) -> String {
+    let mut out = wrap(&ctx.style.title(&export.passphrase), "    ", "    ");
+    out += &wrap(&export.passphrase_hint, "", "");
     out
 }
 

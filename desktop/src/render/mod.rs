@@ -9,6 +9,7 @@ mod contact;
 mod guide;
 mod help_now;
 mod home;
+mod lock;
 mod own_contacts;
 mod pack;
 mod qr;
@@ -19,13 +20,14 @@ mod search;
 pub(crate) use article::article;
 pub(crate) use checkin::{
     alerts, checkin_history, checkin_message, checkin_receipt, checkin_status, family_history,
-    family_list, family_traveller, verification,
+    family_list, family_traveller, passphrase, verification,
 };
 pub(crate) use checklist::checklist;
 pub(crate) use contact::contact;
 pub(crate) use guide::guide;
 pub(crate) use help_now::help_now;
 pub(crate) use home::home;
+pub(crate) use lock::{disguise, lock};
 pub(crate) use own_contacts::own_contacts;
 pub(crate) use pack::content_pack;
 pub(crate) use qr::qr_code;
@@ -103,6 +105,12 @@ impl Ctx {
             // country in the help-now hint.
             Action::OpenSearch => "search …".to_owned(),
         };
+        self.command(&target)
+    }
+
+    /// The command `target` as a hint, "[→ family accept ID]", for a choice the core offers as
+    /// a button with no action of its own.
+    pub(crate) fn command(&self, target: &str) -> String {
         self.style.dim(&glue(&format!("[→ {target}]")))
     }
 
