@@ -39,7 +39,7 @@ struct CalculatorScreen: View {
                                 .frame(maxWidth: .infinity, minHeight: 64)
                         }
                         .buttonStyle(.bordered)
-                        .tint(item.key == .equals ? .orange : .gray)
+                        .tint(item.key == .equals ? Color.orange : Color.gray)
                     }
                 }
             }

@@ -125,9 +125,12 @@ struct TravellerScreen: View {
     /// The family called the traveller: the changed plan replaces the old one, or is dropped.
     private func decide(accept: Bool) async {
         let id = self.id
-        let decided = accept
-            ? await store.load { try $0.familyAcceptPlanChange(id: id, now: Date()) }
-            : await store.load { try $0.familyKeepPlan(id: id, now: Date()) }
+        let decided: FamilyTravellerView?
+        if accept {
+            decided = await store.load { try $0.familyAcceptPlanChange(id: id, now: Date()) }
+        } else {
+            decided = await store.load { try $0.familyKeepPlan(id: id, now: Date()) }
+        }
         traveller = decided ?? traveller
         await notifications.replan()
     }
