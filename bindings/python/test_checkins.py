@@ -104,11 +104,18 @@ def family(open_profile, tmp_path):
     return open_
 
 
+def share(phone, family_phone, pin=NORMAL_PIN, now=DAY_BEFORE):
+    """The traveller exports the plan (sealed with the words the core made up) and the family
+    imports it with those words, as said on the phone."""
+    export = phone.export_plan(pin, None)
+    return family_phone.import_plan(export.payload, export.passphrase, now)
+
+
 @pytest.fixture
 def pair(traveller, family):
     """Anna's phone and her mother's, with the plan shared between them."""
     anna, mother = traveller(), family()
-    traveller_id = mother.import_plan(anna.export_plan(NORMAL_PIN, None).payload, None, DAY_BEFORE).id
+    traveller_id = share(anna, mother).id
     return anna, mother, traveller_id
 
 
@@ -249,45 +256,52 @@ def test_the_screen_follows_a_check_in_through_open_and_overdue_and_one_outside_
 # ---- Sharing the plan ----
 
 
-def test_the_plan_is_exported_plain_or_sealed_and_imported_with_and_without_a_passphrase(traveller, family):
+def test_the_plan_is_always_exported_sealed_with_made_up_words_or_the_person_s_passphrase(traveller, family):
     anna = traveller()
-    plain = anna.export_plan(DURESS_PIN, None)
-    assert plain.payload.startswith("WAYMARK1P.")
-    assert plain.bytes == len(plain.payload.encode())
-    assert plain.fits_qr_code is True
-    assert plain.file_name == "waymark-plan.txt"
-    assert plain.show_qr_code == Action.SHOW_QR_CODE(text=plain.payload)
-    assert plain.share == Action.SHARE_TEXT(text=plain.payload)
-    sealed = anna.export_plan(NORMAL_PIN, "correct horse")
-    assert sealed.payload.startswith("WAYMARK1S.")
+    made_up = anna.export_plan(NORMAL_PIN, None)
+    assert made_up.payload.startswith("WAYMARK1S."), "sealed even without a passphrase"
+    assert len(made_up.passphrase.split(" ")) == 4, made_up.passphrase
+    assert made_up.passphrase in made_up.passphrase_hint
+    assert made_up.bytes == len(made_up.payload.encode())
+    assert made_up.fits_qr_code is True
+    assert made_up.file_name == "waymark-plan.txt"
+    assert made_up.show_qr_code == Action.SHOW_QR_CODE(text=made_up.payload)
+    assert made_up.share == Action.SHARE_TEXT(text=made_up.payload)
+    own = anna.export_plan(NORMAL_PIN, "correct horse")
+    assert own.payload.startswith("WAYMARK1S.")
     invalid("passphrase", anna.export_plan, NORMAL_PIN, "short")
 
     mother = family(key=None)
     # Without the keystore key nothing can be sealed at rest, so nothing is imported.
-    invalid("key", mother.import_plan, plain.payload, None, DAY_BEFORE)
+    invalid("key", mother.import_plan, made_up.payload, made_up.passphrase, DAY_BEFORE)
     invalid("key", mother.set_keystore_key, bytes(16))
     mother.set_keystore_key(KEYSTORE_KEY)
     empty = mother.family_list(DAY_BEFORE)
     assert empty.travellers == [] and empty.empty_hint is not None
 
-    invalid("passphrase", mother.import_plan, sealed.payload, None, DAY_BEFORE)
-    invalid("passphrase", mother.import_plan, sealed.payload, "wrong horse", DAY_BEFORE)
-    invalid("payload", mother.import_plan, plain.payload[:-10], None, DAY_BEFORE)
+    invalid("passphrase", mother.import_plan, own.payload, None, DAY_BEFORE)
+    invalid("passphrase", mother.import_plan, own.payload, "wrong horse", DAY_BEFORE)
+    invalid("passphrase", mother.import_plan, made_up.payload, None, DAY_BEFORE)
+    # A sealed payload cut short cannot be told from a wrong passphrase.
+    cut = invalid("passphrase", mother.import_plan, made_up.payload[:-10], made_up.passphrase, DAY_BEFORE)
+    assert "damaged" in cut.reason
     foreign = invalid("payload", mother.import_plan, "https://example.org/plan", None, DAY_BEFORE)
     assert "not a Waymark plan" in foreign.reason
     assert mother.family_list(DAY_BEFORE).travellers == [], "nothing stored"
 
-    view = mother.import_plan(plain.payload, None, DAY_BEFORE)
+    # Said on the phone and typed back in capitals with extra spaces, the words still open it.
+    typed = "  " + made_up.passphrase.upper().replace(" ", "   ") + " "
+    view = mother.import_plan(made_up.payload, typed, DAY_BEFORE)
     assert (view.name, view.destination) == ("Anna", "Istanbul, Türkiye")
     assert "«How is aunt Valya?»" in view.signal_phrase_reminder
-    assert (view.needs_attention, view.help_signalled) == (False, False)
+    assert (view.needs_attention, view.help_signalled, view.pending_change) == (False, False, None)
     assert (view.current, view.last_checkin) == (None, None)
     assert view.next.index == 0
     assert view.steps == []
     assert [f.label for f in view.facts] == ["Name", "Where", "Employer", "Document copies", "Last check-in"]
     assert view.facts[3] == FactLine(label="Document copies", value="with my sister Olga")
 
-    again = mother.import_plan(sealed.payload, "correct horse", DAY_BEFORE)
+    again = mother.import_plan(own.payload, "correct horse", DAY_BEFORE)
     assert again.id == view.id, "the same plan twice is one traveller"
     listed = mother.family_list(DAY_BEFORE)
     assert (listed.title, listed.empty_hint) == ("Watching over", None)
@@ -298,13 +312,69 @@ def test_the_plan_is_exported_plain_or_sealed_and_imported_with_and_without_a_pa
     ]
 
 
+def test_normal_and_help_exports_look_alike_and_only_the_family_learns_which_it_was(traveller, family, open_profile, tmp_path):
+    anna = traveller()
+    normal = anna.export_plan(NORMAL_PIN, None)
+    helped = anna.export_plan(DURESS_PIN, None)
+    assert len(normal.payload) == len(helped.payload)
+    assert normal.payload[:10] == helped.payload[:10] == "WAYMARK1S."
+    assert normal.passphrase_hint.replace(normal.passphrase, "") == helped.passphrase_hint.replace(helped.passphrase, "")
+
+    calm = family().import_plan(normal.payload, normal.passphrase, DAY_BEFORE)
+    assert (calm.help_signalled, calm.needs_attention) == (False, False)
+    other = open_profile(time_zone="Europe/Moscow", path=tmp_path / "other-family")
+    other.set_keystore_key(KEYSTORE_KEY)
+    alarmed = other.import_plan(helped.payload, helped.passphrase, DAY_BEFORE)
+    assert (alarmed.help_signalled, alarmed.needs_attention) == (True, True)
+
+
+# ---- Changing the plan once the PINs exist ----
+
+
+def test_once_the_pins_exist_the_plan_changes_only_with_one_of_them(traveller):
+    anna = traveller()
+    moved = plan(destination_city="Antalya")
+    refused = invalid("pin", anna.set_trip_plan, moved, DAY_BEFORE)
+    assert "check-in PINs" in refused.reason
+    invalid("pin", anna.change_trip_plan, moved, "0000", DAY_BEFORE)
+    assert anna.trip_plan().destination_city == "Istanbul", "nothing changed"
+    anna.change_trip_plan(moved, NORMAL_PIN, DAY_BEFORE)
+    assert anna.trip_plan().destination_city == "Antalya"
+    # The help PIN changes it just the same on this phone.
+    anna.change_trip_plan(plan(destination_city="Izmir"), DURESS_PIN, DAY_BEFORE)
+    assert anna.trip_plan().destination_city == "Izmir"
+
+
+def test_a_weaker_plan_waits_for_the_family_to_call_then_is_accepted_or_kept(pair):
+    anna, mother, traveller_id = pair
+    anna.change_trip_plan(with_schedule(window_minutes=120), NORMAL_PIN, DAY_BEFORE)
+    view = share(anna, mother)
+    assert view.id == traveller_id
+    pending = view.pending_change
+    assert pending is not None and view.needs_attention
+    [difference] = pending.differences
+    assert difference.startswith("Wider window: 120 minutes instead of 60"), difference
+    assert "signal phrase" in pending.ask
+    assert pending.title and pending.accept_label and pending.keep_label
+    kept = mother.family_keep_plan(traveller_id, DAY_BEFORE)
+    assert kept.pending_change is None
+    with pytest.raises(WaymarkError.InvalidInput):
+        mother.family_keep_plan(traveller_id, DAY_BEFORE)
+
+    anna.change_trip_plan(plan(destination_city="Antalya"), NORMAL_PIN, DAY_BEFORE)
+    assert share(anna, mother).pending_change is not None
+    accepted = mother.family_accept_plan_change(traveller_id, DAY_BEFORE)
+    assert accepted.pending_change is None
+    assert accepted.destination.startswith("Antalya")
+
+
 # ---- The family's side ----
 
 
 def test_pins_change_with_either_pin_alike_on_screen_and_the_family_tells_which_it_was(traveller, family):
     free, forced, mother = traveller("free"), traveller("forced"), family()
     ids = {
-        name: mother.import_plan(phone.export_plan(NORMAL_PIN, None).payload, None, DAY_BEFORE).id
+        name: share(phone, mother).id
         for name, phone in [("free", free), ("forced", forced)]
     }
     # Refused by field, and nothing changes.
@@ -464,7 +534,7 @@ def test_the_planner_orders_alerts_keeps_to_64_and_says_when_to_plan_again(pair)
     assert AlertKind.CHECKIN_DUE not in {a.kind for a in inexact.alerts}
 
     # Every six hours makes 84 alerts in the week: iOS keeps 64 pending.
-    anna.set_trip_plan(plan(CheckinCadence.EVERY_HOURS(hours=6)), now)
+    anna.change_trip_plan(plan(CheckinCadence.EVERY_HOURS(hours=6)), NORMAL_PIN, now)
     ios = anna.plan_notifications(now, 64, True)
     assert len(ios.alerts) == 64
     assert ios.plan_again_at == ios.alerts[63].fire_at
@@ -484,8 +554,7 @@ def test_the_planner_orders_alerts_keeps_to_64_and_says_when_to_plan_again(pair)
 
 
 def test_the_keystore_key_is_32_bytes_and_only_the_key_a_plan_was_imported_with_opens_it(traveller, family):
-    payload = traveller().export_plan(NORMAL_PIN, None).payload
-    traveller_id = family().import_plan(payload, None, DAY_BEFORE).id
+    traveller_id = share(traveller(), family()).id
     relaunched = family(key=None)
     for size in (0, 31, 33):
         invalid("key", relaunched.set_keystore_key, bytes(size))

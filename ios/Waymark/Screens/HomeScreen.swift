@@ -74,6 +74,11 @@ struct HomeScreen: View {
                     ActionButton(label: texts.quickExit, action: .quickExit)
                 }
             }
+            ToolbarItem(placement: .bottomBar) {
+                if let texts = store.texts {
+                    NavigationLink(texts.settingsTitle, value: Route.settings)
+                }
+            }
         }
         .task(id: store.revision) {
             guard store.revision > 0 else { return }

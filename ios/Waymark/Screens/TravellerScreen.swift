@@ -3,7 +3,9 @@ import WaymarkCore
 
 /// Renders `familyTraveller(id:now:)` with its escalation steps and `familyHistory(id:)`; the
 /// message field calls `verifyCheckin(id:message:now:)`, and "I have dealt with it" calls
-/// `familyMarkHandled(id:now:)`.
+/// `familyMarkHandled(id:now:)`. A re-imported plan that weakens the routine waits in
+/// `pendingChange` until the family accepts it (`familyAcceptPlanChange`) or keeps the old one
+/// (`familyKeepPlan`).
 struct TravellerScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
@@ -26,6 +28,16 @@ struct TravellerScreen: View {
                     if let current = traveller.current { SlotRow(slot: current) }
                     if let next = traveller.next { SlotRow(slot: next) }
                     if let last = traveller.lastCheckin { Text(last).font(.subheadline) }
+                }
+                if let change = traveller.pendingChange {
+                    Section(change.title) {
+                        ForEach(Array(change.differences.enumerated()), id: \.offset) { _, difference in
+                            Text(difference)
+                        }
+                        Text(change.ask).font(.subheadline)
+                        Button(change.acceptLabel) { Task { await decide(accept: true) } }
+                        Button(change.keepLabel) { Task { await decide(accept: false) } }
+                    }
                 }
                 if !traveller.steps.isEmpty {
                     Section {
@@ -108,6 +120,19 @@ struct TravellerScreen: View {
         } catch {
             failure = CoreStore.describe(error)
         }
+    }
+
+    /// The family called the traveller: the changed plan replaces the old one, or is dropped.
+    private func decide(accept: Bool) async {
+        let id = self.id
+        let decided: FamilyTravellerView?
+        if accept {
+            decided = await store.load { try $0.familyAcceptPlanChange(id: id, now: Date()) }
+        } else {
+            decided = await store.load { try $0.familyKeepPlan(id: id, now: Date()) }
+        }
+        traveller = decided ?? traveller
+        await notifications.replan()
     }
 
     private func markHandled() async {

@@ -5,13 +5,17 @@ import WaymarkCore
 /// the usual schedule, with its pickers) and sends what the person typed and picked, as it is, to
 /// `saveTripPlan(input:now:)`, which checks every field and names each one's problem. The date
 /// pickers' days go through `tripDayOf`/`tripDayStart` in the phone's zone, so a picked day is
-/// the day the person saw.
+/// the day the person saw. Once the check-in PINs exist (`lockStatus(now:).available`) the form
+/// has a PIN field, which the core needs to change the plan.
 struct TripPlanScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
     @Environment(\.dismiss) private var dismiss
     @State private var form: TripPlanForm?
-    @State private var input: TripPlanInput?
+    @State private var input: Draft?
+    /// Whether the PIN field is shown: the check-in PINs exist.
+    @State private var asksPin = false
+    @State private var pin = ""
     @State private var starts = Date()
     @State private var ends = Date()
     @State private var problems: [TripPlanFieldError] = []
@@ -70,6 +74,10 @@ struct TripPlanScreen: View {
                     problem(.graceMinutes)
                 }
                 Section {
+                    if asksPin {
+                        SecureField(texts.pinLabel, text: $pin).keyboardType(.numberPad)
+                        problem(.pin)
+                    }
                     FormFailure(message: failure)
                     Button(texts.save) { Task { await save() } }
                 }
@@ -106,16 +114,20 @@ struct TripPlanScreen: View {
             starts = first
             ends = last
         }
+        asksPin = await store.load({ try $0.lockStatus(now: Date()) })?.available ?? false
         form = loaded
-        input = loaded.input
+        input = Draft(loaded.input)
     }
 
     private func save() async {
-        guard var typed = input else { return }
+        guard let draft = input else { return }
         let device = TimeZone.current.identifier
         // The days the pickers show, as the core writes days; the core reads them in the plan's zone.
-        typed.startsDay = (try? tripDayOf(at: starts, timeZone: device)) ?? typed.startsDay
-        typed.endsDay = (try? tripDayOf(at: ends, timeZone: device)) ?? typed.endsDay
+        let typed = draft.input(
+            startsDay: (try? tripDayOf(at: starts, timeZone: device)) ?? draft.startsDay,
+            endsDay: (try? tripDayOf(at: ends, timeZone: device)) ?? draft.endsDay,
+            pin: asksPin ? pin : nil)
+        pin = ""
         do {
             let outcome = try await store.call { try $0.saveTripPlan(input: typed, now: Date()) }
             failure = nil
@@ -130,5 +142,67 @@ struct TripPlanScreen: View {
         } catch {
             failure = CoreStore.describe(error)
         }
+    }
+}
+
+/// The form's fields as the person edits them. The core's `TripPlanInput` is an immutable
+/// record, so the form edits this copy and hands the core a new record on save; nothing is
+/// checked or changed here.
+private struct Draft {
+    var travellerName: String
+    var destinationCountry: String
+    var destinationCity: String
+    var startsDay: String
+    var endsDay: String
+    var homeTimeZone: String
+    var destinationTimeZone: String
+    var employer: String
+    var agency: String
+    var documentCopies: String
+    var times: String
+    var days: [DayOfWeek]
+    var everyHours: String
+    var scheduleTimeZone: String
+    var windowMinutes: String
+    var graceMinutes: String
+
+    init(_ input: TripPlanInput) {
+        travellerName = input.travellerName
+        destinationCountry = input.destinationCountry
+        destinationCity = input.destinationCity
+        startsDay = input.startsDay
+        endsDay = input.endsDay
+        homeTimeZone = input.homeTimeZone
+        destinationTimeZone = input.destinationTimeZone
+        employer = input.employer
+        agency = input.agency
+        documentCopies = input.documentCopies
+        times = input.times
+        days = input.days
+        everyHours = input.everyHours
+        scheduleTimeZone = input.scheduleTimeZone
+        windowMinutes = input.windowMinutes
+        graceMinutes = input.graceMinutes
+    }
+
+    func input(startsDay: String, endsDay: String, pin: String?) -> TripPlanInput {
+        TripPlanInput(
+            travellerName: travellerName,
+            destinationCountry: destinationCountry,
+            destinationCity: destinationCity,
+            startsDay: startsDay,
+            endsDay: endsDay,
+            homeTimeZone: homeTimeZone,
+            destinationTimeZone: destinationTimeZone,
+            employer: employer,
+            agency: agency,
+            documentCopies: documentCopies,
+            times: times,
+            days: days,
+            everyHours: everyHours,
+            scheduleTimeZone: scheduleTimeZone,
+            windowMinutes: windowMinutes,
+            graceMinutes: graceMinutes,
+            pin: pin)
     }
 }

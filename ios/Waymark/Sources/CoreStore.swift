@@ -11,6 +11,16 @@ final class CoreStore: ObservableObject {
     @Published private(set) var revision = 0
     /// The last failure, shown once by the root view.
     @Published var failure: String?
+    /// What the root shows first: the disguise's calculator, the lock screen, or the app.
+    @Published private(set) var gate: Gate = .loading
+    /// The lock as the core last described it (the lock screen renders it).
+    @Published private(set) var lock: LockView?
+
+    /// The screens in front of the app. The core decides `locked` and whether the disguise is on;
+    /// the shell only remembers that this launch got past the calculator.
+    enum Gate { case loading, calculator, lock, open }
+    /// The calculator opened the app since the last time it went to the background.
+    private var pastCover = false
 
     private var core: Waymark?
     /// One queue: the core is thread-safe, but a serial order keeps writes in the order tapped.
@@ -34,6 +44,43 @@ final class CoreStore: ObservableObject {
         } catch {
             failure = Self.describe(error)
         }
+        await refreshGate()
+    }
+
+    /// Reads the lock and the disguise and shows what they say; the launcher's icon is made to
+    /// match the disguise at every start and after every change (`AlternateIcon`).
+    func refreshGate() async {
+        guard let lockView = await load({ try $0.lockStatus(now: Date()) }),
+              let disguise = await load({ try $0.disguiseStatus(platform: .ios) }) else { return }
+        lock = lockView
+        AlternateIcon.match(disguise)
+        let next: Gate = disguise.on && !pastCover ? .calculator : (lockView.locked ? .lock : .open)
+        if next == .open && gate != .open {
+            // Whatever was loaded behind the gate is read again from the session now open.
+            revision += 1
+        }
+        gate = next
+    }
+
+    /// Tries a PIN at the lock screen; the core says whether it opened and what went wrong.
+    func unlock(_ pin: String) async {
+        guard let view = await load({ try $0.unlock(pin: pin, now: Date()) }) else { return }
+        lock = view
+        await refreshGate()
+    }
+
+    /// The calculator's `=` opened the app (either PIN: the shell cannot tell and does not try).
+    func calculatorOpened() async {
+        pastCover = true
+        await refreshGate()
+    }
+
+    /// The app went to the background: the core closes the lock, and the next return starts at
+    /// the calculator again when the disguise is on.
+    func lockNow() async {
+        pastCover = false
+        _ = await load { try $0.lockNow() }
+        await refreshGate()
     }
 
     /// Runs `body` with the core off the main thread; on failure shows the core's words for the

@@ -8,6 +8,41 @@ struct RootView: View {
     @Environment(\.scenePhase) private var scenePhase
 
     var body: some View {
+        Group {
+            switch store.gate {
+            case .loading:
+                ProgressView()
+            case .calculator:
+                CalculatorScreen()
+            case .lock:
+                if let lock = store.lock { LockScreen(lock: lock) }
+            case .open:
+                app
+            }
+        }
+        .alert(store.failure ?? "", isPresented: Binding(get: { store.failure != nil }, set: { if !$0 { store.failure = nil } })) {
+            // No buttons: iOS adds its own, in the phone's language.
+        }
+        .overlay {
+            // Hides the screen in the app switcher, and after "Leave quickly".
+            if performer.coverUp || scenePhase != .active {
+                Color(uiColor: .systemBackground).ignoresSafeArea()
+            }
+        }
+        .onChange(of: scenePhase) { phase in
+            if phase == .active { performer.coverUp = false }
+        }
+        .onChange(of: store.gate) { gate in
+            // Nothing pushed before the lock closed stays behind it.
+            if gate != .open {
+                performer.path = []
+                performer.sheet = nil
+            }
+        }
+    }
+
+    /// The app itself, once the calculator and the lock are passed.
+    private var app: some View {
         NavigationStack(path: $performer.path) {
             HomeScreen()
                 .navigationDestination(for: Route.self) { route in
@@ -30,19 +65,7 @@ struct RootView: View {
                 ShareSheet(text: text)
             }
         }
-        .alert(store.failure ?? "", isPresented: Binding(get: { store.failure != nil }, set: { if !$0 { store.failure = nil } })) {
-            // No buttons: iOS adds its own, in the phone's language.
-        }
         .overlay(alignment: .bottom) { ToastView() }
-        .overlay {
-            // Hides the screen in the app switcher, and after "Leave quickly".
-            if performer.coverUp || scenePhase != .active {
-                Color(uiColor: .systemBackground).ignoresSafeArea()
-            }
-        }
-        .onChange(of: scenePhase) { phase in
-            if phase == .active { performer.coverUp = false }
-        }
     }
 
     @ViewBuilder
@@ -67,6 +90,7 @@ struct RootView: View {
         case .quiz: QuizScreen()
         case let .showQr(text): QrCodeScreen(text: text)
         case .search: SearchScreen()
+        case .settings: SettingsScreen()
         }
     }
 }

@@ -21,4 +21,5 @@ enum Route: Hashable {
     case quiz
     case showQr(text: String)
     case search
+    case settings
 }

@@ -23,10 +23,18 @@ struct WaymarkApp: App {
                 }
         }
         .onChange(of: scenePhase) { phase in
-            guard phase == .active else { return }
-            Task {
-                await store.followTimeZone()
-                await appDelegate.notifications.replan()
+            switch phase {
+            case .background:
+                // The lock closes (and the disguise's calculator comes back) whenever the app
+                // leaves the screen.
+                Task { await store.lockNow() }
+            case .active:
+                Task {
+                    await store.followTimeZone()
+                    await appDelegate.notifications.replan()
+                }
+            default:
+                break
             }
         }
     }

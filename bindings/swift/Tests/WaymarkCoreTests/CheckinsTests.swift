@@ -63,12 +63,18 @@ final class CheckinsTests: WaymarkTestCase {
         return waymark
     }
 
+    /// The traveller exports the plan (sealed with the words the core made up) and the family
+    /// imports it with those words, as said on the phone.
+    private func share(_ phone: Waymark, to familyPhone: Waymark, pin: String? = nil) throws -> FamilyTravellerView {
+        let export = try phone.exportPlan(pin: pin ?? normalPin, passphrase: nil)
+        return try familyPhone.importPlan(payload: export.payload, passphrase: export.passphrase, now: dayBefore)
+    }
+
     /// Anna's phone and her mother's, with the plan shared between them.
     private func pair() throws -> (anna: Waymark, mother: Waymark, id: String) {
         let anna = try ready()
         let mother = try family()
-        let payload = try anna.exportPlan(pin: normalPin, passphrase: nil).payload
-        let id = try mother.importPlan(payload: payload, passphrase: nil, now: dayBefore).id
+        let id = try share(anna, to: mother).id
         return (anna, mother, id)
     }
 
@@ -230,43 +236,50 @@ final class CheckinsTests: WaymarkTestCase {
 
     // MARK: - Sharing the plan
 
-    func testThePlanIsExportedPlainOrSealedAndImportedWithAndWithoutAPassphrase() throws {
+    func testThePlanIsAlwaysExportedSealedWithMadeUpWordsOrThePersonsPassphrase() throws {
         let anna = try ready()
-        let plain = try anna.exportPlan(pin: duressPin, passphrase: nil)
-        XCTAssertTrue(plain.payload.hasPrefix("WAYMARK1P."), plain.payload)
-        XCTAssertEqual(Int(plain.bytes), plain.payload.utf8.count)
-        XCTAssertTrue(plain.fitsQrCode)
-        XCTAssertEqual(plain.fileName, "waymark-plan.txt")
-        XCTAssertEqual(plain.showQrCode, .showQrCode(text: plain.payload))
-        XCTAssertEqual(plain.share, .shareText(text: plain.payload))
-        let sealed = try anna.exportPlan(pin: normalPin, passphrase: "correct horse")
-        XCTAssertTrue(sealed.payload.hasPrefix("WAYMARK1S."), sealed.payload)
+        let madeUp = try anna.exportPlan(pin: normalPin, passphrase: nil)
+        XCTAssertTrue(madeUp.payload.hasPrefix("WAYMARK1S."), "sealed even without a passphrase")
+        XCTAssertEqual(madeUp.passphrase.split(separator: " ").count, 4, madeUp.passphrase)
+        XCTAssertTrue(madeUp.passphraseHint.contains(madeUp.passphrase), madeUp.passphraseHint)
+        XCTAssertEqual(Int(madeUp.bytes), madeUp.payload.utf8.count)
+        XCTAssertTrue(madeUp.fitsQrCode)
+        XCTAssertEqual(madeUp.fileName, "waymark-plan.txt")
+        XCTAssertEqual(madeUp.showQrCode, .showQrCode(text: madeUp.payload))
+        XCTAssertEqual(madeUp.share, .shareText(text: madeUp.payload))
+        let own = try anna.exportPlan(pin: normalPin, passphrase: "correct horse")
+        XCTAssertTrue(own.payload.hasPrefix("WAYMARK1S."), own.payload)
         assertThrows(try anna.exportPlan(pin: self.normalPin, passphrase: "short"), invalid("passphrase"))
 
         let mother = try profile("family", timeZone: "Europe/Moscow")
         // Without the keystore key nothing can be sealed at rest, so nothing is imported.
-        assertThrows(try mother.importPlan(payload: plain.payload, passphrase: nil, now: self.dayBefore), invalid("key"))
+        assertThrows(try mother.importPlan(payload: madeUp.payload, passphrase: madeUp.passphrase, now: self.dayBefore), invalid("key"))
         assertThrows(try mother.setKeystoreKey(key: Data(count: 16)), invalid("key"))
         try mother.setKeystoreKey(key: keystoreKey)
         let empty = try mother.familyList(now: dayBefore)
         XCTAssertTrue(empty.travellers.isEmpty)
         XCTAssertNotNil(empty.emptyHint)
 
-        assertThrows(try mother.importPlan(payload: sealed.payload, passphrase: nil, now: self.dayBefore), invalid("passphrase"))
-        assertThrows(try mother.importPlan(payload: sealed.payload, passphrase: "wrong horse", now: self.dayBefore), invalid("passphrase"))
-        assertThrows(try mother.importPlan(payload: String(plain.payload.dropLast(10)), passphrase: nil, now: self.dayBefore), invalid("payload"))
+        assertThrows(try mother.importPlan(payload: own.payload, passphrase: nil, now: self.dayBefore), invalid("passphrase"))
+        assertThrows(try mother.importPlan(payload: own.payload, passphrase: "wrong horse", now: self.dayBefore), invalid("passphrase"))
+        assertThrows(try mother.importPlan(payload: madeUp.payload, passphrase: nil, now: self.dayBefore), invalid("passphrase"))
+        // A sealed payload cut short cannot be told from a wrong passphrase.
+        assertThrows(try mother.importPlan(payload: String(madeUp.payload.dropLast(10)), passphrase: madeUp.passphrase, now: self.dayBefore), invalid("passphrase"))
         assertThrows(try mother.importPlan(payload: "https://example.org/plan", passphrase: nil, now: self.dayBefore)) { error in
             guard case let .InvalidInput(field, reason, _) = error else { return false }
             return field == "payload" && reason.contains("not a Waymark plan")
         }
         XCTAssertTrue(try mother.familyList(now: dayBefore).travellers.isEmpty, "nothing stored")
 
-        let view = try mother.importPlan(payload: plain.payload, passphrase: nil, now: dayBefore)
+        // Said on the phone and typed back in capitals with extra spaces, the words still open it.
+        let typed = "  " + madeUp.passphrase.uppercased().replacingOccurrences(of: " ", with: "   ") + " "
+        let view = try mother.importPlan(payload: madeUp.payload, passphrase: typed, now: dayBefore)
         XCTAssertEqual(view.name, "Anna")
         XCTAssertEqual(view.destination, "Istanbul, Türkiye")
         XCTAssertTrue(view.signalPhraseReminder.contains("«How is aunt Valya?»"), view.signalPhraseReminder)
         XCTAssertFalse(view.needsAttention)
         XCTAssertFalse(view.helpSignalled)
+        XCTAssertNil(view.pendingChange)
         XCTAssertNil(view.current)
         XCTAssertNil(view.lastCheckin)
         XCTAssertEqual(view.next?.index, 0)
@@ -274,7 +287,7 @@ final class CheckinsTests: WaymarkTestCase {
         XCTAssertEqual(view.facts.map(\.label), ["Name", "Where", "Employer", "Document copies", "Last check-in"])
         XCTAssertEqual(view.facts[3], FactLine(label: "Document copies", value: "with my sister Olga"))
 
-        let again = try mother.importPlan(payload: sealed.payload, passphrase: "correct horse", now: dayBefore)
+        let again = try mother.importPlan(payload: own.payload, passphrase: "correct horse", now: dayBefore)
         XCTAssertEqual(again.id, view.id, "the same plan twice is one traveller")
         let list = try mother.familyList(now: dayBefore)
         XCTAssertNil(list.emptyHint)
@@ -283,6 +296,64 @@ final class CheckinsTests: WaymarkTestCase {
             WatchedTravellerSummary(
                 id: view.id, name: "Anna", destination: view.destination, headline: view.headline, needsAttention: false),
         ])
+    }
+
+    func testNormalAndHelpExportsLookAlikeAndOnlyTheFamilyLearnsWhichItWas() throws {
+        let anna = try ready()
+        let normal = try anna.exportPlan(pin: normalPin, passphrase: nil)
+        let helped = try anna.exportPlan(pin: duressPin, passphrase: nil)
+        XCTAssertEqual(normal.payload.count, helped.payload.count)
+        XCTAssertTrue(helped.payload.hasPrefix("WAYMARK1S."))
+        XCTAssertEqual(
+            normal.passphraseHint.replacingOccurrences(of: normal.passphrase, with: ""),
+            helped.passphraseHint.replacingOccurrences(of: helped.passphrase, with: ""))
+
+        let calm = try family().importPlan(payload: normal.payload, passphrase: normal.passphrase, now: dayBefore)
+        XCTAssertFalse(calm.helpSignalled)
+        let other = try profile("other-family", timeZone: "Europe/Moscow")
+        try other.setKeystoreKey(key: keystoreKey)
+        let alarmed = try other.importPlan(payload: helped.payload, passphrase: helped.passphrase, now: dayBefore)
+        XCTAssertTrue(alarmed.helpSignalled)
+        XCTAssertTrue(alarmed.needsAttention)
+    }
+
+    // MARK: - Changing the plan once the PINs exist
+
+    func testOnceThePinsExistThePlanChangesOnlyWithOneOfThem() throws {
+        let anna = try ready()
+        let moved = plan(employer: "Other Hotel")
+        assertThrows(try anna.setTripPlan(plan: moved, now: self.dayBefore)) { error in
+            guard case let .InvalidInput(field, reason, _) = error else { return false }
+            return field == "pin" && reason.contains("check-in PINs")
+        }
+        assertThrows(try anna.changeTripPlan(plan: moved, pin: "0000", now: self.dayBefore), invalid("pin"))
+        XCTAssertEqual(try anna.tripPlan()?.employer, "Hotel Marmara Star, housekeeping", "nothing changed")
+        _ = try anna.changeTripPlan(plan: moved, pin: normalPin, now: dayBefore)
+        XCTAssertEqual(try anna.tripPlan()?.employer, "Other Hotel")
+        // The help PIN changes it just the same on this phone.
+        _ = try anna.changeTripPlan(plan: plan(employer: "Third Hotel"), pin: duressPin, now: dayBefore)
+        XCTAssertEqual(try anna.tripPlan()?.employer, "Third Hotel")
+    }
+
+    func testAWeakerPlanWaitsForTheFamilyToCallThenIsAcceptedOrKept() throws {
+        let (anna, mother, id) = try pair()
+        _ = try anna.changeTripPlan(plan: plan(windowMinutes: 120), pin: normalPin, now: dayBefore)
+        let view = try share(anna, to: mother)
+        XCTAssertEqual(view.id, id)
+        XCTAssertTrue(view.needsAttention)
+        let pending = try XCTUnwrap(view.pendingChange)
+        XCTAssertEqual(pending.differences.count, 1)
+        XCTAssertTrue(pending.differences[0].hasPrefix("Wider window: 120 minutes instead of 60"), pending.differences[0])
+        XCTAssertTrue(pending.ask.contains("signal phrase"), pending.ask)
+        XCTAssertFalse(pending.title.isEmpty || pending.acceptLabel.isEmpty || pending.keepLabel.isEmpty)
+        XCTAssertNil(try mother.familyKeepPlan(id: id, now: dayBefore).pendingChange)
+        XCTAssertThrowsError(try mother.familyKeepPlan(id: id, now: dayBefore), "nothing waits")
+
+        _ = try anna.changeTripPlan(plan: plan(employer: "Other Hotel"), pin: normalPin, now: dayBefore)
+        XCTAssertNotNil(try share(anna, to: mother).pendingChange)
+        let accepted = try mother.familyAcceptPlanChange(id: id, now: dayBefore)
+        XCTAssertNil(accepted.pendingChange)
+        XCTAssertTrue(accepted.facts.contains { $0.value == "Other Hotel" }, "\(accepted.facts)")
     }
 
     // MARK: - The family's side
@@ -400,7 +471,7 @@ final class CheckinsTests: WaymarkTestCase {
         XCTAssertFalse(inexact.alerts.contains { $0.kind == .checkinDue })
 
         // Every six hours makes 84 alerts in the week: iOS keeps 64 pending.
-        _ = try anna.setTripPlan(plan: plan(cadence: .everyHours(hours: 6)), now: now)
+        _ = try anna.changeTripPlan(plan: plan(cadence: .everyHours(hours: 6)), pin: normalPin, now: now)
         let ios = try anna.planNotifications(now: now, maxCount: 64, exactAlarmsAllowed: true)
         XCTAssertEqual(ios.alerts.count, 64)
         XCTAssertEqual(ios.planAgainAt, ios.alerts[63].fireAt)
@@ -416,8 +487,7 @@ final class CheckinsTests: WaymarkTestCase {
     }
 
     func testTheKeystoreKeyIs32BytesAndOnlyTheKeyAPlanWasImportedWithOpensIt() throws {
-        let payload = try ready().exportPlan(pin: normalPin, passphrase: nil).payload
-        let id = try family().importPlan(payload: payload, passphrase: nil, now: dayBefore).id
+        let id = try share(ready(), to: family()).id
         let relaunched = try profile("family", timeZone: "Europe/Moscow")
         for size in [0, 31, 33] {
             assertThrows(try relaunched.setKeystoreKey(key: Data(count: size)), invalid("key"))

@@ -1,0 +1,105 @@
+import SwiftUI
+import WaymarkCore
+
+/// The lock and the disguise: `lockStatus(now:)` and `disguiseStatus(platform: .ios)` as the
+/// core words them, each switch asking for a check-in PIN before `setAppLock(pin:on:now:)` or
+/// `setDisguise(pin:on:platform:)`. What iPhone still shows while disguised (`stillVisible`) is
+/// shown plainly next to the switch. After a disguise change the home screen icon is made to
+/// match what the core says.
+struct SettingsScreen: View {
+    @EnvironmentObject private var store: CoreStore
+    @State private var lock: LockView?
+    @State private var disguise: DisguiseView?
+    /// The switch the person flipped, waiting for a PIN.
+    @State private var asking: Change?
+    @State private var pin = ""
+    @State private var failure: String?
+
+    private enum Change: Equatable {
+        case lock(on: Bool)
+        case disguise(on: Bool)
+    }
+
+    var body: some View {
+        if let texts = store.texts, let lock, let disguise {
+            Form {
+                Section {
+                    Toggle(lock.settingLabel, isOn: Binding(
+                        get: { lockShown(lock) },
+                        set: { ask(.lock(on: $0)) }
+                    ))
+                    .disabled(!lock.available)
+                    Text(lock.settingDetail).font(.footnote)
+                }
+                Section {
+                    Toggle(disguise.settingLabel, isOn: Binding(
+                        get: { disguiseShown(disguise) },
+                        set: { ask(.disguise(on: $0)) }
+                    ))
+                    .disabled(!disguise.available)
+                    Text(disguise.detail).font(.footnote)
+                    Text(disguise.stillVisible).font(.footnote)
+                }
+                if asking != nil {
+                    Section {
+                        SecureField(texts.pinLabel, text: $pin).keyboardType(.numberPad)
+                        FormFailure(message: failure)
+                        Button(texts.save) { Task { await confirm() } }
+                            .disabled(pin.isEmpty)
+                        Button(texts.cancel, role: .cancel) { clear() }
+                    }
+                }
+            }
+            .navigationTitle(texts.settingsTitle)
+        } else {
+            ProgressView().task(id: store.revision) { await load() }
+        }
+    }
+
+    /// The lock switch shows the change waiting for its PIN, else what the core says.
+    private func lockShown(_ lock: LockView) -> Bool {
+        if case let .lock(on) = asking { return on }
+        return lock.enabled
+    }
+
+    private func disguiseShown(_ disguise: DisguiseView) -> Bool {
+        if case let .disguise(on) = asking { return on }
+        return disguise.on
+    }
+
+    private func load() async {
+        lock = await store.load { try $0.lockStatus(now: Date()) }
+        disguise = await store.load { try $0.disguiseStatus(platform: .ios) }
+    }
+
+    private func ask(_ change: Change) {
+        asking = change
+        pin = ""
+        failure = nil
+    }
+
+    private func clear() {
+        asking = nil
+        pin = ""
+        failure = nil
+    }
+
+    private func confirm() async {
+        guard let change = asking else { return }
+        let pin = self.pin
+        self.pin = ""
+        do {
+            switch change {
+            case let .lock(on):
+                lock = try await store.call { try $0.setAppLock(pin: pin, on: on, now: Date()) }
+            case let .disguise(on):
+                let view = try await store.call { try $0.setDisguise(pin: pin, on: on, platform: .ios) }
+                disguise = view
+                AlternateIcon.match(view)
+            }
+            clear()
+        } catch {
+            failure = CoreStore.describe(error)
+        }
+    }
+}
