@@ -58,7 +58,11 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
         Some(Command::Checkin { action }) => app.checkin(action, io),
         Some(Command::Plan { action }) => app.plan(action, io),
         Some(Command::Family { action }) => app.family(action, io),
-        Some(Command::Alerts { max, inexact }) => app.alerts(max, inexact),
+        Some(Command::Alerts {
+            action,
+            max,
+            inexact,
+        }) => app.alerts(action, max, inexact),
         Some(Command::SelfCheck) => app.self_check(io),
         Some(Command::Quiz) => app.quiz(io),
         Some(Command::Pack { action }) => app.pack(action),

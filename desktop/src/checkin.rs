@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use waymark_core::{CheckinMessageChoice, DayOfWeek, TripPlanField, TripPlanInput, TripPlanSaved};
 
 use crate::app::App;
-use crate::cli::{CheckinCommand, FamilyCommand, PinsCommand, PlanArgs, PlanCommand};
+use crate::cli::{
+    AlertsCommand, CheckinCommand, FamilyCommand, PinsCommand, PlanArgs, PlanCommand,
+};
 use crate::error::Failure;
 use crate::interactive::Io;
 use crate::render;
@@ -235,10 +237,43 @@ impl App<'_> {
         }
     }
 
-    pub(crate) fn alerts(&self, max: u32, inexact: bool) -> Result<String, Failure> {
+    pub(crate) fn alerts(
+        &self,
+        action: Option<AlertsCommand>,
+        max: u32,
+        inexact: bool,
+    ) -> Result<String, Failure> {
+        let now = self.settings.now;
+        match action {
+            None => {}
+            Some(AlertsCommand::Fired { id }) => {
+                self.core(self.waymark.alert_fired(id, now))?;
+                let home = self.core(self.waymark.home(now))?;
+                let warning = home.alert_warning;
+                return self.show(&warning, || {
+                    Ok(warning
+                        .as_ref()
+                        .map(|w| render::alert_warning(w, &self.ctx(None)))
+                        .unwrap_or_default())
+                });
+            }
+            Some(AlertsCommand::Test { status }) => {
+                let view = if status {
+                    self.core(self.waymark.test_alarm(now))?
+                } else {
+                    self.core(self.waymark.start_test_alarm(now))?
+                };
+                return self.show(&view, || Ok(render::test_alarm(&view)));
+            }
+            Some(AlertsCommand::Dismiss) => {
+                self.core(self.waymark.dismiss_alert_warning(now))?;
+                let view = self.core(self.waymark.home(now))?;
+                return self.show(&view, || Ok(render::home(&view, &self.ctx(None))));
+            }
+        }
         let plan = self.core(
             self.waymark
-                .plan_notifications(self.settings.now, max, !inexact),
+                .upcoming_alerts(self.settings.now, max, !inexact),
         )?;
         self.show(&plan, || Ok(render::alerts(&plan, &self.ctx(None))))
     }

@@ -114,8 +114,12 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<FamilyCommand>,
     },
-    /// The reminders a phone would schedule from now (for testing a schedule)
+    /// The reminders a phone would schedule from now (for testing a schedule); report one as
+    /// fired, or try the test alarm
     Alerts {
+        /// Report an alert as fired, or start the test alarm; the plan when absent
+        #[command(subcommand)]
+        action: Option<AlertsCommand>,
         /// The most alerts to plan (iOS keeps 64)
         #[arg(long, default_value_t = 64)]
         max: u32,
@@ -383,6 +387,25 @@ pub enum PackCommand {
 
 /// What to do as family. A traveller's id is URL-safe Base64 and one in 64 starts with "-", so
 /// the id arguments take a leading hyphen as part of the value, not as an option.
+#[derive(Debug, Subcommand)]
+pub enum AlertsCommand {
+    /// Report that the alert with this id fired now (what a phone reports as it shows one)
+    Fired {
+        /// The alert's id, as `waymark alerts` lists it
+        #[arg(allow_hyphen_values = true)]
+        id: String,
+    },
+    /// Start the test alarm (due in a minute), or with --status see whether it sounded
+    Test {
+        /// Show the test alarm's state without starting it again
+        #[arg(long)]
+        status: bool,
+    },
+    /// Hide the home screen's warning about alerts that did not sound
+    Dismiss,
+}
+
+/// What to do with the travellers you watch over.
 #[derive(Debug, Subcommand)]
 pub enum FamilyCommand {
     /// Everyone you watch over

@@ -1718,6 +1718,83 @@ fn hand_over(anna: &Profile, family: &Profile) -> String {
     import.json()["id"].as_str().unwrap().to_owned()
 }
 
+/// A phone reports each alert as it fires (`alerts fired`); one that never fired is told on the
+/// next home screen until dismissed, and the test alarm says whether it sounded.
+#[test]
+fn an_alarm_that_did_not_sound_shows_on_the_next_home_screen() {
+    let anna = with_pins();
+    let mother = Profile::new();
+    hand_over(&anna, &mother);
+    let now = "2026-03-03T00:00:00Z";
+    let json = mother.run_at("en", now, &["alerts", "--json"]).json();
+    let alerts = json["alerts"].as_array().unwrap();
+    let first_due = alerts
+        .iter()
+        .find(|a| a["kind"] == "family_checkin_due")
+        .unwrap();
+    let due_id = first_due["id"].as_str().unwrap();
+    let overdue_id = due_id.replace("-due", "-overdue");
+    let overdue = alerts
+        .iter()
+        .find(|a| a["id"] == overdue_id.as_str())
+        .unwrap();
+    assert_eq!(overdue["urgency"], "alarm");
+    let due_at = first_due["fire_at"].as_str().unwrap();
+    // The reminder fired on time; the alarm never did.
+    mother
+        .run_at("en", due_at, &["alerts", "fired", due_id])
+        .succeeded();
+    let later = "2026-03-05T00:00:00Z";
+    let home = mother.run_at("en", later, &[]);
+    let home = home.succeeded();
+    assert!(home.contains("may be stopping Waymark"), "{home}");
+    assert!(home.contains("The alarm due at"), "{home}");
+    assert!(home.contains("alerts dismiss"), "{home}");
+    let json = mother.run_at("en", later, &["--json"]).json();
+    let lines = json["alert_warning"]["lines"].as_array().unwrap();
+    // Two days of silence: the latest five, after a count of the earlier ones.
+    assert_eq!(lines.len(), 6, "{lines:?}");
+    assert_eq!(lines[0], "Earlier, 6 more did not sound on time.");
+    assert_eq!(
+        lines[5],
+        "The alarm due at 4 Mar 2026, 23:00 did not sound."
+    );
+    mother
+        .run_at("en", later, &["alerts", "dismiss"])
+        .succeeded();
+    let home = mother.run_at("en", later, &["--json"]).json();
+    assert!(home["alert_warning"].is_null());
+
+    // The test alarm: started, then not reported within its allowance.
+    let started = mother
+        .run_at("en", later, &["alerts", "test", "--json"])
+        .json();
+    assert_eq!(started["state"], "waiting");
+    let missed = mother
+        .run_at(
+            "en",
+            "2026-03-05T00:05:00Z",
+            &["alerts", "test", "--status", "--json"],
+        )
+        .json();
+    assert_eq!(missed["state"], "did_not_sound");
+    mother.run_at("en", later, &["alerts", "test"]).succeeded();
+    mother
+        .run_at(
+            "en",
+            "2026-03-05T00:01:00Z",
+            &["alerts", "fired", "test-alarm"],
+        )
+        .succeeded();
+    let worked = mother.run_at(
+        "en",
+        "2026-03-05T00:02:00Z",
+        &["alerts", "test", "--status"],
+    );
+    let worked = worked.succeeded();
+    assert!(worked.contains("sounded on time"), "{worked}");
+}
+
 #[test]
 fn alerts_say_which_must_sound_on_time() {
     let anna = with_pins();

@@ -29,6 +29,8 @@ const REMINDER_SLACK: Duration = Duration::minutes(20);
 const ALARM_SLACK: Duration = Duration::minutes(3);
 /// How long fired and missed alerts are kept.
 const KEEP: Duration = Duration::days(14);
+/// How many alerts that went wrong the warning names, the latest ones.
+const LINES_SHOWN: usize = 5;
 /// The guide article with each phone maker's settings.
 pub(crate) const ALARMS_ARTICLE: &str = "alarms-on-your-phone";
 
@@ -55,7 +57,8 @@ pub(crate) struct Problem {
 pub struct AlertWarning {
     /// "This phone may be stopping Waymark's alerts".
     pub title: String,
-    /// One line per alert that did not sound or came late, oldest first.
+    /// One line per alert that did not sound or came late, oldest first: the latest five, after
+    /// a line counting the earlier ones.
     pub lines: Vec<String>,
     /// What to do about it.
     pub advice: String,
@@ -235,7 +238,9 @@ pub(crate) fn warning(
     if problems.is_empty() {
         return Ok(None);
     }
-    let lines = problems
+    // The latest few: a phone that stopped Waymark for days would otherwise fill the screen.
+    let hidden = problems.len().saturating_sub(LINES_SHOWN);
+    let mut lines: Vec<String> = problems[hidden..]
         .iter()
         .map(|p| {
             let time = ui.date_time(p.fire_at.into(), zone);
@@ -252,6 +257,12 @@ pub(crate) fn warning(
             ui.format(key, &[("time", &time), ("minutes", &minutes)])
         })
         .collect();
+    if hidden > 0 {
+        lines.insert(
+            0,
+            ui.format("alert_log_more", &[("count", &hidden.to_string())]),
+        );
+    }
     Ok(Some(AlertWarning {
         title: ui.text("alert_log_title"),
         lines,

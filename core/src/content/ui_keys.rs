@@ -46,6 +46,7 @@ pub(crate) const KEYS: &[&str] = &[
     "alert_log_alarm_missed",
     "alert_log_reminder_late",
     "alert_log_alarm_late",
+    "alert_log_more",
     "alert_log_advice",
     "alert_log_dismiss",
     "test_alarm_start",

@@ -1,9 +1,9 @@
 //! The check-in screens, on both sides.
 
 use waymark_core::{
-    AlertUrgency, CheckinHistoryView, CheckinMessageView, CheckinReceipt, CheckinView,
-    FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan, PlanChangeView,
-    PlanExport, SlotStatus, SlotView, VerificationView,
+    AlertUrgency, AlertWarning, CheckinHistoryView, CheckinMessageView, CheckinReceipt,
+    CheckinView, FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan,
+    PlanChangeView, PlanExport, SlotStatus, SlotView, TestAlarmView, VerificationView,
 };
 
 use super::{Ctx, labelled, with_hint};
@@ -236,5 +236,31 @@ pub(crate) fn alerts(plan: &NotificationPlan, _ctx: &Ctx) -> String {
         out += &wrap(&alert.body, "    ", "    ");
     }
     out += &format!("⟳ {}\n", waymark_core::rfc3339(plan.plan_again_at));
+    out
+}
+
+/// What the home screen says when alerts did not sound on time.
+pub(crate) fn alert_warning(warning: &AlertWarning, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let mut out = wrap(&s.title(&format!("⚠ {}", warning.title)), "", "  ");
+    for line in &warning.lines {
+        out += &wrap(line, "  • ", "    ");
+    }
+    out += &wrap(&warning.advice, "  ", "  ");
+    out += &wrap(&ctx.hint(&warning.help), "  ", "  ");
+    out += &wrap(
+        &format!("{} [→ alerts dismiss]", warning.dismiss_label),
+        "  ",
+        "  ",
+    );
+    out
+}
+
+/// The test alarm's state.
+pub(crate) fn test_alarm(view: &TestAlarmView) -> String {
+    let mut out = wrap(&view.text, "", "");
+    if let Some(at) = view.fire_at {
+        out += &format!("⏰ {}\n", waymark_core::rfc3339(at));
+    }
     out
 }

@@ -10,6 +10,10 @@ pub(crate) fn home(view: &HomeView, ctx: &Ctx) -> String {
     let s = &ctx.style;
     let mut out = wrap(&s.title(&view.title), "", "");
     out += &wrap(&view.tagline, "", "");
+    if let Some(warning) = &view.alert_warning {
+        out.push('\n');
+        out += &super::alert_warning(warning, ctx);
+    }
 
     let step = &view.next_step;
     out.push('\n');

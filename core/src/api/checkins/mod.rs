@@ -237,21 +237,30 @@ impl Waymark {
         })
     }
 
-    /// The alerts as a list to show the person (the desktop's `alerts`), not to schedule: the
-    /// profile shown, so the harmless view has none; `plan_notifications` is for scheduling.
+    /// The alerts of the profile shown, as a shell without a scheduler of its own (the
+    /// desktop's `alerts`) lists them and then reports them with `alert_fired`: like
+    /// `plan_notifications`, but the harmless view has none. Phones schedule with
+    /// `plan_notifications`, whose alerts are always the real profile's.
     pub fn upcoming_alerts(
         &self,
         now: SystemTime,
         max_count: u32,
+        exact_alarms_allowed: bool,
     ) -> Result<NotificationPlan, WaymarkError> {
-        self.call(|| notifications::alerts_to_show(self.profile(), now, max_count, true))
+        self.call(|| {
+            notifications::notification_plan(self.profile(), now, max_count, exact_alarms_allowed)
+        })
     }
 
     /// Records that the alert `id` fired at `at`: the shell reports every alert as it shows it,
     /// so the core can tell which did not sound or came late (`home().alert_warning`). Always
     /// the real profile's log, whatever the lock shows.
     pub fn alert_fired(&self, id: String, at: SystemTime) -> Result<(), WaymarkError> {
-        self.call(|| alert_log::fired(&self.real, &id, at))
+        self.call(|| {
+            // The harmless view's own alerts (the desktop lists them) go to its own log.
+            alert_log::fired(self.profile(), &id, at)?;
+            alert_log::fired(&self.real, &id, at)
+        })
     }
 
     /// Hides the home screen's warning about alerts that did not sound, up to `now`; an alert
