@@ -106,6 +106,22 @@ fn the_check_in_routine_is_explained_right_after_the_signal_phrase() {
         assert_eq!(private.language, language);
         assert_eq!(
             private.next.as_ref().unwrap().id,
+            "alarms-on-your-phone",
+            "{language}"
+        );
+        let alarms = waymark.article("alarms-on-your-phone".into()).unwrap();
+        assert_eq!(alarms.language, language);
+        assert_eq!(alarms.section_id, "before-you-go");
+        assert!(
+            alarms
+                .blocks
+                .iter()
+                .flat_map(Block::links)
+                .any(|l| *l == open_check_ins),
+            "{language}: alarms-on-your-phone does not link the check-in article"
+        );
+        assert_eq!(
+            alarms.next.as_ref().unwrap().id,
             "know-your-destination",
             "{language}"
         );
