@@ -305,8 +305,11 @@ pub(crate) fn start_test(profile: &Profile, now: SystemTime) -> Result<()> {
     })
 }
 
+/// When an alert should sound, and when it was reported, if it was.
+type Times = (DateTime<Utc>, Option<DateTime<Utc>>);
+
 /// The test alarm's row: when it should sound and when it was reported.
-fn test_row(conn: &Connection) -> Result<Option<(DateTime<Utc>, Option<DateTime<Utc>>)>> {
+fn test_row(conn: &Connection) -> Result<Option<Times>> {
     let row: Option<(i64, Option<i64>)> = conn
         .query_row(
             "SELECT fire_at, fired_at FROM alert_log WHERE id = ?1",
