@@ -15,6 +15,7 @@ import android.window.OnBackInvokedCallback
 import android.window.OnBackInvokedDispatcher
 import java.time.Instant
 import org.waymark.core.Action
+import org.waymark.core.ShellPlatform
 import org.waymark.core.ShellTexts
 import org.waymark.core.Waymark
 import org.waymark.core.WaymarkException
@@ -31,6 +32,18 @@ class MainActivity : Activity(), Ui {
     private var renderedFor: String? = null
     private var pendingTap: Action? = null
 
+    /** The app came to the foreground and the lock and the disguise have not been asked yet. */
+    private var gateDue = true
+
+    /** The lock and the disguise are being asked: nothing of the app may be drawn meanwhile. */
+    private var gatePending = false
+
+    /** The screen on show is the lock or the calculator cover. */
+    private var gated = false
+
+    /** What [frame] drew last, hidden while the app is in the background. */
+    private var content: View? = null
+
     override val context: Context get() = this
     override val texts: ShellTexts
         get() = shown ?: error("texts are read only by a rendered screen")
@@ -41,8 +54,73 @@ class MainActivity : Activity(), Ui {
         // may be in the hands of the person the traveller fears.
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
-        stack.add(HomeScreen())
         handleTap(intent)
+    }
+
+    override fun onStart() {
+        super.onStart()
+        if (gateDue) {
+            gateDue = false
+            gate()
+        }
+    }
+
+    /**
+     * The app leaves the foreground: the core closes its lock (when the lock is on), and until
+     * the app returns and asks again nothing of it stays drawn.
+     */
+    override fun onStop() {
+        super.onStop()
+        if (isChangingConfigurations) return
+        gateDue = true
+        content?.visibility = View.INVISIBLE
+        Core.background(this, { it.lockNow() })
+    }
+
+    /**
+     * At every start and return: the launcher shows what the core says of the disguise; the
+     * cover's calculator comes first while the disguise is on, else the lock screen while the
+     * core says the app is locked, else the app as it was left.
+     */
+    private fun gate() {
+        gatePending = true
+        Core.run(this, { core ->
+            core.disguiseStatus(ShellPlatform.ANDROID) to core.lockStatus(Instant.now())
+        }, { (disguise, lock) ->
+            gatePending = false
+            Launcher.match(this, disguise)
+            when {
+                disguise.on -> showGate(CalculatorScreen())
+                lock.locked -> showGate(LockScreen())
+                stack.isEmpty() -> {
+                    stack.add(HomeScreen())
+                    show()
+                }
+                else -> {
+                    content?.visibility = View.VISIBLE
+                    if (renderedFor != surroundings()) show()
+                }
+            }
+        }, { error ->
+            gatePending = false
+            showError(error)
+        })
+    }
+
+    /** Shows [screen] (the lock or the cover) alone: every screen the app had open is dropped. */
+    private fun showGate(screen: Screen<*>) {
+        gated = true
+        stack.clear()
+        stack.add(screen)
+        show()
+    }
+
+    override fun opened() {
+        gated = false
+        stack.clear()
+        stack.add(HomeScreen())
+        show()
+        Alerts.replan(this)
     }
 
     override fun onNewIntent(intent: Intent) {
@@ -55,7 +133,7 @@ class MainActivity : Activity(), Ui {
         // The language, zone or permissions may have changed while away. Coming back from the
         // dialer must not clear a half-typed form, so the screen reloads only when they did.
         Alerts.replan(this)
-        if (renderedFor != surroundings()) show()
+        if (!gatePending && !gateDue && stack.isNotEmpty() && renderedFor != surroundings()) show()
     }
 
     /** What a rendered screen depends on besides the profile: the language and the zone. */
@@ -67,8 +145,9 @@ class MainActivity : Activity(), Ui {
     private fun handleTap(intent: Intent?) {
         val action = intent?.let { ActionCodec.take(it) } ?: return
         Alerts.replan(this)
-        // Some actions need the shell's words, which arrive with the first screen.
-        if (shown == null) pendingTap = action else perform(action)
+        // Some actions need the shell's words, which arrive with the first screen; none is
+        // performed past the lock or the cover, nor before they were asked.
+        if (shown == null || gated || gatePending || gateDue) pendingTap = action else perform(action)
     }
 
     override fun open(screen: Screen<*>) {
@@ -96,11 +175,14 @@ class MainActivity : Activity(), Ui {
 
     override fun toast(text: String) = Toast.makeText(this, text, Toast.LENGTH_LONG).show()
 
-    override fun <T> call(work: (Waymark) -> T, done: (T) -> Unit) {
+    override fun <T> call(work: (Waymark) -> T, replan: Boolean, failed: () -> Unit, done: (T) -> Unit) {
         Core.run(this, work, { result ->
-            Alerts.replan(this)
+            if (replan) Alerts.replan(this)
             done(result)
-        }, ::showError)
+        }, { error ->
+            showError(error)
+            failed()
+        })
     }
 
     private fun show() {
@@ -117,7 +199,11 @@ class MainActivity : Activity(), Ui {
             if (stack.lastOrNull() !== screen) return@run
             shown = texts
             renderedFor = surroundings()
-            setContentView(frame(screen.render(this, model)))
+            val drawn = screen.render(this, model)
+            val root = if (screen.framed) frame(drawn) else drawn.apply { fitsSystemWindows = true }
+            content = root
+            setContentView(root)
+            if (gated) return@run
             pendingTap?.let {
                 pendingTap = null
                 perform(it)

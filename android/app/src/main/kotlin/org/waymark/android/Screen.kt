@@ -29,10 +29,21 @@ interface Ui {
 
     /**
      * Runs [work] on the core thread, then [done] on the UI thread; a core error is shown to
-     * the person and [done] is not called. After a call that may change the check-ins, the
-     * alerts are planned again.
+     * the person, [failed] runs and [done] is not called. After a call that may change the
+     * check-ins ([replan], the default), the alerts are planned again.
      */
-    fun <T> call(work: (Waymark) -> T, done: (T) -> Unit)
+    fun <T> call(
+        work: (Waymark) -> T,
+        replan: Boolean = true,
+        failed: () -> Unit = {},
+        done: (T) -> Unit,
+    )
+
+    /**
+     * The lock or the calculator let the person in: the app starts again from its home screen
+     * (what the session now shows is the core's to decide).
+     */
+    fun opened()
 
     /** Loads and renders this screen again. */
     fun reload()
@@ -46,6 +57,12 @@ interface Ui {
  * into views (on the UI thread) and decides nothing the core has not decided.
  */
 abstract class Screen<T> {
+    /**
+     * Whether the shell's bar (back, leave quickly) frames this screen. The calculator cover is
+     * drawn alone: nothing on it may say Waymark.
+     */
+    open val framed: Boolean get() = true
+
     abstract fun load(core: Waymark, now: Instant): T
 
     abstract fun render(ui: Ui, model: T): View

@@ -142,7 +142,13 @@ fun Column.dateField(label: String, value: String): EditText {
             shown.year,
             shown.month.toInt() - 1,
             shown.day.toInt(),
-        ).show()
+        ).apply {
+            // A dialog is a window of its own: it is kept out of screenshots like the app's.
+            window?.setFlags(
+                android.view.WindowManager.LayoutParams.FLAG_SECURE,
+                android.view.WindowManager.LayoutParams.FLAG_SECURE,
+            )
+        }.show()
     }
     return edit
 }

@@ -110,4 +110,33 @@ class ManifestTest {
         val listed = elements("action", receiver).map { it.name() }.toSet()
         assertEquals(REPLAN_EVENTS, listed)
     }
+    @Test
+    fun `the launcher reaches the activity through Waymark's entry or the calculator cover, one enabled`() {
+        val activity = elements("activity").single()
+        assertEquals("false", activity.getAttributeNS(ns, "exported"), "reached only through an alias")
+        assertTrue(elements("intent-filter", activity).isEmpty(), "no launcher entry of its own")
+        val aliases = elements("activity-alias")
+        assertEquals(
+            listOf(Launcher.NORMAL, Launcher.COVER),
+            aliases.map { "org.waymark.android" + it.name() },
+        )
+        for (alias in aliases) {
+            assertEquals(".MainActivity", alias.getAttributeNS(ns, "targetActivity"))
+            assertEquals("true", alias.getAttributeNS(ns, "exported"))
+            val filter = elements("intent-filter", alias).single()
+            assertEquals(listOf("android.intent.action.MAIN"), elements("action", filter).map { it.name() })
+            assertEquals(listOf("android.intent.category.LAUNCHER"), elements("category", filter).map { it.name() })
+        }
+        val (normal, cover) = aliases
+        assertEquals("true", normal.getAttributeNS(ns, "enabled"))
+        assertEquals("false", cover.getAttributeNS(ns, "enabled"))
+        // Waymark's entry has the application's name and icon; the cover, neutral ones.
+        assertEquals("", normal.getAttributeNS(ns, "label"))
+        assertEquals("@string/cover_name", cover.getAttributeNS(ns, "label"))
+        assertEquals("@drawable/cover_icon", cover.getAttributeNS(ns, "icon"))
+        val strings = elements("string", parse("../app/src/main/res/values/strings.xml"))
+        assertEquals(listOf("cover_name"), strings.map { it.getAttribute("name") })
+        assertEquals("Calculator", strings.single().textContent)
+        assertTrue(File("../app/src/main/res/drawable/cover_icon.xml").exists())
+    }
 }

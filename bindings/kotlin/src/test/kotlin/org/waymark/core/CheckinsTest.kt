@@ -237,41 +237,57 @@ class CheckinsTest {
     // ---- Sharing the plan ----
 
     @Test
-    fun `the plan is exported plain or sealed and imported with and without a passphrase`() {
+    fun `the plan is always exported sealed with made-up words and imported with them`() {
         ready().use { anna ->
-            val plain = anna.exportPlan(duressPin, null)
-            assertTrue(plain.payload.startsWith("WAYMARK1P."), plain.payload)
-            assertEquals(plain.payload.toByteArray().size.toUInt(), plain.bytes)
-            assertTrue(plain.fitsQrCode)
-            assertEquals("waymark-plan.txt", plain.fileName)
-            assertEquals(Action.ShowQrCode(plain.payload), plain.showQrCode)
-            assertEquals(Action.ShareText(plain.payload), plain.share)
-            val sealed = anna.exportPlan(normalPin, "correct horse")
-            assertTrue(sealed.payload.startsWith("WAYMARK1S."), sealed.payload)
+            val export = anna.exportPlan(normalPin, null)
+            assertTrue(export.payload.startsWith("WAYMARK1S."), export.payload)
+            assertEquals(export.payload.toByteArray().size.toUInt(), export.bytes)
+            assertTrue(export.fitsQrCode)
+            assertEquals("waymark-plan.txt", export.fileName)
+            assertEquals(Action.ShowQrCode(export.payload), export.showQrCode)
+            assertEquals(Action.ShareText(export.payload), export.share)
+            // Four made-up words, to say on the phone; the hint says so and names them.
+            assertEquals(4, export.passphrase.trim().split(Regex("\\s+")).size, export.passphrase)
+            assertTrue(export.passphraseHint.contains(export.passphrase), export.passphraseHint)
+            // Under the help PIN the export looks the same: sealed, with its own words (the
+            // mark it leaves on the plan is the family's to read, so another profile here).
+            ready("forced").use { forced ->
+                val help = forced.exportPlan(duressPin, null)
+                assertTrue(help.payload.startsWith("WAYMARK1S."), help.payload)
+                assertEquals(4, help.passphrase.trim().split(Regex("\\s+")).size, help.passphrase)
+                assertEquals(export.payload.length, help.payload.length)
+            }
+            val chosen = anna.exportPlan(normalPin, "correct horse")
+            assertTrue(chosen.payload.startsWith("WAYMARK1S."), chosen.payload)
+            assertEquals("correct horse", chosen.passphrase)
             assertInvalid("passphrase") { anna.exportPlan(normalPin, "short") }
 
             open("family", "Europe/Moscow").use { mother ->
                 // Without the keystore key nothing can be sealed at rest, so nothing is imported.
-                assertInvalid("key") { mother.importPlan(plain.payload, null, dayBefore) }
+                assertInvalid("key") { mother.importPlan(export.payload, export.passphrase, dayBefore) }
                 assertInvalid("key") { mother.setKeystoreKey(ByteArray(16)) }
                 mother.setKeystoreKey(keystoreKey)
                 val empty = mother.familyList(dayBefore)
                 assertTrue(empty.travellers.isEmpty())
                 assertNotNull(empty.emptyHint)
 
-                assertInvalid("passphrase") { mother.importPlan(sealed.payload, null, dayBefore) }
-                assertInvalid("passphrase") { mother.importPlan(sealed.payload, "wrong horse", dayBefore) }
-                assertInvalid("payload") { mother.importPlan(plain.payload.dropLast(10), null, dayBefore) }
+                assertInvalid("passphrase") { mother.importPlan(export.payload, null, dayBefore) }
+                assertInvalid("passphrase") { mother.importPlan(chosen.payload, "wrong horse", dayBefore) }
+                // A sealed plan cut short cannot be told from a wrong passphrase: both fail to open.
+                assertInvalid("passphrase") { mother.importPlan(export.payload.dropLast(10), export.passphrase, dayBefore) }
                 val foreign = assertInvalid("payload") { mother.importPlan("https://example.org/plan", null, dayBefore) }
                 assertTrue(foreign.reason.contains("not a Waymark plan"), foreign.reason)
                 assertTrue(mother.familyList(dayBefore).travellers.isEmpty(), "nothing stored")
 
-                val view = mother.importPlan(plain.payload, null, dayBefore)
+                // Case and extra spaces do not matter.
+                val typed = "  " + export.passphrase.uppercase().replace(" ", "   ") + " "
+                val view = mother.importPlan(export.payload, typed, dayBefore)
                 assertEquals("Anna", view.name)
                 assertEquals("Istanbul, Türkiye", view.destination)
                 assertTrue(view.signalPhraseReminder.contains("«How is aunt Valya?»"), view.signalPhraseReminder)
                 assertFalse(view.needsAttention)
                 assertFalse(view.helpSignalled)
+                assertNull(view.pendingChange)
                 assertNull(view.current)
                 assertNull(view.lastCheckin)
                 assertEquals(0u, view.next?.index)
@@ -283,7 +299,7 @@ class CheckinsTest {
                 )
                 assertEquals(FactLine("Document copies", "with my sister Olga"), view.facts[3])
 
-                val again = mother.importPlan(sealed.payload, "correct horse", dayBefore)
+                val again = mother.importPlan(chosen.payload, "correct horse", dayBefore)
                 assertEquals(view.id, again.id, "the same plan twice is one traveller")
                 val list = mother.familyList(dayBefore)
                 assertNull(list.emptyHint)
@@ -294,12 +310,34 @@ class CheckinsTest {
         }
     }
 
+    @Test
+    fun `a re-imported plan that weakens the routine waits for the family to accept or keep`(): Unit =
+        pair { anna, mother, id ->
+            val weaker = plan(CheckinCadence.Daily(listOf("21:00")))
+            anna.changeTripPlan(weaker, normalPin, dayBefore)
+            val export = anna.exportPlan(normalPin, null)
+            val view = mother.importPlan(export.payload, export.passphrase, dayBefore)
+            val change = assertNotNull(view.pendingChange)
+            assertTrue(change.title.contains("Anna"), change.title)
+            assertTrue(change.differences.isNotEmpty())
+            assertTrue(change.ask.isNotBlank())
+            assertNotEquals(change.acceptLabel, change.keepLabel)
+            // Until accepted, the old schedule stays in force.
+            val kept = mother.familyKeepPlan(id, dayBefore)
+            assertNull(kept.pendingChange)
+            val again = mother.importPlan(export.payload, export.passphrase, dayBefore)
+            assertNotNull(again.pendingChange)
+            val accepted = mother.familyAcceptPlanChange(id, dayBefore)
+            assertNull(accepted.pendingChange)
+        }
+
     // ---- The family's side ----
 
     /** Anna's phone and her mother's, with the plan shared between them. */
     private fun <T> pair(block: (anna: Waymark, mother: Waymark, id: String) -> T): T = ready().use { anna ->
         family().use { mother ->
-            val id = mother.importPlan(anna.exportPlan(normalPin, null).payload, null, dayBefore).id
+            val export = anna.exportPlan(normalPin, null)
+            val id = mother.importPlan(export.payload, export.passphrase, dayBefore).id
             block(anna, mother, id)
         }
     }
@@ -310,7 +348,8 @@ class CheckinsTest {
             ready("forced").use { forced ->
                 family().use { mother ->
                     val ids = listOf(free, forced).map {
-                        mother.importPlan(it.exportPlan(normalPin, null).payload, null, dayBefore).id
+                        val export = it.exportPlan(normalPin, null)
+                        mother.importPlan(export.payload, export.passphrase, dayBefore).id
                     }
                     assertInvalid("current_pin") { free.changeCheckinPins("0000", "1111", "2222") }
                     assertInvalid("new_normal_pin") { free.changeCheckinPins(normalPin, "11", "2222") }
@@ -467,7 +506,9 @@ class CheckinsTest {
         assertTrue(inexact.alerts.none { it.kind == AlertKind.CHECKIN_DUE })
 
         // Every six hours makes 84 alerts in the week: iOS keeps 64 pending.
-        anna.setTripPlan(plan(CheckinCadence.EveryHours(6u)), now)
+        // Once the PINs exist, the plan changes only with one of them.
+        assertInvalid("pin") { anna.setTripPlan(plan(CheckinCadence.EveryHours(6u)), now) }
+        anna.changeTripPlan(plan(CheckinCadence.EveryHours(6u)), normalPin, now)
         val ios = anna.planNotifications(now, 64u, true)
         assertEquals(64, ios.alerts.size)
         assertEquals(ios.alerts[63].fireAt, ios.planAgainAt)
@@ -487,8 +528,8 @@ class CheckinsTest {
 
     @Test
     fun `the keystore key is 32 bytes, and only the key a plan was imported with opens it`() {
-        val payload = ready().use { it.exportPlan(normalPin, null).payload }
-        val id = family().use { it.importPlan(payload, null, dayBefore).id }
+        val export = ready().use { it.exportPlan(normalPin, null) }
+        val id = family().use { it.importPlan(export.payload, export.passphrase, dayBefore).id }
         open("family", "Europe/Moscow").use { relaunched ->
             for (size in listOf(0, 31, 33)) {
                 assertInvalid("key") { relaunched.setKeystoreKey(ByteArray(size)) }

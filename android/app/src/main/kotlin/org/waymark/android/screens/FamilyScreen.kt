@@ -42,6 +42,7 @@ class TravellerScreen(private val id: String) :
             title(traveller.name)
             note(traveller.destination)
             heading(traveller.headline)
+            pendingChange(ui, traveller)
             traveller.current?.let { slot(it) }
             traveller.next?.let { slot(it) }
             note(traveller.lastCheckin)
@@ -66,6 +67,25 @@ class TravellerScreen(private val id: String) :
                 text("${entry.atLabel} · ${entry.slotLabel} · ${entry.outcomeLabel}")
             }
         }
+}
+
+/**
+ * A re-imported plan that weakens the routine: what changed, the core's ask (call first), and
+ * the two answers. Until one is given the old plan stays in force.
+ */
+fun Column.pendingChange(ui: Ui, traveller: FamilyTravellerView) {
+    val change = traveller.pendingChange ?: return
+    group {
+        heading(change.title)
+        for (difference in change.differences) text(difference)
+        text(change.ask)
+        button(change.acceptLabel) {
+            ui.call({ it.familyAcceptPlanChange(traveller.id, Instant.now()) }) { ui.reload() }
+        }
+        button(change.keepLabel) {
+            ui.call({ it.familyKeepPlan(traveller.id, Instant.now()) }) { ui.reload() }
+        }
+    }
 }
 
 /** What to do when the traveller is silent, step by step, each with its call or text. */

@@ -1,7 +1,6 @@
 package org.waymark.android
 
 import android.text.InputType
-import android.widget.CheckBox
 import java.time.Instant
 import org.waymark.core.Action
 import org.waymark.core.PlanExport
@@ -18,7 +17,10 @@ class QrScreen(private val text: String) : Screen<QrCode>() {
     }
 }
 
-/** The traveller hands the plan to the family: as a QR code on screen, or as text they share. */
+/**
+ * The traveller hands the plan to the family: as a QR code on screen, or as text they share.
+ * The plan is always sealed; the core makes up the passphrase, which the next screen shows.
+ */
 class ExportScreen : Screen<Unit>() {
     override fun load(core: Waymark, now: Instant) = Unit
 
@@ -27,24 +29,22 @@ class ExportScreen : Screen<Unit>() {
         title(texts.exportTitle)
         text(texts.exportHint)
         val pin = field(texts.pinLabel, hint = texts.pinHint, type = PIN_INPUT)
-        val sealed = add(CheckBox(context).apply { text = texts.exportSealed })
-        val passphrase = field(
-            texts.passphraseLabel,
-            hint = texts.passphraseHint,
-            type = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_PASSWORD,
-        )
         button(texts.exportTitle) {
             val typedPin = pin.text.toString()
-            val typedPassphrase = passphrase.text.toString().takeIf { sealed.isChecked }
+            pin.setText("")
             ui.call({ core ->
-                val export = core.exportPlan(typedPin, typedPassphrase)
+                val export = core.exportPlan(typedPin, null)
                 export to if (export.fitsQrCode) qrCode(export.payload) else null
             }) { (export, code) -> ui.open(ExportedScreen(export, code)) }
         }
     }
 }
 
-/** The exported plan: its QR code when it fits one, and the share and copy buttons. */
+/**
+ * The exported plan: its QR code when it fits one, the share and copy buttons, and the
+ * passphrase it is sealed with, big, with the core's words on how to pass it on (by voice,
+ * never in the same message).
+ */
 class ExportedScreen(private val export: PlanExport, private val code: QrCode?) :
     Screen<PlanExport>() {
     override fun load(core: Waymark, now: Instant) = export
@@ -52,6 +52,9 @@ class ExportedScreen(private val export: PlanExport, private val code: QrCode?) 
     override fun render(ui: Ui, model: PlanExport) = column(ui.context) {
         title(ui.texts.exportTitle)
         code?.let { add(QrView(context, it).apply { contentDescription = ui.texts.showQr }) }
+        heading(ui.texts.passphraseLabel)
+        title(model.passphrase)
+        text(model.passphraseHint)
         button(ui.texts.share) { ui.perform(model.share) }
         button(ui.texts.copy) { ui.perform(Action.CopyText(model.payload)) }
     }
@@ -71,10 +74,10 @@ class ImportScreen(private val scanned: String = "") : Screen<Unit>() {
             hint = texts.importPasteHint,
             type = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_FLAG_MULTI_LINE,
         )
+        // The words the traveller said on the phone (an old unsealed plan needs none).
         val passphrase = field(
             texts.passphraseLabel,
-            hint = texts.passphraseHint,
-            type = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_VARIATION_PASSWORD,
+            type = InputType.TYPE_CLASS_TEXT or InputType.TYPE_TEXT_FLAG_NO_SUGGESTIONS,
         )
         button(texts.importButton) {
             val typed = payload.text.toString().trim()

@@ -1,27 +1,100 @@
 package org.waymark.android
 
+import android.app.Activity
+import android.widget.Switch
 import java.time.Instant
 import java.time.ZoneId
+import org.waymark.core.DisguiseView
 import org.waymark.core.LanguageInfo
+import org.waymark.core.LockView
+import org.waymark.core.ShellPlatform
 import org.waymark.core.Waymark
 
-/** The app's language (the phone's by default) and the time zone it follows (the phone's). */
-class SettingsScreen : Screen<Pair<List<LanguageInfo>, String>>() {
-    override fun load(core: Waymark, now: Instant) = core.languages() to core.language()
+/** What the settings screen shows, from the core. */
+class SettingsModel(
+    val languages: List<LanguageInfo>,
+    val language: String,
+    val lock: LockView,
+    val disguise: DisguiseView,
+)
 
-    override fun render(ui: Ui, model: Pair<List<LanguageInfo>, String>) = column(ui.context) {
-        val (languages, current) = model
+/**
+ * The app's language (the phone's by default), the time zone it follows (the phone's), the app
+ * lock and the calculator disguise. Turning the lock or the disguise on or off asks for a
+ * check-in PIN; the core checks it and says what the setting now is.
+ */
+class SettingsScreen : Screen<SettingsModel>() {
+    override fun load(core: Waymark, now: Instant) = SettingsModel(
+        core.languages(),
+        core.language(),
+        core.lockStatus(now),
+        core.disguiseStatus(ShellPlatform.ANDROID),
+    )
+
+    override fun render(ui: Ui, model: SettingsModel) = column(ui.context) {
         val texts = ui.texts
         title(texts.settingsTitle)
         heading(texts.languageLabel)
         // A language whose texts no native speaker has reviewed yet says so beside its name.
-        val labels = languages.map { language -> language.note?.let { "${language.name} — $it" } ?: language.name }
-        choice(labels, languages.indexOfFirst { it.code == current }) { index ->
-            Core.chooseLanguage(context, languages[index].code)
+        val labels = model.languages.map { language -> language.note?.let { "${language.name} — $it" } ?: language.name }
+        choice(labels, model.languages.indexOfFirst { it.code == model.language }) { index ->
+            Core.chooseLanguage(context, model.languages[index].code)
             Alerts.replan(context)
             ui.reload()
         }
         heading(texts.timeZoneLabel)
         text(ZoneId.systemDefault().id)
+
+        val lock = model.lock
+        pinSwitch(ui, lock.settingLabel, lock.enabled, lock.available) { pin, on ->
+            ui.call({ it.setAppLock(pin, on, Instant.now()) }, replan = false, failed = ui::reload) { ui.reload() }
+        }
+        note(lock.settingDetail)
+
+        val disguise = model.disguise
+        pinSwitch(ui, disguise.settingLabel, disguise.on, disguise.available) { pin, on ->
+            ui.call({ it.setDisguise(pin, on, ShellPlatform.ANDROID) }, replan = false, failed = ui::reload) { view ->
+                // The launcher shows what the core now says.
+                Launcher.match(ui.context as Activity, view)
+                ui.reload()
+            }
+        }
+        note(disguise.detail)
+        // What Android still shows of Waymark while disguised, said plainly.
+        text(disguise.stillVisible)
     }
+}
+
+/**
+ * A setting switched with a check-in PIN: flipping [label]'s switch opens a PIN field with save
+ * and cancel; save hands the PIN and the new state to [change], cancel puts the switch back.
+ * Disabled when the core says the setting is not [available] (no PINs yet).
+ */
+fun Column.pinSwitch(
+    ui: Ui,
+    label: String,
+    on: Boolean,
+    available: Boolean,
+    change: (pin: String, on: Boolean) -> Unit,
+): Switch {
+    val texts = ui.texts
+    val switch = add(Switch(context).apply {
+        text = label
+        isChecked = on
+        isEnabled = available
+    })
+    val ask = section()
+    switch.setOnCheckedChangeListener { _, checked ->
+        ask.view.removeAllViews()
+        if (checked == on) return@setOnCheckedChangeListener
+        val pin = ask.field(texts.pinLabel, hint = texts.pinHint, type = PIN_INPUT)
+        ask.button(texts.save) {
+            val typed = pin.text.toString()
+            pin.setText("")
+            change(typed, checked)
+        }
+        ask.button(texts.cancel) { switch.isChecked = on }
+        pin.requestFocus()
+    }
+    return switch
 }

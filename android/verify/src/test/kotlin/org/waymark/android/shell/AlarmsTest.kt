@@ -72,10 +72,10 @@ class AlarmsTest {
         val olgaDir = Files.createTempDirectory("olga")
         val olga = Waymark.open(olgaDir.resolve("p.sqlite").toString(), WaymarkOptions("en", zone.id))
         plan(olga, "Olga", "Antalya", now)
-        val payload = olga.exportPlan("2468", null).payload
+        val export = olga.exportPlan("2468", null)
         shell.ask { core ->
             plan(core, "Anna", "Istanbul", now)
-            core.importPlan(payload, null, now)
+            core.importPlan(export.payload, export.passphrase, now)
         }
         Alerts.replan(shell.activity)
         shell.settle()

@@ -199,6 +199,89 @@ class ScreensTest {
     }
 
     @Test
+    fun a_plan_change_needs_a_pin_the_export_shows_its_passphrase_and_the_family_imports_and_answers_a_change() {
+        val shell = Shell.launch()
+        val texts = shell.activity.texts
+        val now = Instant.now()
+        val zone = ZoneId.systemDefault()
+        shell.ask { core ->
+            val form = core.tripPlanForm(now)
+            val today = LocalDate.now(zone)
+            core.setTripPlan(
+                form.plan.copy(
+                    travellerName = "Anna",
+                    destinationCountry = "TR",
+                    destinationCity = "Istanbul",
+                    starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
+                    ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
+                    homeTimeZone = zone.id,
+                    destinationTimeZone = zone.id,
+                ),
+                now,
+            )
+            core.setCheckinPins("2468", "1357", "the cat is on the roof")
+        }
+        val home = shell.ask { it.home(Instant.now()) }
+        shell.tap(home.menu.first { it.action is org.waymark.core.Action.OpenCheckin }.title)
+
+        // The PINs exist: the form asks for one, and refuses a change without it.
+        shell.tap(texts.planTitle)
+        shell.type(texts.planDestinationCity, "Ankara")
+        shell.tap(texts.save)
+        assertNotNull("the PIN's problem beside it", shell.field(texts.pinLabel).error)
+        assertEquals("Istanbul", shell.ask { it.tripPlan() }!!.destinationCity)
+        shell.type(texts.pinLabel, "2468")
+        shell.tap(texts.save)
+        assertEquals("Ankara", shell.ask { it.tripPlan() }!!.destinationCity)
+
+        // The export: sealed, its passphrase big with the core's words on passing it on.
+        shell.tap(texts.exportTitle)
+        shell.type(texts.pinLabel, "2468")
+        shell.tap(texts.exportTitle)
+        val shown = shell.texts()
+        val passphrase = shown[shown.indexOf(texts.passphraseLabel) + 1]
+        assertEquals(4, passphrase.trim().split(' ').filter { it.isNotEmpty() }.size)
+        assertTrue("the hint: $shown", shown.any { it.contains(passphrase) && it != passphrase })
+        shell.tap(texts.copy)
+        val clipboard = shell.activity.getSystemService(android.content.ClipboardManager::class.java)
+        val payload = clipboard.primaryClip!!.getItemAt(0).text.toString()
+        assertTrue(payload.startsWith("WAYMARK1S."))
+
+        // The family (here the same phone) imports it with the words said on the phone.
+        repeat(3) { shell.back() }
+        shell.tap(home.menu.first { it.action is org.waymark.core.Action.OpenFamily }.title)
+        shell.tap(texts.importTitle)
+        shell.type(texts.importTitle, payload)
+        shell.tap(texts.importButton)
+        assertNotNull("refused without the passphrase", shell.lastToast())
+        shell.type(texts.passphraseLabel, passphrase.uppercase())
+        shell.tap(texts.importButton)
+        val id = shell.ask { it.familyList(Instant.now()) }.travellers.single().id
+        assertTrue("the traveller: ${shell.texts()}", shell.shows("Anna"))
+
+        // A weaker plan comes again: the family sees what changed and answers.
+        val weaker = shell.ask { core ->
+            val plan = core.tripPlan()!!
+            core.changeTripPlan(
+                plan.copy(schedule = plan.schedule.copy(graceMinutes = plan.schedule.graceMinutes * 4u)),
+                "2468",
+                Instant.now(),
+            )
+            core.exportPlan("2468", null)
+        }
+        val change = shell.ask { it.importPlan(weaker.payload, weaker.passphrase, Instant.now()) }.pendingChange!!
+        shell.activity.perform(org.waymark.core.Action.OpenWatchedTraveller(id))
+        shell.settle()
+        assertTrue("the change: ${shell.texts()}", shell.shows(change.title))
+        for (difference in change.differences) assertTrue(shell.shows(difference))
+        assertTrue(shell.shows(change.ask))
+        assertTrue(shell.buttons().contains(change.acceptLabel))
+        shell.tap(change.keepLabel)
+        assertFalse(shell.shows(change.title))
+        assertEquals(null, shell.ask { it.familyTraveller(id, Instant.now()) }.pendingChange)
+    }
+
+    @Test
     fun an_article_is_read_aloud_or_the_person_is_told_how_to_add_a_voice() {
         val shell = Shell.launch()
         val texts = shell.activity.texts

@@ -65,7 +65,8 @@ class Shell private constructor(val controller: ActivityController<MainActivity>
     fun field(label: String): EditText {
         val labels = views().filterIsInstance<TextView>().filter { it !is EditText && it.text.toString() == label }
         check(labels.isNotEmpty()) { "no field labelled \"$label\"; texts: ${texts()}" }
-        val target = labels.first().labelFor
+        // A screen's title may have the same words as its field's label: the label names the field.
+        val target = (labels.firstOrNull { it.labelFor != View.NO_ID } ?: labels.first()).labelFor
         check(target != View.NO_ID) { "the label \"$label\" names no field" }
         return activity.findViewById<View>(target) as? EditText ?: error("the field of \"$label\" is not on screen")
     }
