@@ -124,6 +124,9 @@ final class NotificationScheduler: NSObject, ObservableObject {
         let allowed = settings.authorizationStatus == .authorized
             && (settings.alertSetting == .enabled || settings.soundSetting == .enabled)
         for (id, dueAt) in due {
+            // Another look may have told it, or a newer request replaced it, while this one waited
+            // for iOS: a test alarm started again must not inherit the last one's report.
+            guard scheduled()[id] == dueAt else { continue }
             let shownAt: Date?
             if let date = delivered[id], date >= dueAt.addingTimeInterval(-Self.deliveryLeeway) {
                 shownAt = date
@@ -183,7 +186,11 @@ final class NotificationScheduler: NSObject, ObservableObject {
 extension NotificationScheduler: UNUserNotificationCenterDelegate {
     nonisolated func userNotificationCenter(_ center: UNUserNotificationCenter, didReceive response: UNNotificationResponse, withCompletionHandler completionHandler: @escaping () -> Void) {
         let fields = response.notification.request.content.userInfo as? [String: String] ?? [:]
+        let id = response.notification.request.identifier
+        let shownAt = response.notification.date
         Task { @MainActor in
+            // A tapped alert leaves Notification Center: its delivery date is told now.
+            await self.shown(id, at: shownAt)
             if let action = ActionCoding.decode(fields) { self.open(action) }
             completionHandler()
         }
