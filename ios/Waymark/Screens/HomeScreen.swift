@@ -1,8 +1,10 @@
 import SwiftUI
 import WaymarkCore
 
-/// Renders `home(now:)`: the next step, the check-in line, who to contact now, the hotline and
-/// the menu.
+/// Renders `home(now:)`: the warning about alerts that did not sound or came late (with the steps
+/// for this phone, and `dismissAlertWarning(now:)`), the next step, the check-in line, who to
+/// contact now, the hotline and the menu. Read again after the scheduler has told the core which
+/// alerts iOS showed, so the warning never reflects an alert not yet reported.
 struct HomeScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
@@ -12,6 +14,17 @@ struct HomeScreen: View {
     var body: some View {
         Loaded(home) { home in
             List {
+                if notifications.reportsChecked > 0, let warning = home.alertWarning {
+                    Section(warning.title) {
+                        ForEach(Array(warning.lines.enumerated()), id: \.offset) { _, line in
+                            Text(line).font(.subheadline)
+                        }
+                        // The core gives `help` no label of its own: the advice, which says to follow
+                        // the steps for this phone, is the button that opens them.
+                        ActionButton(label: warning.advice, action: warning.help)
+                        Button(warning.dismissLabel) { Task { await dismissWarning() } }
+                    }
+                }
                 Section {
                     Text(home.tagline).font(.subheadline)
                 }
@@ -80,10 +93,15 @@ struct HomeScreen: View {
                 }
             }
         }
-        .task(id: store.revision) {
+        .task(id: [store.revision, notifications.reportsChecked]) {
             guard store.revision > 0 else { return }
             home = await store.load { try $0.home(now: Date()) }
             languages = await store.load { $0.languages() } ?? []
         }
+    }
+
+    private func dismissWarning() async {
+        guard await store.load({ try $0.dismissAlertWarning(now: Date()) }) != nil else { return }
+        home = await store.load { try $0.home(now: Date()) } ?? home
     }
 }

@@ -5,11 +5,16 @@ import WaymarkCore
 /// core words them, each switch asking for a check-in PIN before `setAppLock(pin:on:now:)` or
 /// `setDisguise(pin:on:platform:)`. What iPhone still shows while disguised (`stillVisible`) is
 /// shown plainly next to the switch. After a disguise change the home screen icon is made to
-/// match what the core says.
+/// match what the core says. The test alarm: its button calls `startTestAlarm(now:)` and plans
+/// the notifications again at once (the plan then holds it); below it, `testAlarm(now:)`'s text,
+/// read again whenever the scheduler has looked at which alerts were shown (on every return to
+/// the foreground, every re-plan and every alert shown while the app is open).
 struct SettingsScreen: View {
     @EnvironmentObject private var store: CoreStore
+    @EnvironmentObject private var notifications: NotificationScheduler
     @State private var lock: LockView?
     @State private var disguise: DisguiseView?
+    @State private var testAlarm: TestAlarmView?
     /// The switch the person flipped, waiting for a PIN.
     @State private var asking: Change?
     @State private var pin = ""
@@ -40,6 +45,13 @@ struct SettingsScreen: View {
                     Text(disguise.detail).font(.footnote)
                     Text(disguise.stillVisible).font(.footnote)
                 }
+                if let testAlarm {
+                    Section {
+                        Button(testAlarm.startLabel) { Task { await startTestAlarm() } }
+                        Text(testAlarm.text).font(.footnote)
+                    }
+                }
+                NotificationsNotice()
                 if asking != nil {
                     Section {
                         SecureField(texts.pinLabel, text: $pin).keyboardType(.numberPad)
@@ -51,6 +63,15 @@ struct SettingsScreen: View {
                 }
             }
             .navigationTitle(texts.settingsTitle)
+            .task(id: notifications.reportsChecked) { await loadTestAlarm() }
+            .task(id: testAlarm?.state) {
+                // While it waits, the app may stay open past its time: the core's verdict is read
+                // again now and then rather than only at the next return to the foreground.
+                while testAlarm?.state == .waiting {
+                    guard (try? await Task.sleep(nanoseconds: 15_000_000_000)) != nil else { return }
+                    await loadTestAlarm()
+                }
+            }
         } else {
             ProgressView().task(id: store.revision) { await load() }
         }
@@ -70,6 +91,21 @@ struct SettingsScreen: View {
     private func load() async {
         lock = await store.load { try $0.lockStatus(now: Date()) }
         disguise = await store.load { try $0.disguiseStatus(platform: .ios) }
+        await loadTestAlarm()
+    }
+
+    private func loadTestAlarm() async {
+        testAlarm = await store.load { try $0.testAlarm(now: Date()) } ?? testAlarm
+    }
+
+    /// Starts the test alarm and schedules it at once.
+    private func startTestAlarm() async {
+        // An earlier test alarm's outcome reaches the core before the new one replaces it.
+        await notifications.reportShown()
+        guard let started = await store.load({ try $0.startTestAlarm(now: Date()) }) else { return }
+        testAlarm = started
+        await notifications.replan()
+        await loadTestAlarm()
     }
 
     private func ask(_ change: Change) {
