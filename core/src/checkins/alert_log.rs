@@ -120,54 +120,80 @@ fn urgency_of(word: &str) -> AlertUrgency {
     }
 }
 
-/// Keeps what the shell is asked to schedule now: new alerts are added, moved ones take their
-/// new time, and future ones the plan no longer holds (a check-in made, a plan changed) are
-/// withdrawn. Past ones stay, to be judged.
+/// Keeps what the shell is asked to schedule now: new alerts are added, and future ones the
+/// plan no longer holds at that time (a check-in made, a plan changed) are withdrawn. Past ones
+/// stay, to be judged: an alert whose slot a changed plan moved keeps its miss, and the moved
+/// one is a new row.
 pub(crate) fn record_planned(
     profile: &Profile,
     plan: &NotificationPlan,
     now: SystemTime,
 ) -> Result<()> {
     let now: DateTime<Utc> = now.into();
+    let planned: Vec<(&str, i64)> = plan
+        .alerts
+        .iter()
+        .map(|a| {
+            (
+                a.id.as_str(),
+                DateTime::<Utc>::from(a.fire_at).timestamp_millis(),
+            )
+        })
+        .collect();
     profile.db.write(|tx| {
         tx.execute(
             "DELETE FROM alert_log WHERE fire_at < ?1",
             [(now - KEEP).timestamp_millis()],
         )?;
         let mut future = tx.prepare_cached(
-            "SELECT id FROM alert_log WHERE fire_at > ?1 AND fired_at IS NULL AND id <> ?2",
+            "SELECT id, fire_at FROM alert_log WHERE fire_at > ?1 AND fired_at IS NULL AND id <> ?2",
         )?;
-        let withdrawn: Vec<String> = future
-            .query_map(params![now.timestamp_millis(), TEST_ALARM_ID], |r| r.get(0))?
-            .collect::<rusqlite::Result<Vec<String>>>()?
+        let withdrawn: Vec<(String, i64)> = future
+            .query_map(params![now.timestamp_millis(), TEST_ALARM_ID], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<(String, i64)>>>()?
             .into_iter()
-            .filter(|id| !plan.alerts.iter().any(|a| &a.id == id))
+            .filter(|(id, at)| !planned.contains(&(id.as_str(), *at)))
             .collect();
-        for id in withdrawn {
-            tx.execute("DELETE FROM alert_log WHERE id = ?1", [id])?;
+        for (id, at) in withdrawn {
+            tx.execute(
+                "DELETE FROM alert_log WHERE id = ?1 AND fire_at = ?2",
+                params![id, at],
+            )?;
         }
-        for alert in &plan.alerts {
-            let fire_at = DateTime::<Utc>::from(alert.fire_at).timestamp_millis();
+        for (alert, (id, fire_at)) in plan.alerts.iter().zip(&planned) {
             tx.execute(
                 "INSERT INTO alert_log (id, fire_at, urgency) VALUES (?1, ?2, ?3)
-                 ON CONFLICT (id) DO UPDATE SET fire_at = excluded.fire_at,
-                     urgency = excluded.urgency
-                 WHERE alert_log.fired_at IS NULL",
-                params![alert.id, fire_at, urgency_word(alert.urgency)],
+                 ON CONFLICT (id, fire_at) DO NOTHING",
+                params![id, fire_at, urgency_word(alert.urgency)],
             )?;
         }
         Ok(())
     })
 }
 
-/// Records that the alert `id` fired at `at`, as the shell reports it. The first report counts;
-/// an id the log does not hold (planned before an update, or already forgotten) is ignored.
+/// How early a report may come for the alert it belongs to: a shell's clock and the alarm's
+/// own rounding.
+const EARLY_REPORT: Duration = Duration::minutes(5);
+
+/// Records that the alert `id` fired at `at`, as the shell reports it: the latest time it was
+/// due up to `at` that has no report yet (the first report counts). An id the log does not hold
+/// (planned before an update, or already forgotten) is ignored.
 pub(crate) fn fired(profile: &Profile, id: &str, at: SystemTime) -> Result<()> {
     let at: DateTime<Utc> = at.into();
     profile.db.write(|tx| {
         tx.execute(
-            "UPDATE alert_log SET fired_at = ?2 WHERE id = ?1 AND fired_at IS NULL",
-            params![id, at.timestamp_millis()],
+            "UPDATE alert_log SET fired_at = ?2
+             WHERE id = ?1 AND fire_at = (
+                 SELECT fire_at FROM alert_log
+                 WHERE id = ?1 AND fired_at IS NULL AND fire_at <= ?3
+                 ORDER BY fire_at DESC LIMIT 1)",
+            params![
+                id,
+                at.timestamp_millis(),
+                (at + EARLY_REPORT).timestamp_millis()
+            ],
         )?;
         Ok(())
     })
@@ -277,15 +303,13 @@ pub(crate) fn warning(
 /// Hides the alerts that went wrong up to `now`; later ones will show again.
 pub(crate) fn dismiss(profile: &Profile, now: SystemTime) -> Result<()> {
     let now: DateTime<Utc> = now.into();
-    let ids: Vec<String> = profile
-        .db
-        .read(|c| problems(c, now))?
-        .into_iter()
-        .map(|p| p.id)
-        .collect();
+    let shown = profile.db.read(|c| problems(c, now))?;
     profile.db.write(|tx| {
-        for id in &ids {
-            tx.execute("UPDATE alert_log SET seen = 1 WHERE id = ?1", [id])?;
+        for p in &shown {
+            tx.execute(
+                "UPDATE alert_log SET seen = 1 WHERE id = ?1 AND fire_at = ?2",
+                params![p.id, p.fire_at.timestamp_millis()],
+            )?;
         }
         Ok(())
     })

@@ -266,3 +266,47 @@ fn the_test_alarm_sounds_in_a_minute_and_says_whether_it_worked() {
     // The test alarm is never counted among the alerts that went wrong.
     assert!(warning_lines(&mother, now + Duration::from_secs(600)).is_empty());
 }
+
+#[test]
+fn a_miss_stays_told_when_a_changed_plan_moves_its_slot() {
+    let dir = tempfile::tempdir().unwrap();
+    let anna = open(&dir, "anna", "Europe/Istanbul");
+    anna.set_trip_plan(plan(), at("2026-03-01T12:00:00Z"))
+        .unwrap();
+    anna.set_checkin_pins("2468".into(), "1357".into(), "x y z".into())
+        .unwrap();
+    let start = at("2026-03-02T00:00:00Z");
+    let planned = anna.plan_notifications(start, 64, true).unwrap().alerts;
+    let missed = first(&planned, AlertKind::CheckinReminder);
+    // An hour after it, the same slots move an hour later: the old time's miss is kept.
+    let later = missed.fire_at + Duration::from_secs(3600);
+    let mut moved = plan();
+    moved.schedule.cadence = CheckinCadence::Daily {
+        times: vec!["10:00".into(), "22:00".into()],
+    };
+    anna.change_trip_plan(moved, "2468".into(), later).unwrap();
+    let replanned = anna.plan_notifications(later, 64, true).unwrap().alerts;
+    // The window's reminder and the due one, an hour ago and half an hour ago.
+    let lines = warning_lines(&anna, later);
+    assert_eq!(
+        lines,
+        vec![
+            "The reminder due at 2 Mar 2026, 08:30 did not sound.".to_owned(),
+            "The reminder due at 2 Mar 2026, 09:00 did not sound.".to_owned()
+        ]
+    );
+    // The same id at its new time is a new alert: reported on time, it adds nothing.
+    let old_due = first(&planned, AlertKind::CheckinDue);
+    let same = replanned
+        .iter()
+        .find(|a| a.id == old_due.id)
+        .expect("the moved slot's due alert, under its old id");
+    assert_eq!(
+        same.fire_at,
+        old_due.fire_at + Duration::from_secs(3600),
+        "an hour later"
+    );
+    anna.alert_fired(same.id.clone(), same.fire_at).unwrap();
+    let lines = warning_lines(&anna, same.fire_at + Duration::from_secs(60));
+    assert_eq!(lines.len(), 2, "{lines:?}");
+}

@@ -129,13 +129,15 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          received_at INTEGER NOT NULL
      ) STRICT;",
     // 10: the fired-alert log (checkins::alert_log): each alert the shell was asked to schedule,
-    // when it was due and when the shell reported it fired; ids and times only.
+    // when it was due and when the shell reported it fired; ids and times only. An id names a
+    // slot of a schedule, which a changed plan may move: each time it was due is its own row.
     "CREATE TABLE alert_log (
-         id       TEXT PRIMARY KEY,
+         id       TEXT NOT NULL,
          fire_at  INTEGER NOT NULL,
          urgency  TEXT NOT NULL CHECK (urgency IN ('reminder', 'alarm')),
          fired_at INTEGER,
-         seen     INTEGER NOT NULL DEFAULT 0 CHECK (seen IN (0, 1))
+         seen     INTEGER NOT NULL DEFAULT 0 CHECK (seen IN (0, 1)),
+         PRIMARY KEY (id, fire_at)
      ) STRICT;",
 ];
 
