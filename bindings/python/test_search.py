@@ -26,8 +26,8 @@ def test_a_language_without_texts_searches_russian_then_english(open_profile):
 
 def test_own_items_are_found_and_bad_queries_are_refused(open_profile):
     waymark = open_profile()
-    waymark.checklist_add_own_item("Buy a travel kettle", MONDAY_10_MOSCOW)
-    [own] = waymark.search("kettle").results
+    waymark.checklist_add_own_item("Pack a thermos flask", MONDAY_10_MOSCOW)
+    [own] = waymark.search("thermos").results
     assert own.language is None
     assert waymark.search("zzzqqq").results == []
     for bad in ["", "  ", "x" * 201]:

@@ -32,8 +32,8 @@ class SearchTest {
     @Test
     fun `own items are found, nothing found is an empty list, and a blank query is refused`() {
         openProfile(dir).use { waymark ->
-            waymark.checklistAddOwnItem("Buy a travel kettle", MONDAY_10_MOSCOW)
-            val own = waymark.search("kettles").results.single()
+            waymark.checklistAddOwnItem("Pack a thermos flask", MONDAY_10_MOSCOW)
+            val own = waymark.search("thermoses").results.single()
             assertNull(own.language)
             assertTrue(own.action is Action.OpenChecklistItem)
             assertTrue(waymark.search("zzzqqq").results.isEmpty())
