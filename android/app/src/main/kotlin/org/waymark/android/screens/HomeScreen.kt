@@ -16,9 +16,9 @@ class HomeScreen : Screen<HomeModel>() {
     override fun load(core: Waymark, now: Instant): HomeModel {
         val home = core.home(now)
         // The warning's help opens the guide's article on phone settings; the button carries
-        // that article's title, the core's words for it.
+        // that article's title, the core's words for it. Without it the warning still shows.
         val help = when (val action = home.alertWarning?.help) {
-            is Action.OpenArticle -> core.article(action.id).title
+            is Action.OpenArticle -> runCatching { core.article(action.id).title }.getOrNull()
             else -> null
         }
         return HomeModel(home, help)
