@@ -6,6 +6,7 @@ import android.app.PendingIntent
 import android.content.BroadcastReceiver
 import android.content.Context
 import android.content.Intent
+import android.os.Build
 import java.time.Instant
 import java.util.Locale
 import org.waymark.core.Action
@@ -13,8 +14,11 @@ import org.waymark.core.AlertUrgency
 import org.waymark.core.lockedAlertText
 
 /**
- * A planned alert is due (post it), or the plan's time to plan again has come. Direct-boot aware:
- * an alert re-armed after a restart ([Alerts.rearm]) may fire before the first unlock.
+ * A planned alert is due (post it, and tell the core it was shown), or the plan's time to plan
+ * again has come. Direct-boot aware: an alert re-armed after a restart ([Alerts.rearm]) may fire
+ * before the first unlock; its report then waits in device-protected storage. An alert the phone
+ * would not show (notifications blocked for the app or its channel) is not reported, so the core
+ * tells the person it did not sound.
  */
 class AlertReceiver : BroadcastReceiver() {
     override fun onReceive(context: Context, intent: Intent) {
@@ -33,10 +37,11 @@ class AlertReceiver : BroadcastReceiver() {
         val alarm = intent.getBooleanExtra(Alerts.EXTRA_ALARM, false)
         if (title != null) {
             val channel = intent.getStringExtra(Alerts.EXTRA_CHANNEL) ?: return
-            show(
+            val shown = show(
                 context, id, channel, title, intent.getStringExtra(Alerts.EXTRA_BODY),
                 intent.getStringExtra(Alerts.EXTRA_LOCK_SCREEN), ActionCodec.take(intent), alarm,
             )
+            if (shown) report(context, id)
         } else if (!Alerts.unlocked(context)) {
             // Re-armed after a restart and the phone is still locked: the profile, with the
             // alert's words and the language chosen in the app, cannot be read yet. The core's
@@ -47,12 +52,16 @@ class AlertReceiver : BroadcastReceiver() {
                     if (alarm) AlertUrgency.ALARM else AlertUrgency.REMINDER,
                 )
             }.getOrNull() ?: return
-            show(context, id, words.channelId, words.title, words.body, words.title, words.action, alarm)
+            val shown = show(
+                context, id, words.channelId, words.title, words.body, words.title, words.action, alarm,
+            )
+            // Kept in device-protected storage until the unlock (the profile is still sealed).
+            if (shown) report(context, id)
         } else {
             // Re-armed while locked, unlocked since, not yet planned again: the core's words for
             // this alert, as planned just before its time (none if it is no longer planned, e.g.
             // the check-in was made).
-            val at = intent.getLongExtra(Alerts.EXTRA_AT, System.currentTimeMillis())
+            val at = intent.getLongExtra(Alerts.EXTRA_AT, AppClock.millis())
             val pending = goAsync()
             Core.background(context, { core ->
                 val plan = core.planNotifications(
@@ -61,12 +70,27 @@ class AlertReceiver : BroadcastReceiver() {
                 val alert = plan.alerts.firstOrNull { it.id == id } ?: return@background
                 val channel = core.shellTexts().alertChannels.firstOrNull { it.kind == alert.kind }
                     ?: return@background
-                show(
+                val shown = show(
                     context, id, channel.id, alert.title, alert.body, alert.lockScreenText,
                     alert.action, alarm,
                 )
+                if (shown) {
+                    Alerts.forwardLockedReports(context, core)
+                    core.alertFired(id, AppClock.now())
+                }
             }, { pending.finish() })
         }
+    }
+
+    /**
+     * Tells the core the alert was shown (the time it was, so a late one counts as late), off the
+     * main thread; the broadcast stays alive until the report is written.
+     */
+    private fun report(context: Context, id: String) {
+        val at = AppClock.now()
+        // Null only when onReceive is called outside a delivered broadcast (the JVM tests).
+        val pending: PendingResult? = goAsync()
+        Alerts.reportFired(context, id, at) { pending?.finish() }
     }
 
     private fun show(
@@ -78,11 +102,12 @@ class AlertReceiver : BroadcastReceiver() {
         lockScreen: String?,
         action: Action?,
         alarm: Boolean,
-    ) {
+    ): Boolean {
         val manager = context.getSystemService(NotificationManager::class.java)
-        // Without the permission the post is dropped by the system; the app shows the status
-        // and asks for the permission on the check-in screens.
-        if (!manager.areNotificationsEnabled()) return
+        // Blocked for the app (no permission, or turned off) or for this alert's channel: the
+        // system would drop the post without a word. It is not shown, so it is not reported
+        // either, and the core will say on the next open that it did not sound.
+        if (!canPost(manager, channel)) return false
         val notification = Notification.Builder(context, channel)
             .setSmallIcon(android.R.drawable.ic_popup_reminder)
             .setContentTitle(title)
@@ -102,5 +127,22 @@ class AlertReceiver : BroadcastReceiver() {
             .setAutoCancel(true)
             .build()
         manager.notify(id, 0, notification)
+        return true
+    }
+
+    /**
+     * Whether a notification in [channel] would be shown: notifications allowed for the app, and
+     * the channel exists (the app creates them when it plans) and is not turned off.
+     */
+    private fun canPost(manager: NotificationManager, channel: String): Boolean {
+        if (!manager.areNotificationsEnabled()) return false
+        val found = manager.getNotificationChannel(channel) ?: return false
+        if (found.importance == NotificationManager.IMPORTANCE_NONE) return false
+        // A channel's group can be turned off as a whole too (API 28+); the app sets none.
+        if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.P) {
+            val group = found.group?.let { manager.getNotificationChannelGroup(it) }
+            if (group?.isBlocked == true) return false
+        }
+        return true
     }
 }

@@ -50,6 +50,7 @@ object Alerts {
 
     private const val SCHEDULED_FILE = "scheduled-alerts"
     private const val LOCKED_SCHEDULE_FILE = "locked-schedule"
+    private const val LOCKED_FIRED_FILE = "locked-fired"
     private const val URGENCY_ALARM = "alarm"
     private const val URGENCY_REMINDER = "reminder"
 
@@ -74,8 +75,9 @@ object Alerts {
             return
         }
         Core.background(app, { core ->
+            forwardLockedReports(app, core)
             val exact = exactAllowed(app)
-            val plan = core.planNotifications(Instant.now(), MAX_ALERTS, exact)
+            val plan = core.planNotifications(AppClock.now(), MAX_ALERTS, exact)
             val texts = core.shellTexts()
             createChannels(app, texts)
             schedule(app, plan.alerts, plan.planAgainAt, exact, texts)
@@ -152,7 +154,7 @@ object Alerts {
         if (!file.exists()) return
         val alarms = context.getSystemService(AlarmManager::class.java)
         val exact = exactAllowed(context)
-        val now = System.currentTimeMillis()
+        val now = AppClock.millis()
         for (line in file.readLines()) {
             val fields = line.split('\t')
             if (fields.size != 3) continue
@@ -184,6 +186,60 @@ object Alerts {
         val partial = File(file.parentFile, "${file.name}.partial")
         partial.writeText(text)
         if (!partial.renameTo(file)) file.writeText(text)
+    }
+
+    /**
+     * Tells the core that alert [id] was shown at [at], so it can say which alerts did not sound
+     * or came late. Before the first unlock the profile cannot be opened: the report waits in
+     * device-protected storage (the id and the time only) until [forwardLockedReports] hands it
+     * on. [after] runs when done.
+     */
+    fun reportFired(context: Context, id: String, at: Instant, after: () -> Unit = {}) {
+        val app = context.applicationContext
+        if (!unlocked(app)) {
+            keepLockedReport(app, id, at)
+            after()
+            return
+        }
+        Core.background(app, { core ->
+            forwardLockedReports(app, core)
+            core.alertFired(id, at)
+        }, after)
+    }
+
+    /** The device-protected reports of alerts shown before the first unlock: `id<TAB>epoch ms`. */
+    fun lockedReportsFile(context: Context): File =
+        File(context.createDeviceProtectedStorageContext().noBackupFilesDir, LOCKED_FIRED_FILE)
+
+    private fun keepLockedReport(context: Context, id: String, at: Instant) {
+        val file = lockedReportsFile(context)
+        // Appended: several alerts may fire before the unlock. Ids and instants only.
+        java.io.FileOutputStream(file, true).use { out ->
+            out.write("$id\t${at.toEpochMilli()}\n".toByteArray(Charsets.UTF_8))
+            out.fd.sync()
+        }
+    }
+
+    /**
+     * Hands the reports kept while the phone was locked to the core (on the core thread, the
+     * profile open), then deletes them. The file is first moved aside, so a report written
+     * meanwhile waits for the next time instead of being lost; a move left by an interrupted
+     * forward is handed on first (the core counts an alert's first report only).
+     */
+    fun forwardLockedReports(context: Context, core: org.waymark.core.Waymark) {
+        val file = lockedReportsFile(context)
+        val moving = File(file.parentFile, "${file.name}.forwarding")
+        if (!moving.exists() && file.exists() && !file.renameTo(moving)) return
+        if (!moving.exists()) return
+        for (line in moving.readLines()) {
+            val fields = line.split('\t')
+            if (fields.size != 2) continue
+            val at = fields[1].toLongOrNull() ?: continue
+            core.alertFired(fields[0], Instant.ofEpochMilli(at))
+        }
+        moving.delete()
+        // Reports kept while the moved ones were handed on (rare): their turn now.
+        if (file.exists() && file.renameTo(moving)) forwardLockedReports(context, core)
     }
 
     /**

@@ -85,7 +85,7 @@ class MainActivity : Activity(), Ui {
     private fun gate() {
         gatePending = true
         Core.run(this, { core ->
-            core.disguiseStatus(ShellPlatform.ANDROID) to core.lockStatus(Instant.now())
+            core.disguiseStatus(ShellPlatform.ANDROID) to core.lockStatus(AppClock.now())
         }, { (disguise, lock) ->
             gatePending = false
             Launcher.match(this, disguise)
@@ -98,7 +98,7 @@ class MainActivity : Activity(), Ui {
                 }
                 else -> {
                     content?.visibility = View.VISIBLE
-                    if (renderedFor != surroundings()) show()
+                    if (renderedFor != surroundings() || stack.last().reloadOnResume) show()
                 }
             }
         }, { error ->
@@ -133,7 +133,11 @@ class MainActivity : Activity(), Ui {
         // The language, zone or permissions may have changed while away. Coming back from the
         // dialer must not clear a half-typed form, so the screen reloads only when they did.
         Alerts.replan(this)
-        if (!gatePending && !gateDue && stack.isNotEmpty() && renderedFor != surroundings()) show()
+        if (!gatePending && !gateDue && stack.isNotEmpty() &&
+            (renderedFor != surroundings() || stack.last().reloadOnResume)
+        ) {
+            show()
+        }
     }
 
     /** What a rendered screen depends on besides the profile: the language and the zone. */
@@ -193,7 +197,7 @@ class MainActivity : Activity(), Ui {
 
     private fun <T> load(screen: Screen<T>) {
         Core.run(this, { core ->
-            core.shellTexts() to screen.load(core, Instant.now())
+            core.shellTexts() to screen.load(core, AppClock.now())
         }, { (texts, model) ->
             // A slow load for a screen already left must not cover the one now on top.
             if (stack.lastOrNull() !== screen) return@run

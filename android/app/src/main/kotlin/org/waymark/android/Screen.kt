@@ -63,6 +63,13 @@ abstract class Screen<T> {
      */
     open val framed: Boolean get() = true
 
+    /**
+     * Whether the screen loads again each time the app returns to the foreground (it shows
+     * something that changes on its own, like the test alarm). Others reload only when the
+     * language or the zone changed, so a half-typed form survives a trip to the dialer.
+     */
+    open val reloadOnResume: Boolean get() = false
+
     abstract fun load(core: Waymark, now: Instant): T
 
     abstract fun render(ui: Ui, model: T): View

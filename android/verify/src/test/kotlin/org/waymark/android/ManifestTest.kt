@@ -137,6 +137,12 @@ class ManifestTest {
         val strings = elements("string", parse("../app/src/main/res/values/strings.xml"))
         assertEquals(listOf("cover_name"), strings.map { it.getAttribute("name") })
         assertEquals("Calculator", strings.single().textContent)
+        // Translated into the core's other languages, so the launcher shows the phone's word.
+        for ((folder, word) in listOf("values-ru" to "Калькулятор", "values-uz" to "Kalkulyator")) {
+            val translated = elements("string", parse("../app/src/main/res/$folder/strings.xml"))
+            assertEquals("cover_name", translated.single().getAttribute("name"), folder)
+            assertEquals(word, translated.single().textContent, folder)
+        }
         assertTrue(File("../app/src/main/res/drawable/cover_icon.xml").exists())
     }
 }

@@ -34,7 +34,7 @@ class CheckinScreen : Screen<Pair<CheckinView, CheckinHistoryView>>() {
             button(texts.checkInButton) {
                 val typed = pin.text.toString()
                 pin.setText("")
-                ui.call({ it.checkIn(typed, Instant.now()) }) { receipt ->
+                ui.call({ it.checkIn(typed, AppClock.now()) }) { receipt ->
                     ui.open(ReceiptScreen(receipt))
                 }
             }

@@ -21,7 +21,7 @@ class ChecklistScreen(private val scrollTo: String? = null) : Screen<ChecklistVi
                 setOnClickListener {
                     ui.call({ core ->
                         if (item.done) core.checklistUndo(item.id)
-                        else core.checklistMarkDone(item.id, Instant.now())
+                        else core.checklistMarkDone(item.id, AppClock.now())
                     }) { ui.reload() }
                 }
             })
@@ -49,7 +49,7 @@ class ChecklistScreen(private val scrollTo: String? = null) : Screen<ChecklistVi
             val field = field(ui.texts.add)
             button(ui.texts.add) {
                 val text = field.text.toString()
-                ui.call({ it.checklistAddOwnItem(text, Instant.now()) }) { ui.reload() }
+                ui.call({ it.checklistAddOwnItem(text, AppClock.now()) }) { ui.reload() }
             }
         }
     }

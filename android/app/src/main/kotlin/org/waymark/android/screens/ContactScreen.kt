@@ -22,7 +22,7 @@ class ContactScreen(private val id: String) : Screen<ContactView>() {
     override fun render(ui: Ui, model: ContactView) = column(ui.context) {
         val labels = model.labels
         title(model.name)
-        listen(ui) { it.speakableContact(id, Instant.now()) }
+        listen(ui) { it.speakableContact(id, AppClock.now()) }
         text(model.description)
         note(model.status)
         model.opening?.let {
@@ -126,7 +126,7 @@ class OwnContactFormScreen(
                 notes.text.toString(),
             )
             val id = editing?.id
-            ui.call({ core -> core.saveOwnContact(id, input, Instant.now()) }) { outcome ->
+            ui.call({ core -> core.saveOwnContact(id, input, AppClock.now()) }) { outcome ->
                 when (outcome) {
                     is OwnContactSaved.Saved -> ui.back()
                     is OwnContactSaved.Refused -> {

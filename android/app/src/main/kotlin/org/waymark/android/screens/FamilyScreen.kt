@@ -48,7 +48,7 @@ class TravellerScreen(private val id: String) :
             note(traveller.lastCheckin)
             if (traveller.helpSignalled) {
                 button(texts.markHandled) {
-                    ui.call({ it.familyMarkHandled(id, Instant.now()) }) { ui.reload() }
+                    ui.call({ it.familyMarkHandled(id, AppClock.now()) }) { ui.reload() }
                 }
             }
             heading(texts.verifyTitle)
@@ -56,7 +56,7 @@ class TravellerScreen(private val id: String) :
             val message = field(texts.verifyTitle, hint = texts.verifyHint)
             button(texts.verifyButton) {
                 val typed = message.text.toString()
-                ui.call({ it.verifyCheckin(id, typed, Instant.now()) }) { result ->
+                ui.call({ it.verifyCheckin(id, typed, AppClock.now()) }) { result ->
                     ui.open(VerificationScreen(result))
                 }
             }
@@ -80,10 +80,10 @@ fun Column.pendingChange(ui: Ui, traveller: FamilyTravellerView) {
         for (difference in change.differences) text(difference)
         text(change.ask)
         button(change.acceptLabel) {
-            ui.call({ it.familyAcceptPlanChange(traveller.id, Instant.now()) }) { ui.reload() }
+            ui.call({ it.familyAcceptPlanChange(traveller.id, AppClock.now()) }) { ui.reload() }
         }
         button(change.keepLabel) {
-            ui.call({ it.familyKeepPlan(traveller.id, Instant.now()) }) { ui.reload() }
+            ui.call({ it.familyKeepPlan(traveller.id, AppClock.now()) }) { ui.reload() }
         }
     }
 }

@@ -33,7 +33,7 @@ class LockScreen : Screen<LockView>() {
         button(model.unlockLabel) {
             val typed = pin.text.toString()
             pin.setText("")
-            ui.call({ it.unlock(typed, Instant.now()) }, replan = false) { view ->
+            ui.call({ it.unlock(typed, AppClock.now()) }, replan = false) { view ->
                 if (view.locked) ui.reload() else ui.opened()
             }
         }
@@ -78,7 +78,7 @@ class CalculatorScreen : Screen<CalculatorStep>() {
         root.addView(display, LinearLayout.LayoutParams(ViewGroup.LayoutParams.MATCH_PARENT, 0, 1f))
         fun press(key: CalculatorKey) {
             ui.call({ core ->
-                val outcome = core.calculatorEnter(state, key, Instant.now())
+                val outcome = core.calculatorEnter(state, key, AppClock.now())
                 state = outcome.step.state
                 outcome
             }, replan = false) { outcome ->

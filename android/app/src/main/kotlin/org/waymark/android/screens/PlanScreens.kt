@@ -82,7 +82,7 @@ class ImportScreen(private val scanned: String = "") : Screen<Unit>() {
         button(texts.importButton) {
             val typed = payload.text.toString().trim()
             val secret = passphrase.text.toString().takeIf { it.isNotEmpty() }
-            ui.call({ it.importPlan(typed, secret, Instant.now()) }) { traveller ->
+            ui.call({ it.importPlan(typed, secret, AppClock.now()) }) { traveller ->
                 ui.replace(TravellerScreen(traveller.id))
             }
         }

@@ -152,7 +152,7 @@ class OfferScreen(private val id: Long?, private val draft: OfferInput? = null) 
         result.offerResult(ui, model.result)
         button(ui.texts.save) {
             val current = input()
-            ui.call({ it.saveOffer(id, current, Instant.now()) }) { outcome ->
+            ui.call({ it.saveOffer(id, current, AppClock.now()) }) { outcome ->
                 when (outcome) {
                     is OfferSaved.Saved -> ui.replace(OfferScreen(outcome.check.id))
                     is OfferSaved.Refused -> {
@@ -268,7 +268,7 @@ class QuizScreen : Screen<QuizView>() {
                         feedback.quizFeedback(ui, view)
                         if (answers.size == model.statements.size) {
                             val all = answers.map { (id, answer) -> QuizAnswer(id, answer) }
-                            ui.call({ it.quizFinish(all, Instant.now()) }) { score.quizScore(it) }
+                            ui.call({ it.quizFinish(all, AppClock.now()) }) { score.quizScore(it) }
                         }
                     }
                 }

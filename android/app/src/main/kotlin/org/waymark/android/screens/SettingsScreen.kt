@@ -8,6 +8,7 @@ import org.waymark.core.DisguiseView
 import org.waymark.core.LanguageInfo
 import org.waymark.core.LockView
 import org.waymark.core.ShellPlatform
+import org.waymark.core.TestAlarmView
 import org.waymark.core.Waymark
 
 /** What the settings screen shows, from the core. */
@@ -16,19 +17,24 @@ class SettingsModel(
     val language: String,
     val lock: LockView,
     val disguise: DisguiseView,
+    val testAlarm: TestAlarmView,
 )
 
 /**
- * The app's language (the phone's by default), the time zone it follows (the phone's), the app
- * lock and the calculator disguise. Turning the lock or the disguise on or off asks for a
- * check-in PIN; the core checks it and says what the setting now is.
+ * The app's language (the phone's by default), the time zone it follows (the phone's), the test
+ * alarm, the app lock and the calculator disguise. Turning the lock or the disguise on or off
+ * asks for a check-in PIN; the core checks it and says what the setting now is.
  */
 class SettingsScreen : Screen<SettingsModel>() {
+    /** The test alarm may have sounded (or not) while the person was away: ask again. */
+    override val reloadOnResume: Boolean get() = true
+
     override fun load(core: Waymark, now: Instant) = SettingsModel(
         core.languages(),
         core.language(),
         core.lockStatus(now),
         core.disguiseStatus(ShellPlatform.ANDROID),
+        core.testAlarm(now),
     )
 
     override fun render(ui: Ui, model: SettingsModel) = column(ui.context) {
@@ -45,9 +51,18 @@ class SettingsScreen : Screen<SettingsModel>() {
         heading(texts.timeZoneLabel)
         text(ZoneId.systemDefault().id)
 
+        // The test alarm: it sounds in a minute, as the family's alarms do; the core says
+        // whether it did, and what to do when it did not.
+        val test = model.testAlarm
+        button(test.startLabel) {
+            // Planned again at once: the next plan holds the test alarm.
+            ui.call({ it.startTestAlarm(AppClock.now()) }) { ui.reload() }
+        }
+        text(test.text)
+
         val lock = model.lock
         pinSwitch(ui, lock.settingLabel, lock.enabled, lock.available) { pin, on ->
-            ui.call({ it.setAppLock(pin, on, Instant.now()) }, replan = false, failed = ui::reload) { ui.reload() }
+            ui.call({ it.setAppLock(pin, on, AppClock.now()) }, replan = false, failed = ui::reload) { ui.reload() }
         }
         note(lock.settingDetail)
 

@@ -103,7 +103,7 @@ class TripPlanScreen : Screen<TripPlanModel>() {
                 graceMinutes = text(grace),
                 pin = pin?.let { text(it) },
             )
-            ui.call({ core -> core.saveTripPlan(typed, Instant.now()) }) { outcome ->
+            ui.call({ core -> core.saveTripPlan(typed, AppClock.now()) }) { outcome ->
                 when (outcome) {
                     is TripPlanSaved.Saved -> ui.back()
                     is TripPlanSaved.Refused -> {

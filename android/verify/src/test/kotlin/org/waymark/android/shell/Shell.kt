@@ -12,6 +12,10 @@ import org.robolectric.Robolectric
 import org.robolectric.Shadows.shadowOf
 import org.robolectric.android.controller.ActivityController
 import org.robolectric.shadows.ShadowToast
+import java.time.Clock
+import java.time.Duration
+import java.time.Instant
+import org.waymark.android.AppClock
 import org.waymark.android.Core
 import org.waymark.android.MainActivity
 
@@ -22,6 +26,17 @@ import org.waymark.android.MainActivity
  */
 class Shell private constructor(val controller: ActivityController<MainActivity>) {
     val activity: MainActivity get() = controller.get()
+
+    /**
+     * The time the app lives at ([AppClock]): every core call and alert report is made at it.
+     * Setting it moves the app's clock there, and it runs on from there; each launch starts at
+     * the real time.
+     */
+    var now: Instant
+        get() = AppClock.now()
+        set(value) {
+            AppClock.clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), value))
+        }
 
     /** Runs the core thread and the UI thread until neither has anything left to do. */
     fun settle() {
@@ -107,6 +122,7 @@ class Shell private constructor(val controller: ActivityController<MainActivity>
         /** Starts the app as the launcher does (or with [intent], as a notification tap does). */
         fun launch(intent: Intent? = null): Shell {
             FakeAndroidKeyStore.install()
+            AppClock.clock = Clock.systemUTC()
             val controller = if (intent == null) {
                 Robolectric.buildActivity(MainActivity::class.java)
             } else {
