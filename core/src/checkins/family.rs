@@ -21,7 +21,8 @@ use super::store::{self, Verification, Watched};
 use super::vault;
 use super::view::{
     EscalationStep, FactLine, FamilyHistoryEntry, FamilyHistoryView, FamilyListView,
-    FamilyTravellerView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
+    FamilyTravellerView, SharedTextView, VerificationOutcome, VerificationView,
+    WatchedTravellerSummary,
 };
 use crate::action::Action;
 use crate::contacts::OwnContactKind;
@@ -205,18 +206,127 @@ pub(crate) fn verify_received(
 ) -> Result<VerificationView> {
     let watched = find_watched(profile, id)?;
     let unlocked = vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?;
-    let valid = ValidPlan::new(watched.plan.clone())?;
-    let at: DateTime<Utc> = now.into();
-    let earlier = profile.db.read(|c| store::verifications(c, watched.row))?;
     let phrase_found = phrase::contains_phrase(message, &unlocked.signal_phrase);
-    let found_codes = phrase::codes_in(message);
-    // Codes for any slot up to a day ahead count as the traveller's; the newest first.
+    verify_codes(
+        profile,
+        &watched,
+        unlocked,
+        &phrase::codes_in(message),
+        phrase_found,
+        now,
+    )
+}
+
+/// Checks a text shared with Waymark or pasted (one message or several, from one traveller or
+/// more): each code found is checked for the traveller it belongs to and recorded, and a
+/// traveller whose signal phrase is in it is told as a call for help. A code that belongs to no
+/// one is checked against the only traveller when there is one (so a forged code shows as
+/// wrong), else listed as unknown.
+pub(crate) fn verify_shared_text(
+    profile: &Profile,
+    text: &str,
+    now: SystemTime,
+) -> Result<SharedTextView> {
+    let key = profile.keystore_key()?;
+    let at: DateTime<Utc> = now.into();
+    let mut travellers = Vec::new();
+    for watched in profile.db.read(store::watched)? {
+        let unlocked = vault::open(&key, &watched.nonce, &watched.sealed)?;
+        let valid = ValidPlan::new(watched.plan.clone())?;
+        let slots = candidate_slots(&valid, at);
+        let phrase = phrase::contains_phrase(text, &unlocked.signal_phrase);
+        travellers.push((watched, unlocked, slots, phrase));
+    }
+    let belongs = |code: &str| {
+        travellers.iter().position(|(_, unlocked, slots, _)| {
+            slots
+                .iter()
+                .any(|slot| codes::classify(&unlocked.secret, slot.index, code).is_some())
+        })
+    };
+    let mut checks = Vec::new();
+    let mut unknown_codes = Vec::new();
+    let mut phrase_told = vec![false; travellers.len()];
+    for code in phrase::codes_in(text) {
+        let owner = belongs(&code).or((travellers.len() == 1).then_some(0));
+        match owner {
+            Some(i) => {
+                let (watched, unlocked, _, phrase) = &travellers[i];
+                let phrase_found = *phrase && !phrase_told[i];
+                phrase_told[i] |= phrase_found;
+                checks.push(verify_codes(
+                    profile,
+                    watched,
+                    unlocked.clone(),
+                    std::slice::from_ref(&code),
+                    phrase_found,
+                    now,
+                )?);
+            }
+            None => unknown_codes.push(code),
+        }
+    }
+    for (i, (watched, unlocked, _, phrase)) in travellers.iter().enumerate() {
+        if *phrase && !phrase_told[i] {
+            checks.push(verify_codes(
+                profile,
+                watched,
+                unlocked.clone(),
+                &[],
+                true,
+                now,
+            )?);
+        }
+    }
+    let prefs = profile.prefs();
+    let summary = if checks.is_empty() && unknown_codes.is_empty() {
+        Some(prefs.ui().text("shared_text_nothing"))
+    } else if !unknown_codes.is_empty() {
+        Some(prefs.ui().format(
+            "shared_text_unknown",
+            &[("count", &unknown_codes.len().to_string())],
+        ))
+    } else {
+        None
+    };
+    let traveller_id = checks
+        .first()
+        .map(|c| c.traveller.id.clone())
+        .or_else(|| (travellers.len() == 1).then(|| public_id(&travellers[0].0.plan_id)));
+    Ok(SharedTextView {
+        checks,
+        unknown_codes,
+        traveller_id,
+        summary,
+    })
+}
+
+/// The slots whose codes count as a traveller's at `at`: any slot up to a day ahead, newest
+/// first.
+fn candidate_slots(valid: &ValidPlan, at: DateTime<Utc>) -> Vec<Slot> {
     let mut candidates: Vec<Slot> = valid
         .schedule
         .slots()
         .take_while(|s| s.due <= at + Duration::days(1))
         .collect();
     candidates.reverse();
+    candidates
+}
+
+/// Checks the codes found in a message for one traveller (the first that is theirs counts) and
+/// records the result.
+fn verify_codes(
+    profile: &Profile,
+    watched: &Watched,
+    unlocked: Unlocked,
+    found_codes: &[String],
+    phrase_found: bool,
+    now: SystemTime,
+) -> Result<VerificationView> {
+    let valid = ValidPlan::new(watched.plan.clone())?;
+    let at: DateTime<Utc> = now.into();
+    let earlier = profile.db.read(|c| store::verifications(c, watched.row))?;
+    let candidates = candidate_slots(&valid, at);
     let matched = found_codes.iter().find_map(|code| {
         candidates.iter().find_map(|slot| {
             codes::classify(&unlocked.secret, slot.index, code)

@@ -60,5 +60,5 @@ pub use trip_days::{
 pub use view::{
     CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
     FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,
-    SlotView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
+    SharedTextView, SlotView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
 };

@@ -1681,3 +1681,104 @@ fn the_travellers_notifications_say_nothing_about_check_ins() {
         }
     }
 }
+
+/// A chat copied whole, or shared from the messages app: each code in it is checked for the
+/// traveller it belongs to, several messages at once, and the screen to open is guessed.
+#[test]
+fn a_shared_text_with_several_messages_checks_each_code_for_its_traveller() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, anna_id) = pair(&dir);
+    let morning = anna
+        .check_in("2468".into(), at("2026-03-02T06:05:00Z"))
+        .unwrap()
+        .message;
+    let evening = anna
+        .check_in("1357".into(), at("2026-03-02T18:05:00Z"))
+        .unwrap()
+        .message;
+    let now = at("2026-03-02T18:10:00Z");
+    // Only Anna is watched: her two messages (the morning's pasted too late to count as on
+    // time), and a made-up code checked against her.
+    let chat = format!("[06:05] Anna: {morning}\n[18:05] Anna: {evening}\nme: 111 222?");
+    let view = mother.verify_shared_text(chat.clone(), now).unwrap();
+    let outcomes: Vec<_> = view.checks.iter().map(|c| c.outcome).collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            VerificationOutcome::OutsideWindow,
+            VerificationOutcome::GenuineUnderDuress,
+            VerificationOutcome::WrongCode
+        ]
+    );
+    assert_eq!(view.traveller_id.as_deref(), Some(anna_id.as_str()));
+    assert!(view.unknown_codes.is_empty() && view.summary.is_none());
+    assert_eq!(
+        mother
+            .family_history(anna_id.clone())
+            .unwrap()
+            .entries
+            .len(),
+        3
+    );
+
+    // A second traveller: each code goes to its own, and a stranger's code is named unknown.
+    let boris = open(&dir, "boris", "Europe/Istanbul");
+    let mut his = plan();
+    his.traveller_name = "Boris".into();
+    boris
+        .set_trip_plan(his, at("2026-03-01T12:00:00Z"))
+        .unwrap();
+    boris
+        .set_checkin_pins("8642".into(), "9753".into(), "Grandma's garden".into())
+        .unwrap();
+    let export = boris.export_plan("8642".into(), None).unwrap();
+    let boris_id = mother
+        .import_plan(export.payload, Some(export.passphrase), now)
+        .unwrap()
+        .id;
+    let his_message = boris
+        .check_in("8642".into(), at("2026-03-02T18:06:00Z"))
+        .unwrap()
+        .message;
+    let mixed = format!("{his_message}\n{evening}\nforwarded: 999 000");
+    let view = mother.verify_shared_text(mixed, now).unwrap();
+    let whose: Vec<_> = view
+        .checks
+        .iter()
+        .map(|c| (c.traveller.id.clone(), c.outcome))
+        .collect();
+    assert_eq!(
+        whose,
+        vec![
+            (boris_id.clone(), VerificationOutcome::Genuine),
+            (anna_id.clone(), VerificationOutcome::Replayed)
+        ]
+    );
+    assert_eq!(view.unknown_codes, vec!["999000".to_owned()]);
+    assert_eq!(view.traveller_id.as_deref(), Some(boris_id.as_str()));
+    assert!(view.summary.unwrap().contains("1 code"));
+
+    // The signal phrase alone, typed in a hurry, is a call for help from the one it belongs to.
+    let view = mother
+        .verify_shared_text("how is GRANDMA'S garden?".into(), now)
+        .unwrap();
+    assert_eq!(view.checks.len(), 1);
+    assert!(view.checks[0].needs_help && view.checks[0].phrase_found);
+    assert_eq!(view.traveller_id.as_deref(), Some(boris_id.as_str()));
+
+    // Nothing in it: said so, nothing recorded.
+    let before = mother
+        .family_history(anna_id.clone())
+        .unwrap()
+        .entries
+        .len();
+    let view = mother
+        .verify_shared_text("see you soon".into(), now)
+        .unwrap();
+    assert!(view.checks.is_empty() && view.traveller_id.is_none());
+    assert!(view.summary.unwrap().contains("No check-in code"));
+    assert_eq!(
+        mother.family_history(anna_id).unwrap().entries.len(),
+        before
+    );
+}

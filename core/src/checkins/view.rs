@@ -231,6 +231,21 @@ pub struct VerificationView {
     pub traveller: FamilyTravellerView,
 }
 
+/// A text shared with Waymark or pasted on the verify screen, checked: one message or several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct SharedTextView {
+    /// One check per code found that belongs to a traveller (in the text's order), and one for
+    /// each traveller whose signal phrase is in it without a code of theirs.
+    pub checks: Vec<VerificationView>,
+    /// Codes that belong to no traveller this phone watches over.
+    pub unknown_codes: Vec<String>,
+    /// The traveller the text most likely comes from, to open their screen: the first checked,
+    /// or the only one watched.
+    pub traveller_id: Option<String>,
+    /// A line when nothing was found, or when some codes belong to no one.
+    pub summary: Option<String>,
+}
+
 /// What the family has received from one traveller.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
 pub struct FamilyHistoryView {

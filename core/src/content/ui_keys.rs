@@ -41,6 +41,8 @@ pub(crate) const KEYS: &[&str] = &[
     "open_now",
     "speech_no_voice",
     "alert_lock_screen",
+    "shared_text_nothing",
+    "shared_text_unknown",
     "alert_log_title",
     "alert_log_reminder_missed",
     "alert_log_alarm_missed",

@@ -12,8 +12,8 @@ use std::time::SystemTime;
 use crate::checkins::{
     ChangePinsInput, ChangePinsSaved, CheckinHistoryView, CheckinPinsInput, CheckinPinsSaved,
     CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView, FamilyTravellerView,
-    NotificationPlan, PlanExport, TestAlarmView, TripPlan, VerificationView, alert_log, family,
-    notifications, pins_form, traveller,
+    NotificationPlan, PlanExport, SharedTextView, TestAlarmView, TripPlan, VerificationView,
+    alert_log, family, notifications, pins_form, traveller,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -173,6 +173,18 @@ impl Waymark {
         now: SystemTime,
     ) -> Result<VerificationView, WaymarkError> {
         self.call(|| family::verify_received(self.profile(), &id, &message, now))
+    }
+
+    /// Checks a text shared with Waymark (Android's share sheet or "selected text", iOS's paste
+    /// or share extension) or pasted on the verify screen: one message or several, from one
+    /// traveller or more. Each code found is checked for the traveller it belongs to and
+    /// recorded; `traveller_id` says whose screen to open.
+    pub fn verify_shared_text(
+        &self,
+        text: String,
+        now: SystemTime,
+    ) -> Result<SharedTextView, WaymarkError> {
+        self.call(|| family::verify_shared_text(self.profile(), &text, now))
     }
 
     /// Every message or code checked for a traveller, newest first.
