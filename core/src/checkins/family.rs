@@ -380,7 +380,7 @@ fn verify_codes(
         detail: ui.format(detail_key, &[("name", name)]),
         phrase_found,
         needs_help,
-        traveller: family_view_of(profile, &watched, now, &prefs, Some(unlocked))?,
+        traveller: family_view_of(profile, watched, now, &prefs, Some(unlocked))?,
     })
 }
 
