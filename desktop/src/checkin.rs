@@ -104,6 +104,14 @@ impl App<'_> {
                     Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
                 })
             }
+            Some(CheckinCommand::Practice) => {
+                let t = self.waymark.shell_texts();
+                let pin = secret(io, &t.pin_label, None, "PIN")?;
+                let receipt = self.core(self.waymark.practice_check_in(pin, now))?;
+                self.show(&receipt, || {
+                    Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
+                })
+            }
             Some(CheckinCommand::Message { template, own }) => {
                 let choice = match (template, own) {
                     (Some(id), _) => Some(CheckinMessageChoice::Template { id }),

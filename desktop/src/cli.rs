@@ -267,6 +267,9 @@ pub enum CheckinCommand {
     Status,
     /// Check in now with either PIN, and get the message to send to your family
     Now,
+    /// A practice check-in to rehearse with your family before the trip: the same message with
+    /// a practice code; nothing is recorded on either side
+    Practice,
     /// Every check-in made
     History,
     /// How the message you send reads: an ordinary note with the code in it. With no option,

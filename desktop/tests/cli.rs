@@ -1718,6 +1718,38 @@ fn hand_over(anna: &Profile, family: &Profile) -> String {
     import.json()["id"].as_str().unwrap().to_owned()
 }
 
+/// A practice check-in on the desktop: the family's `family verify` shows it as practice, and
+/// neither side records it.
+#[test]
+fn a_practice_check_in_verifies_as_practice_and_is_not_recorded() {
+    let anna = with_pins();
+    let mother = Profile::new();
+    let id = hand_over(&anna, &mother);
+    let now = "2026-03-01T15:00:00Z";
+    let receipt = waymark_with_input_at(
+        &anna.path(),
+        "en",
+        now,
+        &["checkin", "practice", "--json"],
+        "2468\n",
+    )
+    .json();
+    let message = receipt["message"].as_str().unwrap().to_owned();
+    let history = anna
+        .run_at("en", now, &["checkin", "history", "--json"])
+        .json();
+    assert_eq!(history["entries"].as_array().unwrap().len(), 0);
+    let checked = mother
+        .run_at("en", now, &["family", "verify", &id, &message, "--json"])
+        .json();
+    assert_eq!(checked["outcome"], "practice");
+    assert_eq!(checked["needs_help"], false);
+    let history = mother
+        .run_at("en", now, &["family", "history", &id, "--json"])
+        .json();
+    assert_eq!(history["entries"].as_array().unwrap().len(), 0);
+}
+
 /// A phone reports each alert as it fires (`alerts fired`); one that never fired is told on the
 /// next home screen until dismissed, and the test alarm says whether it sounded.
 #[test]

@@ -49,6 +49,41 @@ pub(crate) fn classify(secret: &[u8], slot: u32, candidate: &str) -> Option<Kind
         .find(|kind| constant_time_eq(code(secret, slot, *kind).as_bytes(), candidate.as_bytes()))
 }
 
+/// Digits in a practice code: never six, so a practice code can never be taken for a check-in
+/// code, nor the reverse, whatever their values.
+pub(crate) const PRACTICE_DIGITS: u32 = 8;
+
+/// The practice code for the UTC day `day` (days since 1970-01-01) of `kind`: the two kinds
+/// always differ, as for check-in codes.
+pub(crate) fn practice_code(secret: &[u8], day: u32, kind: Kind) -> String {
+    let value = |kind: Kind, variant: u8| {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(secret)
+            .expect("HMAC takes keys of any length");
+        mac.update(b"waymark-practice-code-v1\0");
+        mac.update(kind.label());
+        mac.update(&[variant]);
+        mac.update(&day.to_be_bytes());
+        dynamic_truncation(&mac.finalize().into_bytes()) % 10u32.pow(PRACTICE_DIGITS)
+    };
+    let normal = value(Kind::Normal, 0);
+    let chosen = match kind {
+        Kind::Normal => normal,
+        Kind::Duress if value(Kind::Duress, 0) == normal => value(Kind::Duress, 1),
+        Kind::Duress => value(Kind::Duress, 0),
+    };
+    format!("{chosen:0width$}", width = PRACTICE_DIGITS as usize)
+}
+
+/// Which kind `candidate` is as a practice code for `day`, if it is either.
+pub(crate) fn classify_practice(secret: &[u8], day: u32, candidate: &str) -> Option<Kind> {
+    [Kind::Normal, Kind::Duress].into_iter().find(|kind| {
+        constant_time_eq(
+            practice_code(secret, day, *kind).as_bytes(),
+            candidate.as_bytes(),
+        )
+    })
+}
+
 fn truncated(secret: &[u8], slot: u32, kind: Kind, variant: u8) -> u32 {
     let mut mac =
         <Hmac<Sha256> as KeyInit>::new_from_slice(secret).expect("HMAC takes keys of any length");
@@ -123,6 +158,27 @@ mod tests {
         );
         assert_eq!(classify(&secret, 5, "12345"), None);
         assert_eq!(classify(&secret, 5, ""), None);
+    }
+
+    #[test]
+    fn practice_codes_are_eight_digits_of_their_own_and_never_a_check_in_code() {
+        let secret = [3u8; 32];
+        for day in 20_000..20_400 {
+            let normal = practice_code(&secret, day, Kind::Normal);
+            let duress = practice_code(&secret, day, Kind::Duress);
+            assert_eq!(normal.len(), 8);
+            assert_ne!(normal, duress);
+            assert_eq!(classify_practice(&secret, day, &normal), Some(Kind::Normal));
+            assert_eq!(classify_practice(&secret, day, &duress), Some(Kind::Duress));
+            // Whatever the slot, a practice code is not a check-in code, nor the reverse.
+            for slot in 0..50 {
+                assert_eq!(classify(&secret, slot, &normal), None);
+                assert_eq!(
+                    classify_practice(&secret, day, &code(&secret, slot, Kind::Normal)),
+                    None
+                );
+            }
+        }
     }
 
     #[test]

@@ -207,14 +207,9 @@ pub(crate) fn verify_received(
     let watched = find_watched(profile, id)?;
     let unlocked = vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?;
     let phrase_found = phrase::contains_phrase(message, &unlocked.signal_phrase);
-    verify_codes(
-        profile,
-        &watched,
-        unlocked,
-        &phrase::codes_in(message),
-        phrase_found,
-        now,
-    )
+    let mut found = phrase::codes_in(message);
+    found.extend(phrase::practice_codes_in(message));
+    verify_codes(profile, &watched, unlocked, &found, phrase_found, now)
 }
 
 /// Checks a text shared with Waymark or pasted (one message or several, from one traveller or
@@ -237,17 +232,22 @@ pub(crate) fn verify_shared_text(
         let phrase = phrase::contains_phrase(text, &unlocked.signal_phrase);
         travellers.push((watched, unlocked, slots, phrase));
     }
+    let today = super::traveller::practice_day(now);
     let belongs = |code: &str| {
         travellers.iter().position(|(_, unlocked, slots, _)| {
             slots
                 .iter()
                 .any(|slot| codes::classify(&unlocked.secret, slot.index, code).is_some())
+                || (today.saturating_sub(1)..=today + 1)
+                    .any(|day| codes::classify_practice(&unlocked.secret, day, code).is_some())
         })
     };
     let mut checks = Vec::new();
     let mut unknown_codes = Vec::new();
     let mut phrase_told = vec![false; travellers.len()];
-    for code in phrase::codes_in(text) {
+    let mut found = phrase::codes_in(text);
+    found.extend(phrase::practice_codes_in(text));
+    for code in found {
         let owner = belongs(&code).or((travellers.len() == 1).then_some(0));
         match owner {
             Some(i) => {
@@ -333,6 +333,40 @@ fn verify_codes(
                 .map(|kind| (code.clone(), *slot, kind))
         })
     });
+    // A practice code counts only when no check-in code does (a check-in is never lost to a
+    // rehearsal), and unless the signal phrase came with it; it is not recorded.
+    if matched.is_none() && !phrase_found {
+        let today = super::traveller::practice_day(now);
+        let practice = found_codes.iter().find_map(|code| {
+            (today.saturating_sub(1)..=today + 1)
+                .find_map(|day| codes::classify_practice(&unlocked.secret, day, code))
+        });
+        if let Some(kind) = practice {
+            let prefs = profile.prefs();
+            let ui = prefs.ui();
+            let name = &watched.plan.traveller_name;
+            let (outcome, headline, detail) = match kind {
+                Kind::Normal => (
+                    VerificationOutcome::Practice,
+                    "verify_practice",
+                    "verify_practice_detail",
+                ),
+                Kind::Duress => (
+                    VerificationOutcome::PracticeUnderDuress,
+                    "verify_practice_duress",
+                    "verify_practice_duress_detail",
+                ),
+            };
+            return Ok(VerificationView {
+                outcome,
+                headline: ui.format(headline, &[("name", name)]),
+                detail: ui.format(detail, &[("name", name)]),
+                phrase_found,
+                needs_help: false,
+                traveller: family_view_of(profile, watched, now, &prefs, Some(unlocked))?,
+            });
+        }
+    }
     let outcome = match &matched {
         None if found_codes.is_empty() => VerificationOutcome::NoCode,
         None => VerificationOutcome::WrongCode,
@@ -774,6 +808,8 @@ fn headline_key(outcome: VerificationOutcome) -> &'static str {
         VerificationOutcome::Replayed => "verify_replayed",
         VerificationOutcome::OutsideWindow => "verify_outside",
         VerificationOutcome::NoCode => "verify_no_code",
+        VerificationOutcome::Practice => "verify_practice",
+        VerificationOutcome::PracticeUnderDuress => "verify_practice_duress",
     }
 }
 
@@ -785,6 +821,8 @@ fn detail_key(outcome: VerificationOutcome) -> &'static str {
         VerificationOutcome::Replayed => "verify_replayed_detail",
         VerificationOutcome::OutsideWindow => "verify_outside_detail",
         VerificationOutcome::NoCode => "verify_no_code_detail",
+        VerificationOutcome::Practice => "verify_practice_detail",
+        VerificationOutcome::PracticeUnderDuress => "verify_practice_duress_detail",
     }
 }
 
@@ -810,6 +848,9 @@ fn outcome_word(outcome: VerificationOutcome) -> &'static str {
         VerificationOutcome::Replayed => "replayed",
         VerificationOutcome::OutsideWindow => "outside_window",
         VerificationOutcome::NoCode => "no_code",
+        // Never stored: practice is not recorded.
+        VerificationOutcome::Practice => "practice",
+        VerificationOutcome::PracticeUnderDuress => "practice_duress",
     }
 }
 

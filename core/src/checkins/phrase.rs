@@ -22,6 +22,17 @@ pub(crate) fn contains_phrase(message: &str, phrase: &str) -> bool {
 /// Six-digit codes in a message: a run of six digits, or two runs of three split by one space,
 /// dot or dash ("482913", "482 913"), not part of a longer number.
 pub(crate) fn codes_in(message: &str) -> Vec<String> {
+    digit_codes(message, 3)
+}
+
+/// Eight-digit practice codes in a message: a run of eight digits, or two runs of four split by
+/// one space, dot or dash ("4829 1375"), not part of a longer number.
+pub(crate) fn practice_codes_in(message: &str) -> Vec<String> {
+    digit_codes(message, 4)
+}
+
+/// Codes of twice `half` digits: one run, or two halves split by one separator.
+fn digit_codes(message: &str, half: usize) -> Vec<String> {
     // Phones and messengers rewrite numbers: digits in another script (Arabic-Indic, Persian,
     // Devanagari, full-width), and no-break or thin spaces and dashes between the groups.
     let chars: Vec<char> = message.chars().map(plain_digit_or_separator).collect();
@@ -40,18 +51,18 @@ pub(crate) fn codes_in(message: &str) -> Vec<String> {
         };
         let first = run(i);
         let end = i + first;
-        if first == 6 {
+        if first == 2 * half {
             found.push(chars[i..end].iter().collect());
-        } else if first == 3
+        } else if first == half
             && matches!(chars.get(end), Some(' ' | '-' | '.'))
             && end + 1 < chars.len()
-            && run(end + 1) == 3
-            && !part_of_longer_number(&chars, i, end + 4)
+            && run(end + 1) == half
+            && !part_of_longer_number(&chars, i, end + 1 + half)
         {
             found.push(
                 chars[i..end]
                     .iter()
-                    .chain(&chars[end + 1..end + 4])
+                    .chain(&chars[end + 1..end + 1 + half])
                     .collect(),
             );
         }

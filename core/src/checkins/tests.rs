@@ -1782,3 +1782,64 @@ fn a_shared_text_with_several_messages_checks_each_code_for_its_traveller() {
         before
     );
 }
+
+/// Before the trip both sides rehearse: a practice message verifies as practice with either
+/// PIN, is recorded on neither side, and never counts as a check-in or a call for help.
+#[test]
+fn practice_check_ins_verify_as_practice_and_are_kept_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let before_trip = at("2026-03-01T15:00:00Z");
+    let normal = anna.practice_check_in("2468".into(), before_trip).unwrap();
+    let help = anna.practice_check_in("1357".into(), before_trip).unwrap();
+    // On Anna's side both look the same but for the code, and nothing is recorded.
+    assert_eq!(normal.headline, help.headline);
+    assert_ne!(normal.message, help.message);
+    assert!(anna.checkin_history().unwrap().entries.is_empty());
+    assert_eq!(anna.checkin_status(before_trip).unwrap().streak, 0);
+    let wrong = anna.practice_check_in("0000".into(), before_trip);
+    assert!(matches!(wrong, Err(WaymarkError::InvalidInput { .. })));
+
+    let checked = mother
+        .verify_checkin(id.clone(), normal.message.clone(), before_trip)
+        .unwrap();
+    assert_eq!(checked.outcome, VerificationOutcome::Practice);
+    assert!(!checked.needs_help && !checked.traveller.help_signalled);
+    // Reformatted by a messenger into two groups, the help one is practice too.
+    let code: String = help.message.chars().filter(char::is_ascii_digit).collect();
+    let regrouped = format!("ok {} {}", &code[..4], &code[4..]);
+    let checked = mother
+        .verify_checkin(
+            id.clone(),
+            regrouped,
+            before_trip + std::time::Duration::from_secs(60),
+        )
+        .unwrap();
+    assert_eq!(checked.outcome, VerificationOutcome::PracticeUnderDuress);
+    assert!(!checked.needs_help && !checked.traveller.help_signalled);
+    assert!(checked.detail.contains("needs help"), "{}", checked.detail);
+    // Kept apart: nothing in the family's history, no check-in received.
+    assert!(
+        mother
+            .family_history(id.clone())
+            .unwrap()
+            .entries
+            .is_empty()
+    );
+    assert_eq!(
+        mother
+            .family_traveller(id.clone(), before_trip)
+            .unwrap()
+            .last_checkin,
+        None
+    );
+    // The day after next, the same practice code is no longer taken.
+    let later = mother
+        .verify_checkin(
+            id,
+            normal.message,
+            before_trip + std::time::Duration::from_secs(3 * 86_400),
+        )
+        .unwrap();
+    assert_eq!(later.outcome, VerificationOutcome::WrongCode);
+}

@@ -217,6 +217,41 @@ pub(crate) fn check_in_at(profile: &Profile, pin: &str, now: SystemTime) -> Resu
     })
 }
 
+/// A practice check-in at `now` with either PIN, to rehearse with the family before the trip:
+/// the same message as a check-in, with a practice code the family's phone shows as practice
+/// (eight digits, so it can never be taken for a check-in code). Nothing is recorded: it never
+/// counts towards the streak or a missed check-in.
+pub(crate) fn practice_at(profile: &Profile, pin: &str, now: SystemTime) -> Result<CheckinReceipt> {
+    let opened = pin_gate::open(profile, "pin", pin)?;
+    let kind = if opened.help {
+        codes::Kind::Duress
+    } else {
+        codes::Kind::Normal
+    };
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let note = profile.db.read(settings::checkin_message)?;
+    let message = message::message(
+        &ui,
+        note.as_deref(),
+        &codes::practice_code(&opened.unlocked.secret, practice_day(now), kind),
+    );
+    Ok(CheckinReceipt {
+        headline: ui.text("practice_ready"),
+        share: Action::ShareText {
+            text: message.clone(),
+        },
+        message,
+        status: checkin_view(profile, now)?,
+    })
+}
+
+/// The UTC day a practice code is bound to: days since 1970-01-01.
+pub(crate) fn practice_day(at: SystemTime) -> u32 {
+    let at: DateTime<Utc> = at.into();
+    u32::try_from(at.timestamp().div_euclid(86_400)).unwrap_or(0)
+}
+
 /// The check-in screen at `now`.
 pub(crate) fn checkin_view(profile: &Profile, now: SystemTime) -> Result<CheckinView> {
     checkin_view_in(profile, &profile.prefs(), now)

@@ -212,6 +212,11 @@ pub enum VerificationOutcome {
     OutsideWindow,
     /// No six-digit code in the message.
     NoCode,
+    /// A practice check-in (before the trip), made with the normal PIN: not recorded.
+    Practice,
+    /// A practice check-in made with the help PIN: in a real one this would be a call for help;
+    /// not recorded.
+    PracticeUnderDuress,
 }
 
 /// The result of checking a received message.

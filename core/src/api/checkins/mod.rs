@@ -118,6 +118,17 @@ impl Waymark {
         self.call(|| traveller::check_in_at(self.profile(), &pin, now))
     }
 
+    /// A practice check-in with either PIN, to rehearse with the family before the trip: the
+    /// same message as a check-in, with a code the family's phone shows as practice and can
+    /// never take for a real check-in. Nothing is recorded on either side.
+    pub fn practice_check_in(
+        &self,
+        pin: String,
+        now: SystemTime,
+    ) -> Result<CheckinReceipt, WaymarkError> {
+        self.call(|| traveller::practice_at(self.profile(), &pin, now))
+    }
+
     /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in
     /// PIN. It carries the plan, the secret for the codes and the signal phrase, never the PINs,
     /// and it is always sealed: with `passphrase` (8 characters or more) when the person chose
