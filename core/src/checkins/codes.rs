@@ -74,6 +74,15 @@ pub(crate) fn practice_code(secret: &[u8], day: u32, kind: Kind) -> String {
     format!("{chosen:0width$}", width = PRACTICE_DIGITS as usize)
 }
 
+/// The UTC day a practice code is bound to: days since 1970-01-01.
+pub(crate) fn practice_day(at: std::time::SystemTime) -> u32 {
+    let seconds = match at.duration_since(std::time::UNIX_EPOCH) {
+        Ok(after) => after.as_secs(),
+        Err(_) => 0,
+    };
+    u32::try_from(seconds / 86_400).unwrap_or(u32::MAX)
+}
+
 /// Which kind `candidate` is as a practice code for `day`, if it is either.
 pub(crate) fn classify_practice(secret: &[u8], day: u32, candidate: &str) -> Option<Kind> {
     [Kind::Normal, Kind::Duress].into_iter().find(|kind| {

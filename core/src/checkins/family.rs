@@ -232,7 +232,7 @@ pub(crate) fn verify_shared_text(
         let phrase = phrase::contains_phrase(text, &unlocked.signal_phrase);
         travellers.push((watched, unlocked, slots, phrase));
     }
-    let today = super::traveller::practice_day(now);
+    let today = codes::practice_day(now);
     let belongs = |code: &str| {
         travellers.iter().position(|(_, unlocked, slots, _)| {
             slots
@@ -336,7 +336,7 @@ fn verify_codes(
     // A practice code counts only when no check-in code does (a check-in is never lost to a
     // rehearsal), and unless the signal phrase came with it; it is not recorded.
     if matched.is_none() && !phrase_found {
-        let today = super::traveller::practice_day(now);
+        let today = codes::practice_day(now);
         let practice = found_codes.iter().find_map(|code| {
             (today.saturating_sub(1)..=today + 1)
                 .find_map(|day| codes::classify_practice(&unlocked.secret, day, code))

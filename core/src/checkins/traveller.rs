@@ -234,7 +234,7 @@ pub(crate) fn practice_at(profile: &Profile, pin: &str, now: SystemTime) -> Resu
     let message = message::message(
         &ui,
         note.as_deref(),
-        &codes::practice_code(&opened.unlocked.secret, practice_day(now), kind),
+        &codes::practice_code(&opened.unlocked.secret, codes::practice_day(now), kind),
     );
     Ok(CheckinReceipt {
         headline: ui.text("practice_ready"),
@@ -244,12 +244,6 @@ pub(crate) fn practice_at(profile: &Profile, pin: &str, now: SystemTime) -> Resu
         message,
         status: checkin_view(profile, now)?,
     })
-}
-
-/// The UTC day a practice code is bound to: days since 1970-01-01.
-pub(crate) fn practice_day(at: SystemTime) -> u32 {
-    let at: DateTime<Utc> = at.into();
-    u32::try_from(at.timestamp().div_euclid(86_400)).unwrap_or(0)
 }
 
 /// The check-in screen at `now`.
