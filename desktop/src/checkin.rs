@@ -216,6 +216,18 @@ impl App<'_> {
                 let view = self.core(self.waymark.verify_checkin(id, message, now))?;
                 self.show(&view, || Ok(render::verification(&view, &self.ctx(None))))
             }
+            FamilyCommand::CheckText { file } => {
+                let text = match file.as_deref() {
+                    Some(path) if path != Path::new("-") => {
+                        std::fs::read_to_string(path).map_err(|err| {
+                            Failure::usage(format!("cannot read {}: {err}", path.display()))
+                        })?
+                    }
+                    _ => read_all(io)?,
+                };
+                let view = self.core(self.waymark.verify_shared_text(text, now))?;
+                self.show(&view, || Ok(render::shared_text(&view, &self.ctx(None))))
+            }
             FamilyCommand::History { id } => {
                 let view = self.core(self.waymark.family_history(id))?;
                 self.show(&view, || Ok(render::family_history(&view, &self.ctx(None))))

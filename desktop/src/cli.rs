@@ -428,6 +428,12 @@ pub enum FamilyCommand {
         #[arg(required = true, num_args = 1..)]
         message: Vec<String>,
     },
+    /// Check a text with one message or several (a chat copied whole), from FILE ("-" or none:
+    /// standard input): each code for the traveller it belongs to, help signals first
+    CheckText {
+        /// The file with the text
+        file: Option<PathBuf>,
+    },
     /// Every message checked for a traveller
     History {
         /// The traveller's id

@@ -1670,12 +1670,17 @@ fn a_traveller_id_that_starts_with_a_hyphen_is_an_id_not_an_option() {
 
 /// A profile with Anna's plan and her two PINs (normal 2468, duress 1357).
 fn with_pins() -> Profile {
+    with_pins_named("Anna")
+}
+
+/// A traveller called `name` with Anna's plan and PINs (each profile has its own secrets).
+fn with_pins_named(name: &str) -> Profile {
     let profile = Profile::new();
     let args = [
         "checkin",
         "setup",
         "--name",
-        "Anna",
+        name,
         "--country",
         "TR",
         "--city",
@@ -2530,6 +2535,110 @@ fn a_weaker_plan_waits_for_the_family_to_call() {
     let run = mother.run("ru", &["family", "keep", "-Qx7bLwE2a9n0tHfYkZc3w"]);
     assert!(
         run.fails(2).contains("-Qx7bLwE2a9n0tHfYkZc3w"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The message a traveller's check-in at `at` with `pin` gives to send.
+fn check_in_message(traveller: &Profile, pin: &str, at: &str) -> String {
+    let receipt = waymark_with_input_at(
+        &traveller.path(),
+        "en",
+        at,
+        &["checkin", "now", "--json"],
+        &format!("{pin}\n"),
+    );
+    receipt.json()["message"].as_str().unwrap().to_owned()
+}
+
+/// A chat copied whole: two messages from Anna (the morning's, now too old to count, and the
+/// evening's with the help PIN) and one from Boris, each checked for its own traveller, the
+/// call for help first; a code from no one is named, and Anna's screen is the one to open.
+#[test]
+fn family_check_text_checks_each_message_for_its_own_traveller() {
+    let (anna, boris, mother) = (with_pins(), with_pins_named("Boris"), Profile::new());
+    let anna_id = hand_over(&anna, &mother);
+    let boris_id = hand_over(&boris, &mother);
+    let morning = check_in_message(&anna, "2468", "2026-03-02T06:05:00Z");
+    let evening = check_in_message(&anna, "1357", "2026-03-02T18:05:00Z");
+    let his = check_in_message(&boris, "2468", "2026-03-02T18:06:00Z");
+    let chat = format!(
+        "[09:05] Anna: {morning}\n[21:05] Anna: {evening}\n[21:06] Boris: {his}\n\
+         forwarded: 999 000\n"
+    );
+    let now = "2026-03-02T18:10:00Z";
+
+    // From standard input: every check, the help one first and marked.
+    let run = waymark_with_input_at(&mother.path(), "en", now, &["family", "check-text"], &chat);
+    let out = run.ok().to_owned();
+    let help = out.find("⚠ Anna · ").expect(&out);
+    let morning_at = out.find("\nAnna · ").expect(&out);
+    let boris_at = out.find("\nBoris · ").expect(&out);
+    assert!(help < morning_at && help < boris_at, "{out}");
+    assert_eq!(out.matches("⚠").count(), 1, "{out}");
+    // The steps and the facts the help check's words point at are under it.
+    let steps = out.find("  1. Call Anna").expect(&out);
+    let facts = out.find("  Where: Istanbul").expect(&out);
+    assert!(help < steps && steps < facts && facts < morning_at, "{out}");
+    assert_has(
+        &out,
+        &[
+            "1 code(s) in this text belong to no one you watch over.",
+            "  999000",
+            &format!("Anna [→ family status {anna_id}]"),
+        ],
+    );
+
+    // The same text again from a file, as JSON: every code was recorded by the first run, so
+    // each is now told as received before.
+    let file = mother.dir.path().join("chat.txt");
+    std::fs::write(&file, &chat).unwrap();
+    let json = mother
+        .run_at(
+            "en",
+            now,
+            &["family", "check-text", file.to_str().unwrap(), "--json"],
+        )
+        .json();
+    let checks = json["checks"].as_array().unwrap();
+    let whose: Vec<_> = checks
+        .iter()
+        .map(|c| c["traveller"]["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(whose, [&anna_id, &anna_id, &boris_id], "{json}");
+    assert!(checks.iter().all(|c| c["outcome"] == "replayed"), "{json}");
+    assert_eq!(json["unknown_codes"], serde_json::json!(["999000"]));
+    assert_eq!(json["traveller_id"], anna_id.as_str());
+
+    // Each traveller's history holds their own checks only.
+    let history = |id: &str| {
+        mother
+            .run_at("en", now, &["family", "history", id, "--json"])
+            .json()["entries"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    assert_eq!((history(&anna_id), history(&boris_id)), (4, 2));
+
+    // Nothing in it: said so, and no traveller to open.
+    let run = waymark_with_input_at(
+        &mother.path(),
+        "en",
+        now,
+        &["family", "check-text", "-"],
+        "see you soon\n",
+    );
+    let out = run.ok();
+    assert_has(
+        out,
+        &["No check-in code or signal phrase was found in this text."],
+    );
+    assert!(!out.contains("family status"), "{out}");
+    let run = mother.run("en", &["family", "check-text", "/no/such/file"]);
+    assert!(
+        run.fails(2).contains("cannot read /no/such/file"),
         "{}",
         run.stderr
     );

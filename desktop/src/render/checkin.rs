@@ -3,7 +3,8 @@
 use waymark_core::{
     AlertUrgency, AlertWarning, CheckinHistoryView, CheckinMessageView, CheckinReceipt,
     CheckinView, FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan,
-    PlanChangeView, PlanExport, SlotStatus, SlotView, TestAlarmView, VerificationView,
+    PlanChangeView, PlanExport, SharedTextView, SlotStatus, SlotView, TestAlarmView,
+    VerificationView,
 };
 
 use super::{Ctx, labelled, with_hint};
@@ -143,15 +144,7 @@ pub(crate) fn family_traveller(view: &FamilyTravellerView, ctx: &Ctx) -> String 
     }
     if !view.steps.is_empty() {
         out.push('\n');
-        for step in &view.steps {
-            let title = format!("{}. {}", step.number, s.strong(&step.title));
-            let title = match &step.action {
-                Some(action) => with_hint(&title, &ctx.hint(action)),
-                None => title,
-            };
-            out += &wrap(&title, "", "   ");
-            out += &wrap(&step.detail, "   ", "   ");
-        }
+        out += &steps(view, ctx, "");
     }
     out.push('\n');
     for fact in &view.facts {
@@ -159,6 +152,22 @@ pub(crate) fn family_traveller(view: &FamilyTravellerView, ctx: &Ctx) -> String 
     }
     out.push('\n');
     out += &wrap(&view.signal_phrase_reminder, "", "");
+    out
+}
+
+/// What to do now, in order, each step's lines starting at `indent`.
+fn steps(view: &FamilyTravellerView, ctx: &Ctx, indent: &str) -> String {
+    let mut out = String::new();
+    let more = format!("{indent}   ");
+    for step in &view.steps {
+        let title = format!("{}. {}", step.number, ctx.style.strong(&step.title));
+        let title = match &step.action {
+            Some(action) => with_hint(&title, &ctx.hint(action)),
+            None => title,
+        };
+        out += &wrap(&title, indent, &more);
+        out += &wrap(&step.detail, &more, &more);
+    }
     out
 }
 
@@ -200,6 +209,52 @@ pub(crate) fn verification(view: &VerificationView, ctx: &Ctx) -> String {
     out += &wrap(&view.detail, "", "");
     out.push('\n');
     out += &family_traveller(&view.traveller, ctx);
+    out
+}
+
+/// A text with one message or several, checked code by code: the calls for help first, marked,
+/// then the other checks in the text's order, each under its traveller's name; the codes that
+/// belong to no one; and the screen of the traveller the text most likely comes from.
+pub(crate) fn shared_text(view: &SharedTextView, ctx: &Ctx) -> String {
+    let s = &ctx.style;
+    let mut out = String::new();
+    let (help, rest): (Vec<_>, Vec<_>) = view.checks.iter().partition(|c| c.needs_help);
+    for check in help.iter().chain(&rest) {
+        let line = if check.needs_help {
+            s.bad(&format!("⚠ {} · {}", check.traveller.name, check.headline))
+        } else {
+            format!("{} · {}", s.strong(&check.traveller.name), check.headline)
+        };
+        out += &wrap(&line, "", "  ");
+        out += &wrap(&check.detail, "  ", "  ");
+        if check.needs_help {
+            // The detail and the steps point at the steps and the facts "below": the
+            // traveller's, as on their screen.
+            out += &steps(&check.traveller, ctx, "  ");
+            for fact in &check.traveller.facts {
+                out += &labelled(&fact.label, &fact.value, "  ");
+            }
+        }
+        out.push('\n');
+    }
+    if let Some(summary) = &view.summary {
+        out += &wrap(summary, "", "");
+    }
+    for code in &view.unknown_codes {
+        out += &wrap(code, "  ", "  ");
+    }
+    if let Some(id) = &view.traveller_id {
+        let hint = ctx.hint(&waymark_core::Action::OpenWatchedTraveller { id: id.clone() });
+        let name = view.checks.iter().find(|c| &c.traveller.id == id);
+        let line = match name {
+            Some(check) => with_hint(&check.traveller.name, &hint),
+            None => hint,
+        };
+        if view.summary.is_some() || !view.unknown_codes.is_empty() {
+            out.push('\n');
+        }
+        out += &wrap(&line, "", "  ");
+    }
     out
 }
 

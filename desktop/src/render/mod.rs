@@ -20,7 +20,8 @@ mod search;
 pub(crate) use article::article;
 pub(crate) use checkin::{
     alert_warning, alerts, checkin_history, checkin_message, checkin_receipt, checkin_status,
-    family_history, family_list, family_traveller, passphrase, test_alarm, verification,
+    family_history, family_list, family_traveller, passphrase, shared_text, test_alarm,
+    verification,
 };
 pub(crate) use checklist::checklist;
 pub(crate) use contact::contact;

@@ -30,7 +30,10 @@ struct RootView: View {
             }
         }
         .onChange(of: scenePhase) { phase in
-            if phase == .active { performer.coverUp = false }
+            if phase == .active {
+                performer.coverUp = false
+                takeSharedText()
+            }
         }
         .onChange(of: store.gate) { gate in
             // Nothing pushed before the lock closed stays behind it.
@@ -38,7 +41,16 @@ struct RootView: View {
                 performer.path = []
                 performer.sheet = nil
             }
+            takeSharedText()
         }
+    }
+
+    /// A text shared with Waymark from another app while it was away is taken (and deleted from
+    /// the Keychain) only once the app is on screen past the calculator and the lock, and checked
+    /// on its own screen.
+    private func takeSharedText() {
+        guard scenePhase == .active, store.gate == .open, let text = SharedTextInbox.take() else { return }
+        performer.path.append(.sharedText(text: text))
     }
 
     /// The app itself, once the calculator and the lock are passed.
@@ -84,6 +96,7 @@ struct RootView: View {
         case .exportPlan: PlanExportScreen()
         case .family: FamilyScreen()
         case let .traveller(id): TravellerScreen(id: id)
+        case let .sharedText(text): SharedTextScreen(text: text)
         case .importPlan: PlanImportScreen()
         case .offerCheck: OfferCheckScreen()
         case .selfCheck: SelfCheckScreen()

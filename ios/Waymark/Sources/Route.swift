@@ -15,6 +15,8 @@ enum Route: Hashable {
     case exportPlan
     case family
     case traveller(id: String)
+    /// A text shared with Waymark from another app, to check (`SharedTextInbox`).
+    case sharedText(text: String)
     case importPlan
     case offerCheck
     case selfCheck
