@@ -43,12 +43,14 @@ use crate::{cargo, workspace_root};
 /// every error in the person's language, the action tokens, each alert's urgency and the words
 /// a locked phone shows, and Uzbek (26 kB of it deflated content). BENCHMARKS.md has the figures.
 ///
-/// Raised to 4.85 MB (arm64 4.65 MB, armv7 3.4 MB) later on 2026-12-06, when the library measured
-/// 4.79 MB (arm64 4.58 MB, armv7 3.33 MB): the discreet-by-design issue's core (the app lock and
+/// Raised to 4.9 MB (arm64 4.7 MB, armv7 3.45 MB) later on 2026-12-06, when the library measured
+/// 4.86 MB (arm64 4.64 MB, armv7 3.38 MB): the discreet-by-design issue's core (the app lock and
 /// its harmless view, the disguise and its calculator, the PIN asked before a plan change and the
 /// help mark, the passphrase made up from three 256-word lists, the family's hold on a weakened
-/// plan): eleven calls and nine records and enums, with their UniFFI scaffolding.
-pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_850_000;
+/// plan) and the alarm issue's (the fired-alert log and test alarm, a shared text checked code
+/// by code, practice check-ins): seventeen calls and fourteen records and enums, with their
+/// UniFFI scaffolding.
+pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_900_000;
 
 /// A phone architecture `--arm64` or `--armv7` measures: a Linux target with glibc, the
 /// nearest to the Android ABI that builds without an NDK (the same instruction set, the same code
@@ -69,7 +71,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--arm64",
         abi: "arm64-v8a",
-        budget_bytes: 4_650_000,
+        budget_bytes: 4_700_000,
         rust_target: "aarch64-unknown-linux-gnu",
         gcc: "aarch64-linux-gnu-gcc",
         ar: "aarch64-linux-gnu-ar",
@@ -80,7 +82,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--armv7",
         abi: "armeabi-v7a",
-        budget_bytes: 3_400_000,
+        budget_bytes: 3_450_000,
         rust_target: "thumbv7neon-unknown-linux-gnueabihf",
         gcc: "arm-linux-gnueabihf-gcc",
         ar: "arm-linux-gnueabihf-ar",
