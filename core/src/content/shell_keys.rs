@@ -178,6 +178,9 @@ macro_rules! shell_text_list {
             ad_use_in_offer,
             /// The search screen's title, shown before anything is typed.
             search_title,
+            /// iPhone only, beside the test alarm: what iOS cannot do for Waymark's alerts (at
+            /// most 64 waiting; none planned anew until the app is opened).
+            ios_alert_limits,
             channels {
                 CheckinReminder => checkin_reminder,
                 CheckinDue => checkin_due,

@@ -49,6 +49,7 @@ struct SettingsScreen: View {
                     Section {
                         Button(testAlarm.startLabel) { Task { await startTestAlarm() } }
                         Text(testAlarm.text).font(.footnote)
+                        Text(texts.iosAlertLimits).font(.footnote).foregroundStyle(.secondary)
                     }
                 }
                 NotificationsNotice()
