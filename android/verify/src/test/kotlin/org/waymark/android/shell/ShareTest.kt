@@ -136,6 +136,20 @@ class ShareTest {
     }
 
     @Test
+    fun a_text_shared_while_the_app_is_in_the_background_is_checked_when_it_returns() {
+        val shell = Shell.launch()
+        val id = shell.ask { watchAnna(it) }
+        val text = shell.ask { chat(it) }
+        // No lock, nothing changed meanwhile: the app comes back as it was left, then checks.
+        shell.controller.pause().stop()
+        shell.settle()
+        shell.controller.newIntent(send(text))
+        shell.controller.restart().resume()
+        shell.settle()
+        shell.assertTwoChecks(id)
+    }
+
+    @Test
     fun with_the_lock_on_the_shared_text_is_checked_and_shown_only_after_the_pin() {
         val shell = Shell.launch()
         val id = shell.ask { watchAnna(it) }
