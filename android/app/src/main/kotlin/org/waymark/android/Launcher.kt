@@ -21,6 +21,12 @@ object Launcher {
     const val COVER = "org.waymark.android.CalculatorLauncher"
 
     /**
+     * The share and text-selection target (no launcher entry). It carries the application's
+     * name, so it follows Waymark's entry: disabled while the cover is on.
+     */
+    const val SHARE = "org.waymark.android.ShareTarget"
+
+    /**
      * Makes the launcher show the cover when [disguise] is on, Waymark otherwise (only what
      * differs is changed), and names the app's card in the recent apps list the same way.
      */
@@ -36,20 +42,24 @@ object Launcher {
         activity.setTaskDescription(description)
     }
 
-    /** Enables the cover's entry when [cover], else Waymark's; the other is disabled after. */
+    /**
+     * Enables the cover's entry when [cover], else Waymark's; the other is disabled after. The
+     * share target is enabled with Waymark's entry and disabled with it.
+     */
     fun show(context: Context, cover: Boolean) {
         val wanted = if (cover) COVER else NORMAL
         val other = if (cover) NORMAL else COVER
         // The wanted entry first, so the launcher is never left with neither.
         set(context, wanted, true)
         set(context, other, false)
+        set(context, SHARE, !cover)
     }
 
-    /** Whether the launcher entry [alias] is enabled now (the manifest's default included). */
+    /** Whether the entry [alias] is enabled now (the manifest's default included). */
     fun enabled(context: Context, alias: String): Boolean =
         when (context.packageManager.getComponentEnabledSetting(ComponentName(context, alias))) {
             PackageManager.COMPONENT_ENABLED_STATE_ENABLED -> true
-            PackageManager.COMPONENT_ENABLED_STATE_DEFAULT -> alias == NORMAL
+            PackageManager.COMPONENT_ENABLED_STATE_DEFAULT -> alias == NORMAL || alias == SHARE
             else -> false
         }
 

@@ -32,6 +32,12 @@ class MainActivity : Activity(), Ui {
     private var renderedFor: String? = null
     private var pendingTap: Action? = null
 
+    /**
+     * A text shared with Waymark or selected in another app, waiting for the lock or the cover
+     * to open: held in memory only, and dropped once the core has checked it.
+     */
+    private var pendingShare: String? = null
+
     /** The app came to the foreground and the lock and the disguise have not been asked yet. */
     private var gateDue = true
 
@@ -55,6 +61,9 @@ class MainActivity : Activity(), Ui {
         window.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
         if (Build.VERSION.SDK_INT >= Build.VERSION_CODES.TIRAMISU) setRecentsScreenshotEnabled(false)
         handleTap(intent)
+        // A recreated activity, or one started again from the recent apps list, gets the intent
+        // that first started it: its text was checked then.
+        if (savedInstanceState == null) handleShare(intent)
     }
 
     override fun onStart() {
@@ -98,7 +107,7 @@ class MainActivity : Activity(), Ui {
                 }
                 else -> {
                     content?.visibility = View.VISIBLE
-                    if (renderedFor != surroundings() || stack.last().reloadOnResume) show()
+                    if (renderedFor != surroundings() || stack.last().reloadOnResume) show() else performPending()
                 }
             }
         }, { error ->
@@ -126,6 +135,7 @@ class MainActivity : Activity(), Ui {
     override fun onNewIntent(intent: Intent) {
         super.onNewIntent(intent)
         handleTap(intent)
+        handleShare(intent)
     }
 
     override fun onResume() {
@@ -152,6 +162,37 @@ class MainActivity : Activity(), Ui {
         // Some actions need the shell's words, which arrive with the first screen; none is
         // performed past the lock or the cover, nor before they were asked.
         if (shown == null || gated || gatePending || gateDue) pendingTap = action else perform(action)
+    }
+
+    /**
+     * Text shared with Waymark (`ACTION_SEND`) or selected in another app (`ACTION_PROCESS_TEXT`,
+     * used read-only: no result is returned): checked by the core once the lock or the cover has
+     * let the person in, like a notification tap. The text is taken out of the intent, so a
+     * recreated activity does not check it twice, and is never written anywhere.
+     */
+    private fun handleShare(intent: Intent?) {
+        val extra = when (intent?.action) {
+            Intent.ACTION_SEND -> Intent.EXTRA_TEXT
+            Intent.ACTION_PROCESS_TEXT -> Intent.EXTRA_PROCESS_TEXT
+            else -> return
+        }
+        if (intent.flags and Intent.FLAG_ACTIVITY_LAUNCHED_FROM_HISTORY != 0) return
+        val text = intent.getCharSequenceExtra(extra)?.toString()
+        intent.removeExtra(extra)
+        if (text.isNullOrBlank()) return
+        if (shown == null || gated || gatePending || gateDue) pendingShare = text else verifyShared(this, text)
+    }
+
+    /** Does what waited behind the gate: a notification tap, then a shared text. */
+    private fun performPending() {
+        pendingTap?.let {
+            pendingTap = null
+            perform(it)
+        }
+        pendingShare?.let {
+            pendingShare = null
+            verifyShared(this, it)
+        }
     }
 
     override fun open(screen: Screen<*>) {
@@ -208,10 +249,7 @@ class MainActivity : Activity(), Ui {
             content = root
             setContentView(root)
             if (gated) return@run
-            pendingTap?.let {
-                pendingTap = null
-                perform(it)
-            }
+            performPending()
         }, { error ->
             showError(error)
             if (stack.size > 1 && stack.last() === screen) back()

@@ -115,7 +115,9 @@ class ManifestTest {
         val activity = elements("activity").single()
         assertEquals("false", activity.getAttributeNS(ns, "exported"), "reached only through an alias")
         assertTrue(elements("intent-filter", activity).isEmpty(), "no launcher entry of its own")
-        val aliases = elements("activity-alias")
+        val aliases = elements("activity-alias").filter { alias ->
+            elements("category", alias).any { it.name() == "android.intent.category.LAUNCHER" }
+        }
         assertEquals(
             listOf(Launcher.NORMAL, Launcher.COVER),
             aliases.map { "org.waymark.android" + it.name() },
@@ -144,5 +146,43 @@ class ManifestTest {
             assertEquals(word, translated.single().textContent, folder)
         }
         assertTrue(File("../app/src/main/res/drawable/cover_icon.xml").exists())
+    }
+
+    @Test
+    fun `shared and selected text reach the activity through one exported entry that is no launcher entry`() {
+        val aliases = elements("activity-alias")
+        assertEquals(
+            listOf(Launcher.NORMAL, Launcher.COVER, Launcher.SHARE),
+            aliases.map { "org.waymark.android" + it.name() },
+        )
+        val share = aliases.last()
+        assertEquals(".MainActivity", share.getAttributeNS(ns, "targetActivity"))
+        assertEquals("true", share.getAttributeNS(ns, "exported"))
+        // Enabled with Waymark's entry (the cover's is disabled), and named as the application.
+        assertEquals("true", share.getAttributeNS(ns, "enabled"))
+        assertEquals("", share.getAttributeNS(ns, "label"))
+        val filters = elements("intent-filter", share).map { filter ->
+            Triple(
+                elements("action", filter).map { it.name() },
+                elements("category", filter).map { it.name() },
+                elements("data", filter).map { it.getAttributeNS(ns, "mimeType") },
+            )
+        }
+        val default = listOf("android.intent.category.DEFAULT")
+        assertEquals(
+            listOf(
+                Triple(listOf("android.intent.action.SEND"), default, listOf("text/plain")),
+                Triple(listOf("android.intent.action.PROCESS_TEXT"), default, listOf("text/plain")),
+            ),
+            filters,
+        )
+        // The framework's names for them, checked by the compiler.
+        assertEquals("android.intent.action.SEND", android.content.Intent.ACTION_SEND)
+        assertEquals("android.intent.action.PROCESS_TEXT", android.content.Intent.ACTION_PROCESS_TEXT)
+        // Nothing else in the manifest hears other apps' text.
+        for (other in elements("activity") + elements("receiver") + aliases.dropLast(1)) {
+            val actions = elements("action", other).map { it.name() }
+            assertFalse("android.intent.action.SEND" in actions || "android.intent.action.PROCESS_TEXT" in actions, other.name())
+        }
     }
 }

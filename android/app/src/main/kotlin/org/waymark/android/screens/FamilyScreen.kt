@@ -5,10 +5,14 @@ import org.waymark.core.Action
 import org.waymark.core.FamilyHistoryView
 import org.waymark.core.FamilyListView
 import org.waymark.core.FamilyTravellerView
+import org.waymark.core.SharedTextView
 import org.waymark.core.VerificationView
 import org.waymark.core.Waymark
 
-/** The travellers this phone watches over, and adding one from their plan. */
+/**
+ * The travellers this phone watches over, checking a pasted text (one message or several, from
+ * any of them), and adding one from their plan.
+ */
 class FamilyScreen : Screen<FamilyListView>() {
     override fun load(core: Waymark, now: Instant): FamilyListView = core.familyList(now)
 
@@ -24,7 +28,24 @@ class FamilyScreen : Screen<FamilyListView>() {
                 }
             }
         }
+        if (model.travellers.isNotEmpty()) {
+            val texts = ui.texts
+            heading(texts.verifyTitle)
+            val pasted = field(texts.verifyTitle, hint = texts.verifyHint)
+            button(texts.verifyButton) { verifyShared(ui, pasted.text.toString()) }
+        }
         button(ui.texts.importTitle) { ui.open(ImportScreen()) }
+    }
+}
+
+/**
+ * Checks [text] (shared with Waymark, selected in another app, or pasted on the family screen)
+ * with the core, which records each check, and shows what it found. The text itself is kept
+ * nowhere: only the core's result goes to the screen.
+ */
+fun verifyShared(ui: Ui, text: String) {
+    ui.call({ it.verifySharedText(text, AppClock.now()) }) { result ->
+        ui.open(SharedTextScreen(result))
     }
 }
 
@@ -97,6 +118,38 @@ fun Column.steps(ui: Ui, traveller: FamilyTravellerView) {
             step.action?.let { action -> button(step.title) { ui.perform(action) } }
         }
     }
+}
+
+/**
+ * What checking a shared or pasted text found: the core's summary, one block per check (calls for
+ * help first, styled as on the verification screen: the headline as a heading, then the steps),
+ * the codes that belong to no one, and the screen of the traveller the text most likely comes
+ * from. The checks were recorded when the text was checked; this screen only shows them.
+ */
+class SharedTextScreen(private val result: SharedTextView) :
+    Screen<Pair<SharedTextView, FamilyTravellerView?>>() {
+    override fun load(core: Waymark, now: Instant) =
+        result to result.travellerId?.let { core.familyTraveller(it, now) }
+
+    override fun render(ui: Ui, model: Pair<SharedTextView, FamilyTravellerView?>) =
+        column(ui.context) {
+            val (shared, guessed) = model
+            title(ui.texts.verifyTitle)
+            text(shared.summary)
+            val stepsShown = HashSet<String>()
+            for (check in shared.checks.sortedByDescending { it.needsHelp }) {
+                group {
+                    styled14(check.traveller.name)
+                    if (check.needsHelp) heading(check.headline) else text(check.headline)
+                    text(check.detail)
+                    if (check.needsHelp && stepsShown.add(check.traveller.id)) steps(ui, check.traveller)
+                }
+            }
+            for (code in shared.unknownCodes) note(code)
+            guessed?.let { traveller ->
+                button(traveller.name) { ui.replace(TravellerScreen(traveller.id)) }
+            }
+        }
 }
 
 /** What checking the traveller's message found, and what to do now. */

@@ -72,6 +72,8 @@ class LockTest {
         val app = RuntimeEnvironment.getApplication()
         assertEquals("the cover's entry", cover, Launcher.enabled(app, Launcher.COVER))
         assertEquals("Waymark's entry", !cover, Launcher.enabled(app, Launcher.NORMAL))
+        // The share target has Waymark's name: no share sheet or text selection names it under the cover.
+        assertEquals("the share target", !cover, Launcher.enabled(app, Launcher.SHARE))
     }
 
     /** The app leaves the foreground and comes back, as after the home button. */
