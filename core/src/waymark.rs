@@ -54,6 +54,15 @@ pub(crate) struct Session {
     pub disguise_shown_off: bool,
 }
 
+impl Session {
+    /// A right PIN opened the lock: the real profile, or the harmless view after the help PIN.
+    pub(crate) fn open(&mut self, help: bool) {
+        self.locked = false;
+        self.harmless = help;
+        self.wrong_pin = false;
+    }
+}
+
 #[uniffi::export]
 impl Waymark {
     /// Opens the profile at `path`, creating it if it does not exist, and upgrades its storage

@@ -34,11 +34,7 @@ impl Waymark {
             }
             let attempt = unlock::try_pin(&self.real, &pin, now)?;
             self.update_session(|s| match attempt {
-                Attempt::Normal | Attempt::Help => {
-                    s.locked = false;
-                    s.harmless = attempt == Attempt::Help;
-                    s.wrong_pin = false;
-                }
+                Attempt::Normal | Attempt::Help => s.open(attempt == Attempt::Help),
                 Attempt::Wrong { .. } => s.wrong_pin = true,
                 Attempt::Waiting { .. } => {}
             });
@@ -72,15 +68,7 @@ impl Waymark {
         now: SystemTime,
     ) -> Result<LockView, WaymarkError> {
         self.call(|| {
-            if self.session().harmless {
-                // The harmless view has no PINs of its own to check against: the real ones
-                // decide, and nothing real changes.
-                pin_gate::open(&self.real, "pin", &pin)?;
-                self.update_session(|s| s.lock_shown_off = !on);
-                return self.lock_view_at(now);
-            }
-            let help = unlock::set_protection(&self.real, Protection::Lock, &pin, on)?;
-            self.update_session(|s| s.lock_shown_off = help && !on);
+            self.switch_protection(Protection::Lock, &pin, on)?;
             self.lock_view_at(now)
         })
     }
@@ -100,13 +88,7 @@ impl Waymark {
         platform: ShellPlatform,
     ) -> Result<DisguiseView, WaymarkError> {
         self.call(|| {
-            if self.session().harmless {
-                pin_gate::open(&self.real, "pin", &pin)?;
-                self.update_session(|s| s.disguise_shown_off = !on);
-                return self.disguise_view_for(platform);
-            }
-            let help = unlock::set_protection(&self.real, Protection::Disguise, &pin, on)?;
-            self.update_session(|s| s.disguise_shown_off = help && !on);
+            self.switch_protection(Protection::Disguise, &pin, on)?;
             self.disguise_view_for(platform)
         })
     }
@@ -134,11 +116,7 @@ impl Waymark {
             };
             let opened = matches!(attempt, Some(Attempt::Normal | Attempt::Help));
             if opened {
-                self.update_session(|s| {
-                    s.locked = false;
-                    s.harmless = attempt == Some(Attempt::Help);
-                    s.wrong_pin = false;
-                });
+                self.update_session(|s| s.open(attempt == Some(Attempt::Help)));
                 step = calculator::press(calculator_start(), CalculatorKey::Clear);
             }
             Ok(CalculatorOutcome { step, opened })
@@ -147,6 +125,23 @@ impl Waymark {
 }
 
 impl Waymark {
+    /// Turns the lock or the disguise on or off with either PIN. Turned off with the help PIN
+    /// it only looks off, for this session. In the harmless view, which has no PINs of its own,
+    /// the real ones decide and nothing real changes.
+    fn switch_protection(&self, which: Protection, pin: &str, on: bool) -> Result<()> {
+        let shown_off = if self.session().harmless {
+            pin_gate::open(&self.real, "pin", pin)?;
+            !on
+        } else {
+            unlock::set_protection(&self.real, which, pin, on)? && !on
+        };
+        self.update_session(|s| match which {
+            Protection::Lock => s.lock_shown_off = shown_off,
+            Protection::Disguise => s.disguise_shown_off = shown_off,
+        });
+        Ok(())
+    }
+
     fn lock_view_at(&self, now: SystemTime) -> Result<LockView> {
         let session = self.session();
         let prefs = self.profile().prefs();

@@ -83,6 +83,18 @@ pub(crate) fn practice_day(at: std::time::SystemTime) -> u32 {
     u32::try_from(seconds / 86_400).unwrap_or(u32::MAX)
 }
 
+/// Which kind `candidate` is as a practice code made at about `now`: the day before, that day
+/// or the day after (clocks and time zones differ, and a practice message may wait a night).
+pub(crate) fn practice_kind(
+    secret: &[u8],
+    now: std::time::SystemTime,
+    candidate: &str,
+) -> Option<Kind> {
+    let today = practice_day(now);
+    (today.saturating_sub(1)..=today.saturating_add(1))
+        .find_map(|day| classify_practice(secret, day, candidate))
+}
+
 /// Which kind `candidate` is as a practice code for `day`, if it is either.
 pub(crate) fn classify_practice(secret: &[u8], day: u32, candidate: &str) -> Option<Kind> {
     [Kind::Normal, Kind::Duress].into_iter().find(|kind| {

@@ -103,14 +103,7 @@ pub(crate) fn import_shared(
         };
         if help_marked {
             // Shown like a check-in made with the help PIN, until marked handled.
-            let record = Verification {
-                at: now.into(),
-                slot: None,
-                code: None,
-                outcome: HELP_MARK.into(),
-                phrase: false,
-            };
-            store::add_verification(tx, row, &record)?;
+            store::add_verification(tx, row, &Verification::event(now.into(), HELP_MARK))?;
         }
         Ok(())
     })?;
@@ -232,14 +225,12 @@ pub(crate) fn verify_shared_text(
         let phrase = phrase::contains_phrase(text, &unlocked.signal_phrase);
         travellers.push((watched, unlocked, slots, phrase));
     }
-    let today = codes::practice_day(now);
     let belongs = |code: &str| {
         travellers.iter().position(|(_, unlocked, slots, _)| {
             slots
                 .iter()
                 .any(|slot| codes::classify(&unlocked.secret, slot.index, code).is_some())
-                || (today.saturating_sub(1)..=today + 1)
-                    .any(|day| codes::classify_practice(&unlocked.secret, day, code).is_some())
+                || codes::practice_kind(&unlocked.secret, now, code).is_some()
         })
     };
     let mut checks = Vec::new();
@@ -336,11 +327,9 @@ fn verify_codes(
     // A practice code counts only when no check-in code does (a check-in is never lost to a
     // rehearsal), and unless the signal phrase came with it; it is not recorded.
     if matched.is_none() && !phrase_found {
-        let today = codes::practice_day(now);
-        let practice = found_codes.iter().find_map(|code| {
-            (today.saturating_sub(1)..=today + 1)
-                .find_map(|day| codes::classify_practice(&unlocked.secret, day, code))
-        });
+        let practice = found_codes
+            .iter()
+            .find_map(|code| codes::practice_kind(&unlocked.secret, now, code));
         if let Some(kind) = practice {
             let prefs = profile.prefs();
             let ui = prefs.ui();
@@ -467,13 +456,7 @@ pub(crate) fn mark_handled(
     now: SystemTime,
 ) -> Result<FamilyTravellerView> {
     let watched = find_watched(profile, id)?;
-    let record = Verification {
-        at: now.into(),
-        slot: None,
-        code: None,
-        outcome: HANDLED.into(),
-        phrase: false,
-    };
+    let record = Verification::event(now.into(), HANDLED);
     profile
         .db
         .write(|tx| store::add_verification(tx, watched.row, &record))?;
@@ -489,7 +472,7 @@ pub(crate) fn accept_plan_change(
 ) -> Result<FamilyTravellerView> {
     let watched = find_watched(profile, id)?;
     profile.db.write(|tx| {
-        let pending = store::pending(tx, watched.row)?
+        let pending = store::take_pending(tx, watched.row)?
             .ok_or_else(|| Error::invalid("traveller", reason::NO_PLAN_CHANGE))?;
         let accepted = Watched {
             row: watched.row,
@@ -498,8 +481,7 @@ pub(crate) fn accept_plan_change(
             nonce: pending.nonce,
             sealed: pending.sealed,
         };
-        store::upsert_watched(tx, &accepted, now.into())?;
-        store::remove_pending(tx, watched.row)
+        store::upsert_watched(tx, &accepted, now.into()).map(drop)
     })?;
     family_traveller_view(profile, id, now)
 }
@@ -512,9 +494,9 @@ pub(crate) fn keep_plan(
 ) -> Result<FamilyTravellerView> {
     let watched = find_watched(profile, id)?;
     profile.db.write(|tx| {
-        store::pending(tx, watched.row)?
-            .ok_or_else(|| Error::invalid("traveller", reason::NO_PLAN_CHANGE))?;
-        store::remove_pending(tx, watched.row)
+        store::take_pending(tx, watched.row)?
+            .map(drop)
+            .ok_or_else(|| Error::invalid("traveller", reason::NO_PLAN_CHANGE))
     })?;
     family_view_of(profile, &watched, now, &profile.prefs(), None)
 }

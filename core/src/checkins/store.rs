@@ -170,6 +170,20 @@ pub(crate) struct Verification {
     pub phrase: bool,
 }
 
+impl Verification {
+    /// A record that is no check of a code: a help signal marked handled, a plan shared under
+    /// the help PIN.
+    pub(crate) fn event(at: DateTime<Utc>, outcome: &str) -> Self {
+        Self {
+            at,
+            slot: None,
+            code: None,
+            outcome: outcome.into(),
+            phrase: false,
+        }
+    }
+}
+
 pub(crate) fn verifications(conn: &Connection, traveller: i64) -> Result<Vec<Verification>> {
     let mut stmt = conn.prepare_cached(
         "SELECT at, slot, code, outcome, phrase FROM verifications WHERE traveller = ?1 ORDER BY at, id",
@@ -251,11 +265,13 @@ pub(crate) fn pending(conn: &Connection, traveller: i64) -> Result<Option<Pendin
     .transpose()
 }
 
-/// Drops the plan waiting for confirmation.
-pub(crate) fn remove_pending(conn: &Connection, traveller: i64) -> Result<()> {
+/// The plan waiting for confirmation, removed from the waiting list (the family accepted it or
+/// kept the old one); None when none waits.
+pub(crate) fn take_pending(conn: &Connection, traveller: i64) -> Result<Option<Pending>> {
+    let pending = pending(conn, traveller)?;
     conn.execute(
         "DELETE FROM pending_plans WHERE traveller = ?1",
         [traveller],
     )?;
-    Ok(())
+    Ok(pending)
 }
