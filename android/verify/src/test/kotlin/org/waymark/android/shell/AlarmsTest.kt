@@ -8,7 +8,6 @@ import android.content.Intent
 import android.os.UserManager
 import java.nio.file.Files
 import java.time.Instant
-import java.time.LocalDate
 import java.time.ZoneId
 import java.util.Locale
 import org.junit.Assert.assertEquals
@@ -43,23 +42,8 @@ class AlarmsTest {
     private val zone = ZoneId.systemDefault()
 
     /** A trip for [name] from yesterday for ten days, with the core's default check-in times. */
-    private fun plan(core: Waymark, name: String, city: String, now: Instant) {
-        val form = core.tripPlanForm(now)
-        val today = LocalDate.now(zone)
-        core.setTripPlan(
-            form.plan.copy(
-                travellerName = name,
-                destinationCountry = "TR",
-                destinationCity = city,
-                starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
-                ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
-                homeTimeZone = zone.id,
-                destinationTimeZone = zone.id,
-            ),
-            now,
-        )
-        core.setCheckinPins("2468", "1357", "the cat is on the roof")
-    }
+    private fun plan(core: Waymark, name: String, city: String, now: Instant) =
+        planTrip(core, now, name, city)
 
     /**
      * The shell's phone is Anna's (a traveller, in Istanbul) and also watches Olga, whose plan

@@ -10,8 +10,6 @@ import android.widget.EditText
 import android.widget.TextView
 import java.time.Duration
 import java.time.Instant
-import java.time.LocalDate
-import java.time.ZoneId
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertNotNull
@@ -42,27 +40,10 @@ import org.waymark.core.Waymark
 @RunWith(RobolectricTestRunner::class)
 @Config(sdk = [35])
 class AlertLogTest {
-    private val zone = ZoneId.systemDefault()
     private val app get() = RuntimeEnvironment.getApplication()
 
     /** Anna's trip from yesterday for ten days, with the core's default check-in times. */
-    private fun traveller(core: Waymark, now: Instant) {
-        val form = core.tripPlanForm(now)
-        val today = LocalDate.now(zone)
-        core.setTripPlan(
-            form.plan.copy(
-                travellerName = "Anna",
-                destinationCountry = "TR",
-                destinationCity = "Istanbul",
-                starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
-                ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
-                homeTimeZone = zone.id,
-                destinationTimeZone = zone.id,
-            ),
-            now,
-        )
-        core.setCheckinPins("2468", "1357", "the cat is on the roof")
-    }
+    private fun traveller(core: Waymark, now: Instant) = planTrip(core, now)
 
     /** A traveller's phone with its check-in reminders scheduled. */
     private fun planned(): Shell {

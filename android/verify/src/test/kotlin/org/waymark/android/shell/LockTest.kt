@@ -10,8 +10,6 @@ import android.os.UserManager
 import android.view.WindowManager
 import android.widget.Switch
 import java.time.Instant
-import java.time.LocalDate
-import java.time.ZoneId
 import java.util.Locale
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
@@ -42,28 +40,11 @@ import org.waymark.core.lockedAlertText
 @RunWith(RobolectricTestRunner::class)
 @Config(sdk = [35])
 class LockTest {
-    private val zone = ZoneId.systemDefault()
-    private val normalPin = "2468"
-    private val helpPin = "1357"
+    private val normalPin = NORMAL_PIN
+    private val helpPin = HELP_PIN
 
     /** Anna's trip from yesterday for ten days, with both check-in PINs. */
-    private fun traveller(core: Waymark, now: Instant = Instant.now()) {
-        val form = core.tripPlanForm(now)
-        val today = LocalDate.now(zone)
-        core.setTripPlan(
-            form.plan.copy(
-                travellerName = "Anna",
-                destinationCountry = "TR",
-                destinationCity = "Istanbul",
-                starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
-                ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
-                homeTimeZone = zone.id,
-                destinationTimeZone = zone.id,
-            ),
-            now,
-        )
-        core.setCheckinPins(normalPin, helpPin, "the cat is on the roof")
-    }
+    private fun traveller(core: Waymark, now: Instant = Instant.now()) = planTrip(core, now)
 
     private fun state(alias: String): Int = RuntimeEnvironment.getApplication().packageManager
         .getComponentEnabledSetting(ComponentName(RuntimeEnvironment.getApplication(), alias))

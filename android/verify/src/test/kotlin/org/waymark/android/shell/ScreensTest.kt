@@ -203,24 +203,7 @@ class ScreensTest {
         val shell = Shell.launch()
         val texts = shell.activity.texts
         val now = Instant.now()
-        val zone = ZoneId.systemDefault()
-        shell.ask { core ->
-            val form = core.tripPlanForm(now)
-            val today = LocalDate.now(zone)
-            core.setTripPlan(
-                form.plan.copy(
-                    travellerName = "Anna",
-                    destinationCountry = "TR",
-                    destinationCity = "Istanbul",
-                    starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
-                    ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
-                    homeTimeZone = zone.id,
-                    destinationTimeZone = zone.id,
-                ),
-                now,
-            )
-            core.setCheckinPins("2468", "1357", "the cat is on the roof")
-        }
+        shell.ask { core -> planTrip(core, now) }
         val home = shell.ask { it.home(Instant.now()) }
         shell.tap(home.menu.first { it.action is org.waymark.core.Action.OpenCheckin }.title)
 
@@ -310,22 +293,7 @@ class ScreensTest {
         val alarms = shell.activity.getSystemService(AlarmManager::class.java)
         ShadowAlarmManager.setCanScheduleExactAlarms(true)
         val now = Instant.now()
-        val zone = ZoneId.systemDefault()
-        shell.ask { core ->
-            val form = core.tripPlanForm(now)
-            val today = LocalDate.now(zone)
-            val plan = form.plan.copy(
-                travellerName = "Anna",
-                destinationCountry = "TR",
-                destinationCity = "Istanbul",
-                starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
-                ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
-                homeTimeZone = zone.id,
-                destinationTimeZone = zone.id,
-            )
-            core.setTripPlan(plan, now)
-            core.setCheckinPins("2468", "1357", "the cat is on the roof")
-        }
+        shell.ask { core -> planTrip(core, now) }
         org.waymark.android.Alerts.replan(shell.activity)
         shell.settle()
         val next = shadowOf(alarms).peekNextScheduledAlarm()

@@ -5,8 +5,6 @@ import android.widget.Button
 import android.widget.LinearLayout
 import android.widget.TextView
 import java.time.Instant
-import java.time.LocalDate
-import java.time.ZoneId
 import org.junit.Assert.assertEquals
 import org.junit.Assert.assertFalse
 import org.junit.Assert.assertTrue
@@ -27,28 +25,13 @@ import org.waymark.core.Waymark
 @RunWith(RobolectricTestRunner::class)
 @Config(sdk = [35])
 class ShareTest {
-    private val zone = ZoneId.systemDefault()
-    private val normalPin = "2468"
-    private val helpPin = "1357"
+    private val normalPin = NORMAL_PIN
+    private val helpPin = HELP_PIN
 
     /** This phone is Anna's and watches over her (her plan imported): her id. */
     private fun watchAnna(core: Waymark): String {
         val now = Instant.now()
-        val form = core.tripPlanForm(now)
-        val today = LocalDate.now(zone)
-        core.setTripPlan(
-            form.plan.copy(
-                travellerName = "Anna",
-                destinationCountry = "TR",
-                destinationCity = "Istanbul",
-                starts = org.waymark.core.tripDayStart(today.minusDays(1).toString(), form.datesZone),
-                ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
-                homeTimeZone = zone.id,
-                destinationTimeZone = zone.id,
-            ),
-            now,
-        )
-        core.setCheckinPins(normalPin, helpPin, "the cat is on the roof")
+        planTrip(core, now)
         val export = core.exportPlan(normalPin, null)
         return core.importPlan(export.payload, export.passphrase, now).id
     }
