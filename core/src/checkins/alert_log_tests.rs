@@ -6,7 +6,7 @@ use std::time::{Duration, SystemTime};
 use chrono::{DateTime, Utc};
 
 use super::alert_log::judge;
-use super::tests::plan;
+use super::tests::{at, plan};
 use super::*;
 use crate::waymark::{Waymark, WaymarkOptions};
 
@@ -20,13 +20,6 @@ fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
     let waymark = Waymark::open_at(&dir.path().join(name), &options).unwrap();
     waymark.set_keystore_key(KEY.to_vec()).unwrap();
     waymark
-}
-
-fn at(s: &str) -> SystemTime {
-    DateTime::parse_from_rfc3339(s)
-        .unwrap()
-        .with_timezone(&Utc)
-        .into()
 }
 
 /// The family's phone watching Anna, planned at the start of the trip.

@@ -15,7 +15,8 @@ fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
     Waymark::open_at(&dir.path().join(name), &options).unwrap()
 }
 
-fn at(s: &str) -> SystemTime {
+/// An RFC 3339 instant, for the check-in tests and the lock's.
+pub(crate) fn at(s: &str) -> SystemTime {
     DateTime::parse_from_rfc3339(s)
         .unwrap()
         .with_timezone(&Utc)

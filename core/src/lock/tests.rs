@@ -4,10 +4,8 @@
 
 use std::time::SystemTime;
 
-use chrono::{DateTime, Utc};
-
 use crate::calculator::{CalculatorKey, calculator_start};
-use crate::checkins::tests::plan;
+use crate::checkins::tests::{at, plan};
 use crate::checkins::{CheckinCadence, TripPlan};
 use crate::contacts::{OwnContactInput, OwnContactKind};
 use crate::lock::ShellPlatform;
@@ -27,13 +25,6 @@ fn open(dir: &tempfile::TempDir, name: &str) -> Waymark {
     let waymark = Waymark::open_at(&dir.path().join(name), &options).unwrap();
     waymark.set_keystore_key(KEY.to_vec()).unwrap();
     waymark
-}
-
-fn at(s: &str) -> SystemTime {
-    DateTime::parse_from_rfc3339(s)
-        .unwrap()
-        .with_timezone(&Utc)
-        .into()
 }
 
 fn now() -> SystemTime {
