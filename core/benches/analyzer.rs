@@ -22,6 +22,7 @@ fn analyzer(c: &mut Criterion) {
         WaymarkOptions {
             language: "ru".into(),
             time_zone: "Europe/Moscow".into(),
+            profile_key: vec![7; 32],
         },
     )
     .unwrap();

@@ -205,6 +205,7 @@ fn search(c: &mut Criterion) {
             WaymarkOptions {
                 language: language.into(),
                 time_zone: "Europe/Moscow".into(),
+                profile_key: vec![7; 32],
             },
         )
         .unwrap()

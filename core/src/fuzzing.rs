@@ -63,9 +63,9 @@ impl Fuzzer {
             let options = WaymarkOptions {
                 language: "en".into(),
                 time_zone: "Europe/Moscow".into(),
+                profile_key: vec![7; 32],
             };
             let waymark = Waymark::open_at(&dir.join(name), &options).expect("open a profile");
-            waymark.set_keystore_key(vec![7; 32]).expect("the key");
             Arc::new(waymark)
         };
         let traveller = open("traveller.sqlite");
@@ -558,9 +558,9 @@ mod tests {
         let options = WaymarkOptions {
             language: "en".into(),
             time_zone: "Europe/Moscow".into(),
+            profile_key: vec![7; 32],
         };
         let traveller = Waymark::open_at(&dir.path().join("t.sqlite"), &options).unwrap();
-        traveller.set_keystore_key(vec![7; 32]).unwrap();
         traveller
             .set_trip_plan(sample_plan(), now() - Duration::from_secs(86_400))
             .unwrap();

@@ -12,8 +12,8 @@ use std::time::SystemTime;
 use crate::content::reasons;
 use crate::content::ui::Ui;
 use crate::content::{Chain, Pack};
-use crate::error::{Error, PackRejection, Result, WaymarkError, reason};
-use crate::storage::Db;
+use crate::error::{Error, PackRejection, WaymarkError};
+use crate::storage::{Db, ProfileKey};
 use crate::zone::Zone;
 
 /// The profile's database and state. Safe to share between threads: each part has its own lock,
@@ -23,8 +23,9 @@ pub(crate) struct Profile {
     prefs: RwLock<Prefs>,
     /// Installs and resets one at a time, so each compares with the content the other left.
     content_lock: Mutex<()>,
-    /// The key from the platform keystore that seals secrets at rest; set by the shell.
-    keystore_key: RwLock<Option<[u8; 32]>>,
+    /// The profile key from the platform keystore: the file is encrypted with a key derived from
+    /// it, and the family's secrets inside are sealed with it too.
+    key: ProfileKey,
 }
 
 /// The person's preferences, resolved against the content in use, with that content: a call
@@ -69,13 +70,13 @@ impl Prefs {
 }
 
 impl Profile {
-    /// A profile opened on `db` with the preferences `prefs`; no keystore key yet.
-    pub(crate) fn new(db: Db, prefs: Prefs) -> Self {
+    /// A profile opened on `db` with the preferences `prefs`, sealed with `key`.
+    pub(crate) fn new(db: Db, prefs: Prefs, key: ProfileKey) -> Self {
         Self {
             db,
             prefs: RwLock::new(prefs),
             content_lock: Mutex::new(()),
-            keystore_key: RwLock::new(None),
+            key,
         }
     }
 
@@ -118,17 +119,9 @@ impl Profile {
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
-    /// Keeps the key the shell took from the platform keystore.
-    pub(crate) fn set_keystore_key(&self, key: [u8; 32]) {
-        *self.keystore_key.write().unwrap_or_else(|p| p.into_inner()) = Some(key);
-    }
-
-    /// The keystore key, or an error saying the shell has not given it.
-    pub(crate) fn keystore_key(&self) -> Result<[u8; 32]> {
-        self.keystore_key
-            .read()
-            .unwrap_or_else(|p| p.into_inner())
-            .ok_or_else(|| Error::invalid("key", reason::KEY_MISSING))
+    /// The profile key the shell gave at open, for the secrets sealed inside the profile.
+    pub(crate) fn keystore_key(&self) -> [u8; 32] {
+        self.key.bytes()
     }
 
     /// `error` as the shell sees it, in the person's language.

@@ -5,7 +5,7 @@
 use crate::content::reasons::english;
 use crate::content::ui::Ui;
 use crate::content::{Pack, default_pack};
-use crate::error::{Error, Result, WaymarkError, reason};
+use crate::error::{Result, WaymarkError};
 use crate::profile::Profile;
 use crate::storage;
 use crate::zone::parse_zone;
@@ -97,11 +97,3 @@ pub(crate) fn set_time_zone(profile: &Profile, time_zone: &str) -> Result<()> {
     Ok(())
 }
 
-/// Keeps the key from the platform keystore, which must be 32 bytes.
-pub(crate) fn set_keystore_key(profile: &Profile, key: Vec<u8>) -> Result<()> {
-    let key: [u8; 32] = key
-        .try_into()
-        .map_err(|_| Error::invalid("key", reason::KEY_LENGTH))?;
-    profile.set_keystore_key(key);
-    Ok(())
-}

@@ -147,6 +147,7 @@ mod tests {
             WaymarkOptions {
                 language: language.into(),
                 time_zone: "Europe/Moscow".into(),
+                profile_key: vec![7; 32],
             },
         )
         .unwrap();

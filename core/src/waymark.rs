@@ -11,7 +11,7 @@ use crate::content::ui::Ui;
 use crate::error::{Error, Result, WaymarkError};
 use crate::packs;
 use crate::profile::{Prefs, Profile};
-use crate::storage::{self, Db};
+use crate::storage::{self, Db, ProfileKey};
 use crate::zone::parse_zone;
 
 /// How a profile is opened: the person's preferences, which the shell knows from the device.
@@ -23,6 +23,12 @@ pub struct WaymarkOptions {
     /// The person's current time zone as an IANA name ("Europe/Istanbul"); local times are shown
     /// in it.
     pub time_zone: String,
+    /// The profile key: 32 random bytes the shell made once and keeps in the platform keystore
+    /// (Android Keystore, iOS Keychain, a file only the user can read on the desktop). The
+    /// profile is encrypted with it, and a profile from an earlier version is encrypted at this
+    /// open. Without the right key the profile cannot be read: a wrong key is refused and changes
+    /// nothing on disk.
+    pub profile_key: Vec<u8>,
 }
 
 /// One person's Waymark: their profile file plus the content. Safe to share between threads;
@@ -96,7 +102,8 @@ impl Waymark {
         // Both are checked before the file is created: a typo must not leave a profile behind.
         default_pack()?.chain(&options.language)?;
         let zone = parse_zone(&options.time_zone)?;
-        let db = Db::open(path)?;
+        let key = ProfileKey::new(&options.profile_key)?;
+        let db = Db::open(path, &key)?;
         let (pack, origin) = packs::load_active(&db, trusted)?;
         // The language the person chose in the app wins over the one the system suggests.
         let chosen = db.read(storage::settings::language)?;
@@ -116,9 +123,9 @@ impl Waymark {
         // The disguise locks too: its calculator is the only way in.
         let locked =
             db.read(storage::settings::app_lock)? || db.read(storage::settings::disguise)?;
-        let harmless = Profile::new(Db::open_in_memory()?, prefs.clone());
+        let harmless = Profile::new(Db::open_in_memory()?, prefs.clone(), key);
         Ok(Self {
-            real: Profile::new(db, prefs),
+            real: Profile::new(db, prefs, key),
             harmless,
             session: RwLock::new(Session {
                 locked,

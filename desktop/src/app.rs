@@ -14,6 +14,7 @@ use crate::cli::{ChecklistChange, Cli, Command};
 use crate::cli::{ContactFields, ContactsChange, KindArg, PackCommand};
 use crate::error::{Failure, from_core};
 use crate::interactive::Io;
+use crate::profile_key;
 use crate::render::{self, Ctx};
 use crate::settings::{self, FALLBACK_ZONE, Settings};
 use crate::style::Styler;
@@ -69,6 +70,7 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
         Some(Command::Search { query }) => app.search(query),
         Some(Command::Lock { action }) => app.lock(action, io),
         Some(Command::Disguise) => app.disguise(),
+        Some(Command::Erase { yes }) => app.erase(yes, io),
     };
     // The session ends with the process; closing the lock is what a phone does when the app
     // goes to the background. It only changes this process's session, so a failure to read the
@@ -84,37 +86,43 @@ fn open(settings: &Settings) -> Result<Arc<Waymark>, Failure> {
         .profile
         .to_str()
         .ok_or_else(|| Failure::usage("--profile: the path must be valid UTF-8"))?;
+    let is_new = !settings.profile.exists();
+    let key = profile_key::load_or_create(&settings.profile)?;
     let open = |zone: &str| {
         Waymark::open(
             path.to_owned(),
             WaymarkOptions {
                 language: settings.language.clone(),
                 time_zone: zone.to_owned(),
+                profile_key: key.clone(),
             },
         )
     };
-    let waymark = match open(&settings.zone) {
+    let opened = match open(&settings.zone) {
         Err(WaymarkError::InvalidInput { field, .. })
             if field == "time_zone" && !settings.zone_given =>
         {
-            open(FALLBACK_ZONE)
+            open(FALLBACK_ZONE).map_err(|err| from_core(err, &settings.profile))
         }
         Err(WaymarkError::InvalidInput { field, shown, .. }) if field == "time_zone" => {
-            return Err(Failure::usage(format!(
+            Err(Failure::usage(format!(
                 "--zone: unknown time zone {:?}; {shown}",
                 settings.zone
-            )));
+            )))
         }
         Err(WaymarkError::InvalidInput { field, shown, .. }) if field == "language" => {
-            return Err(Failure::usage(format!(
+            Err(Failure::usage(format!(
                 "--lang: {:?} is not a language code; {shown}",
                 settings.language
-            )));
+            )))
         }
-        opened => opened,
+        opened => opened.map_err(|err| from_core(err, &settings.profile)),
+    };
+    // A refused first open leaves nothing behind, not even the key made for it.
+    if opened.is_err() && is_new && !settings.profile.exists() {
+        let _ = profile_key::remove(&settings.profile);
     }
-    .map_err(|err| from_core(err, &settings.profile))?;
-    Ok(waymark)
+    opened
 }
 
 /// The core shows English for a language it does not know, which suits a phone set to any

@@ -2,7 +2,7 @@
 //! the family's side. PINs, the signal phrase and passphrases are read without echo at a
 //! terminal and one per line from standard input otherwise.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use waymark_core::{CheckinMessageChoice, DayOfWeek, TripPlanField, TripPlanInput, TripPlanSaved};
 
@@ -176,7 +176,6 @@ impl App<'_> {
                 // then no passphrase (an empty line, or none) is the answer.
                 let t = self.waymark.shell_texts();
                 let passphrase = optional_secret(io, &t.passphrase_label)?;
-                self.unlock_keystore()?;
                 let view = self.core(self.waymark.import_plan(
                     payload,
                     passphrase,
@@ -194,7 +193,6 @@ impl App<'_> {
         action: Option<FamilyCommand>,
         io: &mut Io<'_>,
     ) -> Result<String, Failure> {
-        self.unlock_keystore()?;
         let now = self.settings.now;
         match action.unwrap_or(FamilyCommand::List) {
             FamilyCommand::List => {
@@ -296,49 +294,6 @@ impl App<'_> {
                 .upcoming_alerts(self.settings.now, max, !inexact),
         )?;
         self.show(&plan, || Ok(render::alerts(&plan, &self.ctx(None))))
-    }
-
-    /// Gives the core the profile's keystore key. A phone keeps it in its keystore; the
-    /// desktop keeps it in a file beside the profile, readable by its owner only.
-    fn unlock_keystore(&self) -> Result<(), Failure> {
-        let key = keystore_key(&key_path(&self.settings.profile))?;
-        self.core(self.waymark.set_keystore_key(key))
-    }
-}
-
-fn key_path(profile: &Path) -> PathBuf {
-    let mut name = profile.file_name().unwrap_or_default().to_os_string();
-    name.push(".key");
-    profile.with_file_name(name)
-}
-
-/// Reads the key file, creating it with 32 random bytes the first time.
-fn keystore_key(path: &Path) -> Result<Vec<u8>, Failure> {
-    let failed = |err: std::io::Error| {
-        Failure::other(format!("cannot use the key file {}: {err}", path.display()))
-    };
-    match std::fs::read(path) {
-        Ok(key) if key.len() == 32 => Ok(key),
-        Ok(_) => Err(Failure::other(format!(
-            "the key file {} is damaged",
-            path.display()
-        ))),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            let mut key = vec![0u8; 32];
-            getrandom::fill(&mut key)
-                .map_err(|_| Failure::other("the system has no random source"))?;
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-            use std::io::Write as _;
-            options
-                .open(path)
-                .and_then(|mut f| f.write_all(&key))
-                .map_err(failed)?;
-            Ok(key)
-        }
-        Err(err) => Err(failed(err)),
     }
 }
 

@@ -152,6 +152,13 @@ pub enum Command {
     },
     /// The disguise as a calculator, and what a terminal still shows of Waymark
     Disguise,
+    /// Erase all Waymark data on this computer: the profile, the files beside it and its key.
+    /// Asks once; no PIN is needed. Cannot be undone
+    Erase {
+        /// Erase without asking (for scripts)
+        #[arg(long)]
+        yes: bool,
+    },
 }
 
 /// Turning the app lock on or off.

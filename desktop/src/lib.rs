@@ -7,9 +7,11 @@
 mod app;
 mod checkin;
 mod cli;
+mod erase;
 mod error;
 mod interactive;
 mod lock;
+mod profile_key;
 mod render;
 mod settings;
 mod style;

@@ -48,6 +48,7 @@ fn v(newer: u32) -> u32 {
     let options = waymark_core::WaymarkOptions {
         language: "en".into(),
         time_zone: "UTC".into(),
+        profile_key: vec![7; 32],
     };
     let path = dir.path().join("p.sqlite").to_str().unwrap().to_owned();
     let waymark = waymark_core::Waymark::open(path, options).unwrap();

@@ -82,6 +82,7 @@ fn the_shell_prints_exactly_what_the_core_computes() {
         WaymarkOptions {
             language: "ru".into(),
             time_zone: "Asia/Tashkent".into(),
+            profile_key: vec![7; 32],
         },
     )
     .unwrap();

@@ -18,4 +18,4 @@ mod screening;
 mod search;
 mod shell_texts;
 mod speech;
-mod waymark;
+pub(crate) mod waymark;

@@ -1,4 +1,4 @@
-//! The calls about the profile itself: its language and time zone, the keystore key, and what
+//! The calls about the profile itself: its language and time zone, erasing it, and what
 //! content and languages are available (settings.rs, packs/). They were the entry object's own
 //! methods in waymark.rs; the file keeps that name so the generated bindings list them where
 //! they always were (UniFFI orders methods by module path).
@@ -7,6 +7,15 @@ use crate::error::WaymarkError;
 use crate::packs::{self, ContentInfo};
 use crate::settings::{self, LanguageInfo};
 use crate::waymark::Waymark;
+
+/// What the shell removes itself after `erase_all_data`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Record)]
+pub struct EraseOutcome {
+    /// Remove the profile key, every alarm and notification, and the shell's own files, then
+    /// open again as on a first run. False after the help PIN: remove nothing, but show the
+    /// same "erased" screen and the empty app.
+    pub remove_device_data: bool,
+}
 
 #[uniffi::export]
 impl Waymark {
@@ -40,14 +49,26 @@ impl Waymark {
         settings::language(self.profile())
     }
 
-    /// Gives the core the key the app keeps in the platform keystore (Android Keystore, iOS
-    /// Keychain): 32 random bytes, the same at every launch. Secrets the family's phone keeps
-    /// (the codes' secret and the signal phrase of each traveller it watches) are sealed with it,
-    /// never stored in plain text. Call it right after opening.
-    pub fn set_keystore_key(&self, key: Vec<u8>) -> Result<(), WaymarkError> {
+    /// Erases all of the person's Waymark data on this device: the profile file and every file
+    /// beside it. Ask once, in plain words (`ShellTexts.erase_question`), never for a PIN. When
+    /// `EraseOutcome.remove_device_data` is true the shell then removes the rest: the profile key
+    /// (Keystore entry, Keychain item, key file), every scheduled alarm and notification, and its
+    /// own files and caches; then it opens the profile again with a new key, as on a first run.
+    /// After the help PIN opened the app only the view it shows is emptied: the screen looks
+    /// the same, but the help PIN never erases anything.
+    pub fn erase_all_data(&self) -> Result<EraseOutcome, WaymarkError> {
         self.call(|| {
-            settings::set_keystore_key(&self.harmless, key.clone())?;
-            settings::set_keystore_key(&self.real, key)
+            if self.session().harmless {
+                self.harmless.db.erase()?;
+                return Ok(EraseOutcome {
+                    remove_device_data: false,
+                });
+            }
+            self.harmless.db.erase()?;
+            self.real.db.erase()?;
+            Ok(EraseOutcome {
+                remove_device_data: true,
+            })
         })
     }
 

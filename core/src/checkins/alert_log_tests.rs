@@ -10,15 +10,13 @@ use super::tests::{at, plan};
 use super::*;
 use crate::waymark::{Waymark, WaymarkOptions};
 
-const KEY: [u8; 32] = [7; 32];
-
 fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
     let options = WaymarkOptions {
         language: "en".into(),
         time_zone: zone.into(),
+        profile_key: vec![7; 32],
     };
     let waymark = Waymark::open_at(&dir.path().join(name), &options).unwrap();
-    waymark.set_keystore_key(KEY.to_vec()).unwrap();
     waymark
 }
 

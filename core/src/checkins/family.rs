@@ -55,7 +55,7 @@ pub(crate) fn import_shared(
     passphrase: Option<&str>,
     now: SystemTime,
 ) -> Result<String> {
-    let key = profile.keystore_key()?;
+    let key = profile.keystore_key();
     let shared = sharing::decode(payload, passphrase)?;
     let valid = ValidPlan::new(shared.plan.clone()).map_err(|e| match e {
         Error::Invalid { field, .. } => {
@@ -198,7 +198,7 @@ pub(crate) fn verify_received(
     now: SystemTime,
 ) -> Result<VerificationView> {
     let watched = find_watched(profile, id)?;
-    let unlocked = vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?;
+    let unlocked = vault::open(&profile.keystore_key(), &watched.nonce, &watched.sealed)?;
     let phrase_found = phrase::contains_phrase(message, &unlocked.signal_phrase);
     let mut found = phrase::codes_in(message);
     found.extend(phrase::practice_codes_in(message));
@@ -215,7 +215,7 @@ pub(crate) fn verify_shared_text(
     text: &str,
     now: SystemTime,
 ) -> Result<SharedTextView> {
-    let key = profile.keystore_key()?;
+    let key = profile.keystore_key();
     let at: DateTime<Utc> = now.into();
     let mut travellers = Vec::new();
     for watched in profile.db.read(store::watched)? {
@@ -595,11 +595,11 @@ fn family_view_of(
     };
     let in_force = match unlocked {
         Some(u) => u,
-        None => vault::open(&profile.keystore_key()?, &watched.nonce, &watched.sealed)?,
+        None => vault::open(&profile.keystore_key(), &watched.nonce, &watched.sealed)?,
     };
     let pending_change = match profile.db.read(|c| store::pending(c, watched.row))? {
         Some(pending) => {
-            let waiting = vault::open(&profile.keystore_key()?, &pending.nonce, &pending.sealed)?;
+            let waiting = vault::open(&profile.keystore_key(), &pending.nonce, &pending.sealed)?;
             let changes = plan_change::weakenings((plan, &in_force), (&pending.plan, &waiting));
             Some(plan_change::change_view(
                 &ui,

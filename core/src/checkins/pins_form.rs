@@ -187,6 +187,7 @@ mod tests {
         let options = WaymarkOptions {
             language: "ru".into(),
             time_zone: "Europe/Moscow".into(),
+            profile_key: vec![7; 32],
         };
         Waymark::open_at(&dir.path().join("p.sqlite"), &options).unwrap()
     }

@@ -172,6 +172,7 @@ mod tests {
         let options = WaymarkOptions {
             language: language.into(),
             time_zone: zone.into(),
+            profile_key: vec![7; 32],
         };
         Waymark::open_at(&dir.path().join("p.sqlite"), &options).unwrap()
     }

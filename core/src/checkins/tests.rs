@@ -11,6 +11,7 @@ fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
     let options = WaymarkOptions {
         language: "en".into(),
         time_zone: zone.into(),
+        profile_key: vec![7; 32],
     };
     Waymark::open_at(&dir.path().join(name), &options).unwrap()
 }
@@ -366,11 +367,8 @@ fn the_plan_survives_reopening_and_is_replaced_in_place() {
 
 // ---- Sharing and the family's side -------------------------------------------------------
 
-const KEY: [u8; 32] = [42; 32];
-
 fn family(dir: &tempfile::TempDir) -> Waymark {
     let waymark = open(dir, "family", "Europe/Moscow");
-    waymark.set_keystore_key(KEY.to_vec()).unwrap();
     waymark
 }
 
@@ -577,7 +575,7 @@ fn damaged_foreign_too_new_and_wrongly_sealed_payloads_are_refused_and_nothing_i
 }
 
 #[test]
-fn importing_needs_the_keystore_key_and_exporting_needs_a_pin() {
+fn exporting_needs_a_pin_and_a_long_enough_passphrase() {
     let dir = tempfile::tempdir().unwrap();
     let anna = ready(&dir, "anna");
     assert!(
@@ -586,16 +584,6 @@ fn importing_needs_the_keystore_key_and_exporting_needs_a_pin() {
     assert!(
         matches!(anna.export_plan("2468".into(), Some("short".into())), Err(WaymarkError::InvalidInput { field, .. }) if field == "passphrase")
     );
-    let payload = anna.export_plan("2468".into(), None).unwrap().payload;
-    let mother = open(&dir, "family", "Europe/Moscow");
-    let err = mother
-        .import_plan(payload.clone(), None, at("2026-03-01T12:00:00Z"))
-        .unwrap_err();
-    assert!(matches!(err, WaymarkError::InvalidInput { field, .. } if field == "key"));
-    assert!(matches!(
-        mother.set_keystore_key(vec![1; 16]),
-        Err(WaymarkError::InvalidInput { .. })
-    ));
 }
 
 #[test]
@@ -1439,6 +1427,7 @@ fn invalid_new_pins_are_explained_in_the_persons_language_with_the_same_field() 
         let options = WaymarkOptions {
             language: language.into(),
             time_zone: "Europe/Istanbul".into(),
+            profile_key: vec![7; 32],
         };
         let waymark = Waymark::open_at(&dir.path().join(language), &options).unwrap();
         for ((normal, duress, phrase, field), reasons) in cases.iter().zip(expected) {

@@ -184,6 +184,7 @@ mod tests {
         WaymarkOptions {
             language: language.into(),
             time_zone: "Europe/Moscow".into(),
+            profile_key: vec![7; 32],
         }
     }
 

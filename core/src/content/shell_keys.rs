@@ -181,6 +181,17 @@ macro_rules! shell_text_list {
             /// iPhone only, beside the test alarm: what iOS cannot do for Waymark's alerts (at
             /// most 64 waiting; none planned anew until the app is opened).
             ios_alert_limits,
+            /// The settings entry and the confirmation's title: "Erase all Waymark data".
+            erase_title,
+            /// Under the settings entry: what erasing removes, that it cannot be undone, and
+            /// that no PIN is asked.
+            erase_about,
+            /// The one confirmation, in plain words, before anything is removed.
+            erase_question,
+            /// The confirmation's button that erases.
+            erase_confirm,
+            /// Shown once everything is gone, before the app starts as new.
+            erase_done,
             channels {
                 CheckinReminder => checkin_reminder,
                 CheckinDue => checkin_due,

@@ -7,6 +7,7 @@ fn open(dir: &tempfile::TempDir, language: &str) -> Waymark {
     let options = WaymarkOptions {
         language: language.into(),
         time_zone: "UTC".into(),
+        profile_key: vec![7; 32],
     };
     Waymark::open_at(&dir.path().join("profile.sqlite"), &options).unwrap()
 }

@@ -9,6 +9,7 @@ fn open(dir: &tempfile::TempDir, language: &str, zone: &str) -> Waymark {
     let options = WaymarkOptions {
         language: language.into(),
         time_zone: zone.into(),
+        profile_key: vec![7; 32],
     };
     Waymark::open_at(&dir.path().join("profile.sqlite"), &options).unwrap()
 }

@@ -21,9 +21,9 @@ fn open(dir: &tempfile::TempDir, name: &str) -> Waymark {
     let options = WaymarkOptions {
         language: "en".into(),
         time_zone: "Europe/Istanbul".into(),
+        profile_key: KEY.to_vec(),
     };
     let waymark = Waymark::open_at(&dir.path().join(name), &options).unwrap();
-    waymark.set_keystore_key(KEY.to_vec()).unwrap();
     waymark
 }
 

@@ -25,6 +25,7 @@ fn open(dir: &tempfile::TempDir, language: &str, key: &PackSigningKey) -> Waymar
     let options = WaymarkOptions {
         language: language.into(),
         time_zone: "Europe/Istanbul".into(),
+        profile_key: vec![7; 32],
     };
     let path = dir.path().join("profile.sqlite");
     Waymark::open_trusting(&path, &options, &[key.public_key()]).unwrap()
@@ -361,6 +362,7 @@ fn the_public_install_trusts_only_the_compiled_keys() {
     let options = WaymarkOptions {
         language: "en".into(),
         time_zone: "UTC".into(),
+        profile_key: vec![7; 32],
     };
     let w = Waymark::open_at(&dir.path().join("p.sqlite"), &options).unwrap();
     let result = w

@@ -96,6 +96,7 @@ mod tests {
         let options = WaymarkOptions {
             language: "en".into(),
             time_zone: "Europe/Moscow".into(),
+            profile_key: vec![7; 32],
         };
         let waymark = Waymark::open_at(&dir.path().join("p.sqlite"), &options).unwrap();
         let input = OfferInput {

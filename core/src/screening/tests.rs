@@ -19,6 +19,7 @@ fn open(language: &str) -> (tempfile::TempDir, Waymark) {
         &WaymarkOptions {
             language: language.into(),
             time_zone: "Europe/Moscow".into(),
+            profile_key: vec![7; 32],
         },
     )
     .unwrap();

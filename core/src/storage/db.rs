@@ -3,10 +3,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rusqlite::{Connection, OpenFlags, Transaction};
+use rusqlite::{Connection, Transaction};
 
+use super::seal::{self, ProfileKey};
 use super::{diagnosis, schema};
-use crate::error::Result;
+use crate::error::{Error, Result};
 
 /// An open profile database. Every write goes through [`Db::write`], so each one is a single
 /// transaction: a failure half-way leaves the last committed state.
@@ -14,30 +15,40 @@ pub(crate) struct Db {
     conn: Mutex<Connection>,
     /// The profile's folder, probed when a write fails (diagnosis.rs); None in memory.
     folder: Option<PathBuf>,
+    /// The profile file, to erase; None in memory.
+    path: Option<PathBuf>,
 }
 
 impl Db {
-    /// Opens (creating if missing) the profile at `path` and brings its schema up to date.
-    pub(crate) fn open(path: &Path) -> Result<Self> {
+    /// Opens (creating if missing) the profile at `path`, sealed with `key`, and brings its
+    /// schema up to date; a plaintext profile from an earlier version is sealed first
+    /// (seal.rs). A wrong key changes nothing on disk.
+    pub(crate) fn open(path: &Path, key: &ProfileKey) -> Result<Self> {
         let folder = match path.parent() {
             Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        Connection::open_with_flags(path, flags)
-            .map_err(Into::into)
-            .and_then(|conn| Self::configure(conn, Some(folder.clone())))
+        seal::prepare(path, key)
+            .and_then(|()| seal::open_keyed(path, key))
+            .and_then(|conn| Self::configure(conn, Some(folder.clone()), Some(path.to_path_buf())))
+            .and_then(|db| {
+                db.read(|conn| seal::check_sealed(conn, path))?;
+                Ok(db)
+            })
             .map_err(|error| diagnosis::explain(error, &folder))
     }
 
-    /// An in-memory profile: the harmless view, and tests.
+    /// An in-memory profile: the harmless view, and tests. Nothing of it reaches the disk (the
+    /// build keeps temporary storage in memory too).
     pub(crate) fn open_in_memory() -> Result<Self> {
-        Self::configure(Connection::open_in_memory()?, None)
+        Self::configure(Connection::open_in_memory()?, None, None)
     }
 
-    fn configure(mut conn: Connection, folder: Option<PathBuf>) -> Result<Self> {
+    fn configure(
+        mut conn: Connection,
+        folder: Option<PathBuf>,
+        path: Option<PathBuf>,
+    ) -> Result<Self> {
         // Reading the schema first turns "not a database" into an error here, before WAL is set.
         conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| {
             row.get::<_, i64>(0)
@@ -51,7 +62,25 @@ impl Db {
         Ok(Self {
             conn: Mutex::new(conn),
             folder,
+            path,
         })
+    }
+
+    /// Empties the profile: a file profile is closed and removed with every file beside it that
+    /// belongs to it (seal.rs `profile_files`). From then on this handle is an empty profile in
+    /// memory, so a call made before the shell opens again changes nothing on disk.
+    pub(crate) fn erase(&self) -> Result<()> {
+        let mut conn = self.lock();
+        let replaced = std::mem::replace(&mut *conn, Connection::open_in_memory()?);
+        schema::migrate(&mut *conn)?;
+        // Closing first, so SQLite holds no file open while it is removed.
+        replaced.close().map_err(|(_, error)| Error::from(error))?;
+        if let Some(path) = &self.path {
+            for file in seal::profile_files(path) {
+                seal::remove_if_present(&file)?;
+            }
+        }
+        Ok(())
     }
 
     /// Runs `f` with read access.
@@ -92,7 +121,7 @@ mod tests {
     #[test]
     fn file_profiles_use_write_ahead_logging() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("p.sqlite")).unwrap();
+        let db = Db::open(&dir.path().join("p.sqlite"), &ProfileKey::new(&[7; 32]).unwrap()).unwrap();
         let mode: String = db
             .read(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
             .unwrap();

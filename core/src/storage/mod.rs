@@ -1,11 +1,13 @@
-//! The profile file: one SQLite database per profile, opened in WAL mode, migrated on open, and
-//! written only inside transactions.
+//! The profile file: one SQLite database per profile, encrypted whole with the profile key,
+//! opened in WAL mode, migrated on open, and written only inside transactions.
 
 mod db;
 mod diagnosis;
 mod millis;
 mod schema;
+mod seal;
 pub(crate) mod settings;
 
 pub(crate) use db::Db;
 pub(crate) use millis::{from_millis, to_millis};
+pub(crate) use seal::ProfileKey;

@@ -103,6 +103,7 @@ mod tests {
         let options = WaymarkOptions {
             language: language.into(),
             time_zone: "Europe/Moscow".into(),
+            profile_key: vec![7; 32],
         };
         Waymark::open_at(path, &options).unwrap()
     }

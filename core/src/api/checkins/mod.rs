@@ -148,8 +148,8 @@ impl Waymark {
     /// check-ins, a wider window or grace, an earlier end, another phrase, destination or
     /// employer): then it waits in `pending_change` for the family to confirm it by phone. A
     /// plan shared under the help PIN shows as a call for help. A damaged, cut-off, foreign or too-new
-    /// payload, or a wrong passphrase, is refused with its reason and nothing is stored. Needs
-    /// the keystore key (`set_keystore_key`).
+    /// payload, or a wrong passphrase, is refused with its reason and nothing is stored. The
+    /// secrets it holds are sealed with the profile key.
     pub fn import_plan(
         &self,
         payload: String,

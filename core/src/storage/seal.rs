@@ -1,0 +1,378 @@
+//! The profile file is encrypted whole (SQLite3 Multiple Ciphers, ChaCha20-Poly1305: every page
+//! of the file, the write-ahead log and the rollback journal), with a key derived from the profile
+//! key the shell keeps in the platform keystore. Why whole-file encryption and not sealed rows:
+//! research/sealing-at-rest.md.
+//!
+//! Before a read-write connection touches the file, this module decides what the file is and
+//! makes it sealed: a missing file is created sealed, a plaintext profile from an earlier version
+//! is copied into a sealed file beside it and renamed over it (never written in place), and a
+//! sealed file's key is proved on a connection that cannot change a byte (`immutable=1`). A wrong
+//! or missing key therefore leaves every file as it was.
+
+use std::fs::{self, File};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use hmac::{Hmac, KeyInit, Mac};
+use rusqlite::config::DbConfig;
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+use sha2::Sha256;
+
+use crate::error::{Error, Result, reason};
+
+/// The first 16 bytes of every plaintext SQLite file. A sealed file starts with a random salt.
+const PLAINTEXT_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// The suffix of the sealed copy made while a plaintext profile is upgraded.
+const SEALING_SUFFIX: &str = ".sealing";
+
+/// What SQLite keeps beside a profile: the write-ahead log, its index and the rollback journal.
+const SIDE_SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
+
+/// The profile key the shell keeps in the platform keystore: 32 random bytes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct ProfileKey([u8; 32]);
+
+impl std::fmt::Debug for ProfileKey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ProfileKey(..)")
+    }
+}
+
+impl ProfileKey {
+    /// The key from what the shell gave: refused unless it is exactly 32 bytes.
+    pub(crate) fn new(bytes: &[u8]) -> Result<Self> {
+        if bytes.is_empty() {
+            return Err(Error::invalid("profile_key", reason::KEY_MISSING));
+        }
+        let key: [u8; 32] = bytes
+            .try_into()
+            .map_err(|_| Error::invalid("profile_key", reason::KEY_LENGTH))?;
+        Ok(Self(key))
+    }
+
+    /// The bytes, for the secrets sealed inside the profile (checkins/vault.rs).
+    pub(crate) fn bytes(&self) -> [u8; 32] {
+        self.0
+    }
+
+    /// The `PRAGMA key` value: a raw key (`x'…'`), so no password stretching runs at each open,
+    /// derived from the profile key so the file and the vault never share a key.
+    fn pragma_value(&self) -> String {
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0)
+            .expect("HMAC takes a key of any length");
+        mac.update(b"waymark profile database v1");
+        let derived = mac.finalize().into_bytes();
+        let hex: String = derived.iter().map(|byte| format!("{byte:02x}")).collect();
+        format!("\"x'{hex}'\"")
+    }
+
+    /// Gives the key to `conn`; must come before its first read.
+    pub(crate) fn apply(&self, conn: &Connection) -> Result<()> {
+        conn.execute_batch(&format!("PRAGMA key = {}", self.pragma_value()))?;
+        Ok(())
+    }
+}
+
+/// Every file the profile at `path` can have on disk: the profile, SQLite's side files, and an
+/// interrupted upgrade's copy with its own side files.
+pub(crate) fn profile_files(path: &Path) -> Vec<PathBuf> {
+    let sealing = with_suffix(path, SEALING_SUFFIX);
+    let mut files = vec![path.to_path_buf()];
+    files.extend(SIDE_SUFFIXES.iter().map(|s| with_suffix(path, s)));
+    files.extend(SIDE_SUFFIXES.iter().map(|s| with_suffix(&sealing, s)));
+    files.push(sealing);
+    files
+}
+
+/// Makes the file at `path` a sealed profile that `key` opens, or says why it cannot be: after
+/// this, a read-write connection keyed with `key` sees the person's data.
+pub(crate) fn prepare(path: &Path, key: &ProfileKey) -> Result<()> {
+    remove_interrupted_upgrade(path)?;
+    match found(path)? {
+        Found::Nothing => Ok(()),
+        Found::Plaintext => upgrade(path, key),
+        Found::Sealed => prove_key(path, key),
+    }
+}
+
+/// Opens `path` read-write with `key`, never checkpointing on close until the key has shown it
+/// reads the file: a refused connection must not fold a stale log into the profile.
+pub(crate) fn open_keyed(path: &Path, key: &ProfileKey) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+        | OpenFlags::SQLITE_OPEN_CREATE
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+    key.apply(&conn)?;
+    read_schema(&conn).map_err(|error| not_a_database_means(error, sealed_log_unreadable))?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
+    Ok(conn)
+}
+
+/// Checks that the cipher really runs and the file on disk is not plaintext: a build that
+/// linked another SQLite (the platform's) would ignore the key and write everything in clear.
+pub(crate) fn check_sealed(conn: &Connection, path: &Path) -> Result<()> {
+    let cipher: Option<String> = conn
+        .query_row("PRAGMA cipher", [], |row| row.get(0))
+        .map_err(|_| Error::Bug("the profile's SQLite has no cipher"))?;
+    if cipher.as_deref() != Some("chacha20") {
+        return Err(Error::Bug("the profile's SQLite has no cipher"));
+    }
+    if first_bytes(path)?.as_ref() == Some(PLAINTEXT_MAGIC) {
+        return Err(Error::Bug("the profile was written without encryption"));
+    }
+    Ok(())
+}
+
+/// What is on disk at the profile's path.
+enum Found {
+    /// No profile yet (or an empty file SQLite has not written to).
+    Nothing,
+    /// A profile written by a version of Waymark that did not encrypt it.
+    Plaintext,
+    /// An encrypted profile (or a file that is not a profile at all: the key check tells).
+    Sealed,
+}
+
+fn found(path: &Path) -> Result<Found> {
+    match first_bytes(path)? {
+        None if has_content(&with_suffix(path, "-wal")) => {
+            // A plaintext profile whose every page is still in its log: the main file is written
+            // at the first checkpoint only.
+            Ok(Found::Plaintext)
+        }
+        None => Ok(Found::Nothing),
+        Some(magic) if &magic == PLAINTEXT_MAGIC => Ok(Found::Plaintext),
+        Some(_) => Ok(Found::Sealed),
+    }
+}
+
+/// The first 16 bytes of `path`; None when it is missing or shorter.
+fn first_bytes(path: &Path) -> Result<Option<[u8; 16]>> {
+    let mut file = match File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(error) => return Err(io_error("read the profile's header", &error)),
+    };
+    let mut magic = [0; 16];
+    match file.read_exact(&mut magic) {
+        Ok(()) => Ok(Some(magic)),
+        Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
+        Err(error) => Err(io_error("read the profile's header", &error)),
+    }
+}
+
+fn has_content(path: &Path) -> bool {
+    fs::metadata(path).is_ok_and(|meta| meta.len() > 0)
+}
+
+/// Proves `key` on a connection that reads the main file only and writes nothing, not even the
+/// log's index: a wrong key changes no byte and no modification time.
+fn prove_key(path: &Path, key: &ProfileKey) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        immutable_uri(path)?,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    key.apply(&conn)?;
+    read_schema(&conn).map_err(|error| {
+        not_a_database_means(error, || Error::invalid("profile_key", reason::KEY_WRONG))
+    })?;
+    Ok(())
+}
+
+/// Copies the plaintext profile into a sealed file beside it, checks the copy, and renames it
+/// over the profile. The profile's own bytes are never written: a stop at any moment leaves the
+/// old profile (and a partial copy the next open removes) or the new one, never a mix.
+fn upgrade(path: &Path, key: &ProfileKey) -> Result<()> {
+    let sealing = with_suffix(path, SEALING_SUFFIX);
+    let plain = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    // Holds every other process off from the first read until this connection closes.
+    plain.query_row("PRAGMA locking_mode = EXCLUSIVE", [], |_| Ok(()))?;
+    read_schema(&plain)?;
+    let copied = copy_sealed(&plain, &sealing, key).and_then(|()| {
+        let sealed = Connection::open_with_flags(
+            &sealing,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        key.apply(&sealed)?;
+        same_content(&plain, &sealed)
+    });
+    if let Err(error) = copied {
+        drop(plain);
+        remove_interrupted_upgrade(path)?;
+        return Err(error);
+    }
+    sync_file(&sealing)?;
+    // The last connection's close folds the log into the plaintext file and deletes it, so no
+    // plaintext log is left to sit beside the sealed profile.
+    plain
+        .close()
+        .map_err(|(_, error)| Error::from(error))?;
+    if with_suffix(path, "-wal").exists() {
+        remove_interrupted_upgrade(path)?;
+        return Err(Error::storage(
+            "the plaintext profile's log was left after closing it",
+            reason::STORAGE_BUSY,
+        ));
+    }
+    // An index left by an earlier session that was killed: page numbers only, and no longer
+    // true of the file.
+    remove_if_present(&with_suffix(path, "-shm"))?;
+    fs::rename(&sealing, path).map_err(|error| io_error("rename the sealed profile", &error))?;
+    sync_folder(path)
+}
+
+/// Writes a compact, sealed copy of `plain` to `sealing` in one statement: no plaintext page
+/// ever reaches the copy.
+fn copy_sealed(plain: &Connection, sealing: &Path, key: &ProfileKey) -> Result<()> {
+    let target = format!(
+        "file:{}?key={}",
+        uri_path(sealing)?,
+        key.pragma_value()
+            .trim_matches('"')
+            .replace('\'', "%27")
+    );
+    plain.execute("VACUUM INTO ?1", [target])?;
+    Ok(())
+}
+
+/// The copy holds what the original holds: the same schema version, a sound file, and the same
+/// number of rows in every table.
+fn same_content(plain: &Connection, sealed: &Connection) -> Result<()> {
+    let different = || Error::storage("the sealed copy differs from the profile", reason::STORAGE_FAILED);
+    let version = |conn: &Connection| -> Result<i64> {
+        Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
+    };
+    if version(plain)? != version(sealed)? {
+        return Err(different());
+    }
+    let check: String = sealed.query_row("PRAGMA quick_check", [], |row| row.get(0))?;
+    if check != "ok" {
+        return Err(different());
+    }
+    let tables: Vec<String> = {
+        let mut statement =
+            plain.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")?;
+        statement
+            .query_map([], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?
+    };
+    for table in tables {
+        // The names come from SQLite's own schema, quoted as identifiers.
+        let count = format!("SELECT count(*) FROM \"{}\"", table.replace('"', "\"\""));
+        let rows = |conn: &Connection| -> Result<i64> {
+            Ok(conn.query_row(&count, [], |row| row.get(0))?)
+        };
+        if rows(plain)? != rows(sealed)? {
+            return Err(different());
+        }
+    }
+    Ok(())
+}
+
+/// Removes what an upgrade stopped half-way left: the partial sealed copy and its side files.
+/// The profile itself is whole, since the upgrade never writes it.
+fn remove_interrupted_upgrade(path: &Path) -> Result<()> {
+    let sealing = with_suffix(path, SEALING_SUFFIX);
+    let mut leftovers = vec![sealing.clone()];
+    leftovers.extend(SIDE_SUFFIXES.iter().map(|s| with_suffix(&sealing, s)));
+    for file in leftovers {
+        remove_if_present(&file)?;
+    }
+    Ok(())
+}
+
+/// Deletes `file` if it exists.
+pub(crate) fn remove_if_present(file: &Path) -> Result<()> {
+    match fs::remove_file(file) {
+        Ok(()) => Ok(()),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(error) => Err(io_error("remove a profile file", &error)),
+    }
+}
+
+fn read_schema(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |row| row.get(0))
+}
+
+/// `error`, or `instead()` when SQLite found the file is not a database it can read.
+fn not_a_database_means(error: rusqlite::Error, instead: impl FnOnce() -> Error) -> Error {
+    match error.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => instead(),
+        _ => error.into(),
+    }
+}
+
+fn sealed_log_unreadable() -> Error {
+    Error::unreadable(
+        "the profile's log cannot be read with this key",
+        reason::PROFILE_DAMAGED,
+    )
+}
+
+fn immutable_uri(path: &Path) -> Result<String> {
+    Ok(format!("file:{}?immutable=1", uri_path(path)?))
+}
+
+/// `path` as the path of a `file:` URI: absolute, with the characters a URI gives meaning to
+/// escaped.
+fn uri_path(path: &Path) -> Result<String> {
+    let absolute = std::path::absolute(path)
+        .map_err(|error| io_error("find the profile's folder", &error))?;
+    let text = absolute
+        .to_str()
+        .ok_or_else(|| Error::storage("the profile's path is not Unicode", reason::STORAGE_CANNOT_OPEN))?;
+    let mut escaped = String::with_capacity(text.len());
+    for ch in text.chars() {
+        match ch {
+            '%' | '?' | '#' | '\'' | '"' | ' ' => escaped.push_str(&format!("%{:02X}", ch as u32)),
+            '\\' => escaped.push('/'),
+            _ => escaped.push(ch),
+        }
+    }
+    Ok(escaped)
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    PathBuf::from(name)
+}
+
+fn sync_file(path: &Path) -> Result<()> {
+    File::open(path)
+        .and_then(|file| file.sync_all())
+        .map_err(|error| io_error("write the sealed profile to disk", &error))
+}
+
+/// Makes the rename durable: on POSIX a rename is in the folder's own data.
+fn sync_folder(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    {
+        let folder = match path.parent() {
+            Some(parent) if !parent.as_os_str().is_empty() => parent,
+            _ => Path::new("."),
+        };
+        File::open(folder)
+            .and_then(|dir| dir.sync_all())
+            .map_err(|error| io_error("write the profile's folder to disk", &error))?;
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    Ok(())
+}
+
+/// A file-system failure as a storage error; the English names the step, never the path.
+fn io_error(step: &str, error: &std::io::Error) -> Error {
+    let shown = match error.kind() {
+        std::io::ErrorKind::PermissionDenied => reason::STORAGE_NO_PERMISSION,
+        std::io::ErrorKind::StorageFull => reason::STORAGE_FULL,
+        std::io::ErrorKind::ReadOnlyFilesystem => reason::STORAGE_READ_ONLY,
+        _ => reason::STORAGE_FAILED,
+    };
+    Error::storage(format!("could not {step}: {}", error.kind()), shown)
+}
