@@ -92,7 +92,13 @@ pub(crate) fn prepare(path: &Path, key: &ProfileKey) -> Result<()> {
     match found(path)? {
         Found::Nothing => Ok(()),
         Found::Plaintext => upgrade(path, key),
-        Found::Sealed => prove_key(path, key),
+        Found::Sealed => {
+            prove_key(path, key)?;
+            if has_content(&with_suffix(path, "-wal")) {
+                check_log(path, key)?;
+            }
+            Ok(())
+        }
     }
 }
 
@@ -179,6 +185,25 @@ fn prove_key(path: &Path, key: &ProfileKey) -> Result<()> {
         not_a_database_means(error, || Error::invalid("profile_key", reason::KEY_WRONG))
     })?;
     Ok(())
+}
+
+/// Reads every page through the log a killed session left, on a connection that cannot fold
+/// the log into the profile: a page the key does not open (a stale log from another file, a
+/// torn write) is found here, before a checkpoint could copy it into the profile.
+fn check_log(path: &Path, key: &ProfileKey) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+    key.apply(&conn)?;
+    let check: rusqlite::Result<String> =
+        conn.query_row("PRAGMA quick_check", [], |row| row.get(0));
+    match check {
+        Ok(answer) if answer == "ok" => Ok(()),
+        Ok(_) => Err(sealed_log_unreadable()),
+        Err(error) => Err(not_a_database_means(error, sealed_log_unreadable)),
+    }
 }
 
 /// Copies the plaintext profile into a sealed file beside it, checks the copy, and renames it
