@@ -319,7 +319,7 @@ fn a_damaged_or_no_longer_trusted_stored_pack_falls_back_to_the_embedded_content
     drop(w);
 
     // A byte of the stored file changed on disk.
-    let conn = rusqlite::Connection::open(dir.path().join("profile.sqlite")).unwrap();
+    let conn = keyed_connection(&dir.path().join("profile.sqlite"));
     let mut file: Vec<u8> = conn
         .query_row("SELECT file FROM content_pack", [], |r| r.get(0))
         .unwrap();
@@ -344,7 +344,7 @@ fn an_app_update_with_newer_embedded_content_wins_over_an_older_installed_pack()
     let key = key();
     drop(open(&dir, "en", &key));
     // A pack as old as the embedded content, stored as if by an older app.
-    let conn = rusqlite::Connection::open(dir.path().join("profile.sqlite")).unwrap();
+    let conn = keyed_connection(&dir.path().join("profile.sqlite"));
     conn.execute(
         "INSERT INTO content_pack VALUES (1, ?1, 0)",
         [&pack(v(0), &key)],
@@ -612,4 +612,14 @@ fn search_finds_the_installed_packs_words_and_forgets_them_after_reset() {
     assert!(!found.contains(&"What human trafficking is".to_owned()));
     w.reset_content_pack().unwrap();
     assert!(titles(&w, "trafficking").contains(&"What human trafficking is".to_owned()));
+}
+
+/// A connection of its own to the profile, keyed as the tests' profiles are.
+fn keyed_connection(path: &std::path::Path) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    crate::storage::ProfileKey::new(&[7; 32])
+        .unwrap()
+        .apply(&conn)
+        .unwrap();
+    conn
 }

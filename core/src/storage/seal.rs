@@ -92,6 +92,10 @@ pub(crate) fn prepare(path: &Path, key: &ProfileKey) -> Result<()> {
     match found(path)? {
         Found::Nothing => Ok(()),
         Found::Plaintext => upgrade(path, key),
+        Found::Foreign => Err(Error::unreadable(
+            "the file is neither a plaintext nor an encrypted SQLite file",
+            reason::PROFILE_NOT_WAYMARK,
+        )),
         Found::Sealed => {
             prove_key(path, key)?;
             if has_content(&with_suffix(path, "-wal")) {
@@ -125,7 +129,7 @@ pub(crate) fn check_sealed(conn: &Connection, path: &Path) -> Result<()> {
     if cipher.as_deref() != Some("chacha20") {
         return Err(Error::Bug("the profile's SQLite has no cipher"));
     }
-    if first_bytes(path)?.as_ref() == Some(PLAINTEXT_MAGIC) {
+    if first_bytes(path)?.is_some_and(|header| header.starts_with(PLAINTEXT_MAGIC)) {
         return Err(Error::Bug("the profile was written without encryption"));
     }
     Ok(())
@@ -137,8 +141,10 @@ enum Found {
     Nothing,
     /// A profile written by a version of Waymark that did not encrypt it.
     Plaintext,
-    /// An encrypted profile (or a file that is not a profile at all: the key check tells).
+    /// An encrypted profile.
     Sealed,
+    /// Something else: not a profile at all.
+    Foreign,
 }
 
 fn found(path: &Path) -> Result<Found> {
@@ -149,21 +155,38 @@ fn found(path: &Path) -> Result<Found> {
             Ok(Found::Plaintext)
         }
         None => Ok(Found::Nothing),
-        Some(magic) if &magic == PLAINTEXT_MAGIC => Ok(Found::Plaintext),
-        Some(_) => Ok(Found::Sealed),
+        Some(header) if header.starts_with(PLAINTEXT_MAGIC) => Ok(Found::Plaintext),
+        Some(header) if looks_sealed(&header) => Ok(Found::Sealed),
+        Some(_) => Ok(Found::Foreign),
     }
 }
 
-/// The first 16 bytes of `path`; None when it is missing or shorter.
-fn first_bytes(path: &Path) -> Result<Option<[u8; 16]>> {
+/// Whether `header` is that of an encrypted SQLite file: sqlite3mc leaves bytes 16 to 23 of the
+/// SQLite header in clear (page size, file format versions, reserved bytes per page, and the
+/// three payload fractions SQLite requires to be 64, 32 and 32), so a file of other bytes is
+/// told apart from a profile sealed with another key.
+fn looks_sealed(header: &[u8; 24]) -> bool {
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        size => u32::from(size),
+    };
+    page_size.is_power_of_two()
+        && (512..=65_536).contains(&page_size)
+        && matches!(header[18], 1 | 2)
+        && matches!(header[19], 1 | 2)
+        && header[21..24] == [64, 32, 32]
+}
+
+/// The first 24 bytes of `path`; None when it is missing or shorter.
+fn first_bytes(path: &Path) -> Result<Option<[u8; 24]>> {
     let mut file = match File::open(path) {
         Ok(file) => file,
         Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(error) => return Err(io_error("read the profile's header", &error)),
     };
-    let mut magic = [0; 16];
-    match file.read_exact(&mut magic) {
-        Ok(()) => Ok(Some(magic)),
+    let mut header = [0; 24];
+    match file.read_exact(&mut header) {
+        Ok(()) => Ok(Some(header)),
         Err(error) if error.kind() == std::io::ErrorKind::UnexpectedEof => Ok(None),
         Err(error) => Err(io_error("read the profile's header", &error)),
     }
