@@ -96,5 +96,6 @@ pub use settings::{LanguageInfo, supported_languages};
 pub use shell_texts::{AlertChannel, LockedAlertText, ShellTexts, locked_alert_text};
 pub use speech::SpeakableText;
 pub use time_json::rfc3339;
-pub use api::waymark::EraseOutcome;
+pub use api::waymark::{EraseOutcome, profile_at_rest};
+pub use storage::ProfileAtRest;
 pub use waymark::{Waymark, WaymarkOptions};

@@ -5,7 +5,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::error::Failure;
+use waymark_core::{ProfileAtRest, profile_at_rest};
+
+use crate::error::{Failure, from_core};
 
 /// The key file of the profile at `profile`.
 pub(crate) fn key_path(profile: &Path) -> PathBuf {
@@ -15,10 +17,19 @@ pub(crate) fn key_path(profile: &Path) -> PathBuf {
 }
 
 /// The profile's key, made (before the profile) when there is no key file yet and the profile
-/// is new or was written unencrypted by an earlier version. An encrypted profile whose key file
-/// is missing or damaged is refused: a new key would not open it, and nothing is changed.
+/// is new or was written unencrypted by an earlier version (the core tells which). An encrypted
+/// profile whose key file is missing or damaged is refused: a new key would not open it, and
+/// nothing is changed. In a folder that does not exist no key is kept: the core's open then
+/// says what is wrong with the folder, and creates nothing either.
 pub(crate) fn load_or_create(profile: &Path) -> Result<Vec<u8>, Failure> {
     let path = key_path(profile);
+    let folder = match profile.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return random_key().map_err(|_| Failure::other("the system has no random source"));
+    }
     let failed = |err: std::io::Error| {
         Failure::other(format!("cannot use the key file {}: {err}", path.display()))
     };
@@ -29,7 +40,7 @@ pub(crate) fn load_or_create(profile: &Path) -> Result<Vec<u8>, Failure> {
             path.display()
         ))),
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            if is_encrypted(profile) {
+            if at_rest(profile)? == ProfileAtRest::Encrypted {
                 return Err(Failure::other(format!(
                     "the key file {} is missing: the profile {} is encrypted and cannot be \
                      opened without it",
@@ -56,18 +67,21 @@ pub(crate) fn remove(profile: &Path) -> Result<(), Failure> {
     }
 }
 
-/// A profile that exists and does not start as an unencrypted SQLite file does.
-fn is_encrypted(profile: &Path) -> bool {
-    use std::io::Read as _;
-    let mut header = [0u8; 16];
-    std::fs::File::open(profile)
-        .and_then(|mut file| file.read_exact(&mut header))
-        .is_ok_and(|()| &header != b"SQLite format 3\0")
+fn at_rest(profile: &Path) -> Result<ProfileAtRest, Failure> {
+    let path = profile
+        .to_str()
+        .ok_or_else(|| Failure::usage("--profile: the path must be valid UTF-8"))?;
+    profile_at_rest(path.to_owned()).map_err(|err| from_core(err, profile))
+}
+
+fn random_key() -> std::io::Result<Vec<u8>> {
+    let mut key = vec![0u8; 32];
+    getrandom::fill(&mut key).map_err(|_| std::io::Error::other("no random source"))?;
+    Ok(key)
 }
 
 fn create(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut key = vec![0u8; 32];
-    getrandom::fill(&mut key).map_err(|_| std::io::Error::other("no random source"))?;
+    let key = random_key()?;
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]

@@ -3,10 +3,22 @@
 //! methods in waymark.rs; the file keeps that name so the generated bindings list them where
 //! they always were (UniFFI orders methods by module path).
 
+use std::path::Path;
+
+use crate::content::reasons::english;
 use crate::error::WaymarkError;
+use crate::storage::{self, ProfileAtRest};
 use crate::packs::{self, ContentInfo};
 use crate::settings::{self, LanguageInfo};
 use crate::waymark::Waymark;
+
+/// What is at `path` before a profile is opened there: whether a new profile key may be made
+/// (no profile yet, or one an earlier version left unencrypted) or the key kept for it must be
+/// used. Reads the first bytes only; creates and changes nothing.
+#[uniffi::export]
+pub fn profile_at_rest(path: String) -> Result<ProfileAtRest, WaymarkError> {
+    storage::at_rest(Path::new(&path)).map_err(english)
+}
 
 /// What the shell removes itself after `erase_all_data`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Record)]

@@ -5,9 +5,10 @@ mod db;
 mod diagnosis;
 mod millis;
 mod schema;
-mod seal;
+pub(crate) mod seal;
 pub(crate) mod settings;
 
 pub(crate) use db::Db;
 pub(crate) use millis::{from_millis, to_millis};
-pub(crate) use seal::ProfileKey;
+pub use seal::ProfileAtRest;
+pub(crate) use seal::{ProfileKey, at_rest};

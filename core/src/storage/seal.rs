@@ -135,6 +135,32 @@ pub(crate) fn check_sealed(conn: &Connection, path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// What is on disk at a profile's path, before it is opened: shells ask, so that they make a
+/// new profile key only where no key can have been used yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, uniffi::Enum)]
+pub enum ProfileAtRest {
+    /// No profile yet: make a new key, then open.
+    Missing,
+    /// A profile an earlier version wrote unencrypted: make a new key, then open (the open
+    /// encrypts it).
+    Unencrypted,
+    /// An encrypted profile: open it only with the key kept for it. Never make a new key for it:
+    /// that would not open it.
+    Encrypted,
+    /// A file that is no profile: opening refuses it, whatever the key.
+    NotAProfile,
+}
+
+/// What is at `path` now; a file that cannot be read is reported as a storage error.
+pub(crate) fn at_rest(path: &Path) -> Result<ProfileAtRest> {
+    Ok(match found(path)? {
+        Found::Nothing => ProfileAtRest::Missing,
+        Found::Plaintext => ProfileAtRest::Unencrypted,
+        Found::Sealed => ProfileAtRest::Encrypted,
+        Found::Foreign => ProfileAtRest::NotAProfile,
+    })
+}
+
 /// What is on disk at the profile's path.
 enum Found {
     /// No profile yet (or an empty file SQLite has not written to).
