@@ -70,8 +70,7 @@ fn traveller(dir: &Path) -> std::sync::Arc<Waymark> {
 
 /// A family profile.
 fn family(path: &Path) -> std::sync::Arc<Waymark> {
-    let mother = open(path, "ru", "Europe/Moscow");
-    mother
+    open(path, "ru", "Europe/Moscow")
 }
 
 /// The profile's schema exactly as the core creates it, read back from a profile it made, so the

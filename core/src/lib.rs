@@ -34,6 +34,7 @@ mod words;
 mod zone;
 
 pub use action::{Action, action_from_token, action_token};
+pub use api::waymark::{EraseOutcome, profile_at_rest};
 pub use calculator::{
     CalculatorKey, CalculatorOperator, CalculatorOutcome, CalculatorState, CalculatorStep,
     calculator_press, calculator_start,
@@ -95,7 +96,6 @@ pub use search::{
 pub use settings::{LanguageInfo, supported_languages};
 pub use shell_texts::{AlertChannel, LockedAlertText, ShellTexts, locked_alert_text};
 pub use speech::SpeakableText;
-pub use time_json::rfc3339;
-pub use api::waymark::{EraseOutcome, profile_at_rest};
 pub use storage::ProfileAtRest;
+pub use time_json::rfc3339;
 pub use waymark::{Waymark, WaymarkOptions};

@@ -96,4 +96,3 @@ pub(crate) fn set_time_zone(profile: &Profile, time_zone: &str) -> Result<()> {
     profile.write_prefs().zone = zone;
     Ok(())
 }
-

@@ -188,7 +188,11 @@ fn markers_found(dir: &Path) -> Vec<String> {
 fn assert_sealed(path: &Path) {
     let header = std::fs::read(path).unwrap();
     assert!(header.len() >= 16, "the profile is written");
-    assert_ne!(&header[..16], b"SQLite format 3\0", "the profile is plain SQLite");
+    assert_ne!(
+        &header[..16],
+        b"SQLite format 3\0",
+        "the profile is plain SQLite"
+    );
 }
 
 #[test]
@@ -247,14 +251,25 @@ fn a_wrong_key_is_refused_and_changes_no_byte_of_a_closed_or_a_crashed_profile()
         matches!(&error, WaymarkError::InvalidInput { field, .. } if field == "profile_key"),
         "{error:?}"
     );
-    assert!(error.shown().contains("does not open this profile"), "{error:?}");
-    assert_eq!(snapshot(dir.path()), before, "files changed by a refused key");
+    assert!(
+        error.shown().contains("does not open this profile"),
+        "{error:?}"
+    );
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "files changed by a refused key"
+    );
 
     // Closed cleanly.
     drop(traveller);
     let before = snapshot(dir.path());
     assert!(open(&path, &wrong).is_err());
-    assert_eq!(snapshot(dir.path()), before, "files changed by a refused key");
+    assert_eq!(
+        snapshot(dir.path()),
+        before,
+        "files changed by a refused key"
+    );
 
     let traveller = open(&path, &KEY).unwrap();
     assert_eq!(traveller.own_contacts().unwrap().contacts.len(), 1);
@@ -324,7 +339,11 @@ fn a_plaintext_profile_from_the_last_release_is_sealed_at_its_first_open() {
     assert_sealed(&path);
     assert_eq!(markers_found(dir.path()), Vec::<String>::new());
     let names: Vec<String> = files(dir.path()).into_keys().collect();
-    assert_eq!(names, ["profile.sqlite"], "nothing left beside the sealed profile");
+    assert_eq!(
+        names,
+        ["profile.sqlite"],
+        "nothing left beside the sealed profile"
+    );
     // Sealed for this key only.
     assert!(open(&path, &[0x11; 32]).is_err());
     assert_legacy_data(&open(&path, &KEY).unwrap());
@@ -369,7 +388,10 @@ fn a_plaintext_profile_left_with_a_hot_log_keeps_its_last_changes_when_sealed() 
     drop(waymark);
     assert_sealed(&path);
     for (name, bytes) in files(crashed.path()) {
-        assert!(!contains(&bytes, b"Hidden money"), "plaintext left in {name}");
+        assert!(
+            !contains(&bytes, b"Hidden money"),
+            "plaintext left in {name}"
+        );
     }
 }
 
@@ -399,7 +421,11 @@ fn a_stale_plaintext_log_beside_a_sealed_profile_is_refused_and_changes_nothing(
 
     let before = std::fs::read(&path).unwrap();
     assert!(open(&path, &KEY).is_err());
-    assert_eq!(std::fs::read(&path).unwrap(), before, "the sealed profile was written");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the sealed profile was written"
+    );
 }
 
 #[test]
@@ -413,7 +439,11 @@ fn a_partial_copy_left_by_an_interrupted_upgrade_is_removed_and_the_upgrade_runs
         &original[..original.len() / 2],
     )
     .unwrap();
-    std::fs::write(dir.path().join("profile.sqlite.sealing-journal"), b"partial").unwrap();
+    std::fs::write(
+        dir.path().join("profile.sqlite.sealing-journal"),
+        b"partial",
+    )
+    .unwrap();
 
     let waymark = open(&path, &KEY).unwrap();
     assert_legacy_data(&waymark);
@@ -434,7 +464,11 @@ fn erasing_removes_every_file_and_the_next_open_is_a_first_run() {
 
     let outcome = traveller.erase_all_data().unwrap();
     assert!(outcome.remove_device_data);
-    assert!(files(dir.path()).is_empty(), "{:?}", files(dir.path()).keys());
+    assert!(
+        files(dir.path()).is_empty(),
+        "{:?}",
+        files(dir.path()).keys()
+    );
     // The handle still answers, with nothing of the person's, and writes nothing to disk.
     assert!(traveller.own_contacts().unwrap().contacts.is_empty());
     assert!(traveller.trip_plan().unwrap().is_none());
@@ -458,7 +492,9 @@ fn erasing_after_the_help_pin_opened_the_lock_erases_nothing() {
         let traveller = open(&path, &KEY).unwrap();
         let family = open(&family_dir.path().join("family.sqlite"), &KEY).unwrap();
         fill(&traveller, &family);
-        traveller.set_app_lock(NORMAL_PIN.into(), true, now).unwrap();
+        traveller
+            .set_app_lock(NORMAL_PIN.into(), true, now)
+            .unwrap();
     }
     let traveller = open(&path, &KEY).unwrap();
     traveller.unlock(HELP_PIN.into(), now).unwrap();

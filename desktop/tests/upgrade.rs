@@ -39,7 +39,9 @@ fn legacy(dir: &Path) -> PathBuf {
 }
 
 fn is_plaintext(profile: &Path) -> bool {
-    std::fs::read(profile).unwrap().starts_with(b"SQLite format 3\0")
+    std::fs::read(profile)
+        .unwrap()
+        .starts_with(b"SQLite format 3\0")
 }
 
 /// Runs `contacts --json` to the end and returns what it printed.
@@ -136,9 +138,15 @@ fn an_encrypted_profile_without_its_key_file_is_refused_and_left_as_it_was() {
     let output = command(&profile, &["contacts"]).output().unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("key file") && stderr.contains("missing"), "{stderr}");
+    assert!(
+        stderr.contains("key file") && stderr.contains("missing"),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
-    assert!(!key.exists(), "no new key may be made for an encrypted profile");
+    assert!(
+        !key.exists(),
+        "no new key may be made for an encrypted profile"
+    );
     assert_eq!(std::fs::read(&profile).unwrap(), before);
 
     // Another key (a damaged or replaced file) is refused the same way.
@@ -157,8 +165,16 @@ fn erase_asks_first_then_removes_the_profile_and_its_key() {
     let output = command(
         &profile,
         &[
-            "contacts", "add", "--name", "Olga", "--kind", "family", "--country", "RU",
-            "--phone", "+7 916 123-45-67",
+            "contacts",
+            "add",
+            "--name",
+            "Olga",
+            "--kind",
+            "family",
+            "--country",
+            "RU",
+            "--phone",
+            "+7 916 123-45-67",
         ],
     )
     .output()

@@ -7,9 +7,9 @@ use std::path::Path;
 
 use crate::content::reasons::english;
 use crate::error::WaymarkError;
-use crate::storage::{self, ProfileAtRest};
 use crate::packs::{self, ContentInfo};
 use crate::settings::{self, LanguageInfo};
+use crate::storage::{self, ProfileAtRest};
 use crate::waymark::Waymark;
 
 /// What is at `path` before a profile is opened there: whether a new profile key may be made

@@ -16,8 +16,7 @@ fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
         time_zone: zone.into(),
         profile_key: vec![7; 32],
     };
-    let waymark = Waymark::open_at(&dir.path().join(name), &options).unwrap();
-    waymark
+    Waymark::open_at(&dir.path().join(name), &options).unwrap()
 }
 
 /// The family's phone watching Anna, planned at the start of the trip.

@@ -368,8 +368,7 @@ fn the_plan_survives_reopening_and_is_replaced_in_place() {
 // ---- Sharing and the family's side -------------------------------------------------------
 
 fn family(dir: &tempfile::TempDir) -> Waymark {
-    let waymark = open(dir, "family", "Europe/Moscow");
-    waymark
+    open(dir, "family", "Europe/Moscow")
 }
 
 /// A plain payload, as versions before sealing by default wrote it: the family may still hold

@@ -23,8 +23,7 @@ fn open(dir: &tempfile::TempDir, name: &str) -> Waymark {
         time_zone: "Europe/Istanbul".into(),
         profile_key: KEY.to_vec(),
     };
-    let waymark = Waymark::open_at(&dir.path().join(name), &options).unwrap();
-    waymark
+    Waymark::open_at(&dir.path().join(name), &options).unwrap()
 }
 
 fn now() -> SystemTime {

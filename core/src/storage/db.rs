@@ -72,7 +72,7 @@ impl Db {
     pub(crate) fn erase(&self) -> Result<()> {
         let mut conn = self.lock();
         let replaced = std::mem::replace(&mut *conn, Connection::open_in_memory()?);
-        schema::migrate(&mut *conn)?;
+        schema::migrate(&mut conn)?;
         // Closing first, so SQLite holds no file open while it is removed.
         replaced.close().map_err(|(_, error)| Error::from(error))?;
         if let Some(path) = &self.path {
@@ -121,7 +121,11 @@ mod tests {
     #[test]
     fn file_profiles_use_write_ahead_logging() {
         let dir = tempfile::tempdir().unwrap();
-        let db = Db::open(&dir.path().join("p.sqlite"), &ProfileKey::new(&[7; 32]).unwrap()).unwrap();
+        let db = Db::open(
+            &dir.path().join("p.sqlite"),
+            &ProfileKey::new(&[7; 32]).unwrap(),
+        )
+        .unwrap();
         let mode: String = db
             .read(|c| Ok(c.query_row("PRAGMA journal_mode", [], |r| r.get(0))?))
             .unwrap();

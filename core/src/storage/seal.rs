@@ -227,7 +227,9 @@ fn has_content(path: &Path) -> bool {
 fn prove_key(path: &Path, key: &ProfileKey) -> Result<()> {
     let conn = Connection::open_with_flags(
         immutable_uri(path)?,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+            | OpenFlags::SQLITE_OPEN_URI
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     key.apply(&conn)?;
     read_schema(&conn).map_err(|error| {
@@ -283,9 +285,7 @@ fn upgrade(path: &Path, key: &ProfileKey) -> Result<()> {
     sync_file(&sealing)?;
     // The last connection's close folds the log into the plaintext file and deletes it, so no
     // plaintext log is left to sit beside the sealed profile.
-    plain
-        .close()
-        .map_err(|(_, error)| Error::from(error))?;
+    plain.close().map_err(|(_, error)| Error::from(error))?;
     if with_suffix(path, "-wal").exists() {
         remove_interrupted_upgrade(path)?;
         return Err(Error::storage(
@@ -306,9 +306,7 @@ fn copy_sealed(plain: &Connection, sealing: &Path, key: &ProfileKey) -> Result<(
     let target = format!(
         "file:{}?key={}",
         uri_path(sealing)?,
-        key.pragma_value()
-            .trim_matches('"')
-            .replace('\'', "%27")
+        key.pragma_value().trim_matches('"').replace('\'', "%27")
     );
     plain.execute("VACUUM INTO ?1", [target])?;
     Ok(())
@@ -317,7 +315,12 @@ fn copy_sealed(plain: &Connection, sealing: &Path, key: &ProfileKey) -> Result<(
 /// The copy holds what the original holds: the same schema version, a sound file, and the same
 /// number of rows in every table.
 fn same_content(plain: &Connection, sealed: &Connection) -> Result<()> {
-    let different = || Error::storage("the sealed copy differs from the profile", reason::STORAGE_FAILED);
+    let different = || {
+        Error::storage(
+            "the sealed copy differs from the profile",
+            reason::STORAGE_FAILED,
+        )
+    };
     let version = |conn: &Connection| -> Result<i64> {
         Ok(conn.query_row("PRAGMA user_version", [], |row| row.get(0))?)
     };
@@ -395,11 +398,14 @@ fn immutable_uri(path: &Path) -> Result<String> {
 /// `path` as the path of a `file:` URI: absolute, with the characters a URI gives meaning to
 /// escaped.
 fn uri_path(path: &Path) -> Result<String> {
-    let absolute = std::path::absolute(path)
-        .map_err(|error| io_error("find the profile's folder", &error))?;
-    let text = absolute
-        .to_str()
-        .ok_or_else(|| Error::storage("the profile's path is not Unicode", reason::STORAGE_CANNOT_OPEN))?;
+    let absolute =
+        std::path::absolute(path).map_err(|error| io_error("find the profile's folder", &error))?;
+    let text = absolute.to_str().ok_or_else(|| {
+        Error::storage(
+            "the profile's path is not Unicode",
+            reason::STORAGE_CANNOT_OPEN,
+        )
+    })?;
     let mut escaped = String::with_capacity(text.len());
     for ch in text.chars() {
         match ch {
