@@ -96,6 +96,6 @@ pub use search::{
 pub use settings::{LanguageInfo, supported_languages};
 pub use shell_texts::{AlertChannel, LockedAlertText, ShellTexts, locked_alert_text};
 pub use speech::SpeakableText;
-pub use storage::ProfileAtRest;
+pub use storage::{ProfileAtRest, integrity_check};
 pub use time_json::rfc3339;
 pub use waymark::{Waymark, WaymarkOptions};

@@ -346,13 +346,15 @@ impl Files {
     }
 }
 
-/// SQLite's own check of every page, index and constraint of the profile.
+/// SQLite's own check of every page, index and constraint of the profile, with the key the
+/// shell keeps beside it.
 fn integrity_check(profile: &Path) -> Result<(), String> {
-    let connection = rusqlite::Connection::open(profile)
-        .map_err(|e| format!("cannot open {}: {e}", profile.display()))?;
-    let result: String = connection
-        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
-        .map_err(|e| format!("integrity check: {e}"))?;
+    let mut key_file = profile.as_os_str().to_owned();
+    key_file.push(".key");
+    let key = std::fs::read(&key_file)
+        .map_err(|e| format!("cannot read the key of {}: {e}", profile.display()))?;
+    let result = waymark_core::integrity_check(profile, &key)
+        .map_err(|e| format!("integrity check of {}: {e}", profile.display()))?;
     if result == "ok" {
         Ok(())
     } else {

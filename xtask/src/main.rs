@@ -12,6 +12,7 @@ mod pack;
 mod packaging;
 mod python_env;
 mod shell_rules;
+mod third_party;
 
 const USAGE: &str = "\
 usage: cargo xtask <task>

@@ -10,5 +10,5 @@ pub(crate) mod settings;
 
 pub(crate) use db::Db;
 pub(crate) use millis::{from_millis, to_millis};
-pub use seal::ProfileAtRest;
+pub use seal::{ProfileAtRest, integrity_check};
 pub(crate) use seal::{ProfileKey, at_rest};

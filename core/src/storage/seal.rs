@@ -161,6 +161,23 @@ pub(crate) fn at_rest(path: &Path) -> Result<ProfileAtRest> {
     })
 }
 
+/// SQLite's own check of every page, index and constraint of the profile at `path`, read with
+/// `profile_key` on a read-only connection: "ok", or what is wrong. For tools (`cargo xtask
+/// crash`), not for shells.
+pub fn integrity_check(path: &Path, profile_key: &[u8]) -> std::result::Result<String, String> {
+    let key = ProfileKey::new(profile_key).map_err(|e| e.to_string())?;
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(|e| e.to_string())?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
+        .map_err(|e| e.to_string())?;
+    key.apply(&conn).map_err(|e| e.to_string())?;
+    conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .map_err(|e| e.to_string())
+}
+
 /// What is on disk at the profile's path.
 enum Found {
     /// No profile yet (or an empty file SQLite has not written to).
