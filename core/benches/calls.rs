@@ -73,12 +73,15 @@ fn family(path: &Path) -> std::sync::Arc<Waymark> {
     open(path, "ru", "Europe/Moscow")
 }
 
-/// The profile's schema exactly as the core creates it, read back from a profile it made, so the
-/// floor below creates the same tables without reaching into the core's internals.
-fn schema_sql(dir: &Path) -> String {
-    let path = dir.join("schema-source.sqlite");
-    drop(open(&path, "en", "UTC"));
-    let conn = Connection::open(&path).unwrap();
+/// The profile's schema as the core created it, read back from the unencrypted profile the last
+/// release without encryption made (core/tests/data), so the floor below creates the same tables
+/// without reaching into the core's internals.
+fn schema_sql() -> String {
+    let conn = Connection::open_with_flags(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/legacy-profile.sqlite"),
+        OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
     let mut statement = conn
         .prepare("SELECT sql FROM sqlite_schema WHERE type = 'table' ORDER BY rowid")
         .unwrap();
@@ -92,11 +95,17 @@ fn schema_sql(dir: &Path) -> String {
 
 /// The floor under opening a profile: what any SQLite-backed app pays to open its file in WAL
 /// mode, create (or check) its schema and run one query, with nothing of Waymark's own.
-fn raw_open(path: &Path, schema: &str) -> (Connection, i64) {
+/// With `encrypted`, the file is keyed with a raw 32-byte key as the core keys its profile (no
+/// password stretching), so the difference is the cipher's own cost.
+fn raw_open(path: &Path, schema: &str, encrypted: bool) -> (Connection, i64) {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let mut conn = Connection::open_with_flags(path, flags).unwrap();
+    if encrypted {
+        conn.execute_batch(&format!("PRAGMA key = \"x'{}'\"", "5a".repeat(32)))
+            .unwrap();
+    }
     let _: String = conn
         .query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))
         .unwrap();
@@ -127,7 +136,7 @@ fn opening(c: &mut Criterion) {
     let now = at("2026-03-02T06:00:00Z");
     // The content is parsed once per process, on the first open; every figure below is after it.
     drop(open(&dir.path().join("warm-up.sqlite"), "en", "UTC"));
-    let schema = schema_sql(dir.path());
+    let schema = schema_sql();
     // Every measured open returns its handle, so closing (a WAL checkpoint) is not counted.
     let mut group = c.benchmark_group("open");
     let mut n = 0u64;
@@ -151,7 +160,7 @@ fn opening(c: &mut Criterion) {
         |b| {
             b.iter_batched(
                 &mut fresh,
-                |path| raw_open(&path, &schema),
+                |path| raw_open(&path, &schema, false),
                 BatchSize::PerIteration,
             )
         },
@@ -167,10 +176,42 @@ fn opening(c: &mut Criterion) {
         })
     });
     let raw_existing = dir.path().join("raw-existing.sqlite");
-    raw_open(&raw_existing, &schema);
+    raw_open(&raw_existing, &schema, false);
     group.bench_function("floor: existing file, raw rusqlite open + one query", |b| {
-        b.iter_with_large_drop(|| raw_open(&raw_existing, &schema))
+        b.iter_with_large_drop(|| raw_open(&raw_existing, &schema, false))
     });
+    // Once per person, at the first open after the update: the unencrypted profile of the last
+    // release is copied into an encrypted file, checked, and renamed over it.
+    let mut legacy = || {
+        n += 1;
+        let path = dir.path().join(format!("legacy-{n}.sqlite"));
+        std::fs::copy(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/legacy-profile.sqlite"),
+            &path,
+        )
+        .unwrap();
+        path
+    };
+    group.bench_function(
+        "unencrypted profile of the last release: seal + open + home",
+        |b| {
+            b.iter_batched(
+                &mut legacy,
+                |path| {
+                    let waymark = open(&path, "ru", "Europe/Istanbul");
+                    let home = waymark.home(now).unwrap();
+                    (waymark, home)
+                },
+                BatchSize::PerIteration,
+            )
+        },
+    );
+    let raw_encrypted = dir.path().join("raw-encrypted.sqlite");
+    raw_open(&raw_encrypted, &schema, true);
+    group.bench_function(
+        "floor: existing encrypted file, raw rusqlite open + key + one query",
+        |b| b.iter_with_large_drop(|| raw_open(&raw_encrypted, &schema, true)),
+    );
     group.finish();
 }
 
