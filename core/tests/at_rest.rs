@@ -483,7 +483,7 @@ fn erasing_removes_every_file_and_the_next_open_is_a_first_run() {
 }
 
 #[test]
-fn erasing_after_the_help_pin_opened_the_lock_erases_nothing() {
+fn erasing_behind_the_closed_lock_or_after_the_help_pin_erases_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("traveller.sqlite");
     let family_dir = tempfile::tempdir().unwrap();
@@ -497,6 +497,8 @@ fn erasing_after_the_help_pin_opened_the_lock_erases_nothing() {
             .unwrap();
     }
     let traveller = open(&path, &KEY).unwrap();
+    // While the lock is closed, what shows is the harmless view: erasing empties that only.
+    assert!(!traveller.erase_all_data().unwrap().remove_device_data);
     traveller.unlock(HELP_PIN.into(), now).unwrap();
     let outcome = traveller.erase_all_data().unwrap();
     assert!(!outcome.remove_device_data, "the help PIN never erases");

@@ -66,11 +66,12 @@ impl Waymark {
     /// `EraseOutcome.remove_device_data` is true the shell then removes the rest: the profile key
     /// (Keystore entry, Keychain item, key file), every scheduled alarm and notification, and its
     /// own files and caches; then it opens the profile again with a new key, as on a first run.
-    /// After the help PIN opened the app only the view it shows is emptied: the screen looks
-    /// the same, but the help PIN never erases anything.
+    /// After the help PIN opened the app (or while the lock is closed, when the harmless view is
+    /// what shows) only the view it shows is emptied: the screen looks the same, but the help
+    /// PIN never erases anything.
     pub fn erase_all_data(&self) -> Result<EraseOutcome, WaymarkError> {
         self.call(|| {
-            if self.session().harmless {
+            if !std::ptr::eq(self.profile(), &self.real) {
                 self.harmless.db.erase()?;
                 return Ok(EraseOutcome {
                     remove_device_data: false,
