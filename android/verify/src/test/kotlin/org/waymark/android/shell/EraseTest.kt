@@ -152,10 +152,8 @@ class EraseTest {
         val after = appFiles()
         assertEquals("alerts cancelled", emptyList<String>(), scheduledAlertIds())
         assertEquals("notifications removed", 0, notifications.activeNotifications.size)
-        assertTrue(
-            "only what a first run makes is left: ${after.keys} (a first run: $fresh)",
-            fresh.containsAll(after.keys.filterNot { it.endsWith("/profile.key") || isProfileFile(it) }),
-        )
+        assertEquals("exactly what a first run makes is there", fresh.toSet(), after.keys)
+        assertEquals("nothing planned", "", String(after.getValue("ce/no_backup/scheduled-alerts")))
         assertFalse("the cache is emptied", after.keys.any { it.endsWith("shared.png") })
         assertFalse("no report left", after.keys.any { it.contains("locked-fired") })
         assertFalse("the old key is gone", KeyVault.keyFile(app).readBytes().contentEquals(oldKey))
