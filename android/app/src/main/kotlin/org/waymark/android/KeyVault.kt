@@ -51,15 +51,16 @@ object KeyVault {
     private fun stored(context: Context): ByteArray? {
         val file = keyFile(context)
         if (!file.exists()) return null
-        val wrapping = existingWrappingKey() ?: return null
         return try {
+            val wrapping = existingWrappingKey() ?: return null
             val sealed = file.readBytes()
             if (sealed.size <= IV_BYTES) return null
             val cipher = Cipher.getInstance("AES/GCM/NoPadding")
             cipher.init(Cipher.DECRYPT_MODE, wrapping, GCMParameterSpec(TAG_BITS, sealed, 0, IV_BYTES))
             cipher.doFinal(sealed, IV_BYTES, sealed.size - IV_BYTES).takeIf { it.size == KEY_BYTES }
         } catch (e: GeneralSecurityException) {
-            // Another Keystore key than the one that sealed it (the entry was remade): lost.
+            // Another Keystore key than the one that sealed it (the entry was remade), or one
+            // the Keystore no longer lets be used: lost.
             null
         }
     }
