@@ -109,4 +109,55 @@ class ProfileKeyTest {
         val restored = Shell.launch(keepKeystore = true)
         assertEquals("Anna", restored.ask { it.tripPlanForm(Instant.now()).plan.travellerName })
     }
+
+    /**
+     * An unencrypted SQLite file holding "Zarina Karimova", as a profile of the last release is
+     * unencrypted (512-byte pages; made with Python's sqlite3: `CREATE TABLE notes(text)` and
+     * one row).
+     */
+    private val plaintextProfile: ByteArray = java.util.Base64.getDecoder().decode(
+            "U1FMaXRlIGZvcm1hdCAzAAIAAQEAQCAgAAAAAgAAAAIAAAAAAAAAAAAAAAEAAAAEAAAAAAAAAAAAAAABAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAACAC5jAQ0AAAABAdAAAdAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAuAQYXFxcBPXRhYmxlbm90ZXNub3RlcwJDUkVBVEUgVEFCTEUgbm90ZXModGV4dCkNAAAAAQHtAAHtAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA" +
+            "AAAAAAAAAAAAAAAAAAAAEQECK1phcmluYSBLYXJpbW92YQ==",
+    )
+
+    @Test
+    fun a_plaintext_profile_from_the_last_release_is_sealed_with_the_key_it_had_or_a_new_one() {
+        // No key yet (a release before the family's secrets were sealed): a key is made.
+        FakeAndroidKeyStore.install()
+        val profile = Core.profileFile(app)
+        profile.parentFile!!.mkdirs()
+        profile.writeBytes(plaintextProfile)
+        val shell = Shell.launch(keepKeystore = true)
+        assertTrue("the home screen: ${shell.texts()}", shell.shows(shell.ask { it.home(Instant.now()) }.title))
+        val sealedKey = KeyVault.keyFile(app).readBytes()
+        shell.stop()
+        val sealed = profile.readBytes()
+        assertFalse("sealed at the first open", sealed.copyOf(16).contentEquals(plaintextMagic))
+        assertFalse(String(sealed, Charsets.ISO_8859_1).contains("Zarina Karimova"))
+
+        // The key the last release kept is used, not replaced.
+        for (name in listOf("profile.sqlite", "profile.sqlite-wal", "profile.sqlite-shm")) {
+            java.io.File(profile.parentFile, name).delete()
+        }
+        profile.writeBytes(plaintextProfile)
+        val again = Shell.launch(keepKeystore = true)
+        assertTrue(again.shows(again.ask { it.home(Instant.now()) }.title))
+        assertArrayEquals("the same key", sealedKey, KeyVault.keyFile(app).readBytes())
+        again.stop()
+        assertFalse(profile.readBytes().copyOf(16).contentEquals(plaintextMagic))
+    }
 }
