@@ -12,6 +12,7 @@ if not (GENERATED / "waymark_core.py").is_file():
 sys.path.insert(0, str(GENERATED))
 
 import waymark_core  # noqa: E402
+from support import PROFILE_KEY  # noqa: E402
 
 
 @pytest.fixture
@@ -19,10 +20,10 @@ def open_profile(tmp_path):
     """Opens `profile.sqlite` in the test's own folder; every object opened is released after."""
     opened = []
 
-    def open_(language="en", time_zone="Europe/Moscow", path=None):
+    def open_(language="en", time_zone="Europe/Moscow", path=None, key=PROFILE_KEY):
         waymark = waymark_core.Waymark.open(
             str(path or tmp_path / "profile.sqlite"),
-            waymark_core.WaymarkOptions(language=language, time_zone=time_zone),
+            waymark_core.WaymarkOptions(language=language, time_zone=time_zone, profile_key=key),
         )
         opened.append(waymark)
         return waymark

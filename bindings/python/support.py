@@ -15,6 +15,8 @@ MONDAY_10_MOSCOW = at("2026-03-02T07:00:00Z")
 # Sunday 1 March 2026, 15:00 in Moscow: the hotline is closed.
 SUNDAY_15_MOSCOW = at("2026-03-01T12:00:00Z")
 UTC = timezone.utc
+# The profile key a shell keeps in the platform keystore: 32 bytes, the same at every launch.
+PROFILE_KEY = bytes([42] * 32)
 
 
 def links(blocks):
@@ -38,4 +40,4 @@ def plain(rich_text) -> str:
     return "".join(span.text for span in rich_text.spans)
 
 
-__all__ = ["Block", "MONDAY_10_MOSCOW", "SUNDAY_15_MOSCOW", "UTC", "at", "links", "plain"]
+__all__ = ["Block", "MONDAY_10_MOSCOW", "PROFILE_KEY", "SUNDAY_15_MOSCOW", "UTC", "at", "links", "plain"]

@@ -18,7 +18,7 @@ from waymark_core import (
     WaymarkError,
 )
 
-from support import at
+from support import PROFILE_KEY, at
 
 # Sunday 1 March 2026, 15:00 in Istanbul: the plan is entered the day before the trip.
 DAY_BEFORE = at("2026-03-01T12:00:00Z")
@@ -26,7 +26,6 @@ DAY_BEFORE = at("2026-03-01T12:00:00Z")
 FIRST_WINDOW = at("2026-03-02T06:05:00Z")
 NORMAL_PIN, DURESS_PIN = "2468", "1357"
 PHRASE = "How is aunt Valya?"
-KEYSTORE_KEY = bytes([42] * 32)
 
 
 def plan(cadence=None, **changes):
@@ -93,13 +92,10 @@ def traveller(open_profile, tmp_path):
 
 @pytest.fixture
 def family(open_profile, tmp_path):
-    """Opens the family's profile, with its keystore key unless told otherwise."""
+    """Opens the family's profile, with the profile key unless told otherwise."""
 
-    def open_(key=KEYSTORE_KEY):
-        waymark = open_profile(time_zone="Europe/Moscow", path=tmp_path / "family")
-        if key is not None:
-            waymark.set_keystore_key(key)
-        return waymark
+    def open_(key=PROFILE_KEY):
+        return open_profile(time_zone="Europe/Moscow", path=tmp_path / "family", key=key)
 
     return open_
 
@@ -271,11 +267,7 @@ def test_the_plan_is_always_exported_sealed_with_made_up_words_or_the_person_s_p
     assert own.payload.startswith("WAYMARK1S.")
     invalid("passphrase", anna.export_plan, NORMAL_PIN, "short")
 
-    mother = family(key=None)
-    # Without the keystore key nothing can be sealed at rest, so nothing is imported.
-    invalid("key", mother.import_plan, made_up.payload, made_up.passphrase, DAY_BEFORE)
-    invalid("key", mother.set_keystore_key, bytes(16))
-    mother.set_keystore_key(KEYSTORE_KEY)
+    mother = family()
     empty = mother.family_list(DAY_BEFORE)
     assert empty.travellers == [] and empty.empty_hint is not None
 
@@ -323,7 +315,6 @@ def test_normal_and_help_exports_look_alike_and_only_the_family_learns_which_it_
     calm = family().import_plan(normal.payload, normal.passphrase, DAY_BEFORE)
     assert (calm.help_signalled, calm.needs_attention) == (False, False)
     other = open_profile(time_zone="Europe/Moscow", path=tmp_path / "other-family")
-    other.set_keystore_key(KEYSTORE_KEY)
     alarmed = other.import_plan(helped.payload, helped.passphrase, DAY_BEFORE)
     assert (alarmed.help_signalled, alarmed.needs_attention) == (True, True)
 
@@ -553,15 +544,12 @@ def test_the_planner_orders_alerts_keeps_to_64_and_says_when_to_plan_again(pair)
     assert overdue.action == Action.OPEN_WATCHED_TRAVELLER(id=traveller_id)
 
 
-def test_the_keystore_key_is_32_bytes_and_only_the_key_a_plan_was_imported_with_opens_it(traveller, family):
+def test_the_profile_key_is_32_bytes_and_only_the_key_the_profile_was_made_with_opens_it(traveller, family):
     traveller_id = share(traveller(), family()).id
-    relaunched = family(key=None)
     for size in (0, 31, 33):
-        invalid("key", relaunched.set_keystore_key, bytes(size))
-    # The app must give the key after every launch, before the family's screens.
-    invalid("key", relaunched.family_traveller, traveller_id, FIRST_WINDOW)
-    relaunched.set_keystore_key(bytes([7] * 32))
-    wrong = invalid("key", relaunched.family_list, FIRST_WINDOW)
+        invalid("profile_key", family, bytes(size))
+    # The family's secrets are sealed with the same key as the file: another key opens nothing.
+    wrong = invalid("profile_key", family, bytes([7] * 32))
     assert "does not open" in wrong.reason
-    relaunched.set_keystore_key(KEYSTORE_KEY)
+    relaunched = family()
     assert relaunched.family_traveller(traveller_id, FIRST_WINDOW).name == "Anna"

@@ -1,9 +1,11 @@
 """Opening a profile, the preferences on it, and the languages: `Waymark.open` and friends."""
 
-import pytest
-from waymark_core import Waymark, WaymarkError, WaymarkOptions, supported_languages
+import gc
 
-from support import MONDAY_10_MOSCOW
+import pytest
+from waymark_core import EraseOutcome, Waymark, WaymarkError, WaymarkOptions, supported_languages
+
+from support import MONDAY_10_MOSCOW, PROFILE_KEY
 
 
 def test_a_new_profile_is_created_and_opens_again_with_its_data(open_profile, tmp_path):
@@ -83,14 +85,16 @@ def test_content_info_names_the_embedded_pack(open_profile):
     assert info.version >= 1
 
 
-def test_a_file_that_is_not_a_profile_is_reported_as_unreadable_and_left_alone(tmp_path, open_profile):
+def test_a_file_that_is_not_a_profile_is_refused_and_left_alone(tmp_path, open_profile):
     path = tmp_path / "profile.sqlite"
     content = b"These are my notes, not a database.\n" * 200
     path.write_bytes(content)
-    with pytest.raises(WaymarkError.ProfileUnreadable) as error:
+    # An encrypted profile looks like any other bytes: only the key can tell, and it does not
+    # open this file.
+    with pytest.raises(WaymarkError.InvalidInput) as error:
         open_profile()
-    assert error.value.reason
-    assert error.value.shown.startswith("Waymark cannot open its data file")
+    assert error.value.field == "profile_key"
+    assert "does not open this profile" in error.value.reason
     assert "notes" not in str(error.value)
     assert path.read_bytes() == content
 
@@ -99,11 +103,67 @@ def test_a_folder_in_place_of_the_profile_file_is_a_storage_error(tmp_path):
     folder = tmp_path / "profile.sqlite"
     folder.mkdir()
     with pytest.raises(WaymarkError.Storage) as error:
-        Waymark.open(str(folder), WaymarkOptions(language="en", time_zone="Europe/Moscow"))
-    assert error.value.reason
-    assert error.value.shown.startswith("Waymark cannot open its data file")
+        Waymark.open(str(folder), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=PROFILE_KEY))
+    assert "is a directory" in error.value.reason
+    assert error.value.shown.startswith("Waymark could not read or save its data")
+    assert folder.is_dir()
 
 
 def test_wrong_argument_types_are_refused_before_reaching_the_core(tmp_path):
     with pytest.raises(TypeError):
-        Waymark.open(tmp_path / "profile.sqlite", WaymarkOptions(language="en", time_zone="Europe/Moscow"))
+        Waymark.open(tmp_path / "profile.sqlite", WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=PROFILE_KEY))
+
+
+def test_a_missing_or_short_profile_key_is_refused_before_anything_is_created(tmp_path):
+    path = tmp_path / "profile.sqlite"
+    for key in (b"", bytes(16), bytes(33)):
+        with pytest.raises(WaymarkError.InvalidInput) as error:
+            Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=key))
+        assert error.value.field == "profile_key"
+        assert error.value.shown
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_wrong_profile_key_is_refused_and_leaves_every_file_as_it_was(tmp_path):
+    path = tmp_path / "profile.sqlite"
+    first = Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=PROFILE_KEY))
+    first.checklist_add_own_item("Copy of the contract for Olga", MONDAY_10_MOSCOW)
+    del first
+    gc.collect()
+    before = {file.name: file.read_bytes() for file in tmp_path.iterdir()}
+    assert "profile.sqlite" in before
+
+    wrong = bytes([7] * 32)
+    with pytest.raises(WaymarkError.InvalidInput) as error:
+        Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=wrong))
+    assert error.value.field == "profile_key"
+    assert "does not open this profile" in error.value.reason
+    assert error.value.shown
+    assert {file.name: file.read_bytes() for file in tmp_path.iterdir()} == before
+
+    again = Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=PROFILE_KEY))
+    assert "Copy of the contract for Olga" in [item.title for item in again.checklist().items]
+
+
+def test_erase_all_data_removes_the_profile_and_the_next_open_is_a_first_run(tmp_path):
+    path = tmp_path / "profile.sqlite"
+    options = WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=PROFILE_KEY)
+    waymark = Waymark.open(str(path), options)
+    waymark.checklist_add_own_item("Copy of the contract for Olga", MONDAY_10_MOSCOW)
+    waymark.set_language("ru")
+    assert path.is_file()
+
+    outcome = waymark.erase_all_data()
+    assert outcome == EraseOutcome(remove_device_data=True), "the shell removes its key and files too"
+    assert list(tmp_path.iterdir()) == [], "the profile and every file beside it are gone"
+    # Until the shell opens again, the erased object is empty and writes nothing to disk.
+    assert waymark.checklist().progress.done == 0
+    del waymark
+    gc.collect()
+    assert list(tmp_path.iterdir()) == []
+
+    # A new key, as the shell makes after erasing: a first run.
+    fresh = Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=bytes([9] * 32)))
+    assert fresh.language() == "en"
+    assert "Copy of the contract for Olga" not in [item.title for item in fresh.checklist().items]
+    assert fresh.checklist().progress.done == 0

@@ -24,7 +24,7 @@ from waymark_core import (
     WaymarkOptions,
 )
 
-from support import MONDAY_10_MOSCOW, at
+from support import MONDAY_10_MOSCOW, PROFILE_KEY, at
 
 # A dishonest Russian ad. The emoji lies outside the Basic Multilingual Plane (two UTF-16 units,
 # one character), and the Cyrillic letters around it are one unit each: offsets counted in any
@@ -420,7 +420,7 @@ def test_an_unknown_statement_is_not_found(open_profile):
 
 def test_the_best_score_is_kept_and_survives_reopening_the_profile(tmp_path, open_profile):
     path = tmp_path / "profile.sqlite"
-    first = Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow"))
+    first = Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=PROFILE_KEY))
     seven = first.quiz_finish(answers_with(first, 7), MONDAY_10_MOSCOW)
     assert seven.score == QuizScore(score=7, total=11)
     assert seven.score_label == "You got 7 of 11 right."

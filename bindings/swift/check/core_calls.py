@@ -215,7 +215,7 @@ RECORDS = {
     "WaymarkOptions", "TripPlan", "CheckinSchedule", "OfferInput", "OfferAnswer",
     "SelfCheckAnswer", "QuizAnswer", "OwnContactInput",
 }
-FUNCTIONS = {"tripDayOf", "tripDayStart", "tripDayEnd", "qrCode", "readQrCode"}
+FUNCTIONS = {"tripDayOf", "tripDayStart", "tripDayEnd", "qrCode", "readQrCode", "lockedAlertText"}
 
 
 def main(arguments: list[str]) -> int:

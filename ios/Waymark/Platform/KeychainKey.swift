@@ -1,44 +1,94 @@
 import Foundation
 import Security
 
-/// The 32-byte key the core seals the family's secrets with, kept in the Keychain on this device
-/// only (never synced, never in a backup), and created the first time.
+/// The profile key: 32 random bytes the core encrypts the whole profile with (and the family's
+/// secrets inside it), kept as one Keychain item on this device only: never synced, never in a
+/// backup, readable after the first unlock since a restart
+/// (`kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly`), so alerts can be planned again while
+/// the phone is locked. It is read before the profile opens.
+///
+/// A new key is made only when no profile can need the old one: there is no profile yet, or it
+/// is a plaintext one from a release before the profile was encrypted (the core seals it with
+/// this key). An encrypted profile whose item is gone gets no new key, which would not open it
+/// and would leave a new empty profile over it: the core is given no key and says so itself.
 enum KeychainKey {
     private static let service = "org.waymark.keystore"
     private static let account = "profile-key"
+    private static let length = 32
 
-    static func load() throws -> Data {
-        if let key = try read() { return key }
-        var bytes = Data(count: 32)
-        let status = bytes.withUnsafeMutableBytes { SecRandomCopyBytes(kSecRandomDefault, 32, $0.baseAddress!) }
-        guard status == errSecSuccess else { throw KeychainFailure(status: status) }
-        let add: [String: Any] = [
+    /// What the Keychain gave.
+    enum Loaded {
+        /// The key to open with (empty when an encrypted profile's key is lost).
+        case key(Data)
+        /// The phone has not been unlocked since it started: the item cannot be read yet, and
+        /// nothing may be opened or made.
+        case beforeFirstUnlock
+    }
+
+    /// The key for the profile at `profile`, made when the profile cannot need another.
+    static func load(for profile: URL) throws -> Loaded {
+        switch try read() {
+        case .beforeFirstUnlock:
+            return .beforeFirstUnlock
+        case let .key(key) where key.count == length:
+            return .key(key)
+        case .key:
+            // A damaged item: the core names the problem.
+            return .key(Data())
+        case .none:
+            if encrypted(profile) { return .key(Data()) }
+            return .key(try create())
+        }
+    }
+
+    /// Removes the item, after the core erased the profile (`eraseAllData` said to remove the
+    /// device's data).
+    static func remove() {
+        SecItemDelete(base() as CFDictionary)
+    }
+
+    private static func base() -> [String: Any] {
+        [
             kSecClass as String: kSecClassGenericPassword,
             kSecAttrService as String: service,
             kSecAttrAccount as String: account,
-            kSecAttrAccessible as String: kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly,
-            kSecValueData as String: bytes,
         ]
+    }
+
+    private static func create() throws -> Data {
+        var bytes = Data(count: length)
+        let status = bytes.withUnsafeMutableBytes { SecRandomCopyBytes(kSecRandomDefault, length, $0.baseAddress!) }
+        guard status == errSecSuccess else { throw KeychainFailure(status: status) }
+        var add = base()
+        add[kSecAttrAccessible as String] = kSecAttrAccessibleAfterFirstUnlockThisDeviceOnly
+        add[kSecValueData as String] = bytes
         let added = SecItemAdd(add as CFDictionary, nil)
         guard added == errSecSuccess else { throw KeychainFailure(status: added) }
         return bytes
     }
 
-    private static func read() throws -> Data? {
-        let query: [String: Any] = [
-            kSecClass as String: kSecClassGenericPassword,
-            kSecAttrService as String: service,
-            kSecAttrAccount as String: account,
-            kSecReturnData as String: true,
-            kSecMatchLimit as String: kSecMatchLimitOne,
-        ]
+    private static func read() throws -> Loaded? {
+        var query = base()
+        query[kSecReturnData as String] = true
+        query[kSecMatchLimit as String] = kSecMatchLimitOne
         var item: CFTypeRef?
         let status = SecItemCopyMatching(query as CFDictionary, &item)
         switch status {
-        case errSecSuccess: return item as? Data
+        case errSecSuccess: return .key(item as? Data ?? Data())
         case errSecItemNotFound: return nil
+        case errSecInteractionNotAllowed: return .beforeFirstUnlock
         default: throw KeychainFailure(status: status)
         }
+    }
+
+    /// Whether `profile` exists and does not start as an unencrypted SQLite file does (one that
+    /// exists but cannot be read counts as encrypted: no new key is made for it).
+    private static func encrypted(_ profile: URL) -> Bool {
+        guard FileManager.default.fileExists(atPath: profile.path) else { return false }
+        guard let handle = try? FileHandle(forReadingFrom: profile) else { return true }
+        defer { try? handle.close() }
+        let header = handle.readData(ofLength: 16)
+        return header.count == 16 && header != Data("SQLite format 3\u{0}".utf8)
     }
 
     struct KeychainFailure: LocalizedError {

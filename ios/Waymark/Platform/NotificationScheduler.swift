@@ -27,6 +27,19 @@ final class NotificationScheduler: NSObject, ObservableObject {
     /// to `ScheduledAlerts` (ids and times only). Loaded on first use.
     private var scheduledCache: [String: Date]?
 
+    /// After "erase all data" (when the core says to remove the device's data): every pending
+    /// and delivered notification, the categories named in the person's language, and the list
+    /// of scheduled alerts. The next plan starts from nothing, as on a first run.
+    func removeEverything() {
+        let center = UNUserNotificationCenter.current()
+        center.removeAllPendingNotificationRequests()
+        center.removeAllDeliveredNotifications()
+        center.setNotificationCategories([])
+        scheduledCache = nil
+        ScheduledAlerts.remove()
+        denied = false
+    }
+
     func attach(store: CoreStore, performer: ActionPerformer) {
         self.store = store
         self.performer = performer
@@ -217,6 +230,11 @@ enum ScheduledAlerts {
               let data = try? Data(contentsOf: url),
               let seconds = try? JSONDecoder().decode([String: Double].self, from: data) else { return [:] }
         return seconds.mapValues { Date(timeIntervalSince1970: $0) }
+    }
+
+    static func remove() {
+        guard let url = try? ProfileLocation.scheduledAlertsURL() else { return }
+        try? FileManager.default.removeItem(at: url)
     }
 
     /// A list that cannot be written only loses reports: the core then warns that those alerts

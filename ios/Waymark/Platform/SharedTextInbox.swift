@@ -39,6 +39,12 @@ enum SharedTextInbox {
         return SecItemAdd(add as CFDictionary, nil) == errSecSuccess
     }
 
+    /// Called by the app after "erase all data": a text waiting is deleted unread.
+    static func discard() {
+        guard let group else { return }
+        SecItemDelete(query(group) as CFDictionary)
+    }
+
     /// Called by the app: the text waiting, if any, deleted as it is read.
     static func take() -> String? {
         guard let group else { return nil }

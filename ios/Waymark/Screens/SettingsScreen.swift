@@ -8,10 +8,14 @@ import WaymarkCore
 /// match what the core says. The test alarm: its button calls `startTestAlarm(now:)` and plans
 /// the notifications again at once (the plan then holds it); below it, `testAlarm(now:)`'s text,
 /// read again whenever the scheduler has looked at which alerts were shown (on every return to
-/// the foreground, every re-plan and every alert shown while the app is open).
+/// the foreground, every re-plan and every alert shown while the app is open). "Erase all
+/// Waymark data": one question in the core's words (never a PIN), then `CoreStore.eraseAll`
+/// and the erased screen over the (empty) home screen.
 struct SettingsScreen: View {
     @EnvironmentObject private var store: CoreStore
     @EnvironmentObject private var notifications: NotificationScheduler
+    @EnvironmentObject private var performer: ActionPerformer
+    @State private var confirmingErase = false
     @State private var lock: LockView?
     @State private var disguise: DisguiseView?
     @State private var testAlarm: TestAlarmView?
@@ -53,6 +57,10 @@ struct SettingsScreen: View {
                     }
                 }
                 NotificationsNotice()
+                Section {
+                    Button(texts.eraseTitle, role: .destructive) { confirmingErase = true }
+                    Text(texts.eraseAbout).font(.footnote)
+                }
                 if asking != nil {
                     Section {
                         SecureField(texts.pinLabel, text: $pin).keyboardType(.numberPad)
@@ -64,6 +72,12 @@ struct SettingsScreen: View {
                 }
             }
             .navigationTitle(texts.settingsTitle)
+            .alert(texts.eraseTitle, isPresented: $confirmingErase) {
+                Button(texts.eraseConfirm, role: .destructive) { Task { await erase() } }
+                Button(texts.cancel, role: .cancel) {}
+            } message: {
+                Text(texts.eraseQuestion)
+            }
             .task(id: notifications.reportsChecked) { await loadTestAlarm() }
             .task(id: testAlarm?.state) {
                 // While it waits, the app may stay open past its time: the core's verdict is read
@@ -109,6 +123,12 @@ struct SettingsScreen: View {
         await loadTestAlarm()
     }
 
+    /// Erases, then shows the erased screen over home; back leads to the empty app.
+    private func erase() async {
+        guard await store.eraseAll(notifications) else { return }
+        performer.path = [.erased]
+    }
+
     private func ask(_ change: Change) {
         asking = change
         pin = ""
@@ -137,6 +157,23 @@ struct SettingsScreen: View {
             clear()
         } catch {
             failure = CoreStore.describe(error)
+        }
+    }
+}
+
+/// Shown once "erase all data" is done: the core's words, the same whether everything was
+/// removed or (after the help PIN) only what this session shows was emptied.
+struct ErasedScreen: View {
+    @EnvironmentObject private var store: CoreStore
+
+    var body: some View {
+        if let texts = store.texts {
+            Form {
+                Text(texts.eraseDone)
+            }
+            .navigationTitle(texts.eraseTitle)
+        } else {
+            ProgressView()
         }
     }
 }

@@ -26,25 +26,53 @@ final class CoreStore: ObservableObject {
     /// One queue: the core is thread-safe, but a serial order keeps writes in the order tapped.
     private let queue = DispatchQueue(label: "org.waymark.core", qos: .userInitiated)
 
-    /// Opens the profile (creating it on first launch) and hands the core its keystore key.
+    /// Opens the profile (creating it on first launch) with the profile key, read from the
+    /// Keychain first. Before the phone's first unlock the key cannot be read: nothing is opened
+    /// or made, and the core's plain "unlock your phone" line is shown instead.
     func open() async {
         guard core == nil else { return }
         let language = Locale.preferredLanguages.first.map { Locale(identifier: $0).language.languageCode?.identifier ?? "en" } ?? "en"
         let timeZone = TimeZone.current.identifier
         do {
             let (opened, words): (Waymark, ShellTexts) = try await onQueue {
+                guard case let .key(key) = try KeychainKey.load(for: try ProfileLocation.profileURL()) else {
+                    throw BeforeFirstUnlock()
+                }
+                // An empty key (an encrypted profile whose key is lost) is refused by the core,
+                // in its own words; nothing is changed on disk.
                 let path = try ProfileLocation.profilePath()
-                let waymark = try Waymark.open(path: path, options: WaymarkOptions(language: language, timeZone: timeZone))
-                try waymark.setKeystoreKey(key: try KeychainKey.load())
+                let waymark = try Waymark.open(path: path, options: WaymarkOptions(language: language, timeZone: timeZone, profileKey: key))
                 return (waymark, waymark.shellTexts())
             }
             core = opened
             texts = words
             revision += 1
+        } catch is BeforeFirstUnlock {
+            failure = (try? lockedAlertText(language: language, urgency: .reminder))?.body
         } catch {
             failure = Self.describe(error)
         }
         await refreshGate()
+    }
+
+    /// "Erase all data", after its one question (never a PIN). The core erases the profile and
+    /// says whether the device's data goes too: then the Keychain item, every notification, the
+    /// share extension's hand-over and every file the app wrote are removed, and the profile is
+    /// opened again with a new key, as on a first run. After the help PIN nothing else is
+    /// removed. True once done, whichever the core decided: the screens are the same.
+    func eraseAll(_ notifications: NotificationScheduler) async -> Bool {
+        guard let outcome = await load({ try $0.eraseAllData() }) else { return false }
+        if outcome.removeDeviceData {
+            core = nil
+            texts = nil
+            notifications.removeEverything()
+            SharedTextInbox.discard()
+            KeychainKey.remove()
+            ProfileLocation.removeShellFiles()
+            await open()
+            await notifications.replan()
+        }
+        return true
     }
 
     /// Reads the lock and the disguise and shows what they say; the launcher's icon is made to
@@ -147,4 +175,5 @@ final class CoreStore: ObservableObject {
     }
 
     private struct NotOpen: Error {}
+    private struct BeforeFirstUnlock: Error {}
 }

@@ -104,6 +104,7 @@ struct RootView: View {
         case let .showQr(text): QrCodeScreen(text: text)
         case .search: SearchScreen()
         case .settings: SettingsScreen()
+        case .erased: ErasedScreen()
         }
     }
 }

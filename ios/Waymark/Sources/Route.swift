@@ -24,4 +24,6 @@ enum Route: Hashable {
     case showQr(text: String)
     case search
     case settings
+    /// "Erase all data" is done (the same screen whatever the core removed).
+    case erased
 }

@@ -13,7 +13,6 @@ final class CheckinsTests: WaymarkTestCase {
     let normalPin = "2468"
     let duressPin = "1357"
     let phrase = "How is aunt Valya?"
-    let keystoreKey = Data(repeating: 42, count: 32)
 
     /// Anna works in Istanbul; her family is in Moscow. She checks in at 09:00 and 21:00 Istanbul
     /// time (06:00Z and 18:00Z), window one hour, grace 30 minutes. Records are immutable, so a
@@ -42,10 +41,10 @@ final class CheckinsTests: WaymarkTestCase {
             schedule: CheckinSchedule(cadence: cadence, timeZone: timeZone, windowMinutes: windowMinutes, graceMinutes: 30))
     }
 
-    private func profile(_ name: String, timeZone: String = "Europe/Istanbul") throws -> Waymark {
+    private func profile(_ name: String, timeZone: String = "Europe/Istanbul", key: Data = profileKey) throws -> Waymark {
         try Waymark.open(
             path: dir.appendingPathComponent(name).path,
-            options: WaymarkOptions(language: "en", timeZone: timeZone))
+            options: WaymarkOptions(language: "en", timeZone: timeZone, profileKey: key))
     }
 
     /// A traveller's profile with the plan and both PINs set.
@@ -56,11 +55,9 @@ final class CheckinsTests: WaymarkTestCase {
         return waymark
     }
 
-    /// A family profile that has its keystore key.
+    /// The family's profile.
     private func family() throws -> Waymark {
-        let waymark = try profile("family", timeZone: "Europe/Moscow")
-        try waymark.setKeystoreKey(key: keystoreKey)
-        return waymark
+        try profile("family", timeZone: "Europe/Moscow")
     }
 
     /// The traveller exports the plan (sealed with the words the core made up) and the family
@@ -252,10 +249,6 @@ final class CheckinsTests: WaymarkTestCase {
         assertThrows(try anna.exportPlan(pin: self.normalPin, passphrase: "short"), invalid("passphrase"))
 
         let mother = try profile("family", timeZone: "Europe/Moscow")
-        // Without the keystore key nothing can be sealed at rest, so nothing is imported.
-        assertThrows(try mother.importPlan(payload: madeUp.payload, passphrase: madeUp.passphrase, now: self.dayBefore), invalid("key"))
-        assertThrows(try mother.setKeystoreKey(key: Data(count: 16)), invalid("key"))
-        try mother.setKeystoreKey(key: keystoreKey)
         let empty = try mother.familyList(now: dayBefore)
         XCTAssertTrue(empty.travellers.isEmpty)
         XCTAssertNotNil(empty.emptyHint)
@@ -311,7 +304,6 @@ final class CheckinsTests: WaymarkTestCase {
         let calm = try family().importPlan(payload: normal.payload, passphrase: normal.passphrase, now: dayBefore)
         XCTAssertFalse(calm.helpSignalled)
         let other = try profile("other-family", timeZone: "Europe/Moscow")
-        try other.setKeystoreKey(key: keystoreKey)
         let alarmed = try other.importPlan(payload: helped.payload, passphrase: helped.passphrase, now: dayBefore)
         XCTAssertTrue(alarmed.helpSignalled)
         XCTAssertTrue(alarmed.needsAttention)
@@ -486,20 +478,16 @@ final class CheckinsTests: WaymarkTestCase {
         XCTAssertEqual(overdue.action, .openWatchedTraveller(id: id))
     }
 
-    func testTheKeystoreKeyIs32BytesAndOnlyTheKeyAPlanWasImportedWithOpensIt() throws {
+    func testTheProfileKeyIs32BytesAndOnlyTheKeyTheProfileWasMadeWithOpensIt() throws {
         let id = try share(ready(), to: family()).id
-        let relaunched = try profile("family", timeZone: "Europe/Moscow")
         for size in [0, 31, 33] {
-            assertThrows(try relaunched.setKeystoreKey(key: Data(count: size)), invalid("key"))
+            assertThrows(try self.profile("family", timeZone: "Europe/Moscow", key: Data(count: size)), invalid("profile_key"))
         }
-        // The app must give the key after every launch, before the family's screens.
-        assertThrows(try relaunched.familyTraveller(id: id, now: self.firstWindow), invalid("key"))
-        try relaunched.setKeystoreKey(key: Data(repeating: 7, count: 32))
-        assertThrows(try relaunched.familyList(now: self.firstWindow)) { error in
+        // The family's secrets are sealed with the same key as the file: another key opens nothing.
+        assertThrows(try self.profile("family", timeZone: "Europe/Moscow", key: Data(repeating: 7, count: 32))) { error in
             guard case let .InvalidInput(field, reason, _) = error else { return false }
-            return field == "key" && reason.contains("does not open")
+            return field == "profile_key" && reason.contains("does not open")
         }
-        try relaunched.setKeystoreKey(key: keystoreKey)
-        XCTAssertEqual(try relaunched.familyTraveller(id: id, now: firstWindow).name, "Anna")
+        XCTAssertEqual(try family().familyTraveller(id: id, now: firstWindow).name, "Anna")
     }
 }

@@ -14,7 +14,7 @@ final class LockTests: WaymarkTestCase {
     private func open() throws -> Waymark {
         try Waymark.open(
             path: dir.appendingPathComponent("anna").path,
-            options: WaymarkOptions(language: "en", timeZone: "Europe/Istanbul"))
+            options: WaymarkOptions(language: "en", timeZone: "Europe/Istanbul", profileKey: profileKey))
     }
 
     /// Anna's phone with the plan, both PINs and the lock on; every later `open()` is a relaunch.

@@ -82,11 +82,14 @@ final class ProfileTests: WaymarkTestCase {
         XCTAssertGreaterThanOrEqual(info.version, 1)
     }
 
-    func testAFileThatIsNotAProfileIsReportedAsUnreadableAndLeftAlone() throws {
+    func testAFileThatIsNotAProfileIsRefusedAsTheWrongKeyAndLeftAlone() throws {
         let content = Data(String(repeating: "These are my notes, not a database.\n", count: 200).utf8)
         try content.write(to: URL(fileURLWithPath: profilePath))
+        // An encrypted profile looks like any other bytes: only the key can tell.
         assertThrows(try self.openProfile()) { error in
-            if case let .ProfileUnreadable(reason, shown) = error { return !reason.contains("notes") && !shown.isEmpty }
+            if case let .InvalidInput(field, reason, shown) = error {
+                return field == "profile_key" && reason.contains("does not open this profile") && !shown.isEmpty
+            }
             return false
         }
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: profilePath)), content)
@@ -98,5 +101,58 @@ final class ProfileTests: WaymarkTestCase {
             if case .Storage = error { return true }
             return false
         }
+    }
+
+    /// Every file in the test's folder, by name, with its bytes.
+    private func files() throws -> [String: Data] {
+        var found: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
+            found[name] = try Data(contentsOf: dir.appendingPathComponent(name))
+        }
+        return found
+    }
+
+    func testAMissingOrShortProfileKeyIsRefusedBeforeAnythingIsCreated() throws {
+        for key in [Data(), Data(count: 16), Data(count: 33)] {
+            assertThrows(try self.openProfile(key: key)) { error in
+                if case let .InvalidInput(field, _, shown) = error { return field == "profile_key" && !shown.isEmpty }
+                return false
+            }
+        }
+        XCTAssertEqual(try files(), [:])
+    }
+
+    func testAWrongProfileKeyIsRefusedAndLeavesEveryFileAsItWas() throws {
+        do {
+            let first = try openProfile()
+            _ = try first.checklistAddOwnItem(text: "Copy of the contract for Olga", now: monday10Moscow)
+        }
+        let before = try files()
+        XCTAssertNotNil(before["profile.sqlite"])
+        assertThrows(try self.openProfile(key: Data(repeating: 7, count: 32))) { error in
+            if case let .InvalidInput(field, reason, _) = error {
+                return field == "profile_key" && reason.contains("does not open this profile")
+            }
+            return false
+        }
+        XCTAssertEqual(try files(), before, "a wrong key changes no byte on disk")
+        XCTAssertTrue(try openProfile().checklist().items.contains { $0.title == "Copy of the contract for Olga" })
+    }
+
+    func testEraseAllDataRemovesTheProfileAndTheNextOpenIsAFirstRun() throws {
+        do {
+            let waymark = try openProfile()
+            _ = try waymark.checklistAddOwnItem(text: "Copy of the contract for Olga", now: monday10Moscow)
+            try waymark.setLanguage(language: "ru")
+            XCTAssertEqual(try waymark.eraseAllData(), EraseOutcome(removeDeviceData: true))
+            XCTAssertEqual(try files(), [:], "the profile and every file beside it are gone")
+            // Until the shell opens again the erased object is empty and writes nothing to disk.
+            XCTAssertEqual(try waymark.checklist().progress.done, 0)
+        }
+        XCTAssertEqual(try files(), [:])
+        // A new key, as the shell makes after erasing: a first run.
+        let fresh = try openProfile(key: Data(repeating: 9, count: 32))
+        XCTAssertEqual(try fresh.language(), "en")
+        XCTAssertFalse(try fresh.checklist().items.contains { $0.title == "Copy of the contract for Olga" })
     }
 }

@@ -19,10 +19,15 @@ class WaymarkTestCase: XCTestCase {
     var profilePath: String { dir.appendingPathComponent("profile.sqlite").path }
 
     /// Opens (creating) the profile in the test's folder.
-    func openProfile(language: String = "en", timeZone: String = "Europe/Moscow") throws -> Waymark {
-        try Waymark.open(path: profilePath, options: WaymarkOptions(language: language, timeZone: timeZone))
+    func openProfile(language: String = "en", timeZone: String = "Europe/Moscow", key: Data = profileKey) throws -> Waymark {
+        try Waymark.open(
+            path: profilePath,
+            options: WaymarkOptions(language: language, timeZone: timeZone, profileKey: key))
     }
 }
+
+/// The profile key a shell keeps in the Keychain: 32 bytes, the same at every launch.
+let profileKey = Data(repeating: 42, count: 32)
 
 /// An instant written as ISO 8601 text, so each test says which moment it means.
 func at(_ text: String) -> Date {

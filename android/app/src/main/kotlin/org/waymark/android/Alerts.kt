@@ -144,6 +144,38 @@ object Alerts {
     }
 
     /**
+     * Cancels every alarm this app set: each alert of the last plan and of the device-protected
+     * copy (by the ids the bookkeeping files keep), the tap intents of the alarm clocks, and the
+     * plan-again alarm. After "erase all data"; the files themselves are deleted after this.
+     */
+    fun cancelAll(context: Context) {
+        val alarms = context.getSystemService(AlarmManager::class.java)
+        val record = File(context.noBackupFilesDir, SCHEDULED_FILE)
+        val planned = if (record.exists()) record.readLines() else emptyList()
+        val locked = lockedScheduleFile(context).let { if (it.exists()) it.readLines() else emptyList() }
+            .map { it.substringBefore('\t') }
+        for (id in (planned + locked).filter { it.isNotEmpty() }.toSet()) {
+            alertIntent(context, id, PendingIntent.FLAG_NO_CREATE)?.let {
+                alarms.cancel(it)
+                it.cancel()
+            }
+            PendingIntent.getActivity(
+                context, 0,
+                Intent(context, MainActivity::class.java).setData(alertUri(id)),
+                PendingIntent.FLAG_NO_CREATE or PendingIntent.FLAG_IMMUTABLE,
+            )?.cancel()
+        }
+        PendingIntent.getBroadcast(
+            context, 0,
+            Intent(context, AlertReceiver::class.java).setAction(ACTION_REPLAN),
+            PendingIntent.FLAG_NO_CREATE or PendingIntent.FLAG_IMMUTABLE,
+        )?.let {
+            alarms.cancel(it)
+            it.cancel()
+        }
+    }
+
+    /**
      * Arms the last plan again from device-protected storage, without the core: the phone has
      * restarted and the profile stays encrypted until the first unlock. Each alert carries only
      * its id, time and urgency; [AlertReceiver] finds its words when it fires. The full plan

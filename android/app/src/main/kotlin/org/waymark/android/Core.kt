@@ -8,6 +8,7 @@ import java.time.ZoneId
 import java.util.Locale
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
+import org.waymark.core.EraseOutcome
 import org.waymark.core.Waymark
 import org.waymark.core.WaymarkOptions
 
@@ -71,24 +72,71 @@ object Core {
     }
 
     /**
+     * Erases all of the person's Waymark data (the core decides what; no PIN is asked), on the
+     * core thread, then [done] with the core's outcome on the UI thread. When the core says to
+     * remove the device's data too, the shell removes its key, every alarm and notification and
+     * every file it wrote ([Erase.device]), and opens the profile again with a new key, as on a
+     * first run; otherwise (the help PIN opened the app) nothing else is removed.
+     */
+    fun erase(context: Context, done: (EraseOutcome) -> Unit, failed: (Throwable) -> Unit) {
+        val app = context.applicationContext
+        executor.execute {
+            val result = runCatching {
+                val outcome = profile(app).eraseAllData()
+                if (outcome.removeDeviceData) {
+                    opened?.close()
+                    opened = null
+                    openedAt = null
+                    Erase.device(app)
+                    profile(app)
+                }
+                outcome
+            }
+            main.post { result.fold(done, failed) }
+        }
+    }
+
+    /**
      * Opens the profile on first use; on every call, follows the phone's zone, and its language
-     * unless the person chose one in the app.
+     * unless the person chose one in the app. The profile key is read from the Keystore first:
+     * the core opens nothing without it.
      */
     private fun profile(context: Context): Waymark {
-        val options = WaymarkOptions(Locale.getDefault().language, ZoneId.systemDefault().id)
+        val language = Locale.getDefault().language
+        val zone = ZoneId.systemDefault().id
         // The no-backup folder: never in a cloud backup or a device transfer.
-        val path = File(context.noBackupFilesDir, "profile.sqlite").path
+        val file = profileFile(context)
+        val path = file.path
         val current = opened
         // Another folder is another profile (a test's fresh app data): open that one.
         if (current != null && openedAt == path) {
-            current.setSystemLanguage(options.language)
-            current.setTimeZone(options.timeZone)
+            current.setSystemLanguage(language)
+            current.setTimeZone(zone)
             return current
         }
-        val waymark = Waymark.open(path, options)
-        waymark.setKeystoreKey(KeyVault.profileKey(context))
+        // An encrypted profile whose key is lost gets an empty key, and the core refuses it in
+        // its own words: no new key, no new profile over the old one.
+        val key = KeyVault.profileKey(context, file)
+        val waymark = Waymark.open(path, WaymarkOptions(language, zone, key))
         opened = waymark
         openedAt = path
         return waymark
     }
+
+    /** The profile file, in the no-backup folder. */
+    fun profileFile(context: Context): File = File(context.noBackupFilesDir, PROFILE_FILE)
+
+    /**
+     * Closes the open profile, as when the process ends. The JVM tests use it to start the app
+     * again within one test; the next call opens the profile anew, reading its key first.
+     */
+    fun close() {
+        executor.submit {
+            opened?.close()
+            opened = null
+            openedAt = null
+        }.get()
+    }
+
+    private const val PROFILE_FILE = "profile.sqlite"
 }

@@ -112,7 +112,17 @@ class MainActivity : Activity(), Ui {
             }
         }, { error ->
             gatePending = false
+            // Nothing of the app can be shown (the profile did not open, e.g. its key is lost):
+            // the core's words for why, alone on the screen.
             showError(error)
+            stack.clear()
+            val words = android.widget.TextView(this).apply {
+                text = message(error)
+                textSize = 18f
+                setPadding(48, 48, 48, 48)
+            }
+            content = words
+            setContentView(words.apply { fitsSystemWindows = true })
         })
     }
 
@@ -130,6 +140,21 @@ class MainActivity : Activity(), Ui {
         stack.add(HomeScreen())
         show()
         Alerts.replan(this)
+    }
+
+    override fun erase() {
+        Core.erase(this, { _ ->
+            // The same screens whatever the core decided: after the help PIN nothing was
+            // removed, and nothing on screen may tell.
+            gated = false
+            stack.clear()
+            stack.add(HomeScreen())
+            stack.add(ErasedScreen())
+            show()
+            Alerts.replan(this)
+            // An erased profile has no disguise: the launcher shows what the core now says.
+            Core.run(this, { it.disguiseStatus(ShellPlatform.ANDROID) }, { Launcher.match(this, it) }, ::showError)
+        }, ::showError)
     }
 
     override fun onNewIntent(intent: Intent) {
@@ -288,11 +313,12 @@ class MainActivity : Activity(), Ui {
      * are for bug reports, never for the screen.
      */
     private fun showError(error: Throwable) {
-        val message = when (error) {
-            is WaymarkException -> shown(error)
-            else -> error.javaClass.simpleName
-        }
-        toast(message)
+        toast(message(error))
+    }
+
+    private fun message(error: Throwable): String = when (error) {
+        is WaymarkException -> shown(error)
+        else -> error.javaClass.simpleName
     }
 
     /** Every variant's `shown`: the generated sealed class declares it per variant, not once. */

@@ -45,6 +45,12 @@ interface Ui {
      */
     fun opened()
 
+    /**
+     * Erases all of the person's Waymark data (after the one question): the core decides what
+     * is removed; the app then shows the "erased" screen over its (empty) home screen.
+     */
+    fun erase()
+
     /** Loads and renders this screen again. */
     fun reload()
 

@@ -29,7 +29,6 @@ class CheckinsTest {
     private val normalPin = "2468"
     private val duressPin = "1357"
     private val phrase = "How is aunt Valya?"
-    private val keystoreKey = ByteArray(32) { 42 }
 
     /**
      * Anna works in Istanbul; her family is in Moscow. She checks in at 09:00 and 21:00 Istanbul
@@ -49,8 +48,8 @@ class CheckinsTest {
         schedule = CheckinSchedule(cadence, "Europe/Istanbul", 60u, 30u),
     )
 
-    private fun open(name: String, timeZone: String = "Europe/Istanbul"): Waymark =
-        Waymark.open(dir.resolve(name).toString(), WaymarkOptions("en", timeZone))
+    private fun open(name: String, timeZone: String = "Europe/Istanbul", key: ByteArray = PROFILE_KEY): Waymark =
+        Waymark.open(dir.resolve(name).toString(), WaymarkOptions("en", timeZone, key))
 
     /** A traveller's profile with the plan and both PINs set. */
     private fun ready(name: String = "anna"): Waymark = open(name).also {
@@ -58,8 +57,8 @@ class CheckinsTest {
         it.setCheckinPins(normalPin, duressPin, phrase)
     }
 
-    /** A family profile that has its keystore key. */
-    private fun family(): Waymark = open("family", "Europe/Moscow").also { it.setKeystoreKey(keystoreKey) }
+    /** The family's profile. */
+    private fun family(): Waymark = open("family", "Europe/Moscow")
 
     /** The six-digit code at the end of a check-in message. */
     private fun code(message: String): String = message.substringAfterLast(' ')
@@ -263,10 +262,6 @@ class CheckinsTest {
             assertInvalid("passphrase") { anna.exportPlan(normalPin, "short") }
 
             open("family", "Europe/Moscow").use { mother ->
-                // Without the keystore key nothing can be sealed at rest, so nothing is imported.
-                assertInvalid("key") { mother.importPlan(export.payload, export.passphrase, dayBefore) }
-                assertInvalid("key") { mother.setKeystoreKey(ByteArray(16)) }
-                mother.setKeystoreKey(keystoreKey)
                 val empty = mother.familyList(dayBefore)
                 assertTrue(empty.travellers.isEmpty())
                 assertNotNull(empty.emptyHint)
@@ -527,21 +522,16 @@ class CheckinsTest {
     }
 
     @Test
-    fun `the keystore key is 32 bytes, and only the key a plan was imported with opens it`() {
+    fun `the profile key is 32 bytes, and only the key the profile was made with opens it`() {
         val export = ready().use { it.exportPlan(normalPin, null) }
         val id = family().use { it.importPlan(export.payload, export.passphrase, dayBefore).id }
-        open("family", "Europe/Moscow").use { relaunched ->
-            for (size in listOf(0, 31, 33)) {
-                assertInvalid("key") { relaunched.setKeystoreKey(ByteArray(size)) }
-            }
-            // The app must give the key after every launch, before the family's screens.
-            assertInvalid("key") { relaunched.familyTraveller(id, firstWindow) }
-            relaunched.setKeystoreKey(ByteArray(32) { 7 })
-            val wrong = assertInvalid("key") { relaunched.familyList(firstWindow) }
-            assertTrue(wrong.reason.contains("does not open"), wrong.reason)
-            relaunched.setKeystoreKey(keystoreKey)
-            assertEquals("Anna", relaunched.familyTraveller(id, firstWindow).name)
+        for (size in listOf(0, 31, 33)) {
+            assertInvalid("profile_key") { open("family", "Europe/Moscow", ByteArray(size)).close() }
         }
+        // The family's secrets are sealed with the same key as the file: another key opens nothing.
+        val wrong = assertInvalid("profile_key") { open("family", "Europe/Moscow", ByteArray(32) { 7 }).close() }
+        assertTrue(wrong.reason.contains("does not open"), wrong.reason)
+        family().use { relaunched -> assertEquals("Anna", relaunched.familyTraveller(id, firstWindow).name) }
     }
 
     @Test

@@ -109,12 +109,14 @@ class ProfileTest {
     }
 
     @Test
-    fun `a file that is not a profile is reported as unreadable and left alone`() {
+    fun `a file that is not a profile is refused as the wrong key and left alone`() {
         val file = dir.resolve("profile.sqlite")
         val bytes = "These are my notes, not a database.\n".repeat(200).toByteArray()
         Files.write(file, bytes)
-        val error = assertFailsWith<WaymarkException.ProfileUnreadable> { openProfile(dir) }
-        assertTrue(error.reason.isNotBlank())
+        // An encrypted profile looks like any other bytes: only the key can tell.
+        val error = assertFailsWith<WaymarkException.InvalidInput> { openProfile(dir) }
+        assertEquals("profile_key", error.field)
+        assertContains(error.reason, "does not open this profile")
         assertFalse(error.reason.contains("notes"), "the file's content never reaches the error")
         assertTrue(bytes.contentEquals(Files.readAllBytes(file)))
     }
@@ -123,8 +125,61 @@ class ProfileTest {
     fun `a folder in place of the profile file is a storage error`() {
         val folder = Files.createDirectory(dir.resolve("profile.sqlite"))
         val error = assertFailsWith<WaymarkException.Storage> {
-            Waymark.open(folder.toString(), WaymarkOptions("en", "Europe/Moscow"))
+            Waymark.open(folder.toString(), WaymarkOptions("en", "Europe/Moscow", PROFILE_KEY))
         }
         assertTrue(error.reason.isNotBlank())
+        assertTrue(Files.isDirectory(folder))
+    }
+
+    /** Every file in the test's folder, by name, with its bytes. */
+    private fun files(): Map<String, List<Byte>> = Files.list(dir).use { paths ->
+        paths.toList().associate { it.fileName.toString() to Files.readAllBytes(it).toList() }
+    }
+
+    @Test
+    fun `a missing or short profile key is refused before anything is created`() {
+        for (key in listOf(ByteArray(0), ByteArray(16), ByteArray(33))) {
+            val error = assertFailsWith<WaymarkException.InvalidInput> { openProfile(dir, key = key).close() }
+            assertEquals("profile_key", error.field)
+            assertTrue(error.shown.isNotBlank())
+        }
+        assertEquals(emptyMap(), files())
+    }
+
+    @Test
+    fun `a wrong profile key is refused and leaves every file as it was`() {
+        openProfile(dir).use { it.checklistAddOwnItem("Copy of the contract for Olga", MONDAY_10_MOSCOW) }
+        val before = files()
+        assertTrue("profile.sqlite" in before)
+
+        val error = assertFailsWith<WaymarkException.InvalidInput> {
+            openProfile(dir, key = ByteArray(32) { 7 }).close()
+        }
+        assertEquals("profile_key", error.field)
+        assertContains(error.reason, "does not open this profile")
+        assertTrue(error.shown.isNotBlank())
+        assertEquals(before, files(), "a wrong key changes no byte on disk")
+
+        openProfile(dir).use { waymark ->
+            assertContains(waymark.checklist().items.map { it.title }, "Copy of the contract for Olga")
+        }
+    }
+
+    @Test
+    fun `erase all data removes the profile and the next open is a first run`() {
+        openProfile(dir).use { waymark ->
+            waymark.checklistAddOwnItem("Copy of the contract for Olga", MONDAY_10_MOSCOW)
+            waymark.setLanguage("ru")
+            assertEquals(EraseOutcome(removeDeviceData = true), waymark.eraseAllData())
+            assertEquals(emptyMap(), files(), "the profile and every file beside it are gone")
+            // Until the shell opens again the erased object is empty and writes nothing to disk.
+            assertEquals(0u, waymark.checklist().progress.done)
+        }
+        assertEquals(emptyMap(), files())
+        // A new key, as the shell makes after erasing: a first run.
+        openProfile(dir, key = ByteArray(32) { 9 }).use { fresh ->
+            assertEquals("en", fresh.language())
+            assertFalse("Copy of the contract for Olga" in fresh.checklist().items.map { it.title })
+        }
     }
 }

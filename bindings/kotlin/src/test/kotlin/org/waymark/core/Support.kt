@@ -6,12 +6,16 @@ import java.time.Instant
 // Helpers shared by the feature-area tests. Each test class gets its own folder from JUnit's
 // @TempDir, so every test starts from a new profile.
 
+/** The profile key a shell keeps in the platform keystore: 32 bytes, the same at every launch. */
+internal val PROFILE_KEY: ByteArray = ByteArray(32) { 42 }
+
 /** Opens (creating) the profile `profile.sqlite` in `dir`. The caller closes it. */
 internal fun openProfile(
     dir: Path,
     language: String = "en",
     timeZone: String = "Europe/Moscow",
-): Waymark = Waymark.open(dir.resolve("profile.sqlite").toString(), WaymarkOptions(language, timeZone))
+    key: ByteArray = PROFILE_KEY,
+): Waymark = Waymark.open(dir.resolve("profile.sqlite").toString(), WaymarkOptions(language, timeZone, key))
 
 /** An instant written as RFC 3339 text, so each test says which moment it means. */
 internal fun at(text: String): Instant = Instant.parse(text)

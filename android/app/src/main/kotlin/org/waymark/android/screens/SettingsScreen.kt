@@ -1,6 +1,8 @@
 package org.waymark.android
 
 import android.app.Activity
+import android.app.AlertDialog
+import android.view.WindowManager
 import android.widget.Switch
 import java.time.Instant
 import java.time.ZoneId
@@ -77,6 +79,41 @@ class SettingsScreen : Screen<SettingsModel>() {
         note(disguise.detail)
         // What Android still shows of Waymark while disguised, said plainly.
         text(disguise.stillVisible)
+
+        // Erasing asks once, in the core's plain words, and never for a PIN.
+        heading(texts.eraseTitle)
+        note(texts.eraseAbout)
+        button(texts.eraseTitle) { confirmErase(ui) }
+    }
+
+    /** The one question before erasing: erase, or cancel (which changes nothing). */
+    private fun confirmErase(ui: Ui) {
+        val texts = ui.texts
+        AlertDialog.Builder(ui.context)
+            .setTitle(texts.eraseTitle)
+            .setMessage(texts.eraseQuestion)
+            .setPositiveButton(texts.eraseConfirm) { _, _ -> ui.erase() }
+            .setNegativeButton(texts.cancel, null)
+            .create()
+            .apply {
+                // A dialog is a window of its own: it is kept out of screenshots like the app's.
+                window?.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
+            }
+            .show()
+    }
+}
+
+/**
+ * Shown once "erase all data" is done: the core's words, the same whether the core removed
+ * everything or (after the help PIN) only emptied what this session shows. Back leads to the
+ * app, which is empty either way.
+ */
+class ErasedScreen : Screen<Unit>() {
+    override fun load(core: Waymark, now: Instant) = Unit
+
+    override fun render(ui: Ui, model: Unit) = column(ui.context) {
+        title(ui.texts.eraseTitle)
+        text(ui.texts.eraseDone)
     }
 }
 

@@ -54,7 +54,7 @@ class AlarmsTest {
         ShadowAlarmManager.setCanScheduleExactAlarms(true)
         val now = Instant.now()
         val olgaDir = Files.createTempDirectory("olga")
-        val olga = Waymark.open(olgaDir.resolve("p.sqlite").toString(), WaymarkOptions("en", zone.id))
+        val olga = Waymark.open(olgaDir.resolve("p.sqlite").toString(), WaymarkOptions("en", zone.id, ByteArray(32) { 3 }))
         plan(olga, "Olga", "Antalya", now)
         val export = olga.exportPlan("2468", null)
         shell.ask { core ->

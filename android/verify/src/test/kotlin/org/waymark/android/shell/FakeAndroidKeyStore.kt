@@ -77,8 +77,19 @@ class FakeAndroidKeyStore : Provider("AndroidKeyStore", "1.0", "in-memory Androi
 
         /** Puts the provider in place (once per JVM) and forgets every key. */
         fun install() {
-            if (Security.getProvider("AndroidKeyStore") == null) Security.addProvider(FakeAndroidKeyStore())
+            provide()
             keys.clear()
         }
+
+        /** Puts the provider in place (once per JVM), keeping the keys it has. */
+        fun provide() {
+            if (Security.getProvider("AndroidKeyStore") == null) Security.addProvider(FakeAndroidKeyStore())
+        }
+
+        /** The aliases of the keys it holds. */
+        fun aliases(): Set<String> = keys.keys.toSet()
+
+        /** Loses every key, as when the Keystore's entries are gone (e.g. a lock screen reset). */
+        fun loseKeys() = keys.clear()
     }
 }

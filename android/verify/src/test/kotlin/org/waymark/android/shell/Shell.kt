@@ -109,6 +109,23 @@ class Shell private constructor(val controller: ActivityController<MainActivity>
     /** The next intent the shell started (dial, text, share, a settings panel), if any. */
     fun nextStartedIntent(): Intent? = shadowOf(activity as Activity).nextStartedActivity
 
+    /**
+     * Ends the app as when its process is killed (the activity destroyed, the profile closed)
+     * and starts it again: the app's files and the Keystore's keys stay, and the profile is
+     * opened anew, its key read first.
+     */
+    fun restart(): Shell {
+        stop()
+        return launch(keepKeystore = true)
+    }
+
+    /** Ends the app as when its process is killed: the activity destroyed, the profile closed. */
+    fun stop() {
+        controller.pause().stop().destroy()
+        settle()
+        Core.close()
+    }
+
     /** Presses the system back button. */
     fun back() {
         @Suppress("DEPRECATION")
@@ -119,9 +136,12 @@ class Shell private constructor(val controller: ActivityController<MainActivity>
     companion object {
         private const val MAX_ROUNDS = 200
 
-        /** Starts the app as the launcher does (or with [intent], as a notification tap does). */
-        fun launch(intent: Intent? = null): Shell {
-            FakeAndroidKeyStore.install()
+        /**
+         * Starts the app as the launcher does (or with [intent], as a notification tap does).
+         * The Keystore starts empty, as on a new phone, unless [keepKeystore] (a restart).
+         */
+        fun launch(intent: Intent? = null, keepKeystore: Boolean = false): Shell {
+            if (keepKeystore) FakeAndroidKeyStore.provide() else FakeAndroidKeyStore.install()
             AppClock.clock = Clock.systemUTC()
             val controller = if (intent == null) {
                 Robolectric.buildActivity(MainActivity::class.java)

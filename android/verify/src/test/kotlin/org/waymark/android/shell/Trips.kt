@@ -12,14 +12,15 @@ internal const val SIGNAL_PHRASE = "the cat is on the roof"
 
 /**
  * A trip for [name] to [city], Türkiye, from yesterday for ten days, in this machine's time
- * zone, with the core's default check-in times and both check-in PINs: the traveller the JVM
- * tests share.
+ * zone, with the core's default check-in times and both check-in PINs (and [employer], when
+ * given): the traveller the JVM tests share.
  */
 internal fun planTrip(
     core: Waymark,
     now: Instant = Instant.now(),
     name: String = "Anna",
     city: String = "Istanbul",
+    employer: String? = null,
 ) {
     val zone = ZoneId.systemDefault()
     val form = core.tripPlanForm(now)
@@ -33,6 +34,7 @@ internal fun planTrip(
             ends = org.waymark.core.tripDayEnd(today.plusDays(10).toString(), form.datesZone),
             homeTimeZone = zone.id,
             destinationTimeZone = zone.id,
+            employer = employer,
         ),
         now,
     )

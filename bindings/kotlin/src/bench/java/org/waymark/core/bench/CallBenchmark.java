@@ -46,7 +46,7 @@ public class CallBenchmark {
         dir = Files.createTempDirectory("waymark-bench");
         waymark = Waymark.Companion.open(
                 dir.resolve("profile.sqlite").toString(),
-                new WaymarkOptions("ru", "Europe/Istanbul"));
+                new WaymarkOptions("ru", "Europe/Istanbul", new byte[32]));
     }
 
     @TearDown
