@@ -89,12 +89,9 @@ def test_a_file_that_is_not_a_profile_is_refused_and_left_alone(tmp_path, open_p
     path = tmp_path / "profile.sqlite"
     content = b"These are my notes, not a database.\n" * 200
     path.write_bytes(content)
-    # An encrypted profile looks like any other bytes: only the key can tell, and it does not
-    # open this file.
-    with pytest.raises(WaymarkError.InvalidInput) as error:
+    # Neither plain nor encrypted SQLite: not a profile, whatever the key.
+    with pytest.raises(WaymarkError.ProfileUnreadable) as error:
         open_profile()
-    assert error.value.field == "profile_key"
-    assert "does not open this profile" in error.value.reason
     assert "notes" not in str(error.value)
     assert path.read_bytes() == content
 

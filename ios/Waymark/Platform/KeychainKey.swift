@@ -1,5 +1,6 @@
 import Foundation
 import Security
+import WaymarkCore
 
 /// The profile key: 32 random bytes the core encrypts the whole profile with (and the family's
 /// secrets inside it), kept as one Keychain item on this device only: never synced, never in a
@@ -81,14 +82,11 @@ enum KeychainKey {
         }
     }
 
-    /// Whether `profile` exists and does not start as an unencrypted SQLite file does (one that
-    /// exists but cannot be read counts as encrypted: no new key is made for it).
+    /// Whether the core finds an encrypted profile at `profile` (one it cannot read counts as
+    /// encrypted: no new key is made for it).
     private static func encrypted(_ profile: URL) -> Bool {
-        guard FileManager.default.fileExists(atPath: profile.path) else { return false }
-        guard let handle = try? FileHandle(forReadingFrom: profile) else { return true }
-        defer { try? handle.close() }
-        let header = handle.readData(ofLength: 16)
-        return header.count == 16 && header != Data("SQLite format 3\u{0}".utf8)
+        guard let found = try? profileAtRest(path: profile.path) else { return true }
+        return found == .encrypted
     }
 
     struct KeychainFailure: LocalizedError {

@@ -82,13 +82,13 @@ final class ProfileTests: WaymarkTestCase {
         XCTAssertGreaterThanOrEqual(info.version, 1)
     }
 
-    func testAFileThatIsNotAProfileIsRefusedAsTheWrongKeyAndLeftAlone() throws {
+    func testAFileThatIsNotAProfileIsRefusedAndLeftAlone() throws {
         let content = Data(String(repeating: "These are my notes, not a database.\n", count: 200).utf8)
         try content.write(to: URL(fileURLWithPath: profilePath))
-        // An encrypted profile looks like any other bytes: only the key can tell.
+        // Neither plain nor encrypted SQLite: not a profile, whatever the key.
         assertThrows(try self.openProfile()) { error in
-            if case let .InvalidInput(field, reason, shown) = error {
-                return field == "profile_key" && reason.contains("does not open this profile") && !shown.isEmpty
+            if case let .ProfileUnreadable(reason, shown) = error {
+                return !reason.contains("notes") && !shown.isEmpty
             }
             return false
         }

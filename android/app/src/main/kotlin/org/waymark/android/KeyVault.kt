@@ -11,6 +11,9 @@ import javax.crypto.Cipher
 import javax.crypto.KeyGenerator
 import javax.crypto.SecretKey
 import javax.crypto.spec.GCMParameterSpec
+import org.waymark.core.ProfileAtRest
+import org.waymark.core.WaymarkException
+import org.waymark.core.profileAtRest
 
 /**
  * The profile key: 32 random bytes the core encrypts the whole profile with (and the family's
@@ -29,9 +32,6 @@ object KeyVault {
     private const val IV_BYTES = 12
     private const val TAG_BITS = 128
     private const val KEY_BYTES = 32
-
-    /** The first 16 bytes of an unencrypted SQLite file: a profile from the last release. */
-    private val PLAINTEXT_MAGIC = "SQLite format 3\u0000".toByteArray(Charsets.US_ASCII)
 
     /** The key file, in the no-backup folder. */
     fun keyFile(context: Context): File = File(context.noBackupFilesDir, FILE)
@@ -65,13 +65,16 @@ object KeyVault {
         }
     }
 
-    /** Whether [profile] exists and is not an unencrypted SQLite file (so a key made it). */
-    private fun encrypted(profile: File): Boolean {
-        if (!profile.isFile || profile.length() < PLAINTEXT_MAGIC.size) return false
-        val header = ByteArray(PLAINTEXT_MAGIC.size)
-        val read = profile.inputStream().use { it.read(header) }
-        return read == header.size && !header.contentEquals(PLAINTEXT_MAGIC)
-    }
+    /**
+     * Whether the core finds an encrypted profile at [profile] (one it cannot read counts as
+     * encrypted: no new key is made for it).
+     */
+    private fun encrypted(profile: File): Boolean =
+        try {
+            profileAtRest(profile.path) == ProfileAtRest.ENCRYPTED
+        } catch (e: WaymarkException) {
+            true
+        }
 
     private fun create(context: Context): ByteArray {
         val key = ByteArray(KEY_BYTES).also { SecureRandom().nextBytes(it) }

@@ -109,14 +109,12 @@ class ProfileTest {
     }
 
     @Test
-    fun `a file that is not a profile is refused as the wrong key and left alone`() {
+    fun `a file that is not a profile is refused and left alone`() {
         val file = dir.resolve("profile.sqlite")
         val bytes = "These are my notes, not a database.\n".repeat(200).toByteArray()
         Files.write(file, bytes)
-        // An encrypted profile looks like any other bytes: only the key can tell.
-        val error = assertFailsWith<WaymarkException.InvalidInput> { openProfile(dir) }
-        assertEquals("profile_key", error.field)
-        assertContains(error.reason, "does not open this profile")
+        // Neither plain nor encrypted SQLite: not a profile, whatever the key.
+        val error = assertFailsWith<WaymarkException.ProfileUnreadable> { openProfile(dir) }
         assertFalse(error.reason.contains("notes"), "the file's content never reaches the error")
         assertTrue(bytes.contentEquals(Files.readAllBytes(file)))
     }
