@@ -1,9 +1,19 @@
 """Opening a profile, the preferences on it, and the languages: `Waymark.open` and friends."""
 
 import gc
+import shutil
+from pathlib import Path
 
 import pytest
-from waymark_core import EraseOutcome, Waymark, WaymarkError, WaymarkOptions, supported_languages
+from waymark_core import (
+    EraseOutcome,
+    ProfileAtRest,
+    Waymark,
+    WaymarkError,
+    WaymarkOptions,
+    profile_at_rest,
+    supported_languages,
+)
 
 from support import MONDAY_10_MOSCOW, PROFILE_KEY
 
@@ -164,3 +174,18 @@ def test_erase_all_data_removes_the_profile_and_the_next_open_is_a_first_run(tmp
     assert fresh.language() == "en"
     assert "Copy of the contract for Olga" not in [item.title for item in fresh.checklist().items]
     assert fresh.checklist().progress.done == 0
+
+
+def test_profile_at_rest_tells_when_a_new_key_may_be_made(tmp_path):
+    path = tmp_path / "profile.sqlite"
+    assert profile_at_rest(str(path)) == ProfileAtRest.MISSING
+    # A profile the last release wrote unencrypted: a new key may be made; the open seals it.
+    legacy = Path(__file__).resolve().parents[2] / "core/tests/data/legacy-profile.sqlite"
+    shutil.copy(legacy, path)
+    assert profile_at_rest(str(path)) == ProfileAtRest.UNENCRYPTED
+    opened = Waymark.open(str(path), WaymarkOptions(language="en", time_zone="Europe/Moscow", profile_key=PROFILE_KEY))
+    del opened
+    gc.collect()
+    assert profile_at_rest(str(path)) == ProfileAtRest.ENCRYPTED
+    path.write_bytes(b"These are my notes, not a database.\n" * 200)
+    assert profile_at_rest(str(path)) == ProfileAtRest.NOT_A_PROFILE
