@@ -34,7 +34,7 @@ mod words;
 mod zone;
 
 pub use action::{Action, action_from_token, action_token};
-pub use api::waymark::{EraseOutcome, profile_at_rest};
+pub use api::waymark::{EraseOutcome, erase_unopenable_profile, profile_at_rest};
 pub use calculator::{
     CalculatorKey, CalculatorOperator, CalculatorOutcome, CalculatorState, CalculatorStep,
     calculator_press, calculator_start,
@@ -94,7 +94,9 @@ pub use search::{
     QUERY_MAX_CHARS, SEARCH_RESULTS_MAX, SearchKind, SearchResult, SearchView, TextPart,
 };
 pub use settings::{LanguageInfo, supported_languages};
-pub use shell_texts::{AlertChannel, LockedAlertText, ShellTexts, locked_alert_text};
+pub use shell_texts::{
+    AlertChannel, LockedAlertText, ShellTexts, locked_alert_text, shell_texts_without_profile,
+};
 pub use speech::SpeakableText;
 pub use storage::{ProfileAtRest, integrity_check};
 pub use time_json::rfc3339;

@@ -39,8 +39,10 @@ macro_rules! shell_texts {
 
         /// The words a shell needs around the view models, in the person's language.
         pub(crate) fn build_shell_texts(profile: &Profile) -> ShellTexts {
-            let prefs = profile.prefs();
-            let ui = prefs.ui();
+            texts_from(&profile.prefs().ui())
+        }
+
+        fn texts_from(ui: &Ui<'_>) -> ShellTexts {
             ShellTexts {
                 $($field: ui.text(concat!("shell_", stringify!($field))),)+
                 alert_channels: ALERT_KINDS
@@ -70,6 +72,19 @@ pub struct AlertChannel {
     pub name: String,
     /// What the channel's alerts are about.
     pub description: String,
+}
+
+/// The words a shell needs where no profile can be opened (its key is lost: the screen that
+/// offers to erase it), in `language` (the phone's), from the content built into the app; a
+/// language tag the core cannot read gets English. An error's reason is in English.
+#[uniffi::export]
+pub fn shell_texts_without_profile(language: String) -> Result<ShellTexts, WaymarkError> {
+    let pack = default_pack().map_err(english)?;
+    let chain = match pack.chain(&language) {
+        Ok(chain) => chain,
+        Err(_) => pack.chain("en").map_err(english)?,
+    };
+    Ok(texts_from(&Ui::new(&pack, &chain)))
 }
 
 /// What a phone shows for an alert that fires after a restart, before the person first unlocked

@@ -9,8 +9,9 @@ use std::time::{Duration, SystemTime};
 
 use chrono::DateTime;
 use waymark_core::{
-    CheckinCadence, CheckinSchedule, OfferInput, OwnContactInput, OwnContactKind, TripPlan,
-    Waymark, WaymarkError, WaymarkOptions,
+    CheckinCadence, CheckinSchedule, OfferInput, OwnContactInput, OwnContactKind, ProfileAtRest,
+    TripPlan, Waymark, WaymarkError, WaymarkOptions, erase_unopenable_profile, profile_at_rest,
+    shell_texts_without_profile,
 };
 
 const KEY: [u8; 32] = [0x5a; 32];
@@ -536,4 +537,71 @@ fn a_sealed_profile_opens_with_its_key_after_many_sessions() {
         .filter(|i| i.is_own)
         .count();
     assert_eq!(own, 5);
+}
+
+#[test]
+fn a_profile_whose_key_is_lost_can_be_erased_without_opening_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("traveller.sqlite");
+    let path_text = path.to_str().unwrap().to_owned();
+    assert_eq!(
+        profile_at_rest(path_text.clone()).unwrap(),
+        ProfileAtRest::Missing
+    );
+    let family_dir = tempfile::tempdir().unwrap();
+    {
+        let traveller = open(&path, &KEY).unwrap();
+        let family = open(&family_dir.path().join("family.sqlite"), &KEY).unwrap();
+        fill(&traveller, &family);
+    }
+    // The keystore lost the key: the profile is there, and only a new key could be made.
+    assert_eq!(
+        profile_at_rest(path_text.clone()).unwrap(),
+        ProfileAtRest::Encrypted
+    );
+    assert!(open(&path, &[0x33; 32]).is_err());
+
+    // The screen that offers to erase it speaks the phone's language without a profile.
+    let texts = shell_texts_without_profile("ru".into()).unwrap();
+    assert!(
+        texts.erase_question.contains("Удалить"),
+        "{}",
+        texts.erase_question
+    );
+    assert_eq!(
+        shell_texts_without_profile("xx-not-a-tag!".into())
+            .unwrap()
+            .erase_title,
+        "Erase all Waymark data"
+    );
+
+    erase_unopenable_profile(path_text.clone()).unwrap();
+    assert!(files(dir.path()).is_empty());
+    assert_eq!(profile_at_rest(path_text).unwrap(), ProfileAtRest::Missing);
+    let fresh = open(&path, &[0x33; 32]).unwrap();
+    assert!(fresh.own_contacts().unwrap().contacts.is_empty());
+    assert!(fresh.trip_plan().unwrap().is_none());
+}
+
+#[test]
+fn profile_at_rest_tells_an_unencrypted_profile_and_a_file_that_is_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = legacy_profile(dir.path());
+    let text = path.to_str().unwrap().to_owned();
+    assert_eq!(
+        profile_at_rest(text.clone()).unwrap(),
+        ProfileAtRest::Unencrypted
+    );
+    drop(open(&path, &KEY).unwrap());
+    assert_eq!(
+        profile_at_rest(text.clone()).unwrap(),
+        ProfileAtRest::Encrypted
+    );
+    std::fs::write(&path, "These are my notes, not a database.\n".repeat(200)).unwrap();
+    assert_eq!(profile_at_rest(text).unwrap(), ProfileAtRest::NotAProfile);
+    let error = open(&path, &KEY).err().unwrap();
+    assert!(
+        matches!(error, WaymarkError::ProfileUnreadable { .. }),
+        "{error:?}"
+    );
 }

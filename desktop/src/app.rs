@@ -25,7 +25,14 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
     let settings = settings::resolve(&cli.global, env)?;
     // Checked before opening: opening creates the profile file, and a typo must not leave one.
     require_known_language(&settings)?;
-    let waymark = open(&settings)?;
+    let waymark = match (open(&settings), &cli.command) {
+        (Ok(waymark), _) => waymark,
+        // An encrypted profile whose key file is lost can still be erased, and nothing else.
+        (Err(failure), Some(Command::Erase { yes })) => {
+            return crate::erase::erase_unopenable(&settings, *yes, io, failure);
+        }
+        (Err(failure), _) => return Err(failure),
+    };
     let app = App {
         waymark: &waymark,
         settings: &settings,

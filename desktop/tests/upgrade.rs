@@ -156,6 +156,18 @@ fn an_encrypted_profile_without_its_key_file_is_refused_and_left_as_it_was() {
     let stderr = String::from_utf8(output.stderr).unwrap();
     assert!(stderr.contains("does not open this profile"), "{stderr}");
     assert_eq!(std::fs::read(&profile).unwrap(), before);
+
+    // It can still be erased (nothing in it can be read any more), and the next run starts anew.
+    std::fs::remove_file(&key).unwrap();
+    let output = command(&profile, &["erase", "--yes"]).output().unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(!profile.exists() && !key.exists());
+    contacts(&profile);
+    assert!(profile.exists() && key.exists());
 }
 
 #[test]

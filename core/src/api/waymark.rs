@@ -20,6 +20,17 @@ pub fn profile_at_rest(path: String) -> Result<ProfileAtRest, WaymarkError> {
     storage::at_rest(Path::new(&path)).map_err(english)
 }
 
+/// Erases the profile at `path` and every file beside it without opening it: for an encrypted
+/// profile whose key is lost (`profile_at_rest` says `Encrypted` and the keystore has no key),
+/// which nothing can read any more and which would otherwise keep the app from starting. Ask
+/// once (`ShellTexts.erase_question`, from `shell_texts_without_profile`), never for a PIN; then
+/// remove the rest as after `erase_all_data`, and open with a new key. A profile that still
+/// opens is erased with `erase_all_data` instead, which the help PIN cannot misuse.
+#[uniffi::export]
+pub fn erase_unopenable_profile(path: String) -> Result<(), WaymarkError> {
+    storage::erase_files(Path::new(&path)).map_err(english)
+}
+
 /// What the shell removes itself after `erase_all_data`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, uniffi::Record)]
 pub struct EraseOutcome {

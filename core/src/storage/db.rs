@@ -76,9 +76,7 @@ impl Db {
         // Closing first, so SQLite holds no file open while it is removed.
         replaced.close().map_err(|(_, error)| Error::from(error))?;
         if let Some(path) = &self.path {
-            for file in seal::profile_files(path) {
-                seal::remove_if_present(&file)?;
-            }
+            seal::erase_files(path)?;
         }
         Ok(())
     }

@@ -11,4 +11,4 @@ pub(crate) mod settings;
 pub(crate) use db::Db;
 pub(crate) use millis::{from_millis, to_millis};
 pub use seal::{ProfileAtRest, integrity_check};
-pub(crate) use seal::{ProfileKey, at_rest};
+pub(crate) use seal::{ProfileKey, at_rest, erase_files};

@@ -380,6 +380,14 @@ fn remove_interrupted_upgrade(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Removes every file of the profile at `path` (`profile_files`), opened by no one here.
+pub(crate) fn erase_files(path: &Path) -> Result<()> {
+    for file in profile_files(path) {
+        remove_if_present(&file)?;
+    }
+    Ok(())
+}
+
 /// Deletes `file` if it exists.
 pub(crate) fn remove_if_present(file: &Path) -> Result<()> {
     match fs::remove_file(file) {
