@@ -215,7 +215,10 @@ RECORDS = {
     "WaymarkOptions", "TripPlan", "CheckinSchedule", "OfferInput", "OfferAnswer",
     "SelfCheckAnswer", "QuizAnswer", "OwnContactInput",
 }
-FUNCTIONS = {"tripDayOf", "tripDayStart", "tripDayEnd", "qrCode", "readQrCode", "lockedAlertText"}
+FUNCTIONS = {
+    "tripDayOf", "tripDayStart", "tripDayEnd", "qrCode", "readQrCode", "lockedAlertText",
+    "profileAtRest", "eraseUnopenableProfile", "shellTextsWithoutProfile",
+}
 
 
 def main(arguments: list[str]) -> int:

@@ -43,7 +43,10 @@ def test_the_generated_signatures_are_read(generated):
 def test_the_ios_shell_calls_the_core():
     found = [call for path in IOS_FILES for call in calls(path.read_text(encoding="utf-8"), RECORDS, FUNCTIONS)]
     names = {call.name for call in found}
-    assert {"open", "eraseAllData", "lockedAlertText", "home", "checkIn", "planNotifications"} <= names, names
+    assert {
+        "open", "eraseAllData", "lockedAlertText", "home", "checkIn", "planNotifications",
+        "profileAtRest", "eraseUnopenableProfile", "shellTextsWithoutProfile",
+    } <= names, names
 
 
 @pytest.mark.parametrize("path", IOS_FILES, ids=lambda p: str(p.relative_to(ROOT)))

@@ -42,8 +42,26 @@ enum KeychainKey {
         }
     }
 
+    /// Whether the profile at `profile` cannot be opened because its key is lost: the core finds
+    /// an encrypted profile there, and the Keychain has no usable key (no item, or a damaged
+    /// one). The core decides "encrypted"; the shell only knows its key is missing. Before the
+    /// first unlock, or on any other Keychain error, the key is not known to be missing.
+    static func isLost(for profile: URL) -> Bool {
+        let missing: Bool
+        do {
+            switch try read() {
+            case nil: missing = true
+            case let .key(key)?: missing = key.count != length
+            case .beforeFirstUnlock?: missing = false
+            }
+        } catch {
+            missing = false
+        }
+        return missing && (try? profileAtRest(path: profile.path)) == .encrypted
+    }
+
     /// Removes the item, after the core erased the profile (`eraseAllData` said to remove the
-    /// device's data).
+    /// device's data, or `eraseUnopenableProfile` erased one whose key was lost).
     static func remove() {
         SecItemDelete(base() as CFDictionary)
     }

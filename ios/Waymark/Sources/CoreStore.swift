@@ -18,7 +18,16 @@ final class CoreStore: ObservableObject {
 
     /// The screens in front of the app. The core decides `locked` and whether the disguise is on;
     /// the shell only remembers that this launch got past the calculator.
-    enum Gate { case loading, calculator, lock, open }
+    enum Gate { case loading, calculator, lock, open, lostKey }
+    /// Why the profile did not open and the words of the erase offer, when its key is lost.
+    @Published private(set) var lostKey: LostKey?
+
+    /// An encrypted profile whose key is lost: the core's words for why it did not open, and the
+    /// shell's words in the phone's language (`shellTextsWithoutProfile`) for erasing it.
+    struct LostKey {
+        let why: String
+        let texts: ShellTexts
+    }
     /// The calculator opened the app since the last time it went to the background.
     private var pastCover = false
 
@@ -50,9 +59,48 @@ final class CoreStore: ObservableObject {
         } catch is BeforeFirstUnlock {
             failure = (try? lockedAlertText(language: language, urgency: .reminder))?.body
         } catch {
-            failure = Self.describe(error)
+            let why = Self.describe(error)
+            // The key of an encrypted profile is lost: nothing in it can be read any more, and
+            // erasing it (without opening it) is offered, so the app can start again.
+            let offer: ShellTexts? = try? await onQueue { () throws -> ShellTexts? in
+                guard KeychainKey.isLost(for: try ProfileLocation.profileURL()) else { return nil }
+                return try shellTextsWithoutProfile(language: language)
+            }
+            if let offer {
+                lostKey = LostKey(why: why, texts: offer)
+                gate = .lostKey
+                return
+            }
+            failure = why
         }
         await refreshGate()
+    }
+
+    /// Erases a profile whose key is lost, after its one question (never a PIN): the core removes
+    /// the profile's files without opening it (refused here unless the key is still lost), then
+    /// the rest goes as after `eraseAll` (the Keychain item, every notification, the share
+    /// extension's hand-over, every file the app wrote) and a new profile is opened with a new
+    /// key, as on a first run. True once done.
+    func eraseUnopenable(_ notifications: NotificationScheduler) async -> Bool {
+        do {
+            try await onQueue {
+                let profile = try ProfileLocation.profileURL()
+                guard KeychainKey.isLost(for: profile) else { throw KeyNotLost() }
+                try eraseUnopenableProfile(path: profile.path)
+            }
+        } catch {
+            failure = Self.describe(error)
+            return false
+        }
+        notifications.removeEverything()
+        SharedTextInbox.discard()
+        KeychainKey.remove()
+        ProfileLocation.removeShellFiles()
+        lostKey = nil
+        gate = .loading
+        await open()
+        await notifications.replan()
+        return true
     }
 
     /// "Erase all data", after its one question (never a PIN). The core erases the profile and
@@ -176,4 +224,5 @@ final class CoreStore: ObservableObject {
 
     private struct NotOpen: Error {}
     private struct BeforeFirstUnlock: Error {}
+    private struct KeyNotLost: Error {}
 }

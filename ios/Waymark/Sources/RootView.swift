@@ -18,6 +18,8 @@ struct RootView: View {
                 if let lock = store.lock { LockScreen(lock: lock) }
             case .open:
                 app
+            case .lostKey:
+                if let lost = store.lostKey { LostKeyScreen(lost: lost) }
             }
         }
         .alert(store.failure ?? "", isPresented: Binding(get: { store.failure != nil }, set: { if !$0 { store.failure = nil } })) {

@@ -9,8 +9,13 @@ import java.util.Locale
 import java.util.concurrent.ExecutorService
 import java.util.concurrent.Executors
 import org.waymark.core.EraseOutcome
+import org.waymark.core.ProfileAtRest
+import org.waymark.core.ShellTexts
 import org.waymark.core.Waymark
 import org.waymark.core.WaymarkOptions
+import org.waymark.core.eraseUnopenableProfile
+import org.waymark.core.profileAtRest
+import org.waymark.core.shellTextsWithoutProfile
 
 /**
  * The one open profile of this process, and the thread every core call runs on (never the UI
@@ -95,6 +100,52 @@ object Core {
             main.post { result.fold(done, failed) }
         }
     }
+
+    /**
+     * After the profile failed to open: [done] gets the words of the erase offer, in the phone's
+     * language, when the profile cannot be opened because its key is lost ([keyLost]), else
+     * null (any other failure offers nothing but the core's words).
+     */
+    fun lostKeyTexts(context: Context, done: (ShellTexts?) -> Unit) {
+        val app = context.applicationContext
+        executor.execute {
+            val texts = runCatching {
+                if (keyLost(app)) shellTextsWithoutProfile(Locale.getDefault().language) else null
+            }.getOrNull()
+            main.post { done(texts) }
+        }
+    }
+
+    /**
+     * Erases a profile that cannot be opened because its key is lost (after the one question;
+     * no PIN: nothing in it can be read any more), on the core thread: the core removes the
+     * profile's files without opening it, the shell removes the rest as after a normal erase
+     * ([Erase.device]: key, alarms, notifications, every file it wrote), and a new profile is
+     * opened with a new key, as on a first run. Refused unless the key is still lost.
+     */
+    fun eraseUnopenable(context: Context, done: () -> Unit, failed: (Throwable) -> Unit) {
+        val app = context.applicationContext
+        executor.execute {
+            val result = runCatching {
+                check(keyLost(app)) { "the profile's key is not lost" }
+                eraseUnopenableProfile(profileFile(app).path)
+                Erase.device(app)
+                profile(app)
+                Unit
+            }
+            main.post { result.fold({ done() }, failed) }
+        }
+    }
+
+    /**
+     * Whether the profile cannot be opened because its key is lost: it is not open, the core
+     * finds an encrypted profile, and the vault has no key it can unseal. The core decides "encrypted"; the shell
+     * only knows its key is missing.
+     */
+    private fun keyLost(context: Context): Boolean =
+        !(opened != null && openedAt == profileFile(context).path) &&
+            !KeyVault.hasKey(context) &&
+            runCatching { profileAtRest(profileFile(context).path) == ProfileAtRest.ENCRYPTED }.getOrDefault(false)
 
     /**
      * Opens the profile on first use; on every call, follows the phone's zone, and its language

@@ -47,6 +47,12 @@ object KeyVault {
         return create(context)
     }
 
+    /**
+     * Whether the vault holds a key it can unseal (the key file and the Keystore entry that
+     * sealed it are both there). Asked with the core's `profileAtRest` to tell a lost key.
+     */
+    fun hasKey(context: Context): Boolean = stored(context) != null
+
     /** The stored key, or null when the file, the Keystore entry or the key itself is gone. */
     private fun stored(context: Context): ByteArray? {
         val file = keyFile(context)

@@ -123,7 +123,44 @@ class MainActivity : Activity(), Ui {
             }
             content = words
             setContentView(words.apply { fitsSystemWindows = true })
+            // When that is because the key of an encrypted profile is lost, nothing in it can
+            // be read any more: erasing it is offered, so the app can start again.
+            Core.lostKeyTexts(this) { lost -> if (lost != null && content === words) offerErase(words.text, lost) }
         })
+    }
+
+    /**
+     * The screen of a profile whose key is lost: the core's words for why it did not open, then
+     * "Erase all Waymark data" with the core's explanation under it (in the phone's language,
+     * from [texts]); one question, never a PIN.
+     */
+    private fun offerErase(why: CharSequence, texts: ShellTexts) {
+        val screen = column(this) {
+            text(why)
+            button(texts.eraseTitle) { confirmErase(context, texts, ::eraseUnopenable) }
+            note(texts.eraseAbout)
+        }
+        content = screen
+        setContentView(ScrollView(this).apply {
+            addView(screen)
+            fitsSystemWindows = true
+        })
+    }
+
+    /**
+     * Erases the profile whose key is lost, and with it everything else as after a normal erase;
+     * then, on the new profile, the erased screen over the home screen of a first run.
+     */
+    private fun eraseUnopenable() {
+        Core.eraseUnopenable(this, {
+            gated = false
+            stack.clear()
+            stack.add(HomeScreen())
+            stack.add(ErasedScreen())
+            show()
+            Alerts.replan(this)
+            Core.run(this, { it.disguiseStatus(ShellPlatform.ANDROID) }, { Launcher.match(this, it) }, ::showError)
+        }, ::showError)
     }
 
     /** Shows [screen] (the lock or the cover) alone: every screen the app had open is dropped. */

@@ -10,6 +10,7 @@ import org.waymark.core.DisguiseView
 import org.waymark.core.LanguageInfo
 import org.waymark.core.LockView
 import org.waymark.core.ShellPlatform
+import org.waymark.core.ShellTexts
 import org.waymark.core.TestAlarmView
 import org.waymark.core.Waymark
 
@@ -83,24 +84,26 @@ class SettingsScreen : Screen<SettingsModel>() {
         // Erasing asks once, in the core's plain words, and never for a PIN.
         heading(texts.eraseTitle)
         note(texts.eraseAbout)
-        button(texts.eraseTitle) { confirmErase(ui) }
+        button(texts.eraseTitle) { confirmErase(ui.context, texts, ui::erase) }
     }
+}
 
-    /** The one question before erasing: erase, or cancel (which changes nothing). */
-    private fun confirmErase(ui: Ui) {
-        val texts = ui.texts
-        AlertDialog.Builder(ui.context)
-            .setTitle(texts.eraseTitle)
-            .setMessage(texts.eraseQuestion)
-            .setPositiveButton(texts.eraseConfirm) { _, _ -> ui.erase() }
-            .setNegativeButton(texts.cancel, null)
-            .create()
-            .apply {
-                // A dialog is a window of its own: it is kept out of screenshots like the app's.
-                window?.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
-            }
-            .show()
-    }
+/**
+ * The one question before erasing, in the core's [texts]: [erase], or cancel (which changes
+ * nothing). Never a PIN. Also asked where a profile whose key is lost is offered for erasing.
+ */
+fun confirmErase(context: android.content.Context, texts: ShellTexts, erase: () -> Unit) {
+    AlertDialog.Builder(context)
+        .setTitle(texts.eraseTitle)
+        .setMessage(texts.eraseQuestion)
+        .setPositiveButton(texts.eraseConfirm) { _, _ -> erase() }
+        .setNegativeButton(texts.cancel, null)
+        .create()
+        .apply {
+            // A dialog is a window of its own: it is kept out of screenshots like the app's.
+            window?.setFlags(WindowManager.LayoutParams.FLAG_SECURE, WindowManager.LayoutParams.FLAG_SECURE)
+        }
+        .show()
 }
 
 /**
