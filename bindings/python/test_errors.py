@@ -35,12 +35,11 @@ def test_a_not_found_in_russian_reads_russian(open_profile):
 
 
 def test_an_unreadable_profile_is_explained_in_the_requested_language(open_profile, tmp_path):
-    # Bytes that are no profile cannot be told from a profile sealed with another key.
     (tmp_path / "profile.sqlite").write_bytes(b"x" * 8192)
-    with pytest.raises(WaymarkError.InvalidInput) as error:
+    with pytest.raises(WaymarkError.ProfileUnreadable) as error:
         open_profile(language="ru")
-    assert error.value.field == "profile_key"
-    assert error.value.shown.startswith("ключ профиля, который хранит приложение, не открывает этот профиль")
+    assert error.value.shown.startswith("Waymark не может открыть файл с данными")
+    assert "not a Waymark profile" in error.value.reason
 
 
 @pytest.mark.parametrize("name", sorted(VARIANTS))

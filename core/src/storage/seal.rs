@@ -93,7 +93,7 @@ pub(crate) fn prepare(path: &Path, key: &ProfileKey) -> Result<()> {
         Found::Nothing => Ok(()),
         Found::Plaintext => upgrade(path, key),
         Found::Foreign => Err(Error::unreadable(
-            "the file is neither a plaintext nor an encrypted SQLite file",
+            "not a Waymark profile: neither a plain nor an encrypted SQLite file",
             reason::PROFILE_NOT_WAYMARK,
         )),
         Found::Sealed => {
