@@ -206,6 +206,11 @@ pub(crate) mod reason {
         QR_FRAME_BYTES = "reason_qr_frame_bytes",
         MESSAGE_CODE_ONCE = "reason_message_code_once",
         MESSAGE_TOO_LONG = "reason_message_too_long",
+        PAUSE_IN_PAST = "reason_pause_in_past",
+        PAUSE_TOO_LONG = "reason_pause_too_long",
+        EXTEND_NOT_LATER = "reason_extend_not_later",
+        EXTEND_TOO_FAR = "reason_extend_too_far",
+        TRIP_ENDED = "reason_trip_ended",
         // What the other failures say to the person (`WaymarkError`'s `shown`).
         NOT_FOUND = "error_not_found",
         NOT_FOUND_ARTICLE = "error_not_found_article",

@@ -6,10 +6,14 @@ pub(crate) mod alert_log;
 #[cfg(test)]
 mod alert_log_tests;
 mod codes;
+mod events;
 pub(crate) mod family;
 pub(crate) mod message;
 pub(crate) mod notifications;
 mod passphrase;
+pub(crate) mod pause;
+#[cfg(test)]
+mod pause_tests;
 mod phrase;
 pub(crate) mod pin_gate;
 mod pins;
@@ -60,5 +64,6 @@ pub use trip_days::{
 pub use view::{
     CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
     FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,
-    SharedTextView, SlotView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
+    SharedTextView, SlotView, TripChange, TripChangeOption, VerificationOutcome, VerificationView,
+    WatchedTravellerSummary,
 };

@@ -197,6 +197,7 @@ proptest! {
         let source = Source {
             schedule: &schedule,
             recorded: &[],
+            events: &crate::checkins::events::Events::default(),
             watched: family.then_some(("t1", "Anna")),
         };
         let alerts = planner::alerts(&[source], now, exact, &ui, &schedule.zone);

@@ -88,6 +88,17 @@ pub(crate) fn last_day_of(ends: SystemTime, time_zone: &str) -> Result<String> {
     day_of(just_before.into(), time_zone)
 }
 
+/// Days since 1970-01-01 of `day`: the parameter of an extension's code.
+pub(crate) fn day_number(day: NaiveDate) -> u32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    u32::try_from((day - epoch).num_days()).unwrap_or(0)
+}
+
+/// The day `number` days after 1970-01-01.
+pub(crate) fn day_of_number(number: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_days(chrono::Days::new(u64::from(number)))
+}
+
 pub(crate) fn day_end(date: &str, time_zone: &str) -> Result<SystemTime> {
     let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map_err(|_| Error::invalid("date", reason::DATE_FORMAT))?;
