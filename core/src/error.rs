@@ -162,6 +162,7 @@ pub(crate) mod reason {
         PINS_CHANGED_ELSEWHERE = "reason_pins_changed_elsewhere",
         NO_PLAN = "reason_no_plan",
         DATE_FORMAT = "reason_date_format",
+        DATE_TIME_FORMAT = "reason_date_time_format",
         DAY_MISSING_IN_ZONE = "reason_day_missing_in_zone",
         KEY_WRONG = "reason_key_wrong",
         KEY_LENGTH = "reason_key_length",

@@ -58,6 +58,7 @@ pub use plan_input::{TripPlanField, TripPlanFieldError, TripPlanInput, TripPlanS
 pub use planner::{AlertKind, AlertUrgency, NotificationPlan, PlannedAlert};
 pub use sharing::QR_BYTE_BUDGET;
 pub use status::SlotStatus;
+pub(crate) use trip_days::local_date_time;
 pub use trip_days::{
     CalendarDay, calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
 };

@@ -629,3 +629,29 @@ fn event_messages_hold_one_code_and_say_nothing_revealing_in_every_language() {
         }
     }
 }
+
+/// A pause's end as a picker gives it, on the profile's clock: a time the spring-forward night
+/// skips moves forward by the gap; a malformed one is refused with its field.
+#[test]
+fn a_local_time_becomes_an_instant_on_the_profiles_clock() {
+    let dir = tempfile::tempdir().unwrap();
+    let berlin = open(&dir, "berlin", "Europe/Berlin");
+    assert_eq!(
+        berlin
+            .local_time_instant("2026-03-29 02:30".into())
+            .unwrap(),
+        at("2026-03-29T01:30:00Z"),
+        "03:30 CEST"
+    );
+    assert_eq!(
+        berlin
+            .local_time_instant("2026-10-25T02:30".into())
+            .unwrap(),
+        at("2026-10-25T00:30:00Z"),
+        "the first 02:30"
+    );
+    assert!(matches!(
+        berlin.local_time_instant("25/10 02:30".into()),
+        Err(WaymarkError::InvalidInput { field, .. }) if field == "date_time"
+    ));
+}

@@ -307,6 +307,7 @@ pub(crate) const KEYS: &[&str] = &[
     "reason_pins_changed_elsewhere",
     "reason_no_plan",
     "reason_date_format",
+    "reason_date_time_format",
     "reason_day_missing_in_zone",
     "reason_key_wrong",
     "reason_key_length",

@@ -146,6 +146,14 @@ impl Waymark {
         self.call(|| pause::pause(self.profile(), &pin, until, now))
     }
 
+    /// The instant of a local date and time ("YYYY-MM-DD HH:MM") on this profile's clock (its
+    /// time zone), as a date and time picker gives it, e.g. the end of a pause for
+    /// `pause_check_ins`. A time a clock change skips is moved forward by the gap; a time it
+    /// repeats is the earlier one.
+    pub fn local_time_instant(&self, date_time: String) -> Result<SystemTime, WaymarkError> {
+        self.call(|| crate::checkins::local_date_time(&date_time, &self.profile().prefs().zone))
+    }
+
     /// Extends the trip with either PIN: `last_day` ("YYYY-MM-DD", in the zone the plan's dates
     /// are in) becomes its last day; it must be later than the current last day and at most a
     /// year from `now`. The receipt carries a message with a code the family verifies, which
