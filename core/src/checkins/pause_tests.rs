@@ -99,6 +99,20 @@ fn a_pause_looks_and_behaves_the_same_with_either_pin_on_the_travellers_phone() 
     );
     let status = &normal.status;
     assert_eq!(status.paused_until, Some(at(PAUSED_UNTIL)));
+    // The three changes stay on offer, each form with its first value on Anna's clock.
+    let changes: Vec<_> = status
+        .trip_changes
+        .iter()
+        .map(|c| (c.change, c.field_value.as_deref()))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (TripChange::Pause, Some("2026-03-03 15:00")),
+            (TripChange::Extend, Some("2026-06-01")),
+            (TripChange::End, None),
+        ]
+    );
     assert_eq!(
         status.headline,
         "Check-ins are paused until 4 Mar 2026, 15:00."

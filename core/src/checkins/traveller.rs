@@ -356,32 +356,60 @@ pub(crate) fn checkin_view_in(
         paused_until: paused_until.map(SystemTime::from),
         trip_ended: ended,
         trip_changes: if has_pins && !ended {
-            trip_changes(&ui)
+            trip_changes(&ui, &plan, &prefs.zone, at)
         } else {
             Vec::new()
         },
     })
 }
 
-fn trip_changes(ui: &crate::content::ui::Ui<'_>) -> Vec<TripChangeOption> {
+/// The pause, extension and end buttons, each with its form's field and a first value.
+fn trip_changes(
+    ui: &crate::content::ui::Ui<'_>,
+    plan: &ValidPlan,
+    zone: &crate::zone::Zone,
+    at: DateTime<Utc>,
+) -> Vec<TripChangeOption> {
+    let pause_until = codes::pause_step(at + chrono::Duration::hours(2))
+        .map(codes::pause_step_instant)
+        .map(|until| {
+            until
+                .with_timezone(zone)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        });
+    let day_after_end = DateTime::<Utc>::from(plan.plan.ends)
+        .with_timezone(&plan.schedule.zone)
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
     [
         (
             TripChange::Pause,
             "trip_change_pause",
             "trip_change_pause_hint",
+            Some(("trip_change_pause_field", pause_until)),
         ),
         (
             TripChange::Extend,
             "trip_change_extend",
             "trip_change_extend_hint",
+            Some(("trip_change_extend_field", Some(day_after_end))),
         ),
-        (TripChange::End, "trip_change_end", "trip_change_end_hint"),
+        (
+            TripChange::End,
+            "trip_change_end",
+            "trip_change_end_hint",
+            None,
+        ),
     ]
     .into_iter()
-    .map(|(change, label, hint)| TripChangeOption {
+    .map(|(change, label, hint, field)| TripChangeOption {
         change,
         label: ui.text(label),
         hint: ui.text(hint),
+        field_label: field.as_ref().map(|(key, _)| ui.text(key)),
+        field_value: field.and_then(|(_, value)| value),
     })
     .collect()
 }

@@ -63,6 +63,13 @@ pub struct TripChangeOption {
     pub label: String,
     /// What it does, and what the form asks for.
     pub hint: String,
+    /// The label of the form's one field, if it has one: the pause's end ("YYYY-MM-DD HH:MM" on
+    /// this profile's clock; pass it to `local_time_instant`) or the new last day
+    /// ("YYYY-MM-DD", a date picker's day). None for the end, which asks only for the PIN.
+    pub field_label: Option<String>,
+    /// The field's first value: a pause until two hours from now (rounded up to the quarter
+    /// hour), the day after the current last day.
+    pub field_value: Option<String>,
 }
 
 /// One scheduled check-in, as both sides see it.

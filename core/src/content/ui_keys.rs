@@ -54,6 +54,8 @@ pub(crate) const KEYS: &[&str] = &[
     "trip_change_pause_hint",
     "trip_change_extend",
     "trip_change_extend_hint",
+    "trip_change_pause_field",
+    "trip_change_extend_field",
     "trip_change_end",
     "trip_change_end_hint",
     "pause_ready",
