@@ -565,6 +565,13 @@ pub(crate) fn family_history_view(profile: &Profile, id: &str) -> Result<FamilyH
             let args = change_args(&ui, &prefs.zone, &valid, name, v.until);
             let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let outcome_label = match outcome {
+                // A pause, extension or end that came with the signal phrase was not applied:
+                // its line says what it was, a call for help.
+                Some(
+                    VerificationOutcome::Paused
+                    | VerificationOutcome::Extended
+                    | VerificationOutcome::Ended,
+                ) if v.phrase => ui.format("verify_phrase", &args),
                 Some(o) => ui.format(headline_key(o), &args),
                 None if v.outcome == HELP_MARK => ui.format("family_help_mark", &[("name", name)]),
                 None => ui.text("family_handled"),

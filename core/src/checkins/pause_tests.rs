@@ -669,3 +669,33 @@ fn a_local_time_becomes_an_instant_on_the_profiles_clock() {
         Err(WaymarkError::InvalidInput { field, .. }) if field == "date_time"
     ));
 }
+
+/// The signal phrase beside a normal pause code is a call for help: nothing is paused.
+#[test]
+fn the_signal_phrase_beside_a_pause_code_pauses_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (anna, mother, id) = pair(&dir);
+    let message = pause(&anna, NORMAL).unwrap().message;
+    let checked = mother
+        .verify_checkin(
+            id.clone(),
+            format!("{message} How is aunt Valya?"),
+            minute_after(PAUSED_AT),
+        )
+        .unwrap();
+    assert_eq!(checked.outcome, VerificationOutcome::Paused);
+    assert!(checked.needs_help && checked.phrase_found);
+    assert!(
+        checked.headline.contains("signal phrase"),
+        "{}",
+        checked.headline
+    );
+    let ids = alert_ids(&mother, minute_after(PAUSED_AT));
+    assert!(has_slot(&ids, 3) && has_slot(&ids, 4), "{ids:?}");
+    let inside = mother
+        .family_traveller(id.clone(), at("2026-03-03T19:05:00Z"))
+        .unwrap();
+    assert_eq!(inside.current.unwrap().status, SlotStatus::Overdue);
+    let history = mother.family_history(id).unwrap();
+    assert_eq!(history.entries[0].outcome_label, checked.headline);
+}
