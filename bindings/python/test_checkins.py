@@ -12,6 +12,7 @@ from waymark_core import (
     DayOfWeek,
     FactLine,
     SlotStatus,
+    TripChange,
     TripPlan,
     VerificationOutcome,
     WatchedTravellerSummary,
@@ -553,3 +554,43 @@ def test_the_profile_key_is_32_bytes_and_only_the_key_the_profile_was_made_with_
     assert "does not open" in wrong.reason
     relaunched = family()
     assert relaunched.family_traveller(traveller_id, FIRST_WINDOW).name == "Anna"
+
+
+# ---- Pause, extend, end ----
+
+
+def test_a_pause_crosses_the_ffi_and_only_the_normal_one_pauses_the_family_s_alarms(pair, traveller, family):
+    anna, mother, traveller_id = pair
+    sent = at("2026-03-03T10:00:00Z")
+    until = anna.local_time_instant("2026-03-04 15:00")
+    assert until == at("2026-03-04T12:00:00Z"), "Istanbul time, UTC+3"
+    normal = anna.pause_check_ins(NORMAL_PIN, until, sent)
+    help_ = anna.pause_check_ins(DURESS_PIN, until, sent)
+    assert normal.headline == help_.headline and normal.status == help_.status
+    assert normal.status.paused_until == until
+    assert [c.change for c in normal.status.trip_changes] == [
+        TripChange.PAUSE,
+        TripChange.EXTEND,
+        TripChange.END,
+    ]
+    assert re.fullmatch(r"\d{7}", code(normal.message))
+    checked = mother.verify_checkin(traveller_id, normal.message, at("2026-03-03T10:01:00Z"))
+    assert checked.outcome == VerificationOutcome.PAUSED and not checked.needs_help
+    inside = mother.family_traveller(traveller_id, at("2026-03-03T19:30:00Z"))
+    assert inside.current is None and not inside.needs_attention
+    after = mother.family_traveller(traveller_id, at("2026-03-04T19:05:00Z"))
+    assert after.current.status == SlotStatus.OVERDUE
+    called = mother.verify_checkin(traveller_id, help_.message, at("2026-03-03T10:02:00Z"))
+    assert called.outcome == VerificationOutcome.CHANGE_UNDER_DURESS and called.needs_help
+
+
+def test_bad_pauses_extensions_and_a_second_end_are_invalid_input(traveller):
+    anna = traveller()
+    now = at("2026-03-03T10:00:00Z")
+    invalid("until", anna.pause_check_ins, NORMAL_PIN, at("2026-03-03T09:00:00Z"), now)
+    invalid("until", anna.pause_check_ins, NORMAL_PIN, at("2026-03-12T10:00:00Z"), now)
+    invalid("last_day", anna.extend_trip, NORMAL_PIN, "2026-05-01", now)
+    invalid("date_time", anna.local_time_instant, "tomorrow")
+    ended = anna.end_trip(NORMAL_PIN, now)
+    assert ended.status.trip_ended and ended.status.trip_changes == []
+    invalid("trip", anna.end_trip, NORMAL_PIN, now)

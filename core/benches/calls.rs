@@ -361,6 +361,46 @@ fn checkins(c: &mut Criterion) {
         )
     });
 
+    // A pause message: the family's phone finds its event and parameter from the code alone,
+    // trying every value a message received then can carry (help-PIN codes first). A forged
+    // seven-digit code is the worst case: every candidate is tried.
+    let paused = anna
+        .pause_check_ins(
+            "2468".into(),
+            at("2026-03-03T12:00:00Z"),
+            at("2026-03-02T18:10:00Z"),
+        )
+        .unwrap()
+        .message;
+    for (name, text) in [
+        ("verify a pause message", paused),
+        (
+            "verify a forged seven-digit code",
+            "back soon 1234567".to_owned(),
+        ),
+    ] {
+        group.bench_function(name, |b| {
+            b.iter_batched(
+                || {
+                    n += 1;
+                    let mother = family(&dir.path().join(format!("verify-{n}.sqlite")));
+                    let id = mother
+                        .import_plan(sealed.clone(), Some("correct horse".into()), imported_at)
+                        .unwrap()
+                        .id;
+                    (mother, id)
+                },
+                |(mother, id)| {
+                    let view = mother
+                        .verify_checkin(id, text.clone(), at("2026-03-02T18:11:00Z"))
+                        .unwrap();
+                    (mother, view)
+                },
+                BatchSize::PerIteration,
+            )
+        });
+    }
+
     // 64 alerts (iOS keeps 64 pending) across the night Berlin moves to summer time.
     let berlin = open(&dir.path().join("berlin.sqlite"), "en", "Europe/Berlin");
     let mut every_six_hours = plan();

@@ -598,6 +598,15 @@ mod tests {
             format!("> Fwd from Anna:\n> {}\n\nsent 09:02", receipt.message).as_bytes(),
         );
         write("verify_text", "code-only", b"482 913");
+        let paused = traveller
+            .pause_check_ins(
+                "2468".into(),
+                now() + Duration::from_secs(6 * 3_600),
+                now() - Duration::from_secs(1_800),
+            )
+            .unwrap();
+        write("verify_text", "pause", paused.message.as_bytes());
+        write("verify_text", "event-code-only", b"482 9137");
 
         // Job ads in both languages.
         write(

@@ -49,9 +49,10 @@ pub use checkins::{
     FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, NotificationPlan,
     PLAN_NAME_MAX_CHARS, PLAN_TEXT_MAX_CHARS, PlanChangeView, PlanExport, PlannedAlert,
     QR_BYTE_BUDGET, SIGNAL_PHRASE_MAX_CHARS, SharedTextView, SlotStatus, SlotView, TestAlarmState,
-    TestAlarmView, TripPlan, TripPlanField, TripPlanFieldError, TripPlanForm, TripPlanInput,
-    TripPlanSaved, VerificationOutcome, VerificationView, WatchedTravellerSummary, ZoneOption,
-    calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
+    TestAlarmView, TripChange, TripChangeOption, TripPlan, TripPlanField, TripPlanFieldError,
+    TripPlanForm, TripPlanInput, TripPlanSaved, VerificationOutcome, VerificationView,
+    WatchedTravellerSummary, ZoneOption, calendar_day, calendar_day_text, trip_day_end,
+    trip_day_of, trip_day_start,
 };
 pub use checklist::{
     ChecklistItemView, ChecklistProgress, ChecklistView, OWN_ITEM_MAX_CHARS, OWN_ITEMS_MAX,

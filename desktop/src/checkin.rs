@@ -112,6 +112,36 @@ impl App<'_> {
                     Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
                 })
             }
+            Some(CheckinCommand::Pause { until }) => {
+                // An instant with its offset is taken as it is; a local time is on the
+                // profile's clock, which the core reads.
+                let until = match chrono::DateTime::parse_from_rfc3339(until.trim()) {
+                    Ok(instant) => instant.into(),
+                    Err(_) => self.core(self.waymark.local_time_instant(until))?,
+                };
+                let t = self.waymark.shell_texts();
+                let pin = secret(io, &t.pin_label, None, "PIN")?;
+                let receipt = self.core(self.waymark.pause_check_ins(pin, until, now))?;
+                self.show(&receipt, || {
+                    Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
+                })
+            }
+            Some(CheckinCommand::Extend { to }) => {
+                let t = self.waymark.shell_texts();
+                let pin = secret(io, &t.pin_label, None, "PIN")?;
+                let receipt = self.core(self.waymark.extend_trip(pin, to, now))?;
+                self.show(&receipt, || {
+                    Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
+                })
+            }
+            Some(CheckinCommand::End) => {
+                let t = self.waymark.shell_texts();
+                let pin = secret(io, &t.pin_label, None, "PIN")?;
+                let receipt = self.core(self.waymark.end_trip(pin, now))?;
+                self.show(&receipt, || {
+                    Ok(render::checkin_receipt(&receipt, &self.ctx(None)))
+                })
+            }
             Some(CheckinCommand::Message { template, own }) => {
                 let choice = match (template, own) {
                     (Some(id), _) => Some(CheckinMessageChoice::Template { id }),

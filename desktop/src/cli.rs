@@ -277,6 +277,24 @@ pub enum CheckinCommand {
     /// A practice check-in to rehearse with your family before the trip: the same message with
     /// a practice code; nothing is recorded on either side
     Practice,
+    /// Pause the check-ins until a time (a flight, a place with no signal), with either PIN,
+    /// and get the message to send to your family; check-ins due in the pause are not expected
+    Pause {
+        /// Until when: "2026-03-04 15:00" on this profile's clock (--zone), or an RFC 3339
+        /// time; at most 8 days from now, rounded up to the quarter hour
+        #[arg(long, value_name = "TIME")]
+        until: String,
+    },
+    /// Extend the trip with either PIN, and get the message to send to your family
+    Extend {
+        /// The trip's new last day ("2026-06-10", in the zone the plan's dates are in); at most
+        /// a year from today
+        #[arg(long, value_name = "DATE")]
+        to: String,
+    },
+    /// End the trip ("I am home") with either PIN, and get the message to send to your family;
+    /// no more check-ins or reminders
+    End,
     /// Every check-in made
     History,
     /// How the message you send reads: an ordinary note with the code in it. With no option,

@@ -67,6 +67,9 @@ pub(crate) fn from_core(error: WaymarkError, path: &Path) -> Failure {
                 "own_text" => "--own".to_owned(),
                 "name" | "country" | "phone" | "notes" => format!("--{field}"),
                 "current_country" => "--country".to_owned(),
+                // `checkin pause --until` and `checkin extend --to`.
+                "until" | "date_time" => "--until".to_owned(),
+                "last_day" => "--to".to_owned(),
                 _ => field,
             };
             Failure::usage(format!("{subject}: {shown}"))

@@ -2643,3 +2643,132 @@ fn family_check_text_checks_each_message_for_its_own_traveller() {
         run.stderr
     );
 }
+
+/// `checkin pause --until` on the profile's clock: with either PIN the traveller sees the same
+/// receipt; the family's `family verify` shows the normal one as a pause (no alarm for the
+/// paused check-ins) and the help one as a call for help.
+#[test]
+fn a_pause_verifies_as_a_pause_or_as_a_call_for_help() {
+    let anna = with_pins();
+    let mother = Profile::new();
+    let id = hand_over(&anna, &mother);
+    let now = "2026-03-03T10:00:00Z";
+    let pause = |pin: &str| {
+        waymark_with_input_at(
+            &anna.path(),
+            "en",
+            now,
+            &["checkin", "pause", "--until", "2026-03-04 15:00", "--json"],
+            &format!("{pin}\n"),
+        )
+        .json()
+    };
+    let normal = pause("2468");
+    let help = pause("1357");
+    assert_eq!(normal["headline"], help["headline"]);
+    assert_eq!(normal["status"], help["status"]);
+    assert_eq!(normal["status"]["paused_until"], "2026-03-04T12:00:00.000Z");
+    assert_eq!(normal["status"]["status"], Value::Null);
+    let message = |r: &Value| r["message"].as_str().unwrap().to_owned();
+    let checked = mother
+        .run_at(
+            "en",
+            "2026-03-03T10:01:00Z",
+            &["family", "verify", &id, &message(&normal), "--json"],
+        )
+        .json();
+    assert_eq!(checked["outcome"], "paused");
+    assert_eq!(checked["needs_help"], false);
+    let alerts = mother
+        .run_at("en", "2026-03-03T10:02:00Z", &["alerts", "--json"])
+        .json();
+    let ids: Vec<&str> = alerts["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["id"].as_str().unwrap())
+        .collect();
+    // Slots 5 and 6 (21:00 on the 3rd, 09:00 on the 4th, Istanbul) are paused; 7 is not.
+    assert!(
+        !ids.iter().any(|i| i.contains("-5-") || i.contains("-6-")),
+        "{ids:?}"
+    );
+    assert!(ids.iter().any(|i| i.contains("-7-")), "{ids:?}");
+    let screen = mother
+        .run_at("en", "2026-03-03T19:30:00Z", &["family", "status", &id])
+        .succeeded()
+        .to_owned();
+    assert!(screen.contains("paused check-ins until"), "{screen}");
+    // The help one, pasted as a chat on `family check-text`, is a call for help.
+    let checked = waymark_with_input_at(
+        &mother.path(),
+        "en",
+        "2026-03-03T10:03:00Z",
+        &["family", "check-text", "--json"],
+        &format!("[13:00] Anna: {}\n", message(&help)),
+    )
+    .json();
+    assert_eq!(checked["checks"][0]["outcome"], "change_under_duress");
+    assert_eq!(checked["checks"][0]["needs_help"], true);
+}
+
+/// `checkin extend --to` and `checkin end`, in text, with their refusals.
+#[test]
+fn extend_and_end_on_the_desktop() {
+    let anna = with_pins();
+    let now = "2026-05-30T12:00:00Z";
+    let out = waymark_with_input_at(
+        &anna.path(),
+        "en",
+        now,
+        &["checkin", "extend", "--to", "2026-06-10"],
+        "2468\n",
+    );
+    assert_has(
+        out.succeeded(),
+        &[
+            "Trip extended to 10 Jun 2026",
+            "Staying a bit longer, until 10 Jun 2026.",
+        ],
+    );
+    let refused = waymark_with_input_at(
+        &anna.path(),
+        "en",
+        now,
+        &["checkin", "extend", "--to", "2026-06-05"],
+        "2468\n",
+    );
+    assert_eq!(
+        refused.fails(2).trim(),
+        "waymark: --to: choose a day after the trip's current last day"
+    );
+    let refused = waymark_with_input_at(
+        &anna.path(),
+        "en",
+        now,
+        &["checkin", "pause", "--until", "tomorrow"],
+        "2468\n",
+    );
+    assert!(
+        refused
+            .fails(2)
+            .contains("--until: expected a date and time"),
+        "{}",
+        refused.stderr
+    );
+    let end = waymark_with_input_at(
+        &anna.path(),
+        "en",
+        now,
+        &["checkin", "end", "--json"],
+        "2468\n",
+    )
+    .json();
+    assert!(end["message"].as_str().unwrap().starts_with("I'm home! "));
+    assert_eq!(end["status"]["trip_ended"], true);
+    let again = waymark_with_input_at(&anna.path(), "en", now, &["checkin", "end"], "2468\n");
+    assert_eq!(
+        again.fails(2).trim(),
+        "waymark: trip: the trip has already ended"
+    );
+}

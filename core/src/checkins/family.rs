@@ -7,7 +7,8 @@ use std::time::SystemTime;
 use base64ct::{Base64UrlUnpadded, Encoding};
 use chrono::{DateTime, Duration, Utc};
 
-use super::codes::{self, Kind};
+use super::codes::{self, Event, Kind};
+use super::events::{Events, Pause};
 use super::phrase;
 use super::pin_gate;
 use super::pins::Unlocked;
@@ -18,6 +19,7 @@ use super::sharing::{self, SharedPlan};
 use super::slots::{current_and_next, slot_view};
 use super::status::{Recorded, SlotStatus};
 use super::store::{self, Verification, Watched};
+use super::trip_days::day_of_number;
 use super::vault;
 use super::view::{
     EscalationStep, FactLine, FamilyHistoryEntry, FamilyHistoryView, FamilyListView,
@@ -45,6 +47,10 @@ const HOTLINE_ID: &str = "hotline";
 const GENUINE: &str = "genuine";
 const DURESS: &str = "duress";
 const HANDLED: &str = "handled";
+const PAUSED: &str = "paused";
+const EXTENDED: &str = "extended";
+const ENDED: &str = "ended";
+const CHANGE_DURESS: &str = "change_duress";
 /// A plan imported with the help mark: shared or changed under the help PIN.
 const HELP_MARK: &str = "help_mark";
 
@@ -87,6 +93,7 @@ pub(crate) fn import_shared(
         plan: valid.plan,
         nonce,
         sealed,
+        imported_at: now.into(),
     };
     profile.db.write(|tx| {
         let row = match (&in_force, weakened) {
@@ -201,6 +208,7 @@ pub(crate) fn verify_received(
     let unlocked = vault::open(&profile.keystore_key(), &watched.nonce, &watched.sealed)?;
     let phrase_found = phrase::contains_phrase(message, &unlocked.signal_phrase);
     let mut found = phrase::codes_in(message);
+    found.extend(phrase::event_codes_in(message));
     found.extend(phrase::practice_codes_in(message));
     verify_codes(profile, &watched, unlocked, &found, phrase_found, now)
 }
@@ -230,6 +238,7 @@ pub(crate) fn verify_shared_text(
             slots
                 .iter()
                 .any(|slot| codes::classify(&unlocked.secret, slot.index, code).is_some())
+                || codes::event_kind(&unlocked.secret, at, code).is_some()
                 || codes::practice_kind(&unlocked.secret, now, code).is_some()
         })
     };
@@ -237,6 +246,7 @@ pub(crate) fn verify_shared_text(
     let mut unknown_codes = Vec::new();
     let mut phrase_told = vec![false; travellers.len()];
     let mut found = phrase::codes_in(text);
+    found.extend(phrase::event_codes_in(text));
     found.extend(phrase::practice_codes_in(text));
     for code in found {
         let owner = belongs(&code).or((travellers.len() == 1).then_some(0));
@@ -324,6 +334,24 @@ fn verify_codes(
                 .map(|kind| (code.clone(), *slot, kind))
         })
     });
+    // A pause, extension or end counts only when no check-in code does.
+    if matched.is_none() {
+        let event = found_codes.iter().find_map(|code| {
+            codes::event_kind(&unlocked.secret, at, code)
+                .map(|(event, param, kind)| (code.clone(), event, param, kind))
+        });
+        if let Some(event) = event {
+            return verify_change(
+                profile,
+                watched,
+                &valid,
+                unlocked,
+                event,
+                (phrase_found, &earlier),
+                now,
+            );
+        }
+    }
     // A practice code counts only when no check-in code does (a check-in is never lost to a
     // rehearsal), and unless the signal phrase came with it; it is not recorded.
     if matched.is_none() && !phrase_found {
@@ -383,6 +411,7 @@ fn verify_codes(
         code: matched.as_ref().map(|(code, _, _)| code.clone()),
         outcome: outcome_word(outcome).to_owned(),
         phrase: phrase_found,
+        until: None,
     };
     profile
         .db
@@ -407,6 +436,111 @@ fn verify_codes(
     })
 }
 
+/// Checks a pause, extension or end code (`event`: the code, what it is, its parameter and
+/// which PIN made it) and records it. Made with the normal PIN and without the signal phrase it
+/// is applied: the pause and the end are read from the record (`received_events`), the new
+/// end moves the watched plan's end. From the help PIN, or with the phrase, it is a call for
+/// help and nothing is applied; a code received before is a replay and changes nothing.
+fn verify_change(
+    profile: &Profile,
+    watched: &Watched,
+    valid: &ValidPlan,
+    unlocked: Unlocked,
+    (code, event, param, kind): (String, Event, u32, Kind),
+    (phrase_found, earlier): (bool, &[Verification]),
+    now: SystemTime,
+) -> Result<VerificationView> {
+    let at: DateTime<Utc> = now.into();
+    let until = match event {
+        Event::Pause => Some(codes::pause_step_instant(param)),
+        Event::Extend => day_of_number(param)
+            .and_then(|day| {
+                super::trip_days::day_end(
+                    &day.format("%Y-%m-%d").to_string(),
+                    valid.schedule.zone.name(),
+                )
+                .ok()
+            })
+            .map(DateTime::<Utc>::from),
+        Event::End => None,
+    };
+    let replayed = earlier
+        .iter()
+        .any(|v| v.code.as_deref() == Some(code.as_str()));
+    let outcome = match (replayed, kind, event) {
+        (true, _, _) => VerificationOutcome::Replayed,
+        (false, Kind::Duress, _) => VerificationOutcome::ChangeUnderDuress,
+        (false, Kind::Normal, Event::Pause) => VerificationOutcome::Paused,
+        (false, Kind::Normal, Event::Extend) => VerificationOutcome::Extended,
+        (false, Kind::Normal, Event::End) => VerificationOutcome::Ended,
+    };
+    let record = Verification {
+        at,
+        slot: None,
+        code: Some(code),
+        outcome: outcome_word(outcome).to_owned(),
+        phrase: phrase_found,
+        until,
+    };
+    // The new end, when a normal extension proves one later than the plan's (never earlier).
+    let extended = match (outcome, until) {
+        (VerificationOutcome::Extended, Some(new_end))
+            if !phrase_found && SystemTime::from(new_end) > watched.plan.ends =>
+        {
+            let mut plan = watched.plan.clone();
+            plan.ends = new_end.into();
+            ValidPlan::new(plan).ok().map(|v| v.plan)
+        }
+        _ => None,
+    };
+    profile.db.write(|tx| {
+        store::add_verification(tx, watched.row, &record)?;
+        match &extended {
+            Some(plan) => store::set_watched_plan(tx, watched.row, plan),
+            None => Ok(()),
+        }
+    })?;
+    let mut watched = watched.clone();
+    if let Some(plan) = extended {
+        watched.plan = plan;
+    }
+    let prefs = profile.prefs();
+    let ui = prefs.ui();
+    let name = watched.plan.traveller_name.as_str();
+    let args = change_args(&ui, &prefs.zone, valid, name, until);
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let needs_help = phrase_found || outcome == VerificationOutcome::ChangeUnderDuress;
+    let (headline, detail) = if phrase_found {
+        ("verify_phrase", "verify_help_detail")
+    } else {
+        (headline_key(outcome), detail_key(outcome))
+    };
+    Ok(VerificationView {
+        outcome,
+        headline: ui.format(headline, &args),
+        detail: ui.format(detail, &args),
+        phrase_found,
+        needs_help,
+        traveller: family_view_of(profile, &watched, now, &prefs, Some(unlocked))?,
+    })
+}
+
+/// The words a pause's, extension's or end's texts need: the name, the pause's end on the
+/// family's clock, the trip's new last day.
+fn change_args(
+    ui: &Ui<'_>,
+    zone: &Zone,
+    valid: &ValidPlan,
+    name: &str,
+    until: Option<DateTime<Utc>>,
+) -> Vec<(&'static str, String)> {
+    let time = until.map_or_else(String::new, |u| ui.date_time(u.into(), zone));
+    let date = until
+        .map(|u| (u - Duration::milliseconds(1)).with_timezone(&valid.schedule.zone))
+        .map_or_else(String::new, |last| ui.date(last.date_naive()));
+    vec![("name", name.to_owned()), ("time", time), ("date", date)]
+}
+
 pub(crate) fn family_history_view(profile: &Profile, id: &str) -> Result<FamilyHistoryView> {
     let watched = find_watched(profile, id)?;
     let valid = ValidPlan::new(watched.plan.clone())?;
@@ -428,8 +562,17 @@ pub(crate) fn family_history_view(profile: &Profile, id: &str) -> Result<FamilyH
                     )
                 },
             );
+            let args = change_args(&ui, &prefs.zone, &valid, name, v.until);
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
             let outcome_label = match outcome {
-                Some(o) => ui.format(headline_key(o), &[("name", name)]),
+                // A pause, extension or end that came with the signal phrase was not applied:
+                // its line says what it was, a call for help.
+                Some(
+                    VerificationOutcome::Paused
+                    | VerificationOutcome::Extended
+                    | VerificationOutcome::Ended,
+                ) if v.phrase => ui.format("verify_phrase", &args),
+                Some(o) => ui.format(headline_key(o), &args),
                 None if v.outcome == HELP_MARK => ui.format("family_help_mark", &[("name", name)]),
                 None => ui.text("family_handled"),
             };
@@ -480,6 +623,7 @@ pub(crate) fn accept_plan_change(
             plan: pending.plan,
             nonce: pending.nonce,
             sealed: pending.sealed,
+            imported_at: now.into(),
         };
         store::upsert_watched(tx, &accepted, now.into()).map(drop)
     })?;
@@ -536,6 +680,7 @@ fn family_view_of(
     let at: DateTime<Utc> = now.into();
     let verifications = profile.db.read(|c| store::verifications(c, watched.row))?;
     let recorded = received_checkins(&verifications);
+    let events = received_events(&verifications, watched.imported_at);
     let help_at = help_signalled_at(&verifications, at);
     let destination_zone: Zone = plan
         .destination_time_zone
@@ -546,13 +691,15 @@ fn family_view_of(
             &ui,
             schedule,
             slot,
-            &recorded,
+            (&recorded, &events),
             at,
             &prefs.zone,
             (&destination_zone, Some(plan.traveller_name.as_str())),
         )
     };
-    let (current, next) = current_and_next(schedule, &recorded, at, view);
+    let (current, next) = current_and_next(schedule, &recorded, &events, at, view);
+    let ended = events.ended_by(at);
+    let paused_until = events.paused_until(at);
     let local = |t: SystemTime| ui.date_time(t, &prefs.zone);
     let last = recorded
         .iter()
@@ -575,6 +722,11 @@ fn family_view_of(
             },
             &[("name", name), ("time", &local(help.into()))],
         )
+    } else if let Some(ended) = ended {
+        ui.format(
+            "family_headline_ended",
+            &[("name", name), ("time", &local(ended.into()))],
+        )
     } else if let Some(c) = overdue {
         ui.format(
             "family_headline_overdue",
@@ -584,6 +736,11 @@ fn family_view_of(
         ui.format(
             "family_headline_due",
             &[("name", name), ("time", &local(c.overdue_at))],
+        )
+    } else if let Some(until) = paused_until {
+        ui.format(
+            "family_headline_paused",
+            &[("name", name), ("time", &local(until.into()))],
         )
     } else if let Some(last) = last {
         ui.format(
@@ -767,6 +924,37 @@ pub(crate) fn received_checkins(verifications: &[Verification]) -> Vec<Recorded>
         .collect()
 }
 
+/// The pauses and the end the family has received with a normal code and without the signal
+/// phrase (a call for help applies nothing). An end counts only for the plan imported before
+/// it: a plan shared again after the end starts the watch again. A pause counts from two hours
+/// before it was received, as a message can arrive late.
+pub(crate) fn received_events(
+    verifications: &[Verification],
+    imported_at: DateTime<Utc>,
+) -> Events {
+    let applied = |v: &&Verification| !v.phrase;
+    Events {
+        pauses: verifications
+            .iter()
+            .filter(applied)
+            .filter(|v| v.outcome == PAUSED)
+            .filter_map(|v| {
+                Some(Pause {
+                    at: v.at,
+                    from: v.at - DELIVERY_ALLOWANCE,
+                    until: v.until?,
+                })
+            })
+            .collect(),
+        ended: verifications
+            .iter()
+            .filter(applied)
+            .filter(|v| v.outcome == ENDED && v.at >= imported_at)
+            .map(|v| v.at)
+            .min(),
+    }
+}
+
 /// The latest help signal not yet marked handled, if any, up to `now`.
 fn help_signalled_at(verifications: &[Verification], now: DateTime<Utc>) -> Option<DateTime<Utc>> {
     let handled = verifications
@@ -776,7 +964,13 @@ fn help_signalled_at(verifications: &[Verification], now: DateTime<Utc>) -> Opti
         .max();
     verifications
         .iter()
-        .filter(|v| v.at <= now && (v.outcome == DURESS || v.outcome == HELP_MARK || v.phrase))
+        .filter(|v| {
+            v.at <= now
+                && (v.outcome == DURESS
+                    || v.outcome == CHANGE_DURESS
+                    || v.outcome == HELP_MARK
+                    || v.phrase)
+        })
         .map(|v| v.at)
         .max()
         .filter(|signal| handled.is_none_or(|h| *signal > h))
@@ -792,6 +986,10 @@ fn headline_key(outcome: VerificationOutcome) -> &'static str {
         VerificationOutcome::NoCode => "verify_no_code",
         VerificationOutcome::Practice => "verify_practice",
         VerificationOutcome::PracticeUnderDuress => "verify_practice_duress",
+        VerificationOutcome::Paused => "verify_paused",
+        VerificationOutcome::Extended => "verify_extended",
+        VerificationOutcome::Ended => "verify_ended",
+        VerificationOutcome::ChangeUnderDuress => "verify_change_duress",
     }
 }
 
@@ -805,16 +1003,24 @@ fn detail_key(outcome: VerificationOutcome) -> &'static str {
         VerificationOutcome::NoCode => "verify_no_code_detail",
         VerificationOutcome::Practice => "verify_practice_detail",
         VerificationOutcome::PracticeUnderDuress => "verify_practice_duress_detail",
+        VerificationOutcome::Paused => "verify_paused_detail",
+        VerificationOutcome::Extended => "verify_extended_detail",
+        VerificationOutcome::Ended => "verify_ended_detail",
+        VerificationOutcome::ChangeUnderDuress => "verify_change_duress_detail",
     }
 }
 
-const OUTCOMES: [VerificationOutcome; 6] = [
+const OUTCOMES: [VerificationOutcome; 10] = [
     VerificationOutcome::Genuine,
     VerificationOutcome::GenuineUnderDuress,
     VerificationOutcome::WrongCode,
     VerificationOutcome::Replayed,
     VerificationOutcome::OutsideWindow,
     VerificationOutcome::NoCode,
+    VerificationOutcome::Paused,
+    VerificationOutcome::Extended,
+    VerificationOutcome::Ended,
+    VerificationOutcome::ChangeUnderDuress,
 ];
 
 /// The outcome stored as `word`; None for a help signal marked handled.
@@ -833,6 +1039,10 @@ fn outcome_word(outcome: VerificationOutcome) -> &'static str {
         // Never stored: practice is not recorded.
         VerificationOutcome::Practice => "practice",
         VerificationOutcome::PracticeUnderDuress => "practice_duress",
+        VerificationOutcome::Paused => PAUSED,
+        VerificationOutcome::Extended => EXTENDED,
+        VerificationOutcome::Ended => ENDED,
+        VerificationOutcome::ChangeUnderDuress => CHANGE_DURESS,
     }
 }
 

@@ -6,10 +6,14 @@ pub(crate) mod alert_log;
 #[cfg(test)]
 mod alert_log_tests;
 mod codes;
+mod events;
 pub(crate) mod family;
 pub(crate) mod message;
 pub(crate) mod notifications;
 mod passphrase;
+pub(crate) mod pause;
+#[cfg(test)]
+mod pause_tests;
 mod phrase;
 pub(crate) mod pin_gate;
 mod pins;
@@ -54,11 +58,13 @@ pub use plan_input::{TripPlanField, TripPlanFieldError, TripPlanInput, TripPlanS
 pub use planner::{AlertKind, AlertUrgency, NotificationPlan, PlannedAlert};
 pub use sharing::QR_BYTE_BUDGET;
 pub use status::SlotStatus;
+pub(crate) use trip_days::local_date_time;
 pub use trip_days::{
     CalendarDay, calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
 };
 pub use view::{
     CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
     FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,
-    SharedTextView, SlotView, VerificationOutcome, VerificationView, WatchedTravellerSummary,
+    SharedTextView, SlotView, TripChange, TripChangeOption, VerificationOutcome, VerificationView,
+    WatchedTravellerSummary,
 };

@@ -40,26 +40,30 @@ pub(crate) fn alerts_to_show(
     let ui = prefs.ui();
     let own = valid_plan(profile)?;
     let own_recorded = profile.db.read(store::checkins)?;
+    let own_events = profile.db.read(store::trip_events)?;
     let watched = profile.db.read(store::watched)?;
     let mut theirs = Vec::with_capacity(watched.len());
     for w in &watched {
         let valid = ValidPlan::new(w.plan.clone())?;
-        let received =
-            family::received_checkins(&profile.db.read(|c| store::verifications(c, w.row))?);
-        theirs.push((family::public_id(&w.plan_id), valid, received));
+        let verifications = profile.db.read(|c| store::verifications(c, w.row))?;
+        let received = family::received_checkins(&verifications);
+        let events = family::received_events(&verifications, w.imported_at);
+        theirs.push((family::public_id(&w.plan_id), valid, received, events));
     }
     let mut sources = Vec::new();
     if let Some(own) = &own {
         sources.push(planner::Source {
             schedule: &own.schedule,
             recorded: &own_recorded,
+            events: &own_events,
             watched: None,
         });
     }
-    for (id, valid, received) in &theirs {
+    for (id, valid, received, events) in &theirs {
         sources.push(planner::Source {
             schedule: &valid.schedule,
             recorded: received,
+            events,
             watched: Some((id.as_str(), valid.plan.traveller_name.as_str())),
         });
     }

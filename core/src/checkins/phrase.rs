@@ -31,6 +31,46 @@ pub(crate) fn practice_codes_in(message: &str) -> Vec<String> {
     digit_codes(message, 4)
 }
 
+/// Seven-digit codes of a pause, an extension or an end in a message: a run of seven digits, or
+/// a group of three and one of four split by one space, dot or dash ("482 9137"), not part of a
+/// longer number.
+pub(crate) fn event_codes_in(message: &str) -> Vec<String> {
+    let chars: Vec<char> = message.chars().map(plain_digit_or_separator).collect();
+    let run = |from: usize| {
+        chars[from..]
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count()
+    };
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() || (i > 0 && chars[i - 1].is_ascii_digit()) {
+            i += 1;
+            continue;
+        }
+        let first = run(i);
+        let end = i + first;
+        if first == 7 {
+            found.push(chars[i..end].iter().collect());
+        } else if first == 3
+            && matches!(chars.get(end), Some(' ' | '-' | '.'))
+            && end + 1 < chars.len()
+            && run(end + 1) == 4
+            && !part_of_longer_number(&chars, i, end + 5)
+        {
+            found.push(
+                chars[i..end]
+                    .iter()
+                    .chain(&chars[end + 1..end + 5])
+                    .collect(),
+            );
+        }
+        i = end;
+    }
+    found
+}
+
 /// Codes of twice `half` digits: one run, or two halves split by one separator.
 fn digit_codes(message: &str, half: usize) -> Vec<String> {
     // Phones and messengers rewrite numbers: digits in another script (Arabic-Indic, Persian,

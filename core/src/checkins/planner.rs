@@ -7,6 +7,7 @@ use std::time::SystemTime;
 use chrono::{DateTime, Duration, Utc};
 use serde::Serialize;
 
+use super::events::Events;
 use super::schedule::{Schedule, Slot};
 use super::status::{self, Recorded, SlotStatus};
 use crate::action::Action;
@@ -103,6 +104,8 @@ pub struct NotificationPlan {
 pub(crate) struct Source<'a> {
     pub schedule: &'a Schedule,
     pub recorded: &'a [Recorded],
+    /// Its pauses and end: nothing is planned for a paused slot, nor after the end.
+    pub events: &'a Events,
     /// None for the traveller's own schedule; the traveller's id and name for a watched one.
     pub watched: Option<(&'a str, &'a str)>,
 }
@@ -117,13 +120,19 @@ pub(crate) fn alerts(
 ) -> Vec<PlannedAlert> {
     let mut alerts = Vec::new();
     for source in sources {
+        if source.events.ended_by(now).is_some() {
+            continue;
+        }
         let schedule = source.schedule;
         let slots = schedule
             .slots()
             .skip_while(|s| s.overdue_at(schedule) + super::family::CALL_BACK_WINDOW < now)
             .take_while(|s| s.opens(schedule) <= now + HORIZON);
         for slot in slots {
-            if status::status_of(schedule, slot, source.recorded, now) == SlotStatus::Done {
+            if matches!(
+                status::status_of(schedule, slot, source.recorded, source.events, now),
+                SlotStatus::Done | SlotStatus::Paused
+            ) {
                 continue;
             }
             let time = |t: DateTime<Utc>| ui.date_time(t.into(), zone);

@@ -197,6 +197,7 @@ proptest! {
         let source = Source {
             schedule: &schedule,
             recorded: &[],
+            events: &crate::checkins::events::Events::default(),
             watched: family.then_some(("t1", "Anna")),
         };
         let alerts = planner::alerts(&[source], now, exact, &ui, &schedule.zone);
@@ -229,6 +230,57 @@ proptest! {
             let prefix = if family { format!("watch-t1-{}-{first}", slot.index) } else { format!("checkin-{}-{first}", slot.index) };
             prop_assert!(alerts.iter().any(|a| a.id == prefix), "slot {} has no {} alert", slot.index, first);
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1_000))]
+
+    /// A pause in any zone, on any day: no alert of either side is planned for a slot that
+    /// falls overdue inside it, every slot that falls overdue after it keeps its alerts, and
+    /// once the trip was ended nothing is planned at all.
+    #[test]
+    fn nothing_is_planned_for_a_paused_slot_nor_after_the_end(
+        schedule in valid_schedules(),
+        offset in 0i64..(60 * 24 * 30),
+        pause_minutes in 1i64..(60 * 24 * 8),
+        family in any::<bool>(),
+    ) {
+        use super::events::{Events, Pause};
+        let pack = default_pack().unwrap();
+        let chain = pack.chain("en").unwrap();
+        let ui = Ui::new(&pack, &chain);
+        let now = schedule.starts - Duration::days(1) + Duration::minutes(offset);
+        let until = now + Duration::minutes(pause_minutes);
+        let events = Events {
+            pauses: vec![Pause { at: now, from: now, until }],
+            ended: None,
+        };
+        let source = Source {
+            schedule: &schedule,
+            recorded: &[],
+            events: &events,
+            watched: family.then_some(("t1", "Anna")),
+        };
+        let alerts = planner::alerts(&[source], now, true, &ui, &schedule.zone);
+        for alert in &alerts {
+            let index: u32 = alert.id.split('-').rev().nth(1).unwrap().parse().unwrap();
+            let slot = schedule.slot(index).unwrap();
+            let overdue = slot.overdue_at(&schedule);
+            prop_assert!(!(now < overdue && overdue <= until), "{} is paused", alert.id);
+        }
+        for slot in schedule.slots().filter(|s| s.overdue_at(&schedule) > until && s.opens(&schedule) > now && s.opens(&schedule) <= now + planner::HORIZON) {
+            let first = if family { format!("watch-t1-{}-due", slot.index) } else { format!("checkin-{}-reminder", slot.index) };
+            prop_assert!(alerts.iter().any(|a| a.id == first), "slot {} lost {}", slot.index, first);
+        }
+        let ended = Events { pauses: Vec::new(), ended: Some(now) };
+        let source = Source {
+            schedule: &schedule,
+            recorded: &[],
+            events: &ended,
+            watched: family.then_some(("t1", "Anna")),
+        };
+        prop_assert!(planner::alerts(&[source], now, true, &ui, &schedule.zone).is_empty());
     }
 }
 

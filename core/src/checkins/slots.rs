@@ -5,28 +5,36 @@ use std::time::SystemTime;
 
 use chrono::{DateTime, Utc};
 
+use super::events::Events;
 use super::schedule::{Schedule, Slot};
 use super::status::{self, Recorded, SlotStatus};
 use super::view::SlotView;
 use crate::content::ui::Ui;
 use crate::zone::Zone;
 
-/// The slot that needs attention now (open, or overdue) and the next one after it.
+/// The slot that needs attention now (open, or overdue) and the next one after it that is not
+/// paused. Once the trip was ended there is neither.
 pub(crate) fn current_and_next(
     schedule: &Schedule,
     recorded: &[Recorded],
+    events: &Events,
     at: DateTime<Utc>,
     view: impl Fn(Slot) -> SlotView,
 ) -> (Option<SlotView>, Option<SlotView>) {
+    if events.ended_by(at).is_some() {
+        return (None, None);
+    }
     let current = status::current_slot(schedule, at).filter(|s| {
         matches!(
-            status::status_of(schedule, *s, recorded, at),
+            status::status_of(schedule, *s, recorded, events, at),
             SlotStatus::Open | SlotStatus::Overdue
         )
     });
-    let next = schedule
-        .slots()
-        .find(|s| s.opens(schedule) > at && current.is_none_or(|c| s.index > c.index));
+    let next = schedule.slots().find(|s| {
+        s.opens(schedule) > at
+            && current.is_none_or(|c| s.index > c.index)
+            && !events.pauses_slot(schedule, *s, at)
+    });
     (current.map(&view), next.map(&view))
 }
 
@@ -35,12 +43,12 @@ pub(crate) fn slot_view(
     ui: &Ui<'_>,
     schedule: &Schedule,
     slot: Slot,
-    recorded: &[Recorded],
+    (recorded, events): (&[Recorded], &Events),
     now: DateTime<Utc>,
     viewer_zone: &Zone,
     (other_zone, other_name): (&Zone, Option<&str>),
 ) -> SlotView {
-    let status = status::status_of(schedule, slot, recorded, now);
+    let status = status::status_of(schedule, slot, recorded, events, now);
     let due = SystemTime::from(slot.due);
     SlotView {
         index: slot.index,
@@ -66,6 +74,7 @@ pub(crate) fn slot_view(
             SlotStatus::Done => "slot_done",
             SlotStatus::Overdue => "slot_overdue",
             SlotStatus::Missed => "slot_missed",
+            SlotStatus::Paused => "slot_paused",
         }),
         opens: slot.opens(schedule).into(),
         overdue_at: slot.overdue_at(schedule).into(),

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use super::events::Events;
 use super::schedule::{Schedule, Slot};
 
 /// Where a scheduled check-in stands.
@@ -20,6 +21,9 @@ pub enum SlotStatus {
     Overdue,
     /// No check-in, and a later slot has opened since.
     Missed,
+    /// The traveller paused check-ins over it (a flight, a place with no signal): it is not
+    /// expected, and no reminder or alarm is planned for it.
+    Paused,
 }
 
 /// A recorded check-in: when, and the slot it counted for (None when made outside any window).
@@ -34,6 +38,7 @@ pub(crate) fn status_of(
     schedule: &Schedule,
     slot: Slot,
     recorded: &[Recorded],
+    events: &Events,
     now: DateTime<Utc>,
 ) -> SlotStatus {
     if recorded
@@ -41,6 +46,8 @@ pub(crate) fn status_of(
         .any(|r| r.slot == Some(slot.index) && r.at <= now)
     {
         SlotStatus::Done
+    } else if events.pauses_slot(schedule, slot, now) {
+        SlotStatus::Paused
     } else if now < slot.opens(schedule) {
         SlotStatus::Upcoming
     } else if now < slot.overdue_at(schedule) {
@@ -66,8 +73,13 @@ pub(crate) fn current_slot(schedule: &Schedule, now: DateTime<Utc>) -> Option<Sl
 }
 
 /// Consecutive slots checked in for, counting back from the latest slot that is settled (done,
-/// overdue or missed); an open slot neither adds nor breaks the streak.
-pub(crate) fn streak(schedule: &Schedule, recorded: &[Recorded], now: DateTime<Utc>) -> u32 {
+/// overdue or missed); an open or paused slot neither adds nor breaks the streak.
+pub(crate) fn streak(
+    schedule: &Schedule,
+    recorded: &[Recorded],
+    events: &Events,
+    now: DateTime<Utc>,
+) -> u32 {
     // One pass over the slots: a trip of a year with four check-ins a day has 1,460 of them.
     let done: std::collections::HashSet<u32> = recorded
         .iter()
@@ -78,6 +90,8 @@ pub(crate) fn streak(schedule: &Schedule, recorded: &[Recorded], now: DateTime<U
     for slot in schedule.slots().take_while(|s| s.opens(schedule) <= now) {
         if done.contains(&slot.index) {
             streak += 1;
+        } else if events.pauses_slot(schedule, slot, now) {
+            continue;
         } else if now >= slot.overdue_at(schedule) {
             streak = 0;
         }
@@ -118,7 +132,7 @@ mod tests {
     fn status_at_every_boundary_of_a_slot() {
         let s = schedule();
         let slot0 = s.slot(0).unwrap();
-        let at = |t: &str| status_of(&s, slot0, &[], utc(t));
+        let at = |t: &str| status_of(&s, slot0, &[], &Events::default(), utc(t));
         assert_eq!(at("2026-03-02T05:29:59Z"), SlotStatus::Upcoming);
         assert_eq!(at("2026-03-02T05:30:00Z"), SlotStatus::Open, "window opens");
         assert_eq!(
@@ -143,16 +157,34 @@ mod tests {
             at: utc("2026-03-02T06:45:00Z"),
         }];
         assert_eq!(
-            status_of(&s, slot0, &done, utc("2026-03-02T06:44:00Z")),
+            status_of(
+                &s,
+                slot0,
+                &done,
+                &Events::default(),
+                utc("2026-03-02T06:44:00Z")
+            ),
             SlotStatus::Open,
             "not done before it happened"
         );
         assert_eq!(
-            status_of(&s, slot0, &done, utc("2026-03-02T06:45:00Z")),
+            status_of(
+                &s,
+                slot0,
+                &done,
+                &Events::default(),
+                utc("2026-03-02T06:45:00Z")
+            ),
             SlotStatus::Done
         );
         assert_eq!(
-            status_of(&s, slot0, &done, utc("2026-03-05T00:00:00Z")),
+            status_of(
+                &s,
+                slot0,
+                &done,
+                &Events::default(),
+                utc("2026-03-05T00:00:00Z")
+            ),
             SlotStatus::Done
         );
     }
@@ -192,9 +224,28 @@ mod tests {
             rec(3, "2026-03-03T18:05:00Z"),
         ];
         // Slot 0 missed; 1, 2, 3 done; slot 4 (06:00Z on the 4th) is open.
-        assert_eq!(streak(&s, &recorded, utc("2026-03-04T06:10:00Z")), 3);
+        assert_eq!(
+            streak(
+                &s,
+                &recorded,
+                &Events::default(),
+                utc("2026-03-04T06:10:00Z")
+            ),
+            3
+        );
         // Slot 4 overdue: the streak is broken.
-        assert_eq!(streak(&s, &recorded, utc("2026-03-04T07:00:00Z")), 0);
-        assert_eq!(streak(&s, &[], utc("2026-03-02T06:10:00Z")), 0);
+        assert_eq!(
+            streak(
+                &s,
+                &recorded,
+                &Events::default(),
+                utc("2026-03-04T07:00:00Z")
+            ),
+            0
+        );
+        assert_eq!(
+            streak(&s, &[], &Events::default(), utc("2026-03-02T06:10:00Z")),
+            0
+        );
     }
 }

@@ -6,6 +6,7 @@
 use chrono::{DateTime, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 
+use super::events::{Events, Pause};
 use super::pins::SealedBox;
 use super::plan::TripPlan;
 use super::status::Recorded;
@@ -101,13 +102,84 @@ pub(crate) fn record_checkin(
     Ok(())
 }
 
+/// The traveller's own pauses and end, as recorded (whichever PIN made them).
+pub(crate) fn trip_events(conn: &Connection) -> Result<Events> {
+    let mut stmt =
+        conn.prepare_cached("SELECT kind, at, until FROM trip_events ORDER BY at, id")?;
+    let rows = stmt.query_map([], |row| {
+        Ok((
+            row.get::<_, String>(0)?,
+            row.get::<_, i64>(1)?,
+            row.get::<_, Option<i64>>(2)?,
+        ))
+    })?;
+    let damaged = || Error::Stored("a pause or end".into());
+    let mut events = Events::default();
+    for row in rows {
+        let (kind, at, until) = row?;
+        let at = DateTime::from_timestamp_millis(at).ok_or_else(damaged)?;
+        match (kind.as_str(), until) {
+            ("pause", Some(until)) => events.pauses.push(Pause {
+                at,
+                from: at,
+                until: DateTime::from_timestamp_millis(until).ok_or_else(damaged)?,
+            }),
+            ("end", _) => events.ended = Some(events.ended.map_or(at, |e| e.min(at))),
+            _ => return Err(damaged()),
+        }
+    }
+    Ok(events)
+}
+
+/// Records a pause of the traveller's own check-ins, made at `at`, until `until`.
+pub(crate) fn record_pause(
+    conn: &Connection,
+    at: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> Result<()> {
+    conn.execute(
+        "INSERT INTO trip_events (kind, at, until) VALUES ('pause', ?1, ?2)",
+        params![at.timestamp_millis(), until.timestamp_millis()],
+    )?;
+    Ok(())
+}
+
+/// Records the end of the traveller's own trip at `at`.
+pub(crate) fn record_end(conn: &Connection, at: DateTime<Utc>) -> Result<()> {
+    conn.execute(
+        "INSERT INTO trip_events (kind, at) VALUES ('end', ?1)",
+        params![at.timestamp_millis()],
+    )?;
+    Ok(())
+}
+
+/// Forgets the end of the trip: a plan saved after it starts the check-ins again.
+pub(crate) fn clear_end(conn: &Connection) -> Result<()> {
+    conn.execute("DELETE FROM trip_events WHERE kind = 'end'", [])?;
+    Ok(())
+}
+
+/// Replaces a watched traveller's plan in force (a proved extension moved its end).
+pub(crate) fn set_watched_plan(conn: &Connection, row: i64, plan: &TripPlan) -> Result<()> {
+    let json = serde_json::to_string(plan).map_err(|_| Error::Stored("a watched plan".into()))?;
+    conn.execute(
+        "UPDATE watched_travellers SET plan = ?1 WHERE id = ?2",
+        params![json, row],
+    )?;
+    Ok(())
+}
+
 /// A traveller this profile watches over.
+#[derive(Clone)]
 pub(crate) struct Watched {
     pub row: i64,
     pub plan_id: [u8; 16],
     pub plan: TripPlan,
     pub nonce: Vec<u8>,
     pub sealed: Vec<u8>,
+    /// When the plan in force was imported or accepted (ignored when saving: the save's time is
+    /// stored).
+    pub imported_at: DateTime<Utc>,
 }
 
 /// Adds a traveller, or updates the one with the same plan id in place; returns its row.
@@ -135,7 +207,7 @@ pub(crate) fn remove_watched(conn: &Connection, row: i64) -> Result<()> {
 
 pub(crate) fn watched(conn: &Connection) -> Result<Vec<Watched>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT id, plan_id, plan, nonce, sealed FROM watched_travellers ORDER BY id",
+        "SELECT id, plan_id, plan, nonce, sealed, imported_at FROM watched_travellers ORDER BY id",
     )?;
     let rows = stmt.query_map([], |r| {
         Ok((
@@ -144,10 +216,11 @@ pub(crate) fn watched(conn: &Connection) -> Result<Vec<Watched>> {
             r.get::<_, String>(2)?,
             r.get(3)?,
             r.get(4)?,
+            r.get::<_, i64>(5)?,
         ))
     })?;
     rows.map(|row| {
-        let (row, plan_id, json, nonce, sealed) = row?;
+        let (row, plan_id, json, nonce, sealed, imported_at) = row?;
         let damaged = || Error::Stored("a watched plan".into());
         Ok(Watched {
             row,
@@ -155,6 +228,7 @@ pub(crate) fn watched(conn: &Connection) -> Result<Vec<Watched>> {
             plan: serde_json::from_str(&json).map_err(|_| damaged())?,
             nonce,
             sealed,
+            imported_at: DateTime::from_timestamp_millis(imported_at).ok_or_else(damaged)?,
         })
     })
     .collect()
@@ -168,6 +242,8 @@ pub(crate) struct Verification {
     pub code: Option<String>,
     pub outcome: String,
     pub phrase: bool,
+    /// What a pause or extension code proved: the pause's end, or the trip's new end.
+    pub until: Option<DateTime<Utc>>,
 }
 
 impl Verification {
@@ -180,13 +256,15 @@ impl Verification {
             code: None,
             outcome: outcome.into(),
             phrase: false,
+            until: None,
         }
     }
 }
 
 pub(crate) fn verifications(conn: &Connection, traveller: i64) -> Result<Vec<Verification>> {
     let mut stmt = conn.prepare_cached(
-        "SELECT at, slot, code, outcome, phrase FROM verifications WHERE traveller = ?1 ORDER BY at, id",
+        "SELECT at, slot, code, outcome, phrase, until FROM verifications WHERE traveller = ?1
+         ORDER BY at, id",
     )?;
     let rows = stmt.query_map([traveller], |r| {
         Ok((
@@ -195,18 +273,23 @@ pub(crate) fn verifications(conn: &Connection, traveller: i64) -> Result<Vec<Ver
             r.get(2)?,
             r.get(3)?,
             r.get::<_, bool>(4)?,
+            r.get::<_, Option<i64>>(5)?,
         ))
     })?;
     rows.map(|row| {
-        let (at, slot, code, outcome, phrase) = row?;
-        let at = DateTime::from_timestamp_millis(at)
-            .ok_or_else(|| Error::Stored("a verification".into()))?;
+        let (at, slot, code, outcome, phrase, until) = row?;
+        let damaged = || Error::Stored("a verification".into());
+        let at = DateTime::from_timestamp_millis(at).ok_or_else(damaged)?;
+        let until = until
+            .map(|u| DateTime::from_timestamp_millis(u).ok_or_else(damaged))
+            .transpose()?;
         Ok(Verification {
             at,
             slot,
             code,
             outcome,
             phrase,
+            until,
         })
     })
     .collect()
@@ -214,8 +297,17 @@ pub(crate) fn verifications(conn: &Connection, traveller: i64) -> Result<Vec<Ver
 
 pub(crate) fn add_verification(conn: &Connection, traveller: i64, v: &Verification) -> Result<()> {
     conn.execute(
-        "INSERT INTO verifications (traveller, at, slot, code, outcome, phrase) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![traveller, v.at.timestamp_millis(), v.slot, v.code, v.outcome, v.phrase],
+        "INSERT INTO verifications (traveller, at, slot, code, outcome, phrase, until)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![
+            traveller,
+            v.at.timestamp_millis(),
+            v.slot,
+            v.code,
+            v.outcome,
+            v.phrase,
+            v.until.map(|u| u.timestamp_millis())
+        ],
     )?;
     Ok(())
 }

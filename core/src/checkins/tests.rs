@@ -7,7 +7,7 @@ use crate::action::Action;
 use crate::error::WaymarkError;
 use crate::waymark::{Waymark, WaymarkOptions};
 
-fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
+pub(crate) fn open(dir: &tempfile::TempDir, name: &str, zone: &str) -> Waymark {
     let options = WaymarkOptions {
         language: "en".into(),
         time_zone: zone.into(),
@@ -49,7 +49,7 @@ pub(crate) fn plan() -> TripPlan {
     }
 }
 
-fn ready(dir: &tempfile::TempDir, name: &str) -> Waymark {
+pub(crate) fn ready(dir: &tempfile::TempDir, name: &str) -> Waymark {
     let waymark = open(dir, name, "Europe/Istanbul");
     waymark
         .set_trip_plan(plan(), at("2026-03-01T12:00:00Z"))
@@ -367,7 +367,7 @@ fn the_plan_survives_reopening_and_is_replaced_in_place() {
 
 // ---- Sharing and the family's side -------------------------------------------------------
 
-fn family(dir: &tempfile::TempDir) -> Waymark {
+pub(crate) fn family(dir: &tempfile::TempDir) -> Waymark {
     open(dir, "family", "Europe/Moscow")
 }
 
@@ -378,7 +378,7 @@ fn legacy_plain(w: &Waymark, pin: &str) -> String {
 }
 
 /// Anna's phone and her mother's, with the plan shared between them.
-fn pair(dir: &tempfile::TempDir) -> (Waymark, Waymark, String) {
+pub(crate) fn pair(dir: &tempfile::TempDir) -> (Waymark, Waymark, String) {
     let anna = ready(dir, "anna");
     let mother = family(dir);
     let export = anna.export_plan("2468".into(), None).unwrap();

@@ -17,7 +17,8 @@ use super::slots::{current_and_next, slot_view};
 use super::status::{self, SlotStatus};
 use super::store;
 use super::view::{
-    CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, PlanExport,
+    CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, PlanExport, TripChange,
+    TripChangeOption,
 };
 use crate::action::Action;
 use crate::error::{Error, Result, reason};
@@ -63,6 +64,8 @@ pub(crate) fn save_plan(
     let new_id = pins::random_bytes::<16>()?;
     profile.db.write(|tx| {
         store::save_plan(tx, &valid.plan, new_id, now.into())?;
+        // A plan saved after the trip was ended is a new routine: the check-ins start again.
+        store::clear_end(tx)?;
         match &mark {
             Some(mark) => settings::set_plan_mark(tx, mark),
             None => Ok(()),
@@ -133,7 +136,13 @@ pub(crate) fn export_plan(
 /// unknown. The home screen's "help now" uses it so its first step is the local emergency
 /// number without asking.
 pub(crate) fn trip_country_at(profile: &Profile, now: SystemTime) -> Result<Option<String>> {
-    Ok(profile.db.read(store::load_plan)?.and_then(|plan| {
+    let (plan, events) = profile
+        .db
+        .read(|c| Ok((store::load_plan(c)?, store::trip_events(c)?)))?;
+    if events.ended_by(now.into()).is_some() {
+        return Ok(None);
+    }
+    Ok(plan.and_then(|plan| {
         (plan.starts <= now && now < plan.ends).then_some(plan.destination_country)
     }))
 }
@@ -270,11 +279,18 @@ pub(crate) fn checkin_view_in(
             streak: 0,
             streak_label: ui.format("checkin_streak", &[("count", "0")]),
             action: Some(Action::EditTripPlan),
+            paused_until: None,
+            trip_ended: false,
+            trip_changes: Vec::new(),
         });
     };
-    let (recorded, has_pins) = profile
-        .db
-        .read(|conn| Ok((store::checkins(conn)?, !store::pin_boxes(conn)?.is_empty())))?;
+    let (recorded, events, has_pins) = profile.db.read(|conn| {
+        Ok((
+            store::checkins(conn)?,
+            store::trip_events(conn)?,
+            !store::pin_boxes(conn)?.is_empty(),
+        ))
+    })?;
     let at: DateTime<Utc> = now.into();
     let schedule = &plan.schedule;
     let slot_view = |slot: Slot| {
@@ -282,19 +298,29 @@ pub(crate) fn checkin_view_in(
             &ui,
             schedule,
             slot,
-            &recorded,
+            (&recorded, &events),
             at,
             &prefs.zone,
             (&plan.home_zone, None),
         )
     };
-    let (current, next) = current_and_next(schedule, &recorded, at, slot_view);
+    let (current, next) = current_and_next(schedule, &recorded, &events, at, slot_view);
     let local = |t: SystemTime| ui.date_time(t, &prefs.zone);
+    let ended = events.ended_by(at).is_some();
+    let paused_until = events.paused_until(at).filter(|_| !ended);
     let headline = match (&current, &next) {
+        _ if ended => ui.text("checkin_trip_ended"),
         (Some(c), _) if c.status == SlotStatus::Overdue => {
             ui.format("checkin_overdue", &[("time", &local(c.due))])
         }
         (Some(c), _) => ui.format("checkin_due_now", &[("time", &local(c.overdue_at))]),
+        (None, _) if paused_until.is_some() => ui.format(
+            "checkin_paused",
+            &[(
+                "time",
+                &paused_until.map(|u| local(u.into())).unwrap_or_default(),
+            )],
+        ),
         (None, Some(n)) => ui.format("checkin_next", &[("time", &local(n.due))]),
         (None, None) => ui.text("checkin_trip_over"),
     };
@@ -308,7 +334,7 @@ pub(crate) fn checkin_view_in(
         .filter(|r| r.at <= at)
         .map(|r| SystemTime::from(r.at))
         .max();
-    let streak = status::streak(schedule, &recorded, at);
+    let streak = status::streak(schedule, &recorded, &events, at);
     Ok(CheckinView {
         title: ui.text("checkin_title"),
         traveller_name: Some(plan.plan.traveller_name.clone()),
@@ -327,7 +353,65 @@ pub(crate) fn checkin_view_in(
         } else {
             Action::SetCheckinPins
         }),
+        paused_until: paused_until.map(SystemTime::from),
+        trip_ended: ended,
+        trip_changes: if has_pins && !ended {
+            trip_changes(&ui, &plan, &prefs.zone, at)
+        } else {
+            Vec::new()
+        },
     })
+}
+
+/// The pause, extension and end buttons, each with its form's field and a first value.
+fn trip_changes(
+    ui: &crate::content::ui::Ui<'_>,
+    plan: &ValidPlan,
+    zone: &crate::zone::Zone,
+    at: DateTime<Utc>,
+) -> Vec<TripChangeOption> {
+    let pause_until = codes::pause_step(at + chrono::Duration::hours(2))
+        .map(codes::pause_step_instant)
+        .map(|until| {
+            until
+                .with_timezone(zone)
+                .format("%Y-%m-%d %H:%M")
+                .to_string()
+        });
+    let day_after_end = DateTime::<Utc>::from(plan.plan.ends)
+        .with_timezone(&plan.schedule.zone)
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
+    [
+        (
+            TripChange::Pause,
+            "trip_change_pause",
+            "trip_change_pause_hint",
+            Some(("trip_change_pause_field", pause_until)),
+        ),
+        (
+            TripChange::Extend,
+            "trip_change_extend",
+            "trip_change_extend_hint",
+            Some(("trip_change_extend_field", Some(day_after_end))),
+        ),
+        (
+            TripChange::End,
+            "trip_change_end",
+            "trip_change_end_hint",
+            None,
+        ),
+    ]
+    .into_iter()
+    .map(|(change, label, hint, field)| TripChangeOption {
+        change,
+        label: ui.text(label),
+        hint: ui.text(hint),
+        field_label: field.as_ref().map(|(key, _)| ui.text(key)),
+        field_value: field.and_then(|(_, value)| value),
+    })
+    .collect()
 }
 
 /// Every check-in made, newest first.

@@ -88,6 +88,29 @@ pub(crate) fn last_day_of(ends: SystemTime, time_zone: &str) -> Result<String> {
     day_of(just_before.into(), time_zone)
 }
 
+/// Days since 1970-01-01 of `day`: the parameter of an extension's code.
+pub(crate) fn day_number(day: NaiveDate) -> u32 {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or_default();
+    u32::try_from((day - epoch).num_days()).unwrap_or(0)
+}
+
+/// The day `number` days after 1970-01-01.
+pub(crate) fn day_of_number(number: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(1970, 1, 1)?.checked_add_days(chrono::Days::new(u64::from(number)))
+}
+
+/// The instant of a local date and time ("YYYY-MM-DD HH:MM", or with a "T") in `zone`, as a
+/// shell's date and time pickers give it: a time a spring-forward night skips is moved forward
+/// by the gap, a time a fall-back night repeats is the earlier one (as the schedule does).
+pub(crate) fn local_date_time(text: &str, zone: &Zone) -> Result<SystemTime> {
+    let text = text.trim();
+    let local = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|format| chrono::NaiveDateTime::parse_from_str(text, format).ok())
+        .ok_or_else(|| Error::invalid("date_time", reason::DATE_TIME_FORMAT))?;
+    Ok(super::schedule::local_instant(zone, local.date(), local.time()).into())
+}
+
 pub(crate) fn day_end(date: &str, time_zone: &str) -> Result<SystemTime> {
     let day = NaiveDate::parse_from_str(date, "%Y-%m-%d")
         .map_err(|_| Error::invalid("date", reason::DATE_FORMAT))?;

@@ -32,6 +32,44 @@ pub struct CheckinView {
     pub streak_label: String,
     /// What the main button does: set up the plan, set PINs, or check in.
     pub action: Option<Action>,
+    /// The end of the pause in force, if the check-ins are paused now.
+    #[serde(with = "crate::time_json::option")]
+    pub paused_until: Option<SystemTime>,
+    /// True once the trip was ended ("I am home"): no more check-ins or reminders.
+    pub trip_ended: bool,
+    /// The changes to the trip that can be made now (pause, extend, end), each asking for a
+    /// PIN; empty before the plan and the PINs exist, and after the end.
+    pub trip_changes: Vec<TripChangeOption>,
+}
+
+/// A change to the trip the traveller can make from the check-in screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum TripChange {
+    /// Pause the check-ins until a time (`pause_check_ins`).
+    Pause,
+    /// Move the trip's last day later (`extend_trip`).
+    Extend,
+    /// End the trip: "I am home" (`end_trip`).
+    End,
+}
+
+/// One change to the trip, as a button.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
+pub struct TripChangeOption {
+    /// Which change.
+    pub change: TripChange,
+    /// The button's label.
+    pub label: String,
+    /// What it does, and what the form asks for.
+    pub hint: String,
+    /// The label of the form's one field, if it has one: the pause's end ("YYYY-MM-DD HH:MM" on
+    /// this profile's clock; pass it to `local_time_instant`) or the new last day
+    /// ("YYYY-MM-DD", a date picker's day). None for the end, which asks only for the PIN.
+    pub field_label: Option<String>,
+    /// The field's first value: a pause until two hours from now (rounded up to the quarter
+    /// hour), the day after the current last day.
+    pub field_value: Option<String>,
 }
 
 /// One scheduled check-in, as both sides see it.
@@ -217,6 +255,15 @@ pub enum VerificationOutcome {
     /// A practice check-in made with the help PIN: in a real one this would be a call for help;
     /// not recorded.
     PracticeUnderDuress,
+    /// The traveller paused the check-ins (normal PIN): the paused check-ins raise no alarm.
+    Paused,
+    /// The traveller extended the trip (normal PIN): the watched plan's end moved later.
+    Extended,
+    /// The traveller ended the trip, "I am home" (normal PIN): no more check-ins or alarms.
+    Ended,
+    /// A pause, an extension or an end made with the help PIN: a call for help. Nothing was
+    /// applied: the check-ins and alarms go on as planned.
+    ChangeUnderDuress,
 }
 
 /// The result of checking a received message.
@@ -230,7 +277,8 @@ pub struct VerificationView {
     pub detail: String,
     /// Whether the signal phrase was in the message.
     pub phrase_found: bool,
-    /// True when the traveller needs help (duress code or signal phrase).
+    /// True when the traveller needs help (a code made with the help PIN, or the signal
+    /// phrase).
     pub needs_help: bool,
     /// The traveller's screen after this check.
     pub traveller: FamilyTravellerView,

@@ -71,6 +71,11 @@ impl<'a> Ui<'a> {
             .map_or_else(|| zone.to_owned(), |found| found.value.clone())
     }
 
+    /// A calendar day, as the content writes dates.
+    pub(crate) fn date(&self, day: chrono::NaiveDate) -> String {
+        day.format(&self.text("date_format")).to_string()
+    }
+
     /// An instant as a local date and time in `zone`.
     pub(crate) fn date_time(&self, at: SystemTime, zone: &Zone) -> String {
         let at: DateTime<Utc> = at.into();

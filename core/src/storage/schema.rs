@@ -139,6 +139,17 @@ pub(crate) const MIGRATIONS: &[&str] = &[
          seen     INTEGER NOT NULL DEFAULT 0 CHECK (seen IN (0, 1)),
          PRIMARY KEY (id, fire_at)
      ) STRICT;",
+    // 11: pauses and the end of the traveller's own trip (checkins::events). Like a check-in
+    // row, nothing in one says which PIN made it. The family's checks of such messages are
+    // verifications, whose new `until` holds what the code proved: the pause's end or the
+    // trip's new end.
+    "CREATE TABLE trip_events (
+         id    INTEGER PRIMARY KEY,
+         kind  TEXT NOT NULL CHECK (kind IN ('pause', 'end')),
+         at    INTEGER NOT NULL,   -- when it was made, milliseconds since the Unix epoch, UTC
+         until INTEGER             -- a pause's end; NULL for an end
+     ) STRICT;
+     ALTER TABLE verifications ADD COLUMN until INTEGER;",
 ];
 
 /// The schema version this build writes.
@@ -231,6 +242,22 @@ mod tests {
             conn.execute(
                 "INSERT INTO content_pack VALUES (1, x'776179', 1700000000000)",
                 [],
+            )
+            .unwrap();
+        }
+        if version >= 4 {
+            conn.execute(
+                "INSERT INTO verifications (traveller, at, slot, code, outcome, phrase)
+                 VALUES (1, 1700000000000, 3, '482913', 'genuine', 0)",
+                [],
+            )
+            .unwrap();
+        }
+        if version >= 11 {
+            conn.execute_batch(
+                "INSERT INTO trip_events (kind, at, until) VALUES ('pause', 1700000000000, 1700050000000);
+                 INSERT INTO verifications (traveller, at, code, outcome, phrase, until)
+                 VALUES (1, 1700000100000, '4829137', 'paused', 0, 1700050000000);",
             )
             .unwrap();
         }
@@ -338,6 +365,19 @@ mod tests {
                     [(0, "0A0B0C".into()), (1, "1A1B1C".into())],
                     "from version {version}"
                 );
+                // Verifications from before version 11 keep their outcome, with no `until`.
+                let (outcome, until): (String, Option<i64>) = conn
+                    .query_row(
+                        "SELECT outcome, until FROM verifications WHERE code = '482913'",
+                        [],
+                        |r| Ok((r.get(0)?, r.get(1)?)),
+                    )
+                    .unwrap();
+                assert_eq!((outcome.as_str(), until), ("genuine", None));
+                let pauses: i64 = conn
+                    .query_row("SELECT count(*) FROM trip_events", [], |r| r.get(0))
+                    .unwrap();
+                assert_eq!(pauses, i64::from(version >= 11), "from version {version}");
             }
         }
     }

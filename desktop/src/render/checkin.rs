@@ -35,7 +35,7 @@ pub(crate) fn checkin_status(view: &CheckinView, ctx: &Ctx) -> String {
 fn slot_lines(slot: &SlotView, ctx: &Ctx) -> String {
     let good = matches!(
         slot.status,
-        SlotStatus::Done | SlotStatus::Upcoming | SlotStatus::Open
+        SlotStatus::Done | SlotStatus::Upcoming | SlotStatus::Open | SlotStatus::Paused
     );
     let mut out = wrap(
         &format!("{} — {}", slot.label, ctx.status(&slot.status_label, good)),

@@ -45,6 +45,15 @@ struct CheckinScreen: View {
                         ActionButton(label: status.headline, action: action)
                     }
                 }
+                // Pause, extend, end: offered by the core while the trip goes on.
+                if receipt == nil, let texts = store.texts {
+                    ForEach(Array(status.tripChanges.enumerated()), id: \.offset) { _, option in
+                        TripChangeForm(option: option, pinLabel: texts.pinLabel, pinHint: texts.pinHint) { made in
+                            receipt = made
+                            self.status = made.status
+                        }
+                    }
+                }
                 if let texts = store.texts {
                     Section {
                         NavigationLink(texts.planTitle, value: Route.tripPlan)

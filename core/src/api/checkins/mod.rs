@@ -13,7 +13,7 @@ use crate::checkins::{
     ChangePinsInput, ChangePinsSaved, CheckinHistoryView, CheckinPinsInput, CheckinPinsSaved,
     CheckinReceipt, CheckinView, FamilyHistoryView, FamilyListView, FamilyTravellerView,
     NotificationPlan, PlanExport, SharedTextView, TestAlarmView, TripPlan, VerificationView,
-    alert_log, family, notifications, pins_form, traveller,
+    alert_log, family, notifications, pause, pins_form, traveller,
 };
 use crate::error::WaymarkError;
 use crate::waymark::Waymark;
@@ -127,6 +127,54 @@ impl Waymark {
         now: SystemTime,
     ) -> Result<CheckinReceipt, WaymarkError> {
         self.call(|| traveller::practice_at(self.profile(), &pin, now))
+    }
+
+    /// Pauses the check-ins from `now` until `until` (a flight, a place with no signal) with
+    /// either PIN; `until` is rounded up to the next quarter hour and must be in the future and
+    /// at most eight days away. Check-ins that would fall overdue inside the pause are paused:
+    /// no reminders for them, and once the family verified the message, no alarms on their
+    /// phone either. The receipt carries a message with a seven-digit code to send the family.
+    /// With the help PIN everything on this phone looks and behaves the same, but the family's
+    /// phone reads it as a call for help and keeps its alarms. A wrong PIN or a refused time
+    /// changes nothing.
+    pub fn pause_check_ins(
+        &self,
+        pin: String,
+        until: SystemTime,
+        now: SystemTime,
+    ) -> Result<CheckinReceipt, WaymarkError> {
+        self.call(|| pause::pause(self.profile(), &pin, until, now))
+    }
+
+    /// The instant of a local date and time ("YYYY-MM-DD HH:MM") on this profile's clock (its
+    /// time zone), as a date and time picker gives it, e.g. the end of a pause for
+    /// `pause_check_ins`. A time a clock change skips is moved forward by the gap; a time it
+    /// repeats is the earlier one.
+    pub fn local_time_instant(&self, date_time: String) -> Result<SystemTime, WaymarkError> {
+        self.call(|| crate::checkins::local_date_time(&date_time, &self.profile().prefs().zone))
+    }
+
+    /// Extends the trip with either PIN: `last_day` ("YYYY-MM-DD", in the zone the plan's dates
+    /// are in) becomes its last day; it must be later than the current last day and at most a
+    /// year from `now`. The receipt carries a message with a code the family verifies, which
+    /// moves their copy's end too. With the help PIN it looks and behaves the same here, the
+    /// family's phone reads it as a call for help, and the next plan shared tells them. A wrong
+    /// PIN or a refused day changes nothing.
+    pub fn extend_trip(
+        &self,
+        pin: String,
+        last_day: String,
+        now: SystemTime,
+    ) -> Result<CheckinReceipt, WaymarkError> {
+        self.call(|| pause::extend(self.profile(), &pin, &last_day, now))
+    }
+
+    /// Ends the trip at `now` with either PIN ("I am home"): no more check-ins or reminders, and
+    /// once the family verified the message, no more alarms on their phone. With the help PIN
+    /// it looks and behaves the same here, and the family's phone reads it as a call for help
+    /// and keeps watching. Ending twice is refused; a plan saved afterwards starts again.
+    pub fn end_trip(&self, pin: String, now: SystemTime) -> Result<CheckinReceipt, WaymarkError> {
+        self.call(|| pause::end(self.profile(), &pin, now))
     }
 
     /// The plan to hand to the family (as a QR code or a file), unlocked with either check-in

@@ -12,6 +12,8 @@ import org.waymark.core.CheckinPinsSaved
 import org.waymark.core.CheckinReceipt
 import org.waymark.core.CheckinView
 import org.waymark.core.SlotView
+import org.waymark.core.TripChange
+import org.waymark.core.TripChangeOption
 import org.waymark.core.Waymark
 
 /** The traveller's check-in: status, the PIN field, the plan and PIN settings, and history. */
@@ -39,6 +41,8 @@ class CheckinScreen : Screen<Pair<CheckinView, CheckinHistoryView>>() {
                 }
             }
         }
+        // Pause, extend, end: offered by the core while the trip goes on.
+        for (change in status.tripChanges) button(change.label) { ui.open(TripChangeScreen(change)) }
         button(texts.planTitle) { ui.perform(Action.EditTripPlan) }
         button(texts.pinsTitle) { ui.perform(Action.SetCheckinPins) }
         button(texts.changePinsTitle) { ui.open(ChangePinsScreen()) }
@@ -65,6 +69,39 @@ class ReceiptScreen(private val receipt: CheckinReceipt) : Screen<CheckinReceipt
         button(ui.texts.share) { ui.perform(model.share) }
         heading(model.status.headline)
         model.status.next?.let { slot(it) }
+    }
+}
+
+/**
+ * Pausing the check-ins, extending the trip or ending it: the core's words, the form's one field
+ * (a time on this phone's clock, or a day from the date picker; the first value is the core's)
+ * and the PIN. The receipt looks the same whichever PIN was typed; the core decides the rest.
+ */
+class TripChangeScreen(private val option: TripChangeOption) : Screen<TripChangeOption>() {
+    override fun load(core: Waymark, now: Instant) = option
+
+    override fun render(ui: Ui, model: TripChangeOption) = column(ui.context) {
+        val texts = ui.texts
+        title(model.label)
+        note(model.hint)
+        val value = model.fieldLabel?.let { label ->
+            val first = model.fieldValue.orEmpty()
+            if (model.change == TripChange.EXTEND) dateField(label, first) else field(label, first)
+        }
+        val pin = field(texts.pinLabel, hint = texts.pinHint, type = PIN_INPUT)
+        button(model.label) {
+            val typed = pin.text.toString()
+            val entered = value?.text?.toString().orEmpty()
+            pin.setText("")
+            ui.call({ core ->
+                val now = AppClock.now()
+                when (model.change) {
+                    TripChange.PAUSE -> core.pauseCheckIns(typed, core.localTimeInstant(entered), now)
+                    TripChange.EXTEND -> core.extendTrip(typed, entered, now)
+                    TripChange.END -> core.endTrip(typed, now)
+                }
+            }) { receipt -> ui.replace(ReceiptScreen(receipt)) }
+        }
     }
 }
 
