@@ -50,7 +50,12 @@ use crate::{cargo, workspace_root};
 /// plan) and the alarm issue's (the fired-alert log and test alarm, a shared text checked code
 /// by code, practice check-ins): seventeen calls and fourteen records and enums, with their
 /// UniFFI scaffolding.
-pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_900_000;
+///
+/// Raised to 4.95 MB on 2026-12-07, the phones' budgets unchanged, when pausing, extending and
+/// ending a trip (issue 19) took the library from 4.86 to 4.92 MB (arm64 4.64 to 4.69 MB,
+/// armv7 3.38 to 3.42 MB, both still within their budgets): four calls, a record and an enum,
+/// and the seven-digit codes. arm64 has 15 kB left: the next addition must find room first.
+pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_950_000;
 
 /// A phone architecture `--arm64` or `--armv7` measures: a Linux target with glibc, the
 /// nearest to the Android ABI that builds without an NDK (the same instruction set, the same code
