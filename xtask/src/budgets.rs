@@ -55,7 +55,16 @@ use crate::{cargo, workspace_root};
 /// ending a trip (issue 19) took the library from 4.86 to 4.92 MB (arm64 4.64 to 4.69 MB,
 /// armv7 3.38 to 3.42 MB, both still within their budgets): four calls, a record and an enum,
 /// and the seven-digit codes. arm64 has 15 kB left: the next addition must find room first.
-pub(crate) const SIZE_BUDGET_BYTES: u64 = 4_950_000;
+///
+/// Raised to 5.05 MB (arm64 4.7 to 4.8 MB, armv7 3.45 to 3.55 MB) the same day, when the profile
+/// came to be encrypted at rest (issue 18) and the library measured 5.01 MB (arm64 4.76 MB, armv7
+/// 3.49 MB): SQLite3 Multiple Ciphers in place of SQLite (+47 / +44 / +38 kB, as the study in
+/// research/sealing-at-rest.md measured), the key's proof, the sealing of an old profile and
+/// erasing (`erase_all_data`, `profile_at_rest`, `erase_unopenable_profile`,
+/// `shell_texts_without_profile`). The issue asks for the budgets to follow if the mechanism
+/// needs room; `cargo xtask size --breakdown` shows no single crate to cut (the core's own code is
+/// 1.2 MiB of the 2.7 MiB of code).
+pub(crate) const SIZE_BUDGET_BYTES: u64 = 5_050_000;
 
 /// A phone architecture `--arm64` or `--armv7` measures: a Linux target with glibc, the
 /// nearest to the Android ABI that builds without an NDK (the same instruction set, the same code
@@ -76,7 +85,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--arm64",
         abi: "arm64-v8a",
-        budget_bytes: 4_700_000,
+        budget_bytes: 4_800_000,
         rust_target: "aarch64-unknown-linux-gnu",
         gcc: "aarch64-linux-gnu-gcc",
         ar: "aarch64-linux-gnu-ar",
@@ -87,7 +96,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--armv7",
         abi: "armeabi-v7a",
-        budget_bytes: 3_450_000,
+        budget_bytes: 3_550_000,
         rust_target: "thumbv7neon-unknown-linux-gnueabihf",
         gcc: "arm-linux-gnueabihf-gcc",
         ar: "arm-linux-gnueabihf-ar",
