@@ -115,20 +115,29 @@ pub(crate) fn open_keyed(path: &Path, key: &ProfileKey) -> Result<Connection> {
     let conn = Connection::open_with_flags(path, flags)?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
     key.apply(&conn)?;
+    // Before anything is written: a build that linked another SQLite (the platform's) would
+    // ignore the key and write the profile in clear.
+    check_cipher(&conn)?;
     read_schema(&conn).map_err(|error| not_a_database_means(error, sealed_log_unreadable))?;
     conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, false)?;
     Ok(conn)
 }
 
-/// Checks that the cipher really runs and the file on disk is not plaintext: a build that
-/// linked another SQLite (the platform's) would ignore the key and write everything in clear.
-pub(crate) fn check_sealed(conn: &Connection, path: &Path) -> Result<()> {
+/// Whether the SQLite behind `conn` is the encrypting one, with its one cipher.
+fn check_cipher(conn: &Connection) -> Result<()> {
     let cipher: Option<String> = conn
         .query_row("PRAGMA cipher", [], |row| row.get(0))
         .map_err(|_| Error::Bug("the profile's SQLite has no cipher"))?;
     if cipher.as_deref() != Some("chacha20") {
         return Err(Error::Bug("the profile's SQLite has no cipher"));
     }
+    Ok(())
+}
+
+/// Checks, after the open, that the file on disk is not plaintext: the cipher was checked
+/// before the first write, and this proves the key took.
+pub(crate) fn check_sealed(conn: &Connection, path: &Path) -> Result<()> {
+    check_cipher(conn)?;
     if first_bytes(path)?.is_some_and(|header| header.starts_with(PLAINTEXT_MAGIC)) {
         return Err(Error::Bug("the profile was written without encryption"));
     }
