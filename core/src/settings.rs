@@ -1,6 +1,5 @@
 //! The person's settings: the language (chosen in the app, or followed from the phone), the time
-//! zone local times are shown in, the key from the platform keystore, and the languages to
-//! choose from.
+//! zone local times are shown in, and the languages to choose from.
 
 use crate::content::reasons::english;
 use crate::content::ui::Ui;
