@@ -2,13 +2,15 @@
 //! permission requests, notification channels), so no shell writes visible text of its own and
 //! every language's strings are checked in one place.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::action::Action;
 use crate::checkins::{AlertKind, AlertUrgency};
-use crate::content::default_pack;
 use crate::content::reasons::english;
 use crate::content::ui::Ui;
+use crate::content::{Chain, Pack, default_pack};
 use crate::error::WaymarkError;
 use crate::profile::Profile;
 
@@ -79,12 +81,19 @@ pub struct AlertChannel {
 /// language tag the core cannot read gets English. An error's reason is in English.
 #[uniffi::export]
 pub fn shell_texts_without_profile(language: String) -> Result<ShellTexts, WaymarkError> {
+    let (pack, chain) = built_in(&language)?;
+    Ok(texts_from(&Ui::new(&pack, &chain)))
+}
+
+/// The content built into the app and its language chain for `language`, English when the tag
+/// cannot be read: the words for screens shown without a profile.
+fn built_in(language: &str) -> Result<(Arc<Pack>, Chain), WaymarkError> {
     let pack = default_pack().map_err(english)?;
-    let chain = match pack.chain(&language) {
+    let chain = match pack.chain(language) {
         Ok(chain) => chain,
         Err(_) => pack.chain("en").map_err(english)?,
     };
-    Ok(texts_from(&Ui::new(&pack, &chain)))
+    Ok((pack, chain))
 }
 
 /// What a phone shows for an alert that fires after a restart, before the person first unlocked
@@ -113,11 +122,7 @@ pub fn locked_alert_text(
     language: String,
     urgency: AlertUrgency,
 ) -> Result<LockedAlertText, WaymarkError> {
-    let pack = default_pack().map_err(english)?;
-    let chain = match pack.chain(&language) {
-        Ok(chain) => chain,
-        Err(_) => pack.chain("en").map_err(english)?,
-    };
+    let (pack, chain) = built_in(&language)?;
     Ok(locked_text(&Ui::new(&pack, &chain), urgency))
 }
 

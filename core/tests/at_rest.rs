@@ -139,17 +139,21 @@ fn fill(traveller: &Waymark, family: &Waymark) {
         .unwrap();
 }
 
+/// The traveller's profile at `path`, filled by [`fill`]; the family's profile it shared the
+/// plan with is in a folder of its own, gone on return.
+fn filled_traveller(path: &Path) -> std::sync::Arc<Waymark> {
+    let family_dir = tempfile::tempdir().unwrap();
+    let traveller = open(path, &KEY).unwrap();
+    let family = open(&family_dir.path().join("family.sqlite"), &KEY).unwrap();
+    fill(&traveller, &family);
+    traveller
+}
+
 /// Every file in `dir`, by name, with its bytes.
 fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    std::fs::read_dir(dir)
-        .unwrap()
-        .map(|entry| {
-            let entry = entry.unwrap();
-            (
-                entry.file_name().to_string_lossy().into_owned(),
-                std::fs::read(entry.path()).unwrap(),
-            )
-        })
+    snapshot(dir)
+        .into_iter()
+        .map(|(name, (bytes, _))| (name, bytes))
         .collect()
 }
 
@@ -239,10 +243,7 @@ fn nothing_a_person_typed_is_readable_in_any_file_while_open_or_after_closing() 
 fn a_wrong_key_is_refused_and_changes_no_byte_of_a_closed_or_a_crashed_profile() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("traveller.sqlite");
-    let family_dir = tempfile::tempdir().unwrap();
-    let traveller = open(&path, &KEY).unwrap();
-    let family = open(&family_dir.path().join("family.sqlite"), &KEY).unwrap();
-    fill(&traveller, &family);
+    let traveller = filled_traveller(&path);
 
     let wrong = [0x11; 32];
     // Crashed: the profile is still open elsewhere, with its log not folded in.
@@ -458,10 +459,7 @@ fn a_partial_copy_left_by_an_interrupted_upgrade_is_removed_and_the_upgrade_runs
 fn erasing_removes_every_file_and_the_next_open_is_a_first_run() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("traveller.sqlite");
-    let family_dir = tempfile::tempdir().unwrap();
-    let traveller = open(&path, &KEY).unwrap();
-    let family = open(&family_dir.path().join("family.sqlite"), &KEY).unwrap();
-    fill(&traveller, &family);
+    let traveller = filled_traveller(&path);
 
     let outcome = traveller.erase_all_data().unwrap();
     assert!(outcome.remove_device_data);
@@ -487,12 +485,9 @@ fn erasing_removes_every_file_and_the_next_open_is_a_first_run() {
 fn erasing_behind_the_closed_lock_or_after_the_help_pin_erases_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("traveller.sqlite");
-    let family_dir = tempfile::tempdir().unwrap();
     let now = at("2026-03-02T08:00:00Z");
     {
-        let traveller = open(&path, &KEY).unwrap();
-        let family = open(&family_dir.path().join("family.sqlite"), &KEY).unwrap();
-        fill(&traveller, &family);
+        let traveller = filled_traveller(&path);
         traveller
             .set_app_lock(NORMAL_PIN.into(), true, now)
             .unwrap();
@@ -548,12 +543,7 @@ fn a_profile_whose_key_is_lost_can_be_erased_without_opening_it() {
         profile_at_rest(path_text.clone()).unwrap(),
         ProfileAtRest::Missing
     );
-    let family_dir = tempfile::tempdir().unwrap();
-    {
-        let traveller = open(&path, &KEY).unwrap();
-        let family = open(&family_dir.path().join("family.sqlite"), &KEY).unwrap();
-        fill(&traveller, &family);
-    }
+    drop(filled_traveller(&path));
     // The keystore lost the key: the profile is there, and only a new key could be made.
     assert_eq!(
         profile_at_rest(path_text.clone()).unwrap(),

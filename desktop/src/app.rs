@@ -245,9 +245,7 @@ impl App<'_> {
         text: impl FnOnce() -> Result<String, Failure>,
     ) -> Result<String, Failure> {
         if self.settings.json {
-            serde_json::to_string_pretty(view)
-                .map(|json| json + "\n")
-                .map_err(|err| Failure::other(format!("cannot write JSON: {err}")))
+            json(view)
         } else {
             text()
         }
@@ -398,4 +396,11 @@ fn item_id(list: &ChecklistView, number: &str) -> Result<String, Failure> {
         .find(|item| item.number == wanted)
         .map(|item| item.id.clone())
         .ok_or_else(|| Failure::usage(format!("there is no item {wanted}; {range}")))
+}
+
+/// A view as `--json` prints it.
+pub(crate) fn json<V: Serialize>(view: &V) -> Result<String, Failure> {
+    serde_json::to_string_pretty(view)
+        .map(|json| json + "\n")
+        .map_err(|err| Failure::other(format!("cannot write JSON: {err}")))
 }

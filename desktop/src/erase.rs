@@ -60,9 +60,7 @@ pub(crate) fn erase_unopenable(
     erase_unopenable_profile(path).map_err(|e| from_core(e, profile))?;
     profile_key::remove(profile)?;
     if settings.json {
-        serde_json::to_string_pretty(&Erased { erased: true })
-            .map(|json| json + "\n")
-            .map_err(|err| Failure::other(format!("cannot write JSON: {err}")))
+        crate::app::json(&Erased { erased: true })
     } else {
         Ok(render::wrap_text(&texts.erase_done))
     }

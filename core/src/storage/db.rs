@@ -32,7 +32,7 @@ impl Db {
             .and_then(|()| seal::open_keyed(path, key))
             .and_then(|conn| Self::configure(conn, Some(folder.clone()), Some(path.to_path_buf())))
             .and_then(|db| {
-                db.read(|conn| seal::check_sealed(conn, path))?;
+                seal::check_sealed(path)?;
                 Ok(db)
             })
             .map_err(|error| diagnosis::explain(error, &folder))

@@ -29,9 +29,15 @@ const SEALING_SUFFIX: &str = ".sealing";
 /// What SQLite keeps beside a profile: the write-ahead log, its index and the rollback journal.
 const SIDE_SUFFIXES: [&str; 3] = ["-wal", "-shm", "-journal"];
 
-/// The profile key the shell keeps in the platform keystore: 32 random bytes.
+/// The profile key the shell keeps in the platform keystore: 32 random bytes, with the database
+/// key derived from it once.
 #[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) struct ProfileKey([u8; 32]);
+pub(crate) struct ProfileKey {
+    key: [u8; 32],
+    /// The key SQLite encrypts the file with: derived from the profile key, so the file and the
+    /// vault never share a key.
+    database: [u8; 32],
+}
 
 impl std::fmt::Debug for ProfileKey {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -48,28 +54,34 @@ impl ProfileKey {
         let key: [u8; 32] = bytes
             .try_into()
             .map_err(|_| Error::invalid("profile_key", reason::KEY_LENGTH))?;
-        Ok(Self(key))
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&key)
+            .expect("HMAC takes a key of any length");
+        mac.update(b"waymark profile database v1");
+        Ok(Self {
+            key,
+            database: mac.finalize().into_bytes().into(),
+        })
     }
 
     /// The bytes, for the secrets sealed inside the profile (checkins/vault.rs).
     pub(crate) fn bytes(&self) -> [u8; 32] {
-        self.0
+        self.key
     }
 
-    /// The `PRAGMA key` value: a raw key (`x'…'`), so no password stretching runs at each open,
-    /// derived from the profile key so the file and the vault never share a key.
-    fn pragma_value(&self) -> String {
-        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.0)
-            .expect("HMAC takes a key of any length");
-        mac.update(b"waymark profile database v1");
-        let derived = mac.finalize().into_bytes();
-        let hex: String = derived.iter().map(|byte| format!("{byte:02x}")).collect();
-        format!("\"x'{hex}'\"")
+    /// The database key as SQLite takes a raw key (`x'…'`), so no password stretching runs at
+    /// each open.
+    fn raw_literal(&self) -> String {
+        let hex: String = self
+            .database
+            .iter()
+            .map(|byte| format!("{byte:02x}"))
+            .collect();
+        format!("x'{hex}'")
     }
 
     /// Gives the key to `conn`; must come before its first read.
     pub(crate) fn apply(&self, conn: &Connection) -> Result<()> {
-        conn.execute_batch(&format!("PRAGMA key = {}", self.pragma_value()))?;
+        conn.execute_batch(&format!("PRAGMA key = \"{}\"", self.raw_literal()))?;
         Ok(())
     }
 }
@@ -135,9 +147,8 @@ fn check_cipher(conn: &Connection) -> Result<()> {
 }
 
 /// Checks, after the open, that the file on disk is not plaintext: the cipher was checked
-/// before the first write, and this proves the key took.
-pub(crate) fn check_sealed(conn: &Connection, path: &Path) -> Result<()> {
-    check_cipher(conn)?;
+/// before the first write (`open_keyed`), and this proves the key took.
+pub(crate) fn check_sealed(path: &Path) -> Result<()> {
     if first_bytes(path)?.is_some_and(|header| header.starts_with(PLAINTEXT_MAGIC)) {
         return Err(Error::Bug("the profile was written without encryption"));
     }
@@ -175,14 +186,7 @@ pub(crate) fn at_rest(path: &Path) -> Result<ProfileAtRest> {
 /// crash`), not for shells.
 pub fn integrity_check(path: &Path, profile_key: &[u8]) -> std::result::Result<String, String> {
     let key = ProfileKey::new(profile_key).map_err(|e| e.to_string())?;
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )
-    .map_err(|e| e.to_string())?;
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)
-        .map_err(|e| e.to_string())?;
-    key.apply(&conn).map_err(|e| e.to_string())?;
+    let conn = open_read_only(path, &key).map_err(|e| e.to_string())?;
     conn.query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .map_err(|e| e.to_string())
 }
@@ -268,12 +272,7 @@ fn prove_key(path: &Path, key: &ProfileKey) -> Result<()> {
 /// the log into the profile: a page the key does not open (a stale log from another file, a
 /// torn write) is found here, before a checkpoint could copy it into the profile.
 fn check_log(path: &Path, key: &ProfileKey) -> Result<()> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
-    key.apply(&conn)?;
+    let conn = open_read_only(path, key)?;
     let check: rusqlite::Result<String> =
         conn.query_row("PRAGMA quick_check", [], |row| row.get(0));
     match check {
@@ -281,6 +280,18 @@ fn check_log(path: &Path, key: &ProfileKey) -> Result<()> {
         Ok(_) => Err(sealed_log_unreadable()),
         Err(error) => Err(not_a_database_means(error, sealed_log_unreadable)),
     }
+}
+
+/// A read-only connection to `path`, keyed with `key`, that never folds the log into the file
+/// when it closes.
+fn open_read_only(path: &Path, key: &ProfileKey) -> Result<Connection> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, true)?;
+    key.apply(&conn)?;
+    Ok(conn)
 }
 
 /// Copies the plaintext profile into a sealed file beside it, checks the copy, and renames it
@@ -295,14 +306,8 @@ fn upgrade(path: &Path, key: &ProfileKey) -> Result<()> {
     // Holds every other process off from the first read until this connection closes.
     plain.query_row("PRAGMA locking_mode = EXCLUSIVE", [], |_| Ok(()))?;
     read_schema(&plain)?;
-    let copied = copy_sealed(&plain, &sealing, key).and_then(|()| {
-        let sealed = Connection::open_with_flags(
-            &sealing,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
-        key.apply(&sealed)?;
-        same_content(&plain, &sealed)
-    });
+    let copied = copy_sealed(&plain, &sealing, key)
+        .and_then(|()| same_content(&plain, &open_read_only(&sealing, key)?));
     if let Err(error) = copied {
         drop(plain);
         remove_interrupted_upgrade(path)?;
@@ -332,7 +337,7 @@ fn copy_sealed(plain: &Connection, sealing: &Path, key: &ProfileKey) -> Result<(
     let target = format!(
         "file:{}?key={}",
         uri_path(sealing)?,
-        key.pragma_value().trim_matches('"').replace('\'', "%27")
+        key.raw_literal().replace('\'', "%27")
     );
     plain.execute("VACUUM INTO ?1", [target])?;
     Ok(())

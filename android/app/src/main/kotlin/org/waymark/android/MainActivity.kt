@@ -152,15 +152,19 @@ class MainActivity : Activity(), Ui {
      * then, on the new profile, the erased screen over the home screen of a first run.
      */
     private fun eraseUnopenable() {
-        Core.eraseUnopenable(this, {
-            gated = false
-            stack.clear()
-            stack.add(HomeScreen())
-            stack.add(ErasedScreen())
-            show()
-            Alerts.replan(this)
-            Core.run(this, { it.disguiseStatus(ShellPlatform.ANDROID) }, { Launcher.match(this, it) }, ::showError)
-        }, ::showError)
+        Core.eraseUnopenable(this, { showErased() }, ::showError)
+    }
+
+    /** After an erase: the erased screen over the home screen of what the profile now is. */
+    private fun showErased() {
+        gated = false
+        stack.clear()
+        stack.add(HomeScreen())
+        stack.add(ErasedScreen())
+        show()
+        Alerts.replan(this)
+        // An erased profile has no disguise: the launcher shows what the core now says.
+        Core.run(this, { it.disguiseStatus(ShellPlatform.ANDROID) }, { Launcher.match(this, it) }, ::showError)
     }
 
     /** Shows [screen] (the lock or the cover) alone: every screen the app had open is dropped. */
@@ -180,18 +184,9 @@ class MainActivity : Activity(), Ui {
     }
 
     override fun erase() {
-        Core.erase(this, { _ ->
-            // The same screens whatever the core decided: after the help PIN nothing was
-            // removed, and nothing on screen may tell.
-            gated = false
-            stack.clear()
-            stack.add(HomeScreen())
-            stack.add(ErasedScreen())
-            show()
-            Alerts.replan(this)
-            // An erased profile has no disguise: the launcher shows what the core now says.
-            Core.run(this, { it.disguiseStatus(ShellPlatform.ANDROID) }, { Launcher.match(this, it) }, ::showError)
-        }, ::showError)
+        // The same screens whatever the core decided: after the help PIN nothing was removed,
+        // and nothing on screen may tell.
+        Core.erase(this, { _ -> showErased() }, ::showError)
     }
 
     override fun onNewIntent(intent: Intent) {

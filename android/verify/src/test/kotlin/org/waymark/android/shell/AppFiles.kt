@@ -2,8 +2,10 @@ package org.waymark.android.shell
 
 import android.app.AlarmManager
 import java.io.File
+import java.time.Instant
 import org.robolectric.RuntimeEnvironment
 import org.robolectric.Shadows.shadowOf
+import org.waymark.android.AlertReceiver
 import org.waymark.android.Alerts
 
 /**
@@ -37,4 +39,14 @@ internal fun scheduledAlertIds(): List<String> {
         .filter { it.action == Alerts.ACTION_ALERT }
         .map { it.getStringExtra(Alerts.EXTRA_ID)!! }
         .sorted()
+}
+
+/** Sounds the test alarm the app scheduled, five seconds after its time, as the phone would. */
+internal fun soundTestAlarm(shell: Shell) {
+    val app = RuntimeEnvironment.getApplication()
+    val alarms = shadowOf(app.getSystemService(AlarmManager::class.java)).scheduledAlarms
+    val test = alarms.first { shadowOf(it.operation).savedIntent.getStringExtra(Alerts.EXTRA_ID) == "test-alarm" }
+    shell.now = Instant.ofEpochMilli(test.triggerAtMs).plusSeconds(5)
+    AlertReceiver().onReceive(app, shadowOf(test.operation).savedIntent)
+    shell.settle()
 }

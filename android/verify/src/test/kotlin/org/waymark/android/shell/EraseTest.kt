@@ -1,6 +1,5 @@
 package org.waymark.android.shell
 
-import android.app.AlarmManager
 import android.app.AlertDialog
 import android.app.NotificationManager
 import android.content.Intent
@@ -22,7 +21,6 @@ import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
 import org.robolectric.shadows.ShadowAlarmManager
 import org.robolectric.shadows.ShadowAlertDialog
-import org.waymark.android.AlertReceiver
 import org.waymark.android.Alerts
 import org.waymark.android.KeyVault
 import org.waymark.android.ReplanReceiver
@@ -81,11 +79,7 @@ class EraseTest {
         shell.settle()
 
         // The test alarm sounds: a notification is posted and reported.
-        val alarms = shadowOf(app.getSystemService(AlarmManager::class.java)).scheduledAlarms
-        val test = alarms.first { shadowOf(it.operation).savedIntent.getStringExtra(Alerts.EXTRA_ID) == "test-alarm" }
-        shell.now = Instant.ofEpochMilli(test.triggerAtMs).plusSeconds(5)
-        AlertReceiver().onReceive(app, shadowOf(test.operation).savedIntent)
-        shell.settle()
+        soundTestAlarm(shell)
 
         // One more alert shown while the phone was locked after a restart: its report waits in
         // device-protected storage, and the last plan is re-armed from there.

@@ -1,6 +1,5 @@
 package org.waymark.android.shell
 
-import android.app.AlarmManager
 import android.app.AlertDialog
 import android.app.NotificationManager
 import android.widget.EditText
@@ -19,7 +18,6 @@ import org.robolectric.Shadows.shadowOf
 import org.robolectric.annotation.Config
 import org.robolectric.shadows.ShadowAlarmManager
 import org.robolectric.shadows.ShadowAlertDialog
-import org.waymark.android.AlertReceiver
 import org.waymark.android.Alerts
 import org.waymark.android.Core
 import org.waymark.android.KeyVault
@@ -56,11 +54,7 @@ class LostKeyTest {
         }
         Alerts.replan(shell.activity)
         shell.settle()
-        val alarms = shadowOf(app.getSystemService(AlarmManager::class.java)).scheduledAlarms
-        val test = alarms.first { shadowOf(it.operation).savedIntent.getStringExtra(Alerts.EXTRA_ID) == "test-alarm" }
-        shell.now = Instant.ofEpochMilli(test.triggerAtMs).plusSeconds(5)
-        AlertReceiver().onReceive(app, shadowOf(test.operation).savedIntent)
-        shell.settle()
+        soundTestAlarm(shell)
         File(app.cacheDir, "shared.png").writeBytes(byteArrayOf(1, 2, 3))
     }
 
