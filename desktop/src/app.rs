@@ -89,10 +89,7 @@ pub(crate) fn execute(cli: Cli, env: &Env, io: &mut Io<'_>) -> Result<String, Fa
 /// Opens the profile. A system zone the core does not know is replaced by UTC, so a machine
 /// with an odd zone setting still works; a zone the person typed is reported instead.
 fn open(settings: &Settings) -> Result<Arc<Waymark>, Failure> {
-    let path = settings
-        .profile
-        .to_str()
-        .ok_or_else(|| Failure::usage("--profile: the path must be valid UTF-8"))?;
+    let path = settings::profile_path(&settings.profile)?;
     let is_new = !settings.profile.exists();
     let key = profile_key::load_or_create(&settings.profile)?;
     let open = |zone: &str| {

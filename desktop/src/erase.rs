@@ -47,10 +47,7 @@ pub(crate) fn erase_unopenable(
     failure: Failure,
 ) -> Result<String, Failure> {
     let profile = &settings.profile;
-    let path = profile
-        .to_str()
-        .ok_or_else(|| Failure::usage("--profile: the path must be valid UTF-8"))?
-        .to_owned();
+    let path = crate::settings::profile_path(profile)?.to_owned();
     if profile_at_rest(path.clone()).ok() != Some(ProfileAtRest::Encrypted) {
         return Err(failure);
     }

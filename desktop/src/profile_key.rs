@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use waymark_core::{ProfileAtRest, profile_at_rest};
 
 use crate::error::{Failure, from_core};
+use crate::settings;
 
 /// The key file of the profile at `profile`.
 pub(crate) fn key_path(profile: &Path) -> PathBuf {
@@ -68,10 +69,8 @@ pub(crate) fn remove(profile: &Path) -> Result<(), Failure> {
 }
 
 fn at_rest(profile: &Path) -> Result<ProfileAtRest, Failure> {
-    let path = profile
-        .to_str()
-        .ok_or_else(|| Failure::usage("--profile: the path must be valid UTF-8"))?;
-    profile_at_rest(path.to_owned()).map_err(|err| from_core(err, profile))
+    profile_at_rest(settings::profile_path(profile)?.to_owned())
+        .map_err(|err| from_core(err, profile))
 }
 
 fn random_key() -> std::io::Result<Vec<u8>> {

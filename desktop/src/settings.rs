@@ -1,6 +1,6 @@
 //! The global options with their defaults filled in from the environment.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use chrono::DateTime;
@@ -22,6 +22,13 @@ pub(crate) struct Settings {
     pub zone_given: bool,
     pub now: SystemTime,
     pub json: bool,
+}
+
+/// The profile's path as the core takes it: the core's paths are UTF-8.
+pub(crate) fn profile_path(profile: &Path) -> Result<&str, Failure> {
+    profile
+        .to_str()
+        .ok_or_else(|| Failure::usage("--profile: the path must be valid UTF-8"))
 }
 
 /// Fills in the defaults. Creates the default profile's folder, which a fresh user lacks; a
