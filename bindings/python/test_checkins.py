@@ -400,10 +400,14 @@ def test_the_family_notices_a_missed_check_in_on_its_own_and_gets_the_steps(pair
     overdue = mother.family_traveller(traveller_id, at("2026-03-02T07:01:00Z"))
     assert (overdue.needs_attention, overdue.help_signalled) == (True, False)
     assert overdue.current.status == SlotStatus.OVERDUE
-    assert [s.number for s in overdue.steps] == [1, 2, 3, 4]
+    assert [s.number for s in overdue.steps] == [1, 2, 3, 4, 5, 6]
     assert overdue.steps[0].title == "Call Anna"
     assert overdue.steps[1].action == Action.DIAL(uri="tel:+78003330016")
-    assert overdue.steps[2].action is None, "no embassy saved: nothing to dial"
+    # No embassy saved: the built-in consulate in Istanbul and the ministry's line for citizens
+    # abroad, then Türkiye's 157 to pass on.
+    assert overdue.steps[2].action == Action.DIAL(uri="tel:+905309410368")
+    assert overdue.steps[3].action == Action.DIAL(uri="tel:+74956954545")
+    assert overdue.steps[4].action is None, "157 works only inside Türkiye"
     [summary] = mother.family_list(at("2026-03-02T07:01:00Z")).travellers
     assert summary.needs_attention is True
 
@@ -436,7 +440,7 @@ def test_received_messages_are_verified_as_genuine_replayed_wrong_missing_outsid
     assert help_.outcome == VerificationOutcome.GENUINE_UNDER_DURESS
     assert help_.headline == "Anna needs help."
     assert help_.needs_help and help_.traveller.help_signalled and help_.traveller.needs_attention
-    assert len(help_.traveller.steps) == 4
+    assert len(help_.traveller.steps) == 6
     assert mother.family_traveller(traveller_id, at("2026-03-04T00:00:00Z")).help_signalled, "until handled"
     assert mother.family_mark_handled(traveller_id, at("2026-03-04T00:00:00Z")).help_signalled is False
 

@@ -183,9 +183,23 @@ def test_the_emergency_country_picker_is_named_in_the_persons_language(open_prof
 # ---- Help now ----
 
 
+def built_in(step):
+    """A built-in embassy or local line (the core's tests check their order): it opens its own card."""
+    return isinstance(step.details, Action.OPEN_CONTACT) and step.details.id != "hotline"
+
+
+def own(steps):
+    return [s for s in steps if not built_in(s)]
+
+
 def test_help_now_for_a_person_in_turkey_at_night_puts_reachable_help_first(open_profile):
     view = with_contacts(open_profile(time_zone="Europe/Istanbul")).help_now(WEDNESDAY_NIGHT, "tr")
-    assert [(s.kind, s.number) for s in view.steps] == [
+    # The built-in consulates and Türkiye's line for foreigners sit among them.
+    [yimer] = [s for s in view.steps if s.kind == HelpStepKind.LOCAL_LINE and s.number == "157"]
+    assert yimer.source_text.startswith("Source: https://")
+    assert [a.label for a in yimer.actions] == ["Call", "Copy number"]
+    assert "Consulate General of Russia in Istanbul" in [s.title for s in view.steps]
+    assert [(s.kind, s.number) for s in own(view.steps)] == [
         (HelpStepKind.EMERGENCY, "112"),
         (HelpStepKind.EMBASSY_OR_CONSULATE, "+90 312 439 21 22"),
         (HelpStepKind.SUPPORT_ORGANISATION, "+90 212 293 11 11"),
@@ -215,20 +229,21 @@ def test_help_now_for_a_person_in_turkey_at_night_puts_reachable_help_first(open
 def test_help_now_in_moscow_puts_the_hotline_before_support_while_open_after_it_when_closed(open_profile):
     waymark = with_contacts(open_profile())
     afternoon = waymark.help_now(WEDNESDAY_AFTERNOON, "RU")
-    assert [s.kind for s in afternoon.steps] == [
+    assert [s.kind for s in own(afternoon.steps)] == [
         HelpStepKind.EMERGENCY,
         HelpStepKind.EMBASSY_OR_CONSULATE,
         HelpStepKind.HOTLINE,
         HelpStepKind.SUPPORT_ORGANISATION,
         HelpStepKind.FAMILY,
     ]
-    opening = afternoon.steps[2].opening
+    opening = own(afternoon.steps)[2].opening
     assert opening.open_now is True
     assert opening.next_change_text == "Closes today at 18:30, Moscow time"
     assert opening.next_change == at("2026-03-04T15:30:00Z")
     evening = waymark.help_now(at("2026-03-04T17:00:00Z"), "RU")
-    assert evening.steps[3].kind == HelpStepKind.HOTLINE
-    assert evening.steps[3].opening.next_change_text == "Opens tomorrow at 08:30, Moscow time"
+    hotline = own(evening.steps)[3]
+    assert hotline.kind == HelpStepKind.HOTLINE
+    assert hotline.opening.next_change_text == "Opens tomorrow at 08:30, Moscow time"
 
 
 def test_help_now_without_a_country_asks_for_it_and_a_bad_country_names_current_country(open_profile):

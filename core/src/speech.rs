@@ -100,9 +100,15 @@ fn speakable(profile: &Profile, language: &str, lines: &[String]) -> SpeakableTe
     }
 }
 
-/// The short numbers a person may have to dial (every emergency number of `pack`): read digit
-/// by digit, "1 1 2", never "one hundred and twelve".
+/// The short numbers a person may have to dial (every emergency number of `pack` and every
+/// short line of its directory): read digit by digit, "1 1 2", never "one hundred and twelve".
 fn short_numbers(pack: &Pack) -> HashSet<String> {
+    let lines = pack
+        .contacts
+        .iter()
+        .flat_map(|def| &def.phones)
+        .filter(|phone| phone.short)
+        .map(|phone| phone.number.clone());
     pack.emergency
         .iter()
         .flat_map(|def| {
@@ -111,6 +117,7 @@ fn short_numbers(pack: &Pack) -> HashSet<String> {
                 .chain(def.general.as_ref())
                 .cloned()
         })
+        .chain(lines)
         .collect()
 }
 

@@ -30,6 +30,7 @@ use crate::action::Action;
 use crate::contacts::OwnContactKind;
 use crate::contacts::directory::contact_view;
 use crate::contacts::emergency::{emergency_def, first_number};
+use crate::contacts::local_help::{Kind as HelpKind, LocalHelp, local_help};
 use crate::contacts::own::own_contact_views;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result, reason};
@@ -858,22 +859,71 @@ fn escalation_steps(
     .flatten()
     .collect::<Vec<_>>()
     .join(" — ");
-    // An embassy the family saved for the destination country can be called directly.
+    // An embassy the family saved for the destination country can be called directly; else the
+    // built-in embassies and consulates there, each saying where its number comes from.
     let embassy = own_contact_views(profile, ui)?.into_iter().find(|c| {
         c.kind == OwnContactKind::EmbassyOrConsulate && c.country_code == plan.destination_country
     });
-    let embassy_step = match embassy {
-        Some(contact) => (
+    let missions = one_number_per_country(local_help(
+        ui,
+        &plan.destination_country,
+        HelpKind::Mission,
+    )?);
+    let embassy_steps: Vec<Step> = match embassy {
+        Some(contact) => vec![(
             ui.format("step_embassy_saved", &[("contact", &contact.name)]),
             ui.format("step_embassy_detail", &[("name", name)]),
             Some(Action::dial(&contact.e164)),
-        ),
-        None => (
+        )],
+        None if !missions.is_empty() => missions
+            .iter()
+            .map(|mission| {
+                let detail = ui.format("step_mission_detail", &[("name", name)]);
+                (
+                    ui.format(
+                        "step_built_in_call",
+                        &[("contact", &mission.name), ("number", &mission.phone.number)],
+                    ),
+                    with_source(detail, mission),
+                    mission
+                        .dialable_from_abroad()
+                        .then(|| Action::dial(&mission.phone.e164)),
+                )
+            })
+            .collect(),
+        None => vec![(
             ui.format("step_embassy", &[("country", &country)]),
             ui.format("step_embassy_detail", &[("name", name)]),
             None,
-        ),
+        )],
     };
+    // A local line that works from abroad can be called; a short number is passed on.
+    let line_steps: Vec<Step> = local_help(ui, &plan.destination_country, HelpKind::LocalLine)?
+        .iter()
+        .map(|line| {
+            let args = [
+                ("contact", line.name.as_str()),
+                ("number", line.phone.number.as_str()),
+                ("name", name),
+                ("about", line.description.as_str()),
+                ("country", country.as_str()),
+            ];
+            let (title, detail, action) = if line.dialable_from_abroad() {
+                (
+                    ui.format("step_built_in_call", &args),
+                    ui.format("step_local_line_detail", &args),
+                    Some(Action::dial(&line.phone.e164)),
+                )
+            } else {
+                (
+                    ui.format("step_local_line_pass_on", &args),
+                    ui.format("step_local_line_inside", &args),
+                    None,
+                )
+            };
+            (title, with_source(detail, line), action)
+        })
+        .collect();
     // Short emergency numbers work only inside their country, so the family is told the
     // number to pass on rather than offered a call that cannot connect.
     let police_detail = match emergency_def(ui.pack(), &plan.destination_country) {
@@ -883,7 +933,7 @@ fn escalation_steps(
         ),
         None => ui.text("step_police_detail"),
     };
-    let steps = [
+    let mut steps: Vec<Step> = vec![
         (ui.format("step_call", &[("name", name)]), call_detail, None),
         (
             ui.format(
@@ -893,13 +943,14 @@ fn escalation_steps(
             hotline_detail,
             phone.map(|p| p.call.clone()),
         ),
-        embassy_step,
-        (
-            ui.format("step_police", &[("name", name), ("country", &country)]),
-            police_detail,
-            None,
-        ),
     ];
+    steps.extend(embassy_steps);
+    steps.extend(line_steps);
+    steps.push((
+        ui.format("step_police", &[("name", name), ("country", &country)]),
+        police_detail,
+        None,
+    ));
     Ok(steps
         .into_iter()
         .zip(1..)
@@ -910,6 +961,43 @@ fn escalation_steps(
             action,
         })
         .collect())
+}
+
+/// An escalation step before it is numbered: what to do, when and why, and what a tap does.
+type Step = (String, String, Option<Action>);
+
+/// The family needs a number to call for each country that has missions there, not every
+/// consulate: that country's confirmed ones, else its first (which says it is not confirmed).
+fn one_number_per_country(missions: Vec<LocalHelp<'_>>) -> Vec<LocalHelp<'_>> {
+    let confirmed = |of: &Option<String>| {
+        missions
+            .iter()
+            .any(|m| &m.def.of == of && !m.def.unconfirmed)
+    };
+    let keep: Vec<bool> = missions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| {
+            if confirmed(&m.def.of) {
+                !m.def.unconfirmed
+            } else {
+                !missions[..i].iter().any(|earlier| earlier.def.of == m.def.of)
+            }
+        })
+        .collect();
+    missions
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(m, keep)| keep.then_some(m))
+        .collect()
+}
+
+/// A built-in contact's step detail, followed by where its number comes from.
+fn with_source(detail: String, help: &LocalHelp<'_>) -> String {
+    match &help.source_text {
+        Some(source) => format!("{detail} {source}"),
+        None => detail,
+    }
 }
 
 /// The check-ins the family has received, as the schedule's status counts them.

@@ -237,7 +237,7 @@ fn a_pause_with_the_help_pin_is_a_call_for_help_and_pauses_nothing_for_the_famil
     );
     assert_eq!(
         checked.traveller.steps.len(),
-        4,
+        6,
         "the steps of a call for help"
     );
     let ids = alert_ids(&mother, minute_after(PAUSED_AT));

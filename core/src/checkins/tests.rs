@@ -687,7 +687,7 @@ fn the_family_notices_a_missed_check_in_on_its_own() {
         overdue.current.as_ref().unwrap().status,
         SlotStatus::Overdue
     );
-    assert_eq!(overdue.steps.len(), 4);
+    assert_eq!(overdue.steps.len(), 6);
     assert_eq!(overdue.steps[0].title, "Call Anna");
     assert!(
         overdue.steps[0].detail.contains("2 Mar 2026, 11:00"),
@@ -781,7 +781,7 @@ fn the_verification_matrix() {
     assert_eq!(v.outcome, VerificationOutcome::GenuineUnderDuress);
     assert!(v.needs_help && v.traveller.help_signalled && v.traveller.needs_attention);
     assert_eq!(v.headline, "Anna needs help.");
-    assert_eq!(v.traveller.steps.len(), 4);
+    assert_eq!(v.traveller.steps.len(), 6);
     assert!(
         v.traveller.steps[0].detail.contains("do not mention"),
         "{}",
@@ -1106,13 +1106,23 @@ fn escalation_uses_the_saved_embassy_and_the_destinations_emergency_number() {
         .family_traveller(id.clone(), overdue_at)
         .unwrap()
         .steps;
+    // Without a saved embassy: the built-in consulate with a confirmed number and the foreign
+    // ministry's line for citizens abroad, then Türkiye's line for foreigners, whose short
+    // number the family passes on, then the police.
+    assert_eq!(steps.len(), 6);
     assert_eq!(
         steps[2].title,
-        "Contact your country's embassy or consulate in Türkiye"
+        "Call Consulate General of Russia in Istanbul: +90 530 941 03 68"
     );
-    assert_eq!(steps[2].action, None);
-    assert!(steps[3].detail.contains("is 112"), "{}", steps[3].detail);
-    assert!(steps[3].detail.contains("only from inside the country"));
+    assert_eq!(steps[2].action, Some(Action::dial("+905309410368")));
+    assert!(steps[2].detail.contains("helps its own citizens"));
+    assert!(steps[2].detail.contains("Source: https://"), "{}", steps[2].detail);
+    assert_eq!(steps[3].action, Some(Action::dial("+74956954545")));
+    assert!(steps[4].title.ends_with(", 157"), "{}", steps[4].title);
+    assert_eq!(steps[4].action, None, "157 cannot be dialled from abroad");
+    assert!(steps[4].detail.contains("only inside the country (Türkiye)"));
+    assert!(steps[5].detail.contains("is 112"), "{}", steps[5].detail);
+    assert!(steps[5].detail.contains("only from inside the country"));
     assert!(
         steps[1].detail.contains("Usually answers at this hour"),
         "{}",
@@ -1131,6 +1141,7 @@ fn escalation_uses_the_saved_embassy_and_the_destinations_emergency_number() {
         )
         .unwrap();
     let steps = mother.family_traveller(id, overdue_at).unwrap().steps;
+    assert_eq!(steps.len(), 5, "the saved one replaces the built-in missions");
     assert_eq!(steps[2].title, "Call Russian Consulate in Istanbul");
     assert_eq!(
         steps[2].action,

@@ -18,8 +18,14 @@ use crate::profile::{Prefs, Profile};
 pub struct ContactView {
     /// Stable id.
     pub id: String,
-    /// What kind of place it is: "hotline", "information-centre" or "shelter".
+    /// What kind of place it is: "hotline", "information-centre", "shelter", "embassy",
+    /// "consulate", "office" (a government's office abroad for its citizens),
+    /// "citizens-abroad-line" (a country's line for its citizens anywhere abroad) or
+    /// "local-line".
     pub kind: String,
+    /// For an embassy, a consulate or another office, or a country's line for its citizens
+    /// abroad: the country whose it is, by name.
+    pub of: Option<String>,
     /// Its name.
     pub name: String,
     /// What it does and for whom.
@@ -46,6 +52,11 @@ pub struct ContactView {
     pub capacity_text: Option<String>,
     /// Dated or uncertain information to read with care.
     pub note: Option<String>,
+    /// Where its numbers come from, the page's date and when they were compared with it; or
+    /// that they are not confirmed and why. None for a contact without a source of its own.
+    pub source_text: Option<String>,
+    /// False when its numbers are not confirmed: `source_text` and `note` say why.
+    pub confirmed: bool,
     /// Its phone numbers.
     pub phones: Vec<PhoneView>,
     /// The contact that refers people here, if one must be contacted first.
@@ -128,6 +139,7 @@ pub(crate) fn contact_view_in(prefs: &Prefs, id: &str, now: SystemTime) -> Resul
     Ok(ContactView {
         id: def.id.clone(),
         kind: def.kind.clone(),
+        of: def.of.as_deref().map(|of| ui.country(of)),
         name: text.name.clone(),
         description: text.description.clone(),
         services: text.services.clone(),
@@ -142,6 +154,8 @@ pub(crate) fn contact_view_in(prefs: &Prefs, id: &str, now: SystemTime) -> Resul
             .capacity
             .map(|count| ui.format("capacity", &[("count", &count.to_string())])),
         note: text.note.clone(),
+        source_text: source_text(def, &ui),
+        confirmed: !def.unconfirmed,
         phones: phones(def, &ui),
         referral_via,
         language: language.to_owned(),
@@ -172,6 +186,27 @@ pub(crate) fn directory_entry<'a>(
     Ok((def, text.value, text.language))
 }
 
+/// Where a contact's numbers come from, in words: the page and its date and when we compared
+/// them, or that they are not confirmed.
+pub(crate) fn source_text(def: &ContactDef, ui: &Ui<'_>) -> Option<String> {
+    let source = def.source.as_deref()?;
+    let checked = def.checked.as_deref().unwrap_or_default();
+    let (key, page_date) = match (def.unconfirmed, def.source_date.as_deref()) {
+        (true, Some(date)) => ("contact_source_not_confirmed", date),
+        (true, None) => ("contact_source_not_confirmed_undated", ""),
+        (false, Some(date)) => ("emergency_source", date),
+        (false, None) => ("emergency_source_undated", ""),
+    };
+    Some(ui.format(
+        key,
+        &[
+            ("source", source),
+            ("page_date", page_date),
+            ("checked", checked),
+        ],
+    ))
+}
+
 fn phones(def: &ContactDef, ui: &Ui<'_>) -> Vec<PhoneView> {
     def.phones
         .iter()
@@ -184,8 +219,7 @@ fn phones(def: &ContactDef, ui: &Ui<'_>) -> Vec<PhoneView> {
                 .as_ref()
                 .map(|country| ui.format("toll_free_within", &[("country", &ui.country(country))])),
             call: Action::dial(&phone.e164),
-            // Toll-free and other service numbers take no texts.
-            actions: phone::actions(ui, &phone.e164, &phone.e164, !phone.toll_free),
+            actions: phone::actions(ui, &phone.e164, &phone.e164, phone.texts),
         })
         .collect()
 }

@@ -1,8 +1,9 @@
 //! "Help now": who to contact first, and why, for where the person is and the time it is.
 //!
 //! The order: the local emergency number (immediate danger comes first); the person's own
-//! embassy or consulate; the hotline when it can be reached and is open; the support
-//! organisations they saved; the hotline when it can be reached but is closed (with when it
+//! embassy or consulate; the embassies and consulates in the country from the built-in list
+//! (`local-help.toml`); the country's local help lines; the hotline when it can be reached and is
+//! open; the support organisations they saved; the hotline when it can be reached but is closed (with when it
 //! opens); family. Last come the numbers that cannot be reached from where the person is (the
 //! 8-800 hotline abroad, a saved toll-free number from another country), each saying why.
 
@@ -11,6 +12,7 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::directory::directory_entry;
+use super::local_help::{Kind, LocalHelp, local_help};
 use super::emergency::{EmergencyNumbersView, emergency_def, emergency_view, first_number};
 use super::hours::{OpeningView, opening_view};
 use super::own::{OwnContactKind, OwnContactView, own_contact_views};
@@ -31,8 +33,11 @@ const HOTLINE_ID: &str = "hotline";
 pub enum HelpStepKind {
     /// The local emergency number.
     Emergency,
-    /// The person's embassy or consulate, from their own contacts.
+    /// An embassy or consulate: one the person saved, or one from the built-in list for the
+    /// country they are in (its title says whose).
     EmbassyOrConsulate,
+    /// A line in the country for victims of trafficking or for migrant workers.
+    LocalLine,
     /// The counter-trafficking hotline.
     Hotline,
     /// A support organisation from their own contacts.
@@ -62,6 +67,9 @@ pub struct HelpStep {
     pub actions: Vec<ContactAction>,
     /// Opens the full contact, for built-in contacts.
     pub details: Option<Action>,
+    /// For a built-in embassy or local line: where its number comes from and the page's date,
+    /// or that it is not confirmed.
+    pub source_text: Option<String>,
 }
 
 /// The "help now" screen.
@@ -139,6 +147,7 @@ pub(crate) fn help_now_view_in(
             opening: None,
             actions: phone::actions(&ui, number, number, false),
             details: None,
+            source_text: None,
         });
     }
 
@@ -153,6 +162,14 @@ pub(crate) fn help_now_view_in(
             country,
             &ui,
         ));
+    }
+
+    if let Some(here) = country {
+        for kind in [Kind::Mission, Kind::LocalLine] {
+            for help in local_help(&ui, here, kind)? {
+                steps.push(built_in_step(help, kind, here, &ui));
+            }
+        }
     }
 
     let hotline = hotline_step(now, country, prefs, &ui)?;
@@ -247,7 +264,31 @@ fn hotline_step(
         details: Some(Action::OpenContact {
             id: HOTLINE_ID.to_owned(),
         }),
+        source_text: None,
     })
+}
+
+fn built_in_step(help: LocalHelp<'_>, kind: Kind, here: &str, ui: &Ui<'_>) -> HelpStep {
+    let phone = help.phone;
+    let reach = reachability(&phone.dial_from, Some(here));
+    let (kind, why) = match kind {
+        Kind::Mission => (HelpStepKind::EmbassyOrConsulate, ui.text("help_why_mission")),
+        Kind::LocalLine => (HelpStepKind::LocalLine, help.description),
+    };
+    HelpStep {
+        kind,
+        title: help.name,
+        why,
+        number: phone.number.clone(),
+        reachability: reach,
+        reach_note: reach_note(ui, reach, &phone.dial_from, Some(here)),
+        opening: None,
+        actions: phone::actions(ui, &phone.e164, &phone.e164, phone.texts),
+        details: Some(Action::OpenContact {
+            id: help.def.id.clone(),
+        }),
+        source_text: help.source_text,
+    }
 }
 
 fn own_step(
@@ -273,5 +314,6 @@ fn own_step(
         opening: None,
         actions: contact.actions.clone(),
         details: None,
+        source_text: None,
     }
 }

@@ -797,8 +797,19 @@ fn with_contacts(dir: &tempfile::TempDir, zone: &str) -> Waymark {
     waymark
 }
 
+/// Whether a step is one of the built-in embassies and local lines (local_help_tests.rs checks
+/// those); the tests here check the order of the rest around them.
+fn is_local_help(step: &HelpStep) -> bool {
+    matches!(&step.details, Some(Action::OpenContact { id }) if id != "hotline")
+}
+
+/// The steps other than the built-in embassies and local lines.
+fn own_steps(view: &HelpNowView) -> Vec<&HelpStep> {
+    view.steps.iter().filter(|s| !is_local_help(s)).collect()
+}
+
 fn order(view: &HelpNowView) -> Vec<(HelpStepKind, String)> {
-    view.steps
+    own_steps(view)
         .iter()
         .map(|s| (s.kind, s.number.clone()))
         .collect()
@@ -823,6 +834,13 @@ fn help_now_in_turkey_at_night_puts_reachable_help_first() {
             (Hotline, "8-800-333-00-16".to_owned()),
         ]
     );
+    // The built-in consulates and YIMER 157 come after the saved embassy, before support.
+    let kinds: Vec<HelpStepKind> = view.steps.iter().map(|s| s.kind).collect();
+    let first_built_in = view.steps.iter().position(is_local_help).unwrap();
+    let last_built_in = view.steps.iter().rposition(is_local_help).unwrap();
+    assert_eq!(kinds[first_built_in - 1], EmbassyOrConsulate);
+    assert_eq!(kinds[last_built_in], LocalLine);
+    assert_eq!(kinds[last_built_in + 1], SupportOrganisation);
     assert_eq!(view.country.as_deref(), Some("Türkiye"));
     assert_eq!(view.country_prompt, None);
     assert_eq!(view.embassy_hint, None);
@@ -854,13 +872,8 @@ fn a_saved_toll_free_number_from_home_moves_down_abroad_and_says_why() {
     .unwrap();
     let now = utc("2026-03-04T20:00:00Z");
     let titles = |country: &str| -> Vec<String> {
-        waymark
-            .help_now(now, Some(country.into()))
-            .unwrap()
-            .steps
-            .into_iter()
-            .map(|s| s.title)
-            .collect()
+        let view = waymark.help_now(now, Some(country.into())).unwrap();
+        own_steps(&view).iter().map(|s| s.title.clone()).collect()
     };
     let abroad = titles("TR");
     assert_eq!(
@@ -873,7 +886,7 @@ fn a_saved_toll_free_number_from_home_moves_down_abroad_and_says_why() {
         ]
     );
     let view = waymark.help_now(now, Some("TR".into())).unwrap();
-    let helpline = &view.steps[4];
+    let helpline = own_steps(&view)[4];
     assert_eq!(helpline.reachability, Reachability::NotFromHere);
     assert!(helpline.reach_note.as_deref().unwrap().contains("Russia"));
     // At home the same number is an ordinary support organisation.
@@ -890,7 +903,8 @@ fn help_now_in_moscow_on_a_weekday_afternoon_puts_the_open_hotline_before_suppor
         .help_now(utc("2026-03-04T12:00:00Z"), Some("RU".into()))
         .unwrap();
     use HelpStepKind::*;
-    let kinds: Vec<HelpStepKind> = view.steps.iter().map(|s| s.kind).collect();
+    let steps = own_steps(&view);
+    let kinds: Vec<HelpStepKind> = steps.iter().map(|s| s.kind).collect();
     assert_eq!(
         kinds,
         [
@@ -901,8 +915,8 @@ fn help_now_in_moscow_on_a_weekday_afternoon_puts_the_open_hotline_before_suppor
             Family
         ]
     );
-    assert_eq!(view.steps[0].number, "112");
-    let hotline = &view.steps[2];
+    assert_eq!(steps[0].number, "112");
+    let hotline = steps[2];
     assert_eq!(hotline.reachability, Reachability::Reachable);
     let opening = hotline.opening.as_ref().unwrap();
     assert!(opening.open_now);
@@ -927,7 +941,8 @@ fn help_now_in_moscow_after_hours_says_when_the_hotline_opens() {
         .help_now(utc("2026-03-04T17:00:00Z"), Some("RU".into()))
         .unwrap();
     use HelpStepKind::*;
-    let kinds: Vec<HelpStepKind> = view.steps.iter().map(|s| s.kind).collect();
+    let steps = own_steps(&view);
+    let kinds: Vec<HelpStepKind> = steps.iter().map(|s| s.kind).collect();
     assert_eq!(
         kinds,
         [
@@ -938,7 +953,7 @@ fn help_now_in_moscow_after_hours_says_when_the_hotline_opens() {
             Family
         ]
     );
-    let opening = view.steps[3].opening.as_ref().unwrap();
+    let opening = steps[3].opening.as_ref().unwrap();
     assert_eq!(
         opening.next_change_text,
         "Opens tomorrow at 08:30, Moscow time"

@@ -6,14 +6,15 @@
 //! drift apart. It checks only that a file is TOML whose values JSON can hold; what the content
 //! says is checked by the loader (`Pack::from_files`), in TOML for authors and in JSON on phones.
 
-/// Folders under `core/content/` whose `.toml` files are for authors and tests, not for the app:
+/// Folders and files under `core/content/` that are for authors and tests, not for the app:
 /// `glossary/` holds each language's one name per thing, which the content tests enforce on the
-/// texts. The app never reads it, so it is neither embedded nor packed (it would only add bytes
+/// texts; `local-help-not-found.toml` records what was searched for and not found. The app never
+/// reads them, so it is neither embedded nor packed (it would only add bytes
 /// to every phone and to every pack).
-pub const AUTHORS_ONLY: &[&str] = &["glossary/"];
+pub const AUTHORS_ONLY: &[&str] = &["glossary/", "local-help-not-found.toml"];
 
 /// The path of a source file's compiled form: `ru/guide.toml` becomes `ru/guide.json`; none for
-/// a path that is not a `.toml` file, or that is in a folder for authors only (`AUTHORS_ONLY`).
+/// a path that is not a `.toml` file, or that is for authors only (`AUTHORS_ONLY`).
 pub fn compiled_path(path: &str) -> Option<String> {
     if AUTHORS_ONLY.iter().any(|folder| path.starts_with(folder)) {
         return None;

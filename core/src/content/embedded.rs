@@ -47,18 +47,18 @@ mod tests {
         let embedded = files();
         assert_eq!(
             embedded.len(),
-            22,
+            23,
             "{:?}",
             embedded.iter().map(|f| &f.0).collect::<Vec<_>>()
         );
         assert_eq!(embedded, expected);
         assert!(embedded.iter().any(|(path, _)| path == "ru/guide.json"));
-        // The glossaries are for authors and tests (compile::AUTHORS_ONLY).
-        assert!(
-            !embedded
-                .iter()
-                .any(|(path, _)| path.starts_with("glossary/"))
-        );
+        assert!(embedded.iter().any(|(path, _)| path == "local-help.json"));
+        // The glossaries and the record of what was not found are for authors and tests
+        // (compile::AUTHORS_ONLY).
+        assert!(!embedded.iter().any(|(path, _)| {
+            path.starts_with("glossary/") || path.starts_with("local-help-not-found")
+        }));
     }
 
     #[test]

@@ -30,7 +30,6 @@ pub(crate) fn check_emergency(entries: &[EmergencyDef]) -> std::result::Result<(
                 )));
             }
         }
-        let is_date = |text: &str| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok();
         match &def.source {
             Some(source) => {
                 let web = source.starts_with("https://") || source.starts_with("http://");
@@ -76,6 +75,11 @@ pub(crate) fn check_emergency(entries: &[EmergencyDef]) -> std::result::Result<(
         }
     }
     Ok(())
+}
+
+/// Whether `text` is a "YYYY-MM-DD" date.
+pub(crate) fn is_date(text: &str) -> bool {
+    chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
 }
 
 /// Emergency numbers are short codes dialled as they are: 2 to 4 digits.

@@ -14,6 +14,20 @@ pub(crate) fn read<F: SourceFormat, T: serde::de::DeserializeOwned>(
     F::parse(text).map_err(|e| format!("{path}: {e}"))
 }
 
+/// Reads the file `name` like [`read`], or the default when the pack has no such file: for parts
+/// added after packs were first signed, so an older pack still loads.
+pub(crate) fn read_optional<F: SourceFormat, T: serde::de::DeserializeOwned + Default>(
+    files: &[(&str, &str)],
+    name: &str,
+) -> std::result::Result<T, String> {
+    let path = format!("{name}.{}", F::EXTENSION);
+    if files.iter().any(|(p, _)| *p == path) {
+        read::<F, T>(files, name)
+    } else {
+        Ok(T::default())
+    }
+}
+
 /// How a pack's files are written. Each loader is its own copy of `Pack::from_files`, so the
 /// library, which only ever loads [`Json`], carries no TOML parser.
 pub(crate) trait SourceFormat {

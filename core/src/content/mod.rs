@@ -5,7 +5,7 @@
 //! validated once, on first use.
 //!
 //! This file only names the parts: the pack and its loader (pack.rs, format.rs, source.rs and
-//! the checks in emergency.rs, hours.rs, ui_keys.rs and shell_keys.rs), the default pack
+//! the checks in emergency.rs, local_help.rs, hours.rs, ui_keys.rs and shell_keys.rs), the default pack
 //! (default_pack.rs over embedded.rs), signed pack files (pack_file.rs, keys.rs, compile.rs),
 //! article bodies (markdown.rs, blocks.rs), language chains (language.rs), the interface strings
 //! (ui.rs) and an error's reason in words (reasons.rs).
@@ -24,6 +24,7 @@ mod glossary_tests;
 pub(crate) mod hours;
 pub(crate) mod keys;
 mod language;
+pub(crate) mod local_help;
 pub(crate) mod markdown;
 mod pack;
 pub(crate) mod pack_file;
@@ -45,6 +46,6 @@ pub(crate) use default_pack::embedded_files;
 pub(crate) use format::Toml;
 pub(crate) use language::Chain;
 pub(crate) use pack::{LanguageTexts, Pack};
-pub(crate) use source::{ContactDef, ContactText, EmergencyDef};
+pub(crate) use source::{ContactDef, ContactText, EmergencyDef, PhoneDef};
 #[cfg(test)]
 pub(crate) use source::{HoursDef, source_files};

@@ -9,16 +9,17 @@ use std::sync::Arc;
 use super::blocks::Block;
 use super::derived::Derived;
 use super::emergency::check_emergency;
-use super::format::{SourceFormat, read};
+use super::format::{SourceFormat, read, read_optional};
 use super::hours::Hours;
+use super::local_help::check_local_help;
 use super::language::{self, Chain};
 use super::markdown;
 use super::screening;
 use super::shell_keys;
 use super::source::{
     ChecklistDef, ChecklistFile, ContactDef, ContactText, ContactsFile, EmergencyDef,
-    EmergencyFile, GuideFile, ItemText, LanguageDef, LanguagesFile, SectionDef, SectionText,
-    StructureFile, UiFile,
+    EmergencyFile, GuideFile, ItemText, LanguageDef, LanguagesFile, LocalHelpFile, SectionDef,
+    SectionText, StructureFile, UiFile,
 };
 use super::ui_keys;
 use crate::action::Action;
@@ -32,6 +33,7 @@ pub(crate) struct Pack {
     pub languages: Vec<LanguageDef>,
     pub sections: Vec<SectionDef>,
     pub checklist: Vec<ChecklistDef>,
+    /// The contact directory: `structure.toml`'s contacts, then `local-help.toml`'s.
     pub contacts: Vec<ContactDef>,
     /// Emergency numbers by country, sorted by country code.
     pub emergency: Vec<EmergencyDef>,
@@ -80,6 +82,10 @@ impl Pack {
         let structure: StructureFile = read::<F, _>(files, "structure")?;
         let languages: LanguagesFile = read::<F, _>(files, "languages")?;
         let emergency: EmergencyFile = read::<F, _>(files, "emergency")?;
+        let local_help: LocalHelpFile = read_optional::<F, _>(files, "local-help")?;
+        check_local_help(&local_help.contact)?;
+        let mut contacts = structure.contact;
+        contacts.extend(local_help.contact);
         let mut texts = BTreeMap::new();
         for language in languages.language.iter().filter(|l| l.texts) {
             let code = &language.code;
@@ -121,7 +127,7 @@ impl Pack {
             languages: languages.language,
             sections: structure.section,
             checklist: structure.checklist,
-            contacts: structure.contact,
+            contacts,
             emergency: emergency.country,
             screening: screening::Screening::load::<F>(read::<F, _>(files, "screening")?, files)?,
             texts,

@@ -59,12 +59,38 @@ pub(crate) struct ChecklistDef {
     pub article: String,
 }
 
+/// `local-help.toml`: the embassies and consulates and the local help lines, by the country they
+/// are in, each with the page that states its numbers.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LocalHelpFile {
+    #[serde(default)]
+    pub contact: Vec<ContactDef>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct ContactDef {
     pub id: String,
     pub kind: String,
+    /// The country it is in (ISO 3166-1 alpha-2).
     pub country: String,
+    /// For an embassy or consulate: the country whose mission it is.
+    #[serde(default)]
+    pub of: Option<String>,
+    /// A page that states its numbers (required in `local-help.toml`).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// The date that page shows, "YYYY-MM-DD"; None for an undated page.
+    #[serde(default)]
+    pub source_date: Option<String>,
+    /// When the numbers were compared with the page, "YYYY-MM-DD".
+    #[serde(default)]
+    pub checked: Option<String>,
+    /// True when the page is too old or too weak to vouch for the numbers today: the app then
+    /// says "not confirmed", and the contact's note says why.
+    #[serde(default)]
+    pub unconfirmed: bool,
     #[serde(default)]
     pub phones: Vec<PhoneDef>,
     #[serde(default)]
@@ -90,6 +116,14 @@ pub(crate) struct PhoneDef {
     /// be dialled from anywhere.
     #[serde(default)]
     pub dial_from: Vec<String>,
+    /// A short number dialled as it is (such as Türkiye's 157): `number` and `e164` are the same
+    /// digits, and it works only inside its country.
+    #[serde(default)]
+    pub short: bool,
+    /// The number takes text messages, as its source says; without it the app offers only a
+    /// call and a copy, so no one waits for an answer to a text that cannot arrive.
+    #[serde(default)]
+    pub texts: bool,
 }
 
 #[derive(Debug, Clone, Deserialize)]

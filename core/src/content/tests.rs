@@ -240,7 +240,8 @@ fn e164(number: &str, region: &str) -> Option<String> {
 #[test]
 fn every_directory_number_parses_in_both_forms() {
     for contact in &pack().contacts {
-        for phone in &contact.phones {
+        // Short numbers are checked on load (content/local_help.rs): the library cannot.
+        for phone in contact.phones.iter().filter(|p| !p.short) {
             let national = e164(&phone.number, &contact.country);
             assert_eq!(
                 national.as_deref(),

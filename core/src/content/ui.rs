@@ -57,6 +57,13 @@ impl<'a> Ui<'a> {
             .map(|found| found.value.clone())
     }
 
+    /// A built-in contact's texts, if the content has them.
+    pub(crate) fn contact(&self, id: &str) -> Option<&'a super::ContactText> {
+        self.pack
+            .find(self.chain, |t| t.contacts.get(id))
+            .map(|found| found.value)
+    }
+
     /// A country's name, from its ISO 3166-1 alpha-2 code.
     pub(crate) fn country(&self, code: &str) -> String {
         self.pack

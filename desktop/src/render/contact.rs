@@ -41,6 +41,10 @@ pub(crate) fn contact(view: &ContactView, ctx: &Ctx) -> String {
         out.push('\n');
         out += &wrap(&s.dim(note), "│ ", "│ ");
     }
+    if let Some(source) = &view.source_text {
+        out.push('\n');
+        out += &wrap(&s.dim(source), "", "");
+    }
     out
 }
 

@@ -66,6 +66,9 @@ fn step_text(step: &HelpStep, position: usize, width: usize, indent: &str, ctx: 
     if let Some(note) = &step.reach_note {
         out += &wrap(&s.bad(note), indent, indent);
     }
+    if let Some(source) = &step.source_text {
+        out += &wrap(&s.dim(source), indent, indent);
+    }
     if let Some(opening) = &step.opening {
         let status = ctx.status(&opening.status, opening.open_now);
         out += &wrap(

@@ -52,6 +52,9 @@ struct ContactScreen: View {
                 if let note = contact.note {
                     Section { Text(note).font(.footnote) }
                 }
+                if let source = contact.sourceText {
+                    Section { Text(source).font(.footnote).foregroundStyle(.secondary) }
+                }
                 if let referral = contact.referralVia {
                     Section(contact.labels.referral) {
                         ActionButton(label: referral.name, action: .openContact(id: referral.id))

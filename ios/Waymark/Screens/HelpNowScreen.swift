@@ -66,6 +66,9 @@ struct HelpStepView: View {
             if let note = step.reachNote {
                 Text(note).font(.footnote).foregroundStyle(step.reachability == .notFromHere ? Color.red : Color.secondary)
             }
+            if let source = step.sourceText {
+                Text(source).font(.footnote).foregroundStyle(.secondary)
+            }
             if let opening = step.opening {
                 Text(opening.status).font(.subheadline)
                 Text(opening.nextChangeInYourZone).font(.footnote).foregroundStyle(.secondary)

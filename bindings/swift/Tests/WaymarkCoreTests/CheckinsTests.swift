@@ -359,10 +359,14 @@ final class CheckinsTests: WaymarkTestCase {
         XCTAssertTrue(overdue.needsAttention)
         XCTAssertFalse(overdue.helpSignalled)
         XCTAssertEqual(overdue.current?.status, .overdue)
-        XCTAssertEqual(overdue.steps.map(\.number), [1, 2, 3, 4])
+        XCTAssertEqual(overdue.steps.map(\.number), [1, 2, 3, 4, 5, 6])
         XCTAssertEqual(overdue.steps[0].title, "Call Anna")
         XCTAssertEqual(overdue.steps[1].action, .dial(uri: "tel:+78003330016"))
-        XCTAssertNil(overdue.steps[2].action, "no embassy saved: nothing to dial")
+        // No embassy saved: the built-in consulate in Istanbul and the ministry's line for
+        // citizens abroad, then Türkiye's 157 to pass on.
+        XCTAssertEqual(overdue.steps[2].action, .dial(uri: "tel:+905309410368"))
+        XCTAssertEqual(overdue.steps[3].action, .dial(uri: "tel:+74956954545"))
+        XCTAssertNil(overdue.steps[4].action, "157 works only inside Türkiye")
         XCTAssertEqual(try mother.familyList(now: at("2026-03-02T07:01:00Z")).travellers.map(\.needsAttention), [true])
     }
 
@@ -397,7 +401,7 @@ final class CheckinsTests: WaymarkTestCase {
         XCTAssertTrue(help.needsHelp)
         XCTAssertTrue(help.traveller.helpSignalled)
         XCTAssertTrue(help.traveller.needsAttention)
-        XCTAssertEqual(help.traveller.steps.count, 4)
+        XCTAssertEqual(help.traveller.steps.count, 6)
         XCTAssertTrue(try mother.familyTraveller(id: id, now: at("2026-03-04T00:00:00Z")).helpSignalled, "until handled")
         XCTAssertFalse(try mother.familyMarkHandled(id: id, now: at("2026-03-04T00:00:00Z")).helpSignalled)
 

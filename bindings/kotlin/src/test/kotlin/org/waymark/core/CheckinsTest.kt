@@ -378,10 +378,14 @@ class CheckinsTest {
         assertTrue(overdue.needsAttention)
         assertFalse(overdue.helpSignalled)
         assertEquals(SlotStatus.OVERDUE, overdue.current?.status)
-        assertEquals(listOf(1u, 2u, 3u, 4u), overdue.steps.map { it.number })
+        assertEquals(listOf(1u, 2u, 3u, 4u, 5u, 6u), overdue.steps.map { it.number })
         assertEquals("Call Anna", overdue.steps[0].title)
         assertEquals(Action.Dial("tel:+78003330016"), overdue.steps[1].action)
-        assertNull(overdue.steps[2].action, "no embassy saved: nothing to dial")
+        // No embassy saved: the built-in consulate in Istanbul and the ministry's line for
+        // citizens abroad, then Türkiye's 157 to pass on.
+        assertEquals(Action.Dial("tel:+905309410368"), overdue.steps[2].action)
+        assertEquals(Action.Dial("tel:+74956954545"), overdue.steps[3].action)
+        assertNull(overdue.steps[4].action, "157 works only inside Türkiye")
         assertTrue(mother.familyList(at("2026-03-02T07:01:00Z")).travellers.single().needsAttention)
     }
 
@@ -415,7 +419,7 @@ class CheckinsTest {
             assertTrue(help.needsHelp)
             assertTrue(help.traveller.helpSignalled)
             assertTrue(help.traveller.needsAttention)
-            assertEquals(4, help.traveller.steps.size)
+            assertEquals(6, help.traveller.steps.size)
             assertTrue(mother.familyTraveller(id, at("2026-03-04T00:00:00Z")).helpSignalled, "until handled")
             val handled = mother.familyMarkHandled(id, at("2026-03-04T00:00:00Z"))
             assertFalse(handled.helpSignalled)

@@ -34,6 +34,7 @@ class ContactScreen(private val id: String) : Screen<ContactView>() {
         }
         note(model.capacityText)
         note(model.note)
+        note(model.sourceText)
         if (model.phones.isNotEmpty()) heading(labels.phones)
         for (phone in model.phones) {
             group {

@@ -26,6 +26,7 @@ class HelpNowScreen(private val country: String? = null) :
                 text(step.why)
                 text(step.number)
                 note(step.reachNote)
+                note(step.sourceText)
                 note(step.opening?.status)
                 note(step.opening?.confirmation)
                 actionButtons(ui, step.actions)

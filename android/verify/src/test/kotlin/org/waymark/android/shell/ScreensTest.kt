@@ -94,6 +94,27 @@ class ScreensTest {
     }
 
     @Test
+    fun help_now_in_turkiye_shows_the_consulate_and_157_with_where_each_number_comes_from() {
+        val shell = Shell.launch()
+        val home = shell.ask { it.home(Instant.now()) }
+        shell.tap(home.helpNow.title)
+        val view = shell.ask { it.helpNow(Instant.now(), "TR") }
+        shell.pick(view.countryLabel, view.country!!)
+        val yimer = view.steps.single { it.number == "157" }
+        val consulate = view.steps.first { it.title == "Consulate General of Russia in Istanbul" }
+        for (step in listOf(yimer, consulate)) {
+            assertTrue("${step.title}: ${shell.texts()}", shell.shows(step.why))
+            assertTrue("${step.title}'s source", shell.shows(step.sourceText!!))
+        }
+        // Its card says where the number comes from and offers no text message to a short number.
+        shell.tap(yimer.title)
+        val card = shell.ask { it.contact("tr-yimer-157", Instant.now()) }
+        assertTrue(shell.shows(card.sourceText!!))
+        assertTrue(shell.buttons().containsAll(card.phones[0].actions.map { it.label }))
+        assertFalse(card.phones.flatMap { it.actions }.any { it.action is org.waymark.core.Action.ComposeSms })
+    }
+
+    @Test
     fun an_own_contact_is_refused_with_the_core_s_reason_then_saved_and_called() {
         val shell = Shell.launch()
         val home = shell.ask { it.home(Instant.now()) }
