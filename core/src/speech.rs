@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use crate::checklist::checklist_view;
 use crate::contacts::directory::contact_view;
+use crate::contacts::local_help::title;
 use crate::content::{Block, Pack, RichText};
 use crate::error::{Error, Result};
 use crate::guide::article_view;
@@ -65,7 +66,9 @@ pub(crate) fn speakable_contact(
     now: SystemTime,
 ) -> Result<SpeakableText> {
     let card = contact_view(profile, id, now)?;
-    let mut lines = vec![sentence(&card.name), sentence(&card.description)];
+    // A number that is not confirmed is said so before it is read out.
+    let name = title(&profile.prefs().ui(), card.confirmed, &card.name);
+    let mut lines = vec![sentence(&name), sentence(&card.description)];
     lines.extend(card.services.iter().map(|s| sentence(s)));
     if let (Some(hours), Some(status)) = (&card.hours, &card.status) {
         lines.push(sentence(&format!("{hours}. {status}")));

@@ -882,7 +882,10 @@ fn escalation_steps(
                 (
                     ui.format(
                         "step_built_in_call",
-                        &[("contact", &mission.name), ("number", &mission.phone.number)],
+                        &[
+                            ("contact", &mission.title),
+                            ("number", &mission.phone.number),
+                        ],
                     ),
                     with_source(detail, mission),
                     mission
@@ -902,7 +905,7 @@ fn escalation_steps(
         .iter()
         .map(|line| {
             let args = [
-                ("contact", line.name.as_str()),
+                ("contact", line.title.as_str()),
                 ("number", line.phone.number.as_str()),
                 ("name", name),
                 ("about", line.description.as_str()),
@@ -981,7 +984,9 @@ fn one_number_per_country(missions: Vec<LocalHelp<'_>>) -> Vec<LocalHelp<'_>> {
             if confirmed(&m.def.of) {
                 !m.def.unconfirmed
             } else {
-                !missions[..i].iter().any(|earlier| earlier.def.of == m.def.of)
+                !missions[..i]
+                    .iter()
+                    .any(|earlier| earlier.def.of == m.def.of)
             }
         })
         .collect();

@@ -1116,11 +1116,19 @@ fn escalation_uses_the_saved_embassy_and_the_destinations_emergency_number() {
     );
     assert_eq!(steps[2].action, Some(Action::dial("+905309410368")));
     assert!(steps[2].detail.contains("helps its own citizens"));
-    assert!(steps[2].detail.contains("Source: https://"), "{}", steps[2].detail);
+    assert!(
+        steps[2].detail.contains("Source: https://"),
+        "{}",
+        steps[2].detail
+    );
     assert_eq!(steps[3].action, Some(Action::dial("+74956954545")));
     assert!(steps[4].title.ends_with(", 157"), "{}", steps[4].title);
     assert_eq!(steps[4].action, None, "157 cannot be dialled from abroad");
-    assert!(steps[4].detail.contains("only inside the country (Türkiye)"));
+    assert!(
+        steps[4]
+            .detail
+            .contains("only inside the country (Türkiye)")
+    );
     assert!(steps[5].detail.contains("is 112"), "{}", steps[5].detail);
     assert!(steps[5].detail.contains("only from inside the country"));
     assert!(
@@ -1141,7 +1149,11 @@ fn escalation_uses_the_saved_embassy_and_the_destinations_emergency_number() {
         )
         .unwrap();
     let steps = mother.family_traveller(id, overdue_at).unwrap().steps;
-    assert_eq!(steps.len(), 5, "the saved one replaces the built-in missions");
+    assert_eq!(
+        steps.len(),
+        5,
+        "the saved one replaces the built-in missions"
+    );
     assert_eq!(steps[2].title, "Call Russian Consulate in Istanbul");
     assert_eq!(
         steps[2].action,

@@ -12,9 +12,9 @@ use std::time::SystemTime;
 use serde::Serialize;
 
 use super::directory::directory_entry;
-use super::local_help::{Kind, LocalHelp, local_help};
 use super::emergency::{EmergencyNumbersView, emergency_def, emergency_view, first_number};
 use super::hours::{OpeningView, opening_view};
+use super::local_help::{Kind, LocalHelp, local_help};
 use super::own::{OwnContactKind, OwnContactView, own_contact_views};
 use super::phone::{self, ContactAction};
 use super::reachability::{Reachability, reach_note, reachability};
@@ -272,12 +272,15 @@ fn built_in_step(help: LocalHelp<'_>, kind: Kind, here: &str, ui: &Ui<'_>) -> He
     let phone = help.phone;
     let reach = reachability(&phone.dial_from, Some(here));
     let (kind, why) = match kind {
-        Kind::Mission => (HelpStepKind::EmbassyOrConsulate, ui.text("help_why_mission")),
+        Kind::Mission => (
+            HelpStepKind::EmbassyOrConsulate,
+            ui.text("help_why_mission"),
+        ),
         Kind::LocalLine => (HelpStepKind::LocalLine, help.description),
     };
     HelpStep {
         kind,
-        title: help.name,
+        title: help.title,
         why,
         number: phone.number.clone(),
         reachability: reach,

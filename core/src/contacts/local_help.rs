@@ -23,7 +23,8 @@ pub(crate) struct LocalHelp<'a> {
     pub def: &'a ContactDef,
     /// The number to show first.
     pub phone: &'a PhoneDef,
-    pub name: String,
+    /// Its name as a list shows it: with "(not confirmed)" when its number is not.
+    pub title: String,
     /// What it is for, in a sentence or two.
     pub description: String,
     /// Where the number comes from, or that it is not confirmed.
@@ -58,10 +59,20 @@ pub(crate) fn local_help<'a>(ui: &Ui<'a>, country: &str, kind: Kind) -> Result<V
             Ok(LocalHelp {
                 def,
                 phone,
-                name: text.name.clone(),
+                title: title(ui, !def.unconfirmed, &text.name),
                 description: text.description.clone(),
                 source_text: super::directory::source_text(def, ui),
             })
         })
         .collect()
+}
+
+/// A built-in contact's name as a list or a voice gives it: marked when its number is not
+/// confirmed, so the mark is seen before the number is dialled.
+pub(crate) fn title(ui: &Ui<'_>, confirmed: bool, name: &str) -> String {
+    if confirmed {
+        name.to_owned()
+    } else {
+        ui.format("contact_not_confirmed_title", &[("name", name)])
+    }
 }

@@ -28,7 +28,9 @@ pub(crate) fn is_mission(kind: &str) -> bool {
 /// another country keeps for its citizens abroad.
 pub(crate) fn helps_in(def: &ContactDef, country: &str) -> bool {
     if def.kind == CITIZENS_ABROAD_LINE {
-        def.of.as_deref().is_some_and(|of| !of.eq_ignore_ascii_case(country))
+        def.of
+            .as_deref()
+            .is_some_and(|of| !of.eq_ignore_ascii_case(country))
     } else {
         is_mission(&def.kind) && def.country.eq_ignore_ascii_case(country)
     }
@@ -57,7 +59,9 @@ fn check_one(def: &ContactDef) -> std::result::Result<(), String> {
             }
         }
         (kind, None) if is_mission(kind) => {
-            return Err("an embassy, consulate or office needs `of`, the country whose it is".into());
+            return Err(
+                "an embassy, consulate or office needs `of`, the country whose it is".into(),
+            );
         }
         (CITIZENS_ABROAD_LINE, Some(of)) if of == def.country => {}
         (CITIZENS_ABROAD_LINE, _) => {
@@ -81,7 +85,11 @@ fn check_one(def: &ContactDef) -> std::result::Result<(), String> {
     }
     match def.checked.as_deref() {
         Some(checked) if is_date(checked) => {}
-        _ => return Err("`checked` must be the YYYY-MM-DD date it was compared with the page".into()),
+        _ => {
+            return Err(
+                "`checked` must be the YYYY-MM-DD date it was compared with the page".into(),
+            );
+        }
     }
     if let Some(date) = def.source_date.as_deref().filter(|d| !is_date(d)) {
         return Err(format!("source_date {date:?} is not a YYYY-MM-DD date"));

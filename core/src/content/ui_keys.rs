@@ -162,6 +162,7 @@ pub(crate) const KEYS: &[&str] = &[
     "emergency_source_undated",
     "contact_source_not_confirmed",
     "contact_source_not_confirmed_undated",
+    "contact_not_confirmed_title",
     "emergency_not_confirmed",
     "emergency_line_not_confirmed",
     "own_contacts_title",

@@ -200,7 +200,10 @@ fn every_word_of_the_query_must_be_found() {
     }
     assert!(both.results.len() < tourist.results.len());
     for id in ids(&both) {
-        assert!(ids(&tourist).contains(&id) && ids(&visa).contains(&id), "{id}");
+        assert!(
+            ids(&tourist).contains(&id) && ids(&visa).contains(&id),
+            "{id}"
+        );
     }
     // The snippet shows the place with both words where there is one.
     let both = search("en", "work visa");
