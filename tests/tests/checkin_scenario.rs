@@ -117,8 +117,11 @@ fn a_normal_check_in_reads_as_genuine_and_a_duress_one_as_a_call_for_help() {
     assert_eq!(verdict["outcome"], "genuine_under_duress");
     assert_eq!(verdict["needs_help"], true);
     let steps = verdict["traveller"]["steps"].as_array().unwrap();
-    assert_eq!(steps.len(), 4);
+    // Call her, the hotline, the consulate in Istanbul and the ministry's line for citizens
+    // abroad, pass on Türkiye's 157, the police.
+    assert_eq!(steps.len(), 6);
     assert_eq!(steps[1]["action"]["uri"], "tel:+78003330016");
+    assert_eq!(steps[2]["action"]["uri"], "tel:+905309410368");
     // Resending an old message is caught.
     let again = mother.json(
         &["family", "verify", &id, normal["message"].as_str().unwrap()],
