@@ -64,7 +64,14 @@ use crate::{cargo, workspace_root};
 /// `shell_texts_without_profile`). The issue asks for the budgets to follow if the mechanism
 /// needs room; `cargo xtask size --breakdown` shows no single crate to cut (the core's own code is
 /// 1.2 MiB of the 2.7 MiB of code).
-pub(crate) const SIZE_BUDGET_BYTES: u64 = 5_050_000;
+///
+/// Raised to 5.10 MB (arm64 4.85 MB, armv7 3.60 MB) the same day, when help where the person is
+/// (issue 20, part 4) took the library to 5.06 MB (arm64 4.81 MB, armv7 3.52 MB): 55 embassies,
+/// consulates and local help lines with their sources, names and notes in three languages
+/// (the deflated content grew from 107 to 128 kB) and the code that lists them in "help now" and
+/// the family's steps (about 26 kB, with the new fields' UniFFI scaffolding). A person acts on
+/// these numbers in an emergency; the data is the feature, so the budget follows it.
+pub(crate) const SIZE_BUDGET_BYTES: u64 = 5_100_000;
 
 /// A phone architecture `--arm64` or `--armv7` measures: a Linux target with glibc, the
 /// nearest to the Android ABI that builds without an NDK (the same instruction set, the same code
@@ -85,7 +92,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--arm64",
         abi: "arm64-v8a",
-        budget_bytes: 4_800_000,
+        budget_bytes: 4_850_000,
         rust_target: "aarch64-unknown-linux-gnu",
         gcc: "aarch64-linux-gnu-gcc",
         ar: "aarch64-linux-gnu-ar",
@@ -96,7 +103,7 @@ const PHONE_TARGETS: &[PhoneTarget] = &[
     PhoneTarget {
         flag: "--armv7",
         abi: "armeabi-v7a",
-        budget_bytes: 3_550_000,
+        budget_bytes: 3_600_000,
         rust_target: "thumbv7neon-unknown-linux-gnueabihf",
         gcc: "arm-linux-gnueabihf-gcc",
         ar: "arm-linux-gnueabihf-ar",

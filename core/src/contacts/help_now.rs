@@ -1,11 +1,12 @@
 //! "Help now": who to contact first, and why, for where the person is and the time it is.
 //!
 //! The order: the local emergency number (immediate danger comes first); the person's own
-//! embassy or consulate; the embassies and consulates in the country from the built-in list
-//! (`local-help.toml`); the country's local help lines; the hotline when it can be reached and is
-//! open; the support organisations they saved; the hotline when it can be reached but is closed (with when it
-//! opens); family. Last come the numbers that cannot be reached from where the person is (the
-//! 8-800 hotline abroad, a saved toll-free number from another country), each saying why.
+//! embassy or consulate; from the built-in list (`local-help.toml`), the missions in the
+//! country and the lines countries keep for their citizens abroad, then the country's local
+//! help lines; the hotline when it can be reached and is open; the support organisations they
+//! saved; the hotline when it can be reached but is closed (with when it opens); family. Last
+//! come the numbers that cannot be reached from where the person is (the 8-800 hotline abroad,
+//! a saved toll-free number from another country), each saying why.
 
 use std::time::SystemTime;
 
