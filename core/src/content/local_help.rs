@@ -55,7 +55,7 @@ fn check_one(def: &ContactDef) -> std::result::Result<(), String> {
                 return Err("`of` is not an ISO 3166-1 alpha-2 code".into());
             }
             if of == def.country {
-                return Err("a mission is in another country than its own".into());
+                return Err("a mission is abroad: `of` cannot be the country it is in".into());
             }
         }
         (kind, None) if is_mission(kind) => {

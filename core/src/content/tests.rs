@@ -462,6 +462,59 @@ fn bad_hours_are_rejected() {
     assert!(err.contains("hotline"), "{err}");
 }
 
+/// Every number shown where the person is must name its page and be dialable: a local-help
+/// entry without them is refused on load, naming the entry and what is wrong.
+#[test]
+fn bad_local_help_entries_are_refused_on_load() {
+    let first = "id = \"ru-embassy-at\"\nkind = \"embassy\"\ncountry = \"AT\"\nof = \"RU\"\n";
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "source = \"https://austria",
+            "source_was = \"https://austria",
+            "unknown field",
+        ),
+        ("of = \"RU\"\n", "", "needs `of`"),
+        ("kind = \"embassy\"", "kind = \"bar\"", "is not embassy"),
+        (
+            "country = \"AT\"\nof = \"RU\"",
+            "country = \"AT\"\nof = \"AT\"",
+            "abroad",
+        ),
+        (
+            "checked = \"2026-12-07\"\n[[contact.phones]]\nnumber = \"+43 1 712",
+            "checked = \"7 Dec\"\n[[contact.phones]]\nnumber = \"+43 1 712",
+            "YYYY-MM-DD",
+        ),
+        ("e164 = \"+4317121229\"", "e164 = \"4317121229\"", "E.164"),
+    ];
+    for (from, to, expected) in cases {
+        let err = with_file("local-help.toml", |t| {
+            assert!(t.contains(first) && t.contains(from), "{from}");
+            t.replacen(from, to, 1)
+        })
+        .unwrap_err();
+        assert!(err.contains("local-help.toml"), "{err}");
+        assert!(err.contains(expected), "{expected}: {err}");
+    }
+    // A source is required: the entry's whole source line gone.
+    let err = with_file("local-help.toml", |t| {
+        let start = t.find("source = \"https://austria").unwrap();
+        let end = start + t[start..].find('\n').unwrap() + 1;
+        format!("{}{}", &t[..start], &t[end..])
+    })
+    .unwrap_err();
+    assert!(
+        err.contains("ru-embassy-at") && err.contains("`source`"),
+        "{err}"
+    );
+    // A short number that claims to work from abroad.
+    let err = with_file("local-help.toml", |t| {
+        t.replacen("short = true\ndial_from = [\"TR\"]", "short = true", 1)
+    })
+    .unwrap_err();
+    assert!(err.contains("works only inside its country"), "{err}");
+}
+
 #[test]
 fn a_language_without_texts_falls_back_along_its_chain() {
     let pack = pack();
