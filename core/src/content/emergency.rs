@@ -30,34 +30,12 @@ pub(crate) fn check_emergency(entries: &[EmergencyDef]) -> std::result::Result<(
                 )));
             }
         }
-        match &def.source {
-            Some(source) => {
-                let web = source.starts_with("https://") || source.starts_with("http://");
-                if !web || source.contains(char::is_whitespace) {
-                    return Err(at("the source is not a web address".into()));
-                }
-                match &def.checked {
-                    Some(checked) if is_date(checked) => {}
-                    Some(checked) => {
-                        return Err(at(format!("checked {checked:?} is not a YYYY-MM-DD date")));
-                    }
-                    None => {
-                        return Err(at(
-                            "a source needs the date it was checked (checked = YYYY-MM-DD)".into(),
-                        ));
-                    }
-                }
-                if let Some(page_date) = def.source_date.as_deref().filter(|d| !is_date(d)) {
-                    return Err(at(format!(
-                        "source_date {page_date:?} is not a YYYY-MM-DD date"
-                    )));
-                }
-            }
-            None if def.checked.is_some() || def.source_date.is_some() => {
-                return Err(at("a date without a source".into()));
-            }
-            None => {}
-        }
+        check_dated_source(
+            def.source.as_deref(),
+            def.source_date.as_deref(),
+            def.checked.as_deref(),
+        )
+        .map_err(at)?;
         let listed: Vec<&str> = numbers
             .iter()
             .filter(|(_, number)| number.is_some())
@@ -75,6 +53,36 @@ pub(crate) fn check_emergency(entries: &[EmergencyDef]) -> std::result::Result<(
         }
     }
     Ok(())
+}
+
+/// Checks where a number comes from: a web address, the date it was compared with it
+/// (`checked`) and, if the page shows one, the page's date; no date without a source.
+pub(crate) fn check_dated_source(
+    source: Option<&str>,
+    source_date: Option<&str>,
+    checked: Option<&str>,
+) -> std::result::Result<(), String> {
+    let Some(source) = source else {
+        return match source_date.or(checked) {
+            Some(_) => Err("a date without a source".into()),
+            None => Ok(()),
+        };
+    };
+    let web = source.starts_with("https://") || source.starts_with("http://");
+    if !web || source.contains(char::is_whitespace) {
+        return Err("the source is not a web address".into());
+    }
+    match checked {
+        Some(checked) if is_date(checked) => {}
+        Some(checked) => return Err(format!("checked {checked:?} is not a YYYY-MM-DD date")),
+        None => return Err("a source needs the date it was checked (checked = YYYY-MM-DD)".into()),
+    }
+    match source_date.filter(|d| !is_date(d)) {
+        Some(page_date) => Err(format!(
+            "source_date {page_date:?} is not a YYYY-MM-DD date"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Whether `text` is a "YYYY-MM-DD" date.

@@ -1,8 +1,9 @@
 //! Weekly opening hours as the content gives them (`[contact.hours]`), parsed and checked when a
 //! pack loads. What they mean at a given moment, in words, is the contacts' (contacts/hours.rs).
 
-use chrono::{NaiveDate, NaiveTime, Weekday};
+use chrono::{NaiveTime, Weekday};
 
+use super::emergency::is_date;
 use super::source::HoursDef;
 use crate::zone::{Zone, ZoneError};
 
@@ -44,7 +45,6 @@ impl Hours {
         if days.is_empty() {
             return Err("no opening days".into());
         }
-        let is_date = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok();
         for (name, date) in [("confirmed", &def.confirmed), ("checked", &def.checked)] {
             if let Some(date) = date.as_deref().filter(|d| !is_date(d)) {
                 return Err(format!("{name} {date:?} is not a YYYY-MM-DD date"));

@@ -2,7 +2,7 @@
 //! lines a person is shown where they are. Each must say whose mission it is, name the page that
 //! states its numbers and when it was compared with it, and carry numbers a phone can dial.
 
-use super::emergency::is_date;
+use super::emergency::check_dated_source;
 use super::source::ContactDef;
 
 /// An embassy: `of` names whose.
@@ -76,24 +76,14 @@ fn check_one(def: &ContactDef) -> std::result::Result<(), String> {
             ));
         }
     }
-    let Some(source) = &def.source else {
+    if def.source.is_none() {
         return Err("every number here needs the page that states it (`source`)".into());
-    };
-    let web = source.starts_with("https://") || source.starts_with("http://");
-    if !web || source.contains(char::is_whitespace) {
-        return Err("the source is not a web address".into());
     }
-    match def.checked.as_deref() {
-        Some(checked) if is_date(checked) => {}
-        _ => {
-            return Err(
-                "`checked` must be the YYYY-MM-DD date it was compared with the page".into(),
-            );
-        }
-    }
-    if let Some(date) = def.source_date.as_deref().filter(|d| !is_date(d)) {
-        return Err(format!("source_date {date:?} is not a YYYY-MM-DD date"));
-    }
+    check_dated_source(
+        def.source.as_deref(),
+        def.source_date.as_deref(),
+        def.checked.as_deref(),
+    )?;
     if def.phones.is_empty() {
         return Err("no phone number".into());
     }
