@@ -3,7 +3,6 @@ package org.waymark.android.shell
 import android.app.AlarmManager
 import android.app.Notification
 import android.app.NotificationManager
-import android.content.Context
 import android.content.Intent
 import android.os.UserManager
 import java.nio.file.Files
@@ -67,18 +66,11 @@ class AlarmsTest {
         return shell to planned
     }
 
-    private fun alarms(context: Context) =
-        shadowOf(context.getSystemService(AlarmManager::class.java)).scheduledAlarms
-            .filter { shadowOf(it.operation).savedIntent.action == Alerts.ACTION_ALERT }
-
-    private fun ShadowAlarmManager.ScheduledAlarm.alertId(): String =
-        shadowOf(operation).savedIntent.getStringExtra(Alerts.EXTRA_ID)!!
-
     @Test
     fun the_family_s_alarms_are_alarm_clocks_and_reminders_are_not() {
         val (shell, planned) = travellerWatchingOlga()
         val urgency = planned.associate { it.id to it.urgency }
-        val scheduled = alarms(shell.activity)
+        val scheduled = scheduledAlerts(shell.activity)
         assertEquals(planned.map { it.id }.toSet(), scheduled.map { it.alertId() }.toSet())
         var clocks = 0
         for (alarm in scheduled) {
@@ -104,8 +96,8 @@ class AlarmsTest {
         ShadowAlarmManager.setCanScheduleExactAlarms(false)
         Alerts.replan(shell.activity)
         shell.settle()
-        assertTrue(alarms(shell.activity).isNotEmpty())
-        assertTrue(alarms(shell.activity).all { it.alarmClockInfo == null })
+        assertTrue(scheduledAlerts(shell.activity).isNotEmpty())
+        assertTrue(scheduledAlerts(shell.activity).all { it.alarmClockInfo == null })
         ShadowAlarmManager.setCanScheduleExactAlarms(true)
     }
 
@@ -113,7 +105,7 @@ class AlarmsTest {
     fun a_locked_boot_re_arms_the_alarms_from_a_file_that_names_no_one() {
         val (shell, planned) = travellerWatchingOlga()
         val app = RuntimeEnvironment.getApplication()
-        val before = alarms(app).associate { it.alertId() to (it.triggerAtMs to (it.alarmClockInfo != null)) }
+        val before = scheduledAlerts(app).associate { it.alertId() to (it.triggerAtMs to (it.alarmClockInfo != null)) }
 
         // The device-protected copy: ids, instants and urgencies, nothing anyone wrote or is called.
         val file = Alerts.lockedScheduleFile(app)
@@ -144,11 +136,11 @@ class AlarmsTest {
         assertTrue(shadowOf(manager).scheduledAlarms.isEmpty())
         shadowOf(app.getSystemService(UserManager::class.java)).setUserUnlocked(false)
         ReplanReceiver().onReceive(app, Intent(Intent.ACTION_LOCKED_BOOT_COMPLETED))
-        val after = alarms(app).associate { it.alertId() to (it.triggerAtMs to (it.alarmClockInfo != null)) }
+        val after = scheduledAlerts(app).associate { it.alertId() to (it.triggerAtMs to (it.alarmClockInfo != null)) }
         assertEquals("the same alerts, at the same instants, as alarm clocks or not", before, after)
 
         // A family alarm fires before the unlock: a neutral line in the phone's language.
-        val alarm = alarms(app).first { it.alarmClockInfo != null }
+        val alarm = scheduledAlerts(app).first { it.alarmClockInfo != null }
         AlertReceiver().onReceive(app, shadowOf(alarm.operation).savedIntent)
         val expected = lockedAlertText(Locale.getDefault().language, AlertUrgency.ALARM)
         val posted = shadowOf(app.getSystemService(NotificationManager::class.java)).allNotifications.single()

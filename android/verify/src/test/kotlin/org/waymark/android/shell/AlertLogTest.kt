@@ -2,7 +2,6 @@ package org.waymark.android.shell
 
 import android.app.AlarmManager
 import android.app.NotificationManager
-import android.content.Context
 import android.content.Intent
 import android.os.UserManager
 import android.widget.Button
@@ -55,14 +54,6 @@ class AlertLogTest {
         return shell
     }
 
-    private fun alarms(context: Context) =
-        shadowOf(context.getSystemService(AlarmManager::class.java)).scheduledAlarms
-            .filter { shadowOf(it.operation).savedIntent.action == Alerts.ACTION_ALERT }
-            .sortedBy { it.triggerAtMs }
-
-    private fun ShadowAlarmManager.ScheduledAlarm.alertId(): String =
-        shadowOf(operation).savedIntent.getStringExtra(Alerts.EXTRA_ID)!!
-
     private val ShadowAlarmManager.ScheduledAlarm.at: Instant get() = Instant.ofEpochMilli(triggerAtMs)
 
     /** The alarm goes off [late] after its time: the receiver runs then, as the system runs it. */
@@ -91,7 +82,7 @@ class AlertLogTest {
     @Test
     fun a_shown_alert_is_reported_and_one_that_did_not_sound_is_shown_at_home() {
         val shell = planned()
-        val scheduled = alarms(app)
+        val scheduled = scheduledAlerts(app)
         assertTrue("reminders are scheduled: ${scheduled.size}", scheduled.size >= 2)
 
         // Every alert up to a while after the first one sounds on time: no warning then, even
@@ -140,7 +131,7 @@ class AlertLogTest {
     @Test
     fun an_alert_the_phone_blocks_is_not_reported() {
         val shell = planned()
-        val scheduled = alarms(app)
+        val scheduled = scheduledAlerts(app)
 
         // Notifications turned off for the app when the first alert is due: nothing is posted
         // and nothing reported. The others sound; the core then warns about that one alone.
@@ -193,7 +184,7 @@ class AlertLogTest {
         val users = shadowOf(app.getSystemService(UserManager::class.java))
         users.setUserUnlocked(false)
         ReplanReceiver().onReceive(app, Intent(Intent.ACTION_LOCKED_BOOT_COMPLETED))
-        val test = alarms(app).single { it.alertId() == "test-alarm" }
+        val test = scheduledAlerts(app).single { it.alertId() == "test-alarm" }
         assertNotNull("the test alarm is an alarm clock again", test.alarmClockInfo)
 
         // It sounds before the unlock: posted with the neutral line, and its report kept apart
@@ -237,7 +228,7 @@ class AlertLogTest {
         val planned = plan.alerts.single { it.id == "test-alarm" }
         assertEquals(AlertKind.TEST_ALARM, planned.kind)
         assertEquals(AlertUrgency.ALARM, planned.urgency)
-        val test = alarms(app).single { it.alertId() == "test-alarm" }
+        val test = scheduledAlerts(app).single { it.alertId() == "test-alarm" }
         assertNotNull("an alarm clock", test.alarmClockInfo)
         assertEquals(waiting.fireAt!!.toEpochMilli(), test.triggerAtMs)
         val channel = shell.ask { it.shellTexts() }.alertChannels.single { it.kind == AlertKind.TEST_ALARM }
