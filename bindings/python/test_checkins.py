@@ -8,6 +8,7 @@ from waymark_core import (
     Action,
     AlertKind,
     CheckinCadence,
+    CheckinHistoryKind,
     CheckinSchedule,
     DayOfWeek,
     FactLine,
@@ -598,3 +599,6 @@ def test_bad_pauses_extensions_and_a_second_end_are_invalid_input(traveller):
     ended = anna.end_trip(NORMAL_PIN, now)
     assert ended.status.trip_ended and ended.status.trip_changes == []
     invalid("trip", anna.end_trip, NORMAL_PIN, now)
+    # The end is in her history, once.
+    [entry] = anna.checkin_history().entries
+    assert (entry.kind, entry.slot_label, entry.at) == (CheckinHistoryKind.END, "Ended the trip", now)

@@ -63,8 +63,8 @@ pub use trip_days::{
     CalendarDay, calendar_day, calendar_day_text, trip_day_end, trip_day_of, trip_day_start,
 };
 pub use view::{
-    CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, EscalationStep, FactLine,
-    FamilyHistoryEntry, FamilyHistoryView, FamilyListView, FamilyTravellerView, PlanExport,
-    SharedTextView, SlotView, TripChange, TripChangeOption, VerificationOutcome, VerificationView,
-    WatchedTravellerSummary,
+    CheckinHistoryEntry, CheckinHistoryKind, CheckinHistoryView, CheckinReceipt, CheckinView,
+    EscalationStep, FactLine, FamilyHistoryEntry, FamilyHistoryView, FamilyListView,
+    FamilyTravellerView, PlanExport, SharedTextView, SlotView, TripChange, TripChangeOption,
+    VerificationOutcome, VerificationView, WatchedTravellerSummary,
 };

@@ -328,6 +328,47 @@ fn ending_the_trip_with_either_pin() {
     assert!(!alert_ids(&other_mother, minute_after(t)).is_empty());
 }
 
+/// The traveller's own history lists each pause and the end among the check-ins, newest first,
+/// and reads the same whichever PIN sent them.
+#[test]
+fn the_travellers_history_lists_pauses_and_the_end_the_same_with_either_pin() {
+    let dir = tempfile::tempdir().unwrap();
+    let one = ready(&dir, "one");
+    let other = ready(&dir, "other");
+    for (phone, pin) in [(&one, NORMAL), (&other, HELP)] {
+        phone
+            .check_in(NORMAL.into(), at("2026-03-03T06:05:00Z"))
+            .unwrap();
+        pause(phone, pin).unwrap();
+        phone
+            .end_trip(pin.into(), at("2026-03-05T10:00:00Z"))
+            .unwrap();
+    }
+    let history = one.checkin_history().unwrap();
+    assert_eq!(history, other.checkin_history().unwrap());
+    let entries: Vec<(CheckinHistoryKind, &str)> = history
+        .entries
+        .iter()
+        .map(|e| (e.kind, e.slot_label.as_str()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (CheckinHistoryKind::End, "Ended the trip"),
+            (
+                CheckinHistoryKind::Pause,
+                "Paused check-ins until 4 Mar 2026, 15:00"
+            ),
+            (
+                CheckinHistoryKind::CheckIn,
+                "Check-in due 3 Mar 2026, 09:00"
+            ),
+        ]
+    );
+    assert_eq!(history.entries[1].at, at(PAUSED_AT));
+    assert_eq!(history.entries[1].slot, None);
+}
+
 /// Extending moves the end on both sides with the normal PIN; with the help PIN only on the
 /// traveller's (and the next shared plan tells the family).
 #[test]

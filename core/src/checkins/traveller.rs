@@ -17,8 +17,8 @@ use super::slots::{current_and_next, slot_view};
 use super::status::{self, SlotStatus};
 use super::store;
 use super::view::{
-    CheckinHistoryEntry, CheckinHistoryView, CheckinReceipt, CheckinView, PlanExport, TripChange,
-    TripChangeOption,
+    CheckinHistoryEntry, CheckinHistoryKind, CheckinHistoryView, CheckinReceipt, CheckinView,
+    PlanExport, TripChange, TripChangeOption,
 };
 use crate::action::Action;
 use crate::error::{Error, Result, reason};
@@ -414,31 +414,48 @@ fn trip_changes(
     .collect()
 }
 
-/// Every check-in made, newest first.
+/// Every check-in made, pause and end sent, newest first. Both PINs record the same, so the
+/// history looks the same whichever was used.
 pub(crate) fn history_view(profile: &Profile) -> Result<CheckinHistoryView> {
     let prefs = profile.prefs();
     let ui = prefs.ui();
     let plan = valid_plan(profile)?;
-    let mut recorded = profile.db.read(store::checkins)?;
-    recorded.reverse();
-    let entries = recorded
-        .into_iter()
-        .map(|r| {
-            let slot_due = r
-                .slot
-                .and_then(|i| plan.as_ref()?.schedule.slot(i))
-                .map(|s| SystemTime::from(s.due));
-            CheckinHistoryEntry {
-                at: r.at.into(),
-                at_label: ui.date_time(r.at.into(), &prefs.zone),
-                slot: r.slot,
-                slot_label: slot_due.map_or_else(
-                    || ui.text("checkin_unscheduled"),
-                    |due| ui.format("slot_label", &[("time", &ui.date_time(due, &prefs.zone))]),
-                ),
-            }
-        })
-        .collect();
+    let (recorded, events) = profile
+        .db
+        .read(|c| Ok((store::checkins(c)?, store::trip_events(c)?)))?;
+    let local = |t: SystemTime| ui.date_time(t, &prefs.zone);
+    let entry = |kind, at: SystemTime, slot, slot_label| CheckinHistoryEntry {
+        kind,
+        at,
+        at_label: local(at),
+        slot,
+        slot_label,
+    };
+    let checkins = recorded.into_iter().map(|r| {
+        let slot_due = r
+            .slot
+            .and_then(|i| plan.as_ref()?.schedule.slot(i))
+            .map(|s| SystemTime::from(s.due));
+        let label = slot_due.map_or_else(
+            || ui.text("checkin_unscheduled"),
+            |due| ui.format("slot_label", &[("time", &local(due))]),
+        );
+        entry(CheckinHistoryKind::CheckIn, r.at.into(), r.slot, label)
+    });
+    let pauses = events.pauses.iter().map(|p| {
+        let label = ui.format("history_paused", &[("time", &local(p.until.into()))]);
+        entry(CheckinHistoryKind::Pause, p.at.into(), None, label)
+    });
+    let end = events.ended.map(|at| {
+        entry(
+            CheckinHistoryKind::End,
+            at.into(),
+            None,
+            ui.text("history_ended"),
+        )
+    });
+    let mut entries: Vec<CheckinHistoryEntry> = checkins.chain(pauses).chain(end).collect();
+    entries.sort_by(|a, b| b.at.cmp(&a.at));
     Ok(CheckinHistoryView {
         title: ui.text("checkin_history_title"),
         entries,

@@ -119,17 +119,33 @@ pub struct CheckinHistoryView {
     pub entries: Vec<CheckinHistoryEntry>,
 }
 
-/// One check-in made.
+/// What a history entry records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, uniffi::Enum)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckinHistoryKind {
+    /// A check-in.
+    CheckIn,
+    /// The check-ins paused.
+    Pause,
+    /// The trip ended.
+    End,
+}
+
+/// One check-in made, or a pause or the end sent.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, uniffi::Record)]
 pub struct CheckinHistoryEntry {
+    /// A check-in, a pause or the end.
+    pub kind: CheckinHistoryKind,
     /// When it was made.
     #[serde(with = "crate::time_json")]
     pub at: SystemTime,
     /// `at` in the viewer's zone.
     pub at_label: String,
-    /// The slot it counted for; None when made outside any window.
+    /// The slot a check-in counted for; None when made outside any window, and for a pause or
+    /// the end.
     pub slot: Option<u32>,
-    /// The slot's due time in words, or "outside the schedule".
+    /// What it was, in words: the check-in's slot ("Check-in due …" or "outside the
+    /// schedule"), "Paused check-ins until …" or "Ended the trip".
     pub slot_label: String,
 }
 

@@ -207,6 +207,8 @@ pub(crate) const KEYS: &[&str] = &[
     "checkin_never",
     "checkin_recorded",
     "checkin_history_title",
+    "history_paused",
+    "history_ended",
     "checkin_unscheduled",
     "slot_label",
     "slot_upcoming",

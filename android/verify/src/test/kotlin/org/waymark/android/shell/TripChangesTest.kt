@@ -88,6 +88,10 @@ class TripChangesTest {
         shell.openCheckin()
         assertTrue("the trip is over: ${shell.texts()}", shell.shows(status.headline))
         assertFalse("no more changes offered: ${shell.buttons()}", shell.buttons().any { it in labels })
+        // The end is in her history, as the core words it.
+        val ended = shell.ask { it.checkinHistory() }.entries.first()
+        assertEquals(org.waymark.core.CheckinHistoryKind.END, ended.kind)
+        assertTrue("history: ${shell.texts()}", shell.shows("${ended.atLabel} · ${ended.slotLabel}"))
     }
 
     @Test
