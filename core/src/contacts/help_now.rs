@@ -21,6 +21,7 @@ use super::phone::{self, ContactAction};
 use super::reachability::{Reachability, reach_note, reachability};
 use crate::action::Action;
 use crate::content::hours::Hours;
+use crate::content::local_help::is_mission;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result};
 use crate::profile::{Prefs, Profile};
@@ -272,11 +273,13 @@ fn hotline_step(
 fn built_in_step(help: LocalHelp<'_>, kind: Kind, here: &str, ui: &Ui<'_>) -> HelpStep {
     let phone = help.phone;
     let reach = reachability(&phone.dial_from, Some(here));
+    // A mission helps its citizens where it is; a line at home says what it is for itself.
     let (kind, why) = match kind {
-        Kind::Mission => (
+        Kind::Mission if is_mission(&help.def.kind) => (
             HelpStepKind::EmbassyOrConsulate,
             ui.text("help_why_mission"),
         ),
+        Kind::Mission => (HelpStepKind::EmbassyOrConsulate, help.description),
         Kind::LocalLine => (HelpStepKind::LocalLine, help.description),
     };
     HelpStep {

@@ -271,6 +271,11 @@ fn a_russian_abroad_is_given_the_foreign_ministrys_round_the_clock_line_everywhe
     };
     let abroad = line("TH").expect("in Thailand, where no embassy number was found");
     assert_eq!(abroad.number, "+7 495 695-45-45");
+    assert!(
+        abroad.why.starts_with("Круглосуточный"),
+        "its own words: {}",
+        abroad.why
+    );
     assert_eq!(abroad.reachability, Reachability::Reachable);
     assert!(abroad.source_text.unwrap().contains("2024-12-09"));
     assert!(
