@@ -455,7 +455,7 @@ pub(crate) fn history_view(profile: &Profile) -> Result<CheckinHistoryView> {
         )
     });
     let mut entries: Vec<CheckinHistoryEntry> = checkins.chain(pauses).chain(end).collect();
-    entries.sort_by(|a, b| b.at.cmp(&a.at));
+    entries.sort_by_key(|entry| std::cmp::Reverse(entry.at));
     Ok(CheckinHistoryView {
         title: ui.text("checkin_history_title"),
         entries,
