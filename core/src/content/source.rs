@@ -75,7 +75,7 @@ pub(crate) struct ContactDef {
     pub kind: String,
     /// The country it is in (ISO 3166-1 alpha-2).
     pub country: String,
-    /// For an embassy or consulate: the country whose mission it is.
+    /// For a mission (embassy, consulate, office) or a line for citizens abroad: whose it is.
     #[serde(default)]
     pub of: Option<String>,
     /// A page that states its numbers (required in `local-help.toml`).
