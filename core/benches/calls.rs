@@ -175,6 +175,50 @@ fn opening(c: &mut Criterion) {
             (waymark, home)
         })
     });
+    // A family profile after long use: a traveller watched and 1,500 messages checked (two a
+    // day for two years), each a stored verification, so the read through a killed session's
+    // log covers a profile many times the size of the one above.
+    let busy = dir.path().join("busy-family.sqlite");
+    {
+        let anna = traveller(dir.path());
+        let shared = anna
+            .export_plan("2468".into(), Some("correct horse".into()))
+            .unwrap();
+        let mother = family(&busy);
+        let id = mother
+            .import_plan(
+                shared.payload,
+                Some("correct horse".into()),
+                at("2026-03-01T12:00:00Z"),
+            )
+            .unwrap()
+            .id;
+        let first = at("2026-03-02T06:05:00Z");
+        for i in 0..1_500u64 {
+            let received = first + Duration::from_secs(i * 12 * 3600);
+            mother
+                .verify_checkin(
+                    id.clone(),
+                    format!("all fine {:06}", i % 1_000_000),
+                    received,
+                )
+                .unwrap();
+        }
+    }
+    let busy_bytes = std::fs::metadata(&busy).unwrap().len();
+    group.bench_function(
+        format!(
+            "existing family profile after 1,500 checked messages ({} kB) + list",
+            busy_bytes / 1024
+        ),
+        |b| {
+            b.iter_with_large_drop(|| {
+                let mother = family(&busy);
+                let list = mother.family_list(now).unwrap();
+                (mother, list)
+            })
+        },
+    );
     let raw_existing = dir.path().join("raw-existing.sqlite");
     raw_open(&raw_existing, &schema, false);
     group.bench_function("floor: existing file, raw rusqlite open + one query", |b| {
