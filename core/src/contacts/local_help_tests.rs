@@ -3,32 +3,19 @@
 //! and date or says it is not confirmed; "help now" and the family's steps show them where the
 //! person is.
 
-use std::collections::BTreeSet;
 use std::time::SystemTime;
 
-use chrono::{DateTime, Utc};
 use serde::Deserialize;
 
+use super::tests::{open, utc};
 use super::*;
 use crate::action::Action;
 use crate::content::local_help::{LOCAL_LINE, helps_in, is_mission};
-use crate::content::{ContactDef, default_pack};
-use crate::waymark::{Waymark, WaymarkOptions};
+use crate::content::{ContactDef, LocalHelpFile, default_pack};
 
-fn open(dir: &tempfile::TempDir, language: &str) -> Waymark {
-    let options = WaymarkOptions {
-        language: language.into(),
-        time_zone: "UTC".into(),
-        profile_key: vec![7; 32],
-    };
-    Waymark::open_at(&dir.path().join("profile.sqlite"), &options).unwrap()
-}
-
+/// The moment every test here looks at: a Wednesday noon.
 fn now() -> SystemTime {
-    DateTime::parse_from_rfc3339("2026-03-04T12:00:00Z")
-        .unwrap()
-        .with_timezone(&Utc)
-        .into()
+    utc("2026-03-04T12:00:00Z")
 }
 
 /// `local-help-not-found.toml`: what was searched for and not found (authors only).
@@ -58,34 +45,12 @@ fn not_found() -> Vec<Missing> {
     toml::from_str::<NotFoundFile>(&text).unwrap().missing
 }
 
+/// The entries of `local-help.toml`, as written.
 fn local_help_contacts() -> Vec<ContactDef> {
-    let pack = default_pack().unwrap();
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/content/local-help.toml");
-    let ids: BTreeSet<String> =
-        toml::from_str::<toml::Table>(&std::fs::read_to_string(path).unwrap()).unwrap()["contact"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|c| c["id"].as_str().unwrap().to_owned())
-            .collect();
-    pack.contacts
-        .iter()
-        .filter(|c| ids.contains(&c.id))
-        .map(|c| ContactDef {
-            id: c.id.clone(),
-            kind: c.kind.clone(),
-            country: c.country.clone(),
-            of: c.of.clone(),
-            phones: Vec::new(),
-            hours: None,
-            capacity: None,
-            referral_via: None,
-            source: c.source.clone(),
-            source_date: c.source_date.clone(),
-            checked: c.checked.clone(),
-            unconfirmed: c.unconfirmed,
-        })
-        .collect()
+    toml::from_str::<LocalHelpFile>(&std::fs::read_to_string(path).unwrap())
+        .unwrap()
+        .contact
 }
 
 /// The missions a traveller from each country of the guide's readers needs: Russia's abroad,
@@ -173,7 +138,7 @@ fn every_built_in_number_names_its_page_and_dates_or_says_it_is_not_confirmed() 
     let contacts = local_help_contacts();
     assert!(!contacts.is_empty());
     for language in ["en", "ru", "uz"] {
-        let waymark = open(&dir, language);
+        let waymark = open(&dir, language, "UTC");
         for def in &contacts {
             let view = waymark.contact(def.id.clone(), now()).unwrap();
             let source_text = view.source_text.as_deref().unwrap();
@@ -195,7 +160,7 @@ fn every_built_in_number_names_its_page_and_dates_or_says_it_is_not_confirmed() 
             assert_eq!(view.of.is_some(), def.kind != LOCAL_LINE, "{}", def.id);
             assert!(!view.phones.is_empty(), "{}", def.id);
         }
-        let english = open(&dir, "en");
+        let english = open(&dir, "en", "UTC");
         for def in contacts.iter().filter(|d| d.unconfirmed) {
             let view = english.contact(def.id.clone(), now()).unwrap();
             assert!(
@@ -214,7 +179,7 @@ fn every_built_in_number_names_its_page_and_dates_or_says_it_is_not_confirmed() 
 #[test]
 fn help_now_lists_the_embassies_and_local_lines_of_the_country_the_person_is_in() {
     let dir = tempfile::tempdir().unwrap();
-    let waymark = open(&dir, "en");
+    let waymark = open(&dir, "en", "UTC");
     let pack = default_pack().unwrap();
     let contacts = local_help_contacts();
     for country in pack.emergency.iter().map(|e| e.code.as_str()) {
@@ -255,7 +220,7 @@ fn help_now_lists_the_embassies_and_local_lines_of_the_country_the_person_is_in(
 #[test]
 fn a_russian_abroad_is_given_the_foreign_ministrys_round_the_clock_line_everywhere_but_home() {
     let dir = tempfile::tempdir().unwrap();
-    let waymark = open(&dir, "ru");
+    let waymark = open(&dir, "ru", "UTC");
     let line = |country: &str| {
         waymark
             .help_now(now(), Some(country.into()))
@@ -287,7 +252,7 @@ fn a_russian_abroad_is_given_the_foreign_ministrys_round_the_clock_line_everywhe
 #[test]
 fn turkiye_157_is_dialled_as_it_is_only_inside_turkiye_and_read_digit_by_digit() {
     let dir = tempfile::tempdir().unwrap();
-    let waymark = open(&dir, "en");
+    let waymark = open(&dir, "en", "UTC");
     let view = waymark.help_now(now(), Some("TR".into())).unwrap();
     let yimer = view
         .steps
@@ -323,7 +288,7 @@ fn in_russia_help_now_shows_the_embassies_of_the_workers_home_countries_by_name(
     if in_russia.is_empty() {
         return;
     }
-    let waymark = open(&dir, "ru");
+    let waymark = open(&dir, "ru", "UTC");
     let view = waymark.help_now(now(), Some("RU".into())).unwrap();
     for def in in_russia {
         let card = waymark.contact(def.id.clone(), now()).unwrap();

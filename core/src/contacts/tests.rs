@@ -12,7 +12,7 @@ use crate::content::{EmergencyDef, HoursDef};
 use crate::error::WaymarkError;
 use crate::waymark::{Waymark, WaymarkOptions};
 
-fn open(dir: &tempfile::TempDir, language: &str, zone: &str) -> Waymark {
+pub(super) fn open(dir: &tempfile::TempDir, language: &str, zone: &str) -> Waymark {
     let options = WaymarkOptions {
         language: language.into(),
         time_zone: zone.into(),
@@ -21,7 +21,7 @@ fn open(dir: &tempfile::TempDir, language: &str, zone: &str) -> Waymark {
     Waymark::open_at(&dir.path().join("profile.sqlite"), &options).unwrap()
 }
 
-fn utc(rfc3339: &str) -> SystemTime {
+pub(super) fn utc(rfc3339: &str) -> SystemTime {
     DateTime::parse_from_rfc3339(rfc3339)
         .unwrap()
         .with_timezone(&Utc)

@@ -48,4 +48,4 @@ pub(crate) use language::Chain;
 pub(crate) use pack::{LanguageTexts, Pack};
 pub(crate) use source::{ContactDef, ContactText, EmergencyDef, PhoneDef};
 #[cfg(test)]
-pub(crate) use source::{HoursDef, source_files};
+pub(crate) use source::{HoursDef, LocalHelpFile, source_files};
