@@ -397,6 +397,71 @@ fn a_plaintext_profile_left_with_a_hot_log_keeps_its_last_changes_when_sealed() 
     }
 }
 
+/// The pages of the log's committed transactions, newest copy of each, in page order (the
+/// order a checkpoint writes them): page number and the page as stored.
+fn committed_log_pages(log: &[u8]) -> Vec<(u32, Vec<u8>)> {
+    let word = |bytes: &[u8], at: usize| u32::from_be_bytes(bytes[at..at + 4].try_into().unwrap());
+    let page_size = word(log, 8) as usize;
+    let salts = &log[16..24];
+    let (mut pending, mut committed) = (BTreeMap::new(), BTreeMap::new());
+    for frame in log[32..].chunks_exact(24 + page_size) {
+        if &frame[8..16] != salts {
+            break;
+        }
+        pending.insert(word(frame, 0), frame[24..].to_vec());
+        if word(frame, 4) != 0 {
+            committed.append(&mut pending);
+        }
+    }
+    committed.into_iter().collect()
+}
+
+#[test]
+fn a_profile_killed_while_its_log_was_being_folded_in_opens_with_everything() {
+    // A checkpoint copies the log's pages into the profile in page order, page 1 first. Killed
+    // part way, the profile file alone is a mix of old and new pages; only with its log is it
+    // whole. Every such moment must open with everything, and a wrong key still changes nothing.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("traveller.sqlite");
+    let traveller = filled_traveller(&path);
+    let profile = std::fs::read(&path).unwrap();
+    let log = std::fs::read(dir.path().join("traveller.sqlite-wal")).unwrap();
+    drop(traveller);
+    let pages = committed_log_pages(&log);
+    assert!(
+        pages.len() > 2 && pages[0].0 == 1,
+        "the log holds page 1 and more"
+    );
+
+    for copied in 1..pages.len() {
+        let crashed = tempfile::tempdir().unwrap();
+        let path = crashed.path().join("traveller.sqlite");
+        let mut mixed = profile.clone();
+        for (number, page) in &pages[..copied] {
+            let start = (*number as usize - 1) * page.len();
+            if mixed.len() < start + page.len() {
+                mixed.resize(start + page.len(), 0);
+            }
+            mixed[start..start + page.len()].copy_from_slice(page);
+        }
+        std::fs::write(&path, &mixed).unwrap();
+        std::fs::write(crashed.path().join("traveller.sqlite-wal"), &log).unwrap();
+
+        let before = snapshot(crashed.path());
+        assert!(open(&path, &[0x11; 32]).is_err(), "{copied} pages copied");
+        assert_eq!(snapshot(crashed.path()), before, "{copied} pages copied");
+
+        let traveller =
+            open(&path, &KEY).unwrap_or_else(|error| panic!("{copied} pages copied: {error:?}"));
+        assert_eq!(traveller.own_contacts().unwrap().contacts.len(), 1);
+        assert_eq!(
+            traveller.trip_plan().unwrap().unwrap().employer.as_deref(),
+            Some("Bosphorus Textile Ltd")
+        );
+        assert_eq!(traveller.checkin_history().unwrap().entries.len(), 1);
+    }
+}
+
 #[test]
 fn a_stale_plaintext_log_beside_a_sealed_profile_is_refused_and_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();

@@ -109,8 +109,9 @@ pub(crate) fn prepare(path: &Path, key: &ProfileKey) -> Result<()> {
             reason::PROFILE_NOT_WAYMARK,
         )),
         Found::Sealed => {
-            prove_key(path, key)?;
-            if has_content(&with_suffix(path, "-wal")) {
+            let has_log = has_content(&with_suffix(path, "-wal"));
+            prove_key(path, key, has_log)?;
+            if has_log {
                 check_log(path, key)?;
             }
             Ok(())
@@ -254,7 +255,13 @@ fn has_content(path: &Path) -> bool {
 
 /// Proves `key` on a connection that reads the main file only and writes nothing, not even the
 /// log's index: a wrong key changes no byte and no modification time.
-fn prove_key(path: &Path, key: &ProfileKey) -> Result<()> {
+///
+/// A key that does not open page 1 is refused (every page carries its own authentication tag,
+/// so no other key opens it). When the profile has a log, a main file that page 1 opens but
+/// that is not whole on its own is no refusal: a checkpoint killed part way leaves exactly that
+/// (it copies the log's pages in, page 1 first), and the file is whole again with its log,
+/// which `check_log` then reads through.
+fn prove_key(path: &Path, key: &ProfileKey, has_log: bool) -> Result<()> {
     let conn = Connection::open_with_flags(
         immutable_uri(path)?,
         OpenFlags::SQLITE_OPEN_READ_ONLY
@@ -262,10 +269,15 @@ fn prove_key(path: &Path, key: &ProfileKey) -> Result<()> {
             | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     key.apply(&conn)?;
-    read_schema(&conn).map_err(|error| {
-        not_a_database_means(error, || Error::invalid("profile_key", reason::KEY_WRONG))
-    })?;
-    Ok(())
+    match read_schema(&conn) {
+        Ok(_) => Ok(()),
+        Err(error) if has_log && error.sqlite_error_code() == Some(ErrorCode::DatabaseCorrupt) => {
+            Ok(())
+        }
+        Err(error) => Err(not_a_database_means(error, || {
+            Error::invalid("profile_key", reason::KEY_WRONG)
+        })),
+    }
 }
 
 /// Reads every page through the log a killed session left, on a connection that cannot fold
