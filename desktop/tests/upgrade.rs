@@ -46,13 +46,33 @@ fn is_plaintext(profile: &Path) -> bool {
 
 /// Runs `contacts --json` to the end and returns what it printed.
 fn contacts(profile: &Path) -> String {
+    contacts_after(profile, "a clean run")
+}
+
+/// [`contacts`], saying in a failure which run it followed (`after`), with the files there.
+fn contacts_after(profile: &Path, after: &str) -> String {
     let output = command(profile, &["--json", "contacts"]).output().unwrap();
     assert!(
         output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+        "after {after}: {}\nfiles: {:?}",
+        String::from_utf8_lossy(&output.stderr),
+        files_beside(profile)
     );
     String::from_utf8(output.stdout).unwrap()
+}
+
+/// The files in the profile's folder, with their sizes.
+fn files_beside(profile: &Path) -> Vec<(String, u64)> {
+    let mut files: Vec<(String, u64)> = std::fs::read_dir(profile.parent().unwrap())
+        .unwrap()
+        .map(|entry| {
+            let entry = entry.unwrap();
+            let size = entry.metadata().unwrap().len();
+            (entry.file_name().to_string_lossy().into_owned(), size)
+        })
+        .collect();
+    files.sort();
+    files
 }
 
 #[test]
@@ -91,9 +111,13 @@ fn a_kill_at_any_moment_of_the_upgrade_leaves_the_old_profile_or_the_new_one() {
             new += 1;
         }
         // Whatever the moment, the next run finds everything, sealed.
+        let killed_at = format!(
+            "round {round}, killed after {:?}",
+            whole_run * round / rounds
+        );
         assert!(
-            contacts(&profile).contains("Mama Olga Petrovna"),
-            "round {round}"
+            contacts_after(&profile, &killed_at).contains("Mama Olga Petrovna"),
+            "{killed_at}"
         );
         assert!(!is_plaintext(&profile), "round {round}");
         let names: Vec<String> = std::fs::read_dir(dir.path())
