@@ -1194,9 +1194,9 @@ fn help_now_in_turkey_at_night() {
         &out,
         &[
             "You are in Türkiye: this number usually cannot be reached from outside",
-            "Usually closed at this hour. Opens tomorrow at 08:30, Moscow time",
-            "tomorrow at 08:30 your time (Europe/Istanbul)",
+            "Usually closed at this hour. Opens tomorrow at 08:30, Moscow time.\n",
             "Public holidays are not known",
+            "If no one answers, try again later within these hours.",
             "Police: 112",
             "! Since 2021, 112 is the one number for every emergency service in Türkiye.",
             "Source: https://sinopism.saglik.gov.tr/TR-226526/acil-durumda-sadece-112.html,",
@@ -1207,6 +1207,8 @@ fn help_now_in_turkey_at_night() {
             "Source: https://fedpress.ru/amp/news/77/society/3352492, a page dated",
         ],
     );
+    // Istanbul's clock reads as Moscow's: "your time" would only say the same again.
+    assert!(!out.contains("your time (Europe/Istanbul)"), "{out}");
 }
 
 #[test]
@@ -1223,9 +1225,16 @@ fn help_now_in_moscow_in_russian_and_as_json() {
             "3. Посольство Киргизии в Москве (не подтверждено) — +7 925 115-50-47",
             "4. Представительство Минтруда Таджикистана в России",
             "5. Горячая линия по вопросам торговли людьми — 8-800-333-00-16",
-            "Обычно в это время отвечают. Закроется сегодня в 18:30 по московскому времени",
+            "Обычно в это время отвечают. Закроется сегодня в 18:30 по московскому",
+            "Если не отвечают, позвоните позже в эти же часы.",
             "Что сказать",
         ],
+    );
+    // Whether it answers now is said once, under the hours, not again in the reason.
+    assert_eq!(
+        out.matches("Обычно в это время отвечают").count(),
+        1,
+        "{out}"
     );
     let json = profile.run("en", &[&args[..], &["--json"]].concat()).json();
     let kinds: Vec<&str> = json["steps"]
@@ -1287,9 +1296,9 @@ fn a_contact_says_when_it_next_opens_on_its_clock_and_on_yours() {
     assert_has(
         &out,
         &[
-            "Moscow time — Usually closed at this hour\n  Opens tomorrow at 08:30, Moscow time\n",
-            "  tomorrow at 14:30 your time (Asia/Tokyo)\n",
+            "Moscow time — Usually closed at this hour\n  Opens tomorrow at 08:30, Moscow time, that is tomorrow at 14:30 your time\n  (Asia/Tokyo).\n",
             "  Public holidays are not known to the app",
+            "  If no one answers, try again later within these hours.",
         ],
     );
 }

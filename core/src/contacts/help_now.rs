@@ -248,10 +248,10 @@ fn hotline_step(
         .transpose()
         .map_err(Error::Content)?
         .and_then(|hours| opening_view(&hours, now, &prefs.zone, ui));
-    let why = match (reach, opening.as_ref().map(|o| o.open_now)) {
-        (Reachability::NotFromHere, _) => "help_why_hotline_abroad",
-        (_, Some(false)) => "help_why_hotline_closed",
-        _ => "help_why_hotline_open",
+    // Whether it usually answers now is `opening.status`, not repeated here.
+    let why = match reach {
+        Reachability::NotFromHere => "help_why_hotline_abroad",
+        _ => "help_why_hotline",
     };
     Ok(HelpStep {
         kind: HelpStepKind::Hotline,

@@ -37,6 +37,10 @@ pub struct OpeningView {
     pub confirmation: String,
     /// What to do when no one answers.
     pub no_answer: String,
+    /// What every screen shows under `status`, in this order, so that all shells tell the same:
+    /// the next change (with the person's clock when it reads otherwise), `holidays_note`,
+    /// `confirmation` and `no_answer`.
+    pub lines: Vec<String>,
 }
 
 /// The weekly hours in words: "Mon–Fri, 08:30–18:30, Moscow time".
@@ -148,18 +152,44 @@ pub(crate) fn opening_view(
         ],
     );
     let your_zone = person_zone.name();
+    let on_your_clock = when(ui, next, now, person_zone);
+    let next_change_in_your_zone = ui.format(
+        "in_your_zone",
+        &[("when", &on_your_clock), ("zone", your_zone)],
+    );
+    // The person's clock only when it reads otherwise: in Istanbul, "18:30, Moscow time" is
+    // already 18:30 on their own clock.
+    let next_line = if on_your_clock == on_their_clock {
+        ui.format("opening_next", &[("next", &next_change_text)])
+    } else {
+        ui.format(
+            "opening_next_your_clock",
+            &[
+                ("next", &next_change_text),
+                ("your_clock", &next_change_in_your_zone),
+            ],
+        )
+    };
+    let holidays_note = ui.text("holidays_unknown");
+    let confirmation = match (&hours.source, &hours.confirmed, &hours.checked) {
+        (Some(source), Some(date), _) => {
+            ui.format("hours_confirmed", &[("source", source), ("date", date)])
+        }
+        (source, _, checked) => ui.format(
+            "hours_not_confirmed",
+            &[
+                ("source", source.as_deref().unwrap_or("-")),
+                ("checked", checked.as_deref().unwrap_or("-")),
+            ],
+        ),
+    };
+    let no_answer = ui.text("hours_no_answer");
     Some(OpeningView {
         open_now: opening.open,
         status: open_status(ui, opening.open),
         next_change: next.into(),
         next_change_text,
-        next_change_in_your_zone: ui.format(
-            "in_your_zone",
-            &[
-                ("when", &when(ui, next, now, person_zone)),
-                ("zone", your_zone),
-            ],
-        ),
+        next_change_in_your_zone,
         period_in_your_zone: ui.format(
             "period_your_zone",
             &[
@@ -168,20 +198,15 @@ pub(crate) fn opening_view(
                 ("zone", your_zone),
             ],
         ),
-        holidays_note: ui.text("holidays_unknown"),
-        confirmation: match (&hours.source, &hours.confirmed, &hours.checked) {
-            (Some(source), Some(date), _) => {
-                ui.format("hours_confirmed", &[("source", source), ("date", date)])
-            }
-            (source, _, checked) => ui.format(
-                "hours_not_confirmed",
-                &[
-                    ("source", source.as_deref().unwrap_or("-")),
-                    ("checked", checked.as_deref().unwrap_or("-")),
-                ],
-            ),
-        },
-        no_answer: ui.text("hours_no_answer"),
+        lines: vec![
+            next_line,
+            holidays_note.clone(),
+            confirmation.clone(),
+            no_answer.clone(),
+        ],
+        holidays_note,
+        confirmation,
+        no_answer,
     })
 }
 

@@ -221,6 +221,43 @@ fn opening_hours_are_worded_in_russian() {
     assert!(o.holidays_note.contains("Праздничные"));
 }
 
+/// Every shell shows `lines` under the status, so each tells the same four things in the same
+/// order; the person's own clock is added only where it reads otherwise.
+#[test]
+fn the_opening_lines_give_the_next_change_the_holidays_the_confirmation_and_what_to_do() {
+    let tokyo = hotline_opening("Asia/Tokyo", "en", "2026-03-06T15:29:00Z");
+    assert_eq!(
+        tokyo.lines,
+        [
+            "Closes today at 18:30, Moscow time, that is today at 00:30 your time (Asia/Tokyo)."
+                .to_owned(),
+            tokyo.holidays_note.clone(),
+            tokyo.confirmation.clone(),
+            tokyo.no_answer.clone(),
+        ]
+    );
+    assert!(tokyo.no_answer.starts_with("If no one answers"));
+
+    // Istanbul and Moscow read the same time: "your time" would only repeat it.
+    let istanbul = hotline_opening("Europe/Istanbul", "en", "2026-03-06T15:29:00Z");
+    assert_eq!(istanbul.lines[0], "Closes today at 18:30, Moscow time.");
+    let russian = hotline_opening("Europe/Berlin", "ru", "2026-03-06T15:30:00Z");
+    assert_eq!(
+        russian.lines[0],
+        "Откроется пн в 08:30 по московскому времени, то есть пн в 06:30 по вашему времени \
+         (Europe/Berlin)."
+    );
+    for language in ["en", "ru", "uz"] {
+        let o = hotline_opening("Asia/Tokyo", language, "2026-03-06T15:29:00Z");
+        assert_eq!(o.lines.len(), 4, "{language}");
+        assert!(o.lines.iter().all(|l| !l.trim().is_empty()), "{language}");
+        assert!(
+            !o.lines.contains(&o.status),
+            "{language}: the status is shown above"
+        );
+    }
+}
+
 // ---- Reachability ----
 
 #[test]

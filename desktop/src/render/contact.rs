@@ -63,11 +63,9 @@ fn facts(view: &ContactView, ctx: &Ctx) -> String {
         };
         out += &labelled(&labels.hours, &format!("{hours}{status}"), "");
         if let Some(opening) = &view.opening {
-            out += &wrap(&opening.next_change_text, "  ", "  ");
-            out += &wrap(&opening.next_change_in_your_zone, "  ", "  ");
-            out += &wrap(&s.dim(&opening.holidays_note), "  ", "  ");
-            out += &wrap(&opening.confirmation, "  ", "  ");
-            out += &wrap(&opening.no_answer, "  ", "  ");
+            for line in &opening.lines {
+                out += &wrap(line, "  ", "  ");
+            }
         }
     }
     for phone in &view.phones {

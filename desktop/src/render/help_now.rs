@@ -1,6 +1,6 @@
 //! "Help now": who to contact first, in order, then the local emergency numbers and what to say.
 
-use waymark_core::{Action, HelpNowView, HelpStep};
+use waymark_core::{Action, HelpNowView, HelpStep, OpeningView};
 
 use super::{Ctx, with_hint};
 use crate::wrap::wrap;
@@ -70,15 +70,22 @@ fn step_text(step: &HelpStep, position: usize, width: usize, indent: &str, ctx: 
         out += &wrap(&s.dim(source), indent, indent);
     }
     if let Some(opening) = &step.opening {
-        let status = ctx.status(&opening.status, opening.open_now);
-        out += &wrap(
-            &format!("{status}. {}", opening.next_change_text),
-            indent,
-            indent,
-        );
-        out += &wrap(&opening.next_change_in_your_zone, indent, indent);
-        out += &wrap(&s.dim(&opening.holidays_note), indent, indent);
-        out += &wrap(&opening.confirmation, indent, indent);
+        out += &opening_lines(opening, ctx, indent);
+    }
+    out
+}
+
+/// The status, coloured, leading the first of the lines the core puts under it; then the rest.
+fn opening_lines(opening: &OpeningView, ctx: &Ctx, indent: &str) -> String {
+    let status = ctx.status(&opening.status, opening.open_now);
+    let mut lines = opening.lines.iter();
+    let first = match lines.next() {
+        Some(line) => format!("{status}. {line}"),
+        None => status,
+    };
+    let mut out = wrap(&first, indent, indent);
+    for line in lines {
+        out += &wrap(line, indent, indent);
     }
     out
 }

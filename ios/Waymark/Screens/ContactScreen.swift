@@ -19,11 +19,9 @@ struct ContactScreen: View {
                         Text(status).font(.headline)
                         if let hours = contact.hours { Text(hours) }
                         if let opening = contact.opening {
-                            Text(opening.nextChangeInYourZone).font(.footnote)
-                            Text(opening.periodInYourZone).font(.footnote)
-                            Text(opening.holidaysNote).font(.footnote).foregroundStyle(.secondary)
-                            Text(opening.confirmation)
-                            Text(opening.noAnswer)
+                            ForEach(Array(opening.lines.enumerated()), id: \.offset) { _, line in
+                                Text(line).font(.footnote)
+                            }
                         }
                     }
                 }

@@ -71,8 +71,9 @@ struct HelpStepView: View {
             }
             if let opening = step.opening {
                 Text(opening.status).font(.subheadline)
-                Text(opening.nextChangeInYourZone).font(.footnote).foregroundStyle(.secondary)
-                Text(opening.confirmation).font(.footnote)
+                ForEach(Array(opening.lines.enumerated()), id: \.offset) { _, line in
+                    Text(line).font(.footnote)
+                }
             }
             ContactActionsRow(actions: step.actions)
         }

@@ -25,13 +25,7 @@ class ContactScreen(private val id: String) : Screen<ContactView>() {
         listen(ui) { it.speakableContact(id, AppClock.now()) }
         text(model.description)
         note(model.status)
-        model.opening?.let {
-            note(it.nextChangeText)
-            note(it.periodInYourZone)
-            note(it.holidaysNote)
-            text(it.confirmation)
-            text(it.noAnswer)
-        }
+        model.opening?.lines?.forEach { note(it) }
         note(model.capacityText)
         note(model.note)
         note(model.sourceText)

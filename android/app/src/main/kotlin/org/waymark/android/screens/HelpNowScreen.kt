@@ -27,8 +27,10 @@ class HelpNowScreen(private val country: String? = null) :
                 text(step.number)
                 note(step.reachNote)
                 note(step.sourceText)
-                note(step.opening?.status)
-                note(step.opening?.confirmation)
+                step.opening?.let { opening ->
+                    text(opening.status)
+                    opening.lines.forEach { note(it) }
+                }
                 actionButtons(ui, step.actions)
                 step.details?.let { details -> button(step.title) { ui.perform(details) } }
             }

@@ -115,6 +115,28 @@ class ScreensTest {
     }
 
     @Test
+    fun the_hotline_s_hours_show_every_line_the_core_gives_on_help_now_and_on_its_card() {
+        val shell = Shell.launch()
+        // A Wednesday noon in Moscow: far from any opening or closing, so the words stay put.
+        shell.now = Instant.parse("2026-03-04T09:00:00Z")
+        shell.tap(shell.ask { it.home(shell.now) }.helpNow.title)
+        val hotline = shell.ask { it.helpNow(shell.now, null) }.steps
+            .single { it.kind == org.waymark.core.HelpStepKind.HOTLINE }
+        val opening = hotline.opening!!
+        assertEquals(4, opening.lines.size)
+        for (line in listOf(opening.status) + opening.lines) {
+            assertTrue("$line in ${shell.texts()}", shell.shows(line))
+        }
+        assertTrue(shell.shows(opening.noAnswer))
+
+        shell.tap(hotline.title)
+        val card = shell.ask { it.contact("hotline", shell.now) }
+        for (line in card.opening!!.lines) {
+            assertTrue("$line in ${shell.texts()}", shell.shows(line))
+        }
+    }
+
+    @Test
     fun an_own_contact_is_refused_with_the_core_s_reason_then_saved_and_called() {
         val shell = Shell.launch()
         val home = shell.ask { it.home(Instant.now()) }
