@@ -74,6 +74,8 @@ pub(crate) fn speakable_contact(
         lines.push(sentence(&format!("{hours}. {status}")));
     }
     if let Some(opening) = &card.opening {
+        // On the line's own clock: the person's zone name would be read out letter by letter.
+        lines.push(sentence(&opening.next_change_text));
         lines.push(sentence(&opening.confirmation));
         lines.push(sentence(&opening.no_answer));
     }
@@ -353,6 +355,15 @@ mod tests {
             "{}",
             spoken.text
         );
+        // When it closes is said, as on the card, and what to do when no one answers.
+        assert!(
+            spoken
+                .text
+                .contains("Закроется сегодня в 18:30 по московскому времени."),
+            "{}",
+            spoken.text
+        );
+        assert!(spoken.text.contains("Если не отвечают"), "{}", spoken.text);
         assert!(
             spoken.no_voice_hint.contains("«Русский»"),
             "{}",
