@@ -21,7 +21,7 @@ use super::phone::{self, ContactAction};
 use super::reachability::{Reachability, reach_note, reachability};
 use crate::action::Action;
 use crate::content::hours::Hours;
-use crate::content::local_help::is_mission;
+use crate::content::local_help::{CONSULATE, EMBASSY};
 use crate::content::ui::Ui;
 use crate::error::{Error, Result};
 use crate::profile::{Prefs, Profile};
@@ -273,9 +273,10 @@ fn hotline_step(
 fn built_in_step(help: LocalHelp<'_>, kind: Kind, here: &str, ui: &Ui<'_>) -> HelpStep {
     let phone = help.phone;
     let reach = reachability(&phone.dial_from, Some(here));
-    // A mission helps its citizens where it is; a line at home says what it is for itself.
+    // An embassy or consulate helps its citizens where it is; another office (a ministry's, for
+    // its workers) and a line at home say what they are for themselves.
     let (kind, why) = match kind {
-        Kind::Mission if is_mission(&help.def.kind) => (
+        Kind::Mission if [EMBASSY, CONSULATE].contains(&help.def.kind.as_str()) => (
             HelpStepKind::EmbassyOrConsulate,
             ui.text("help_why_mission"),
         ),

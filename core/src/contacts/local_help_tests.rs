@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::tests::{open, utc};
 use super::*;
 use crate::action::Action;
-use crate::content::local_help::{LOCAL_LINE, helps_in, is_mission};
+use crate::content::local_help::{LOCAL_LINE, OFFICE, helps_in, is_mission};
 use crate::content::{ContactDef, LocalHelpFile, default_pack};
 
 /// The moment every test here looks at: a Wednesday noon.
@@ -298,7 +298,13 @@ fn in_russia_help_now_shows_the_embassies_of_the_workers_home_countries_by_name(
             .find(|s| s.title.starts_with(&card.name))
             .unwrap_or_else(|| panic!("{} in help now in Russia", def.id));
         assert_eq!(step.kind, HelpStepKind::EmbassyOrConsulate);
-        assert!(step.why.contains("гражданин"), "{}", step.why);
+        // An embassy says whom it helps; a ministry's office says what it is, not an embassy.
+        if def.kind == OFFICE {
+            assert_eq!(step.why, card.description);
+            assert!(step.why.contains("не посольство"), "{}", step.why);
+        } else {
+            assert!(step.why.contains("гражданин"), "{}", step.why);
+        }
         let whose = card.of.unwrap();
         assert!(
             ["Узбекистан", "Таджикистан", "Киргизия"].contains(&whose.as_str()),
