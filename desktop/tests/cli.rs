@@ -1813,6 +1813,12 @@ fn an_alarm_that_did_not_sound_shows_on_the_next_home_screen() {
     assert!(home.contains("The alarm due at"), "{home}");
     assert!(home.contains("alerts dismiss"), "{home}");
     let json = mother.run_at("en", later, &["--json"]).json();
+    // The way to the guide's steps, named with the article's title.
+    let help_label = json["alert_warning"]["help_label"].as_str().unwrap();
+    assert!(
+        home.contains(&format!("  {help_label} [→ guide alarms-on-your-phone]")),
+        "{home}"
+    );
     let lines = json["alert_warning"]["lines"].as_array().unwrap();
     // Two days of silence: the latest five, after a count of the earlier ones.
     assert_eq!(lines.len(), 6, "{lines:?}");

@@ -15,6 +15,7 @@ use super::planner::{AlertKind, AlertUrgency, NotificationPlan, PlannedAlert};
 use crate::action::Action;
 use crate::content::ui::Ui;
 use crate::error::{Error, Result};
+use crate::guide::article_summary;
 use crate::profile::Profile;
 use crate::zone::Zone;
 
@@ -64,6 +65,8 @@ pub struct AlertWarning {
     pub advice: String,
     /// Opens the guide's steps for each phone maker.
     pub help: Action,
+    /// The words of the button that opens `help`: the article's title.
+    pub help_label: String,
     /// The button that hides the warning until the next alert goes wrong.
     pub dismiss_label: String,
 }
@@ -296,6 +299,7 @@ pub(crate) fn warning(
         help: Action::OpenArticle {
             id: ALARMS_ARTICLE.into(),
         },
+        help_label: article_summary(&profile.prefs(), ALARMS_ARTICLE)?.title,
         dismiss_label: ui.text("alert_log_dismiss"),
     }))
 }

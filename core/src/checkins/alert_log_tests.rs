@@ -125,6 +125,14 @@ fn an_alarm_that_did_not_sound_is_told_on_the_next_open_and_one_on_time_is_not()
             id: "alarms-on-your-phone".into()
         }
     );
+    // The button says where it leads, in the same words in every shell: the article's title.
+    assert_eq!(
+        warning.help_label,
+        rebooted
+            .article("alarms-on-your-phone".into())
+            .unwrap()
+            .title
+    );
     // Shown in the zone the phone is in now.
     rebooted.set_time_zone("Asia/Tokyo".into()).unwrap();
     let lines = warning_lines(&rebooted, overdue.fire_at + Duration::from_secs(3600));

@@ -302,7 +302,11 @@ pub(crate) fn alert_warning(warning: &AlertWarning, ctx: &Ctx) -> String {
         out += &wrap(line, "  • ", "    ");
     }
     out += &wrap(&warning.advice, "  ", "  ");
-    out += &wrap(&ctx.hint(&warning.help), "  ", "  ");
+    out += &wrap(
+        &super::with_hint(&warning.help_label, &ctx.hint(&warning.help)),
+        "  ",
+        "  ",
+    );
     out += &wrap(
         &format!("{} [→ alerts dismiss]", warning.dismiss_label),
         "  ",

@@ -19,9 +19,8 @@ struct HomeScreen: View {
                         ForEach(Array(warning.lines.enumerated()), id: \.offset) { _, line in
                             Text(line).font(.subheadline)
                         }
-                        // The core gives `help` no label of its own: the advice, which says to follow
-                        // the steps for this phone, is the button that opens them.
-                        ActionButton(label: warning.advice, action: warning.help)
+                        Text(warning.advice).font(.footnote)
+                        ActionButton(label: warning.helpLabel, action: warning.help)
                         Button(warning.dismissLabel) { Task { await dismissWarning() } }
                     }
                 }

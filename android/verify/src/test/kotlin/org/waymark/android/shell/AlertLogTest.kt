@@ -118,8 +118,9 @@ class AlertLogTest {
         assertEquals(listOf(warning.title) + warning.lines + warning.advice, shown.take(2 + warning.lines.size))
         val help = warning.help as Action.OpenArticle
         val article = shell.ask { it.article(help.id) }
+        assertEquals(article.title, warning.helpLabel)
         assertTrue(shell.buttons().contains(warning.dismissLabel))
-        shell.tap(article.title)
+        shell.tap(warning.helpLabel)
         assertTrue("the guide's article opens", shell.shows(article.summary))
         shell.back()
         shell.tap(warning.dismissLabel)
