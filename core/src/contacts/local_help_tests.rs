@@ -285,9 +285,10 @@ fn in_russia_help_now_shows_the_embassies_of_the_workers_home_countries_by_name(
         .iter()
         .filter(|c| c.country == "RU" && is_mission(&c.kind))
         .collect();
-    if in_russia.is_empty() {
-        return;
-    }
+    assert!(
+        !in_russia.is_empty(),
+        "the missions of the workers' home countries in Russia"
+    );
     let waymark = open(&dir, "ru", "UTC");
     let view = waymark.help_now(now(), Some("RU".into())).unwrap();
     for def in in_russia {
