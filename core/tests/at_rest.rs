@@ -660,3 +660,70 @@ fn profile_at_rest_tells_an_unencrypted_profile_and_a_file_that_is_none() {
         "{error:?}"
     );
 }
+
+#[test]
+fn an_erase_stopped_between_the_profile_and_its_log_leaves_a_first_run_not_a_stuck_app() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("traveller.sqlite");
+    let traveller = filled_traveller(&path);
+    let log = std::fs::read(dir.path().join("traveller.sqlite-wal")).unwrap();
+    drop(traveller);
+
+    // Erasing removes the profile first; killed then, its encrypted log is left alone.
+    let stopped = tempfile::tempdir().unwrap();
+    let path = stopped.path().join("traveller.sqlite");
+    std::fs::write(stopped.path().join("traveller.sqlite-wal"), &log).unwrap();
+    let text = path.to_str().unwrap().to_owned();
+    assert_eq!(profile_at_rest(text).unwrap(), ProfileAtRest::Missing);
+
+    let traveller = open(&path, &KEY).unwrap();
+    assert!(traveller.own_contacts().unwrap().contacts.is_empty());
+    assert!(traveller.trip_plan().unwrap().is_none());
+    drop(traveller);
+    assert_sealed(&path);
+    let names: Vec<String> = files(stopped.path()).into_keys().collect();
+    assert_eq!(names, ["traveller.sqlite"], "the old log is gone");
+}
+
+#[test]
+fn a_plaintext_log_beside_an_empty_profile_file_is_removed_as_sqlite_would() {
+    // SQLite deletes a log beside an empty database when it opens it: such a log is stale. A
+    // plaintext one is removed before anything opens it, so no plaintext is left behind.
+    let dir = tempfile::tempdir().unwrap();
+    let plain = legacy_profile(dir.path());
+    let stale = tempfile::tempdir().unwrap();
+    let path = stale.path().join("profile.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&plain).unwrap();
+        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+            .unwrap();
+        conn.execute(
+            "INSERT INTO checklist_own_items (text, created_at) VALUES ('Hidden money in boot', 1)",
+            [],
+        )
+        .unwrap();
+        std::fs::write(&path, b"").unwrap();
+        std::fs::copy(
+            dir.path().join("profile.sqlite-wal"),
+            stale.path().join("profile.sqlite-wal"),
+        )
+        .unwrap();
+    }
+    let text = path.to_str().unwrap().to_owned();
+    assert_eq!(
+        profile_at_rest(text.clone()).unwrap(),
+        ProfileAtRest::Missing
+    );
+
+    let waymark = open(&path, &KEY).unwrap();
+    assert!(waymark.own_contacts().unwrap().contacts.is_empty());
+    drop(waymark);
+    assert_sealed(&path);
+    assert_eq!(profile_at_rest(text).unwrap(), ProfileAtRest::Encrypted);
+    for (name, bytes) in files(stale.path()) {
+        assert!(
+            !contains(&bytes, b"Hidden money"),
+            "plaintext left in {name}"
+        );
+    }
+}

@@ -4,10 +4,11 @@
 //! research/sealing-at-rest.md.
 //!
 //! Before a read-write connection touches the file, this module decides what the file is and
-//! makes it sealed: a missing file is created sealed, a plaintext profile from an earlier version
-//! is copied into a sealed file beside it and renamed over it (never written in place), and a
-//! sealed file's key is proved on a connection that cannot change a byte (`immutable=1`). A wrong
-//! or missing key therefore leaves every file as it was.
+//! makes it sealed: a missing file is created sealed (a log an interrupted erase left without
+//! its profile is removed first), a plaintext profile from an earlier version is copied into a
+//! sealed file beside it and renamed over it (never written in place), and a sealed file's key
+//! is proved on a connection that cannot change a byte (`immutable=1`). A wrong or missing key
+//! therefore leaves every file as it was.
 
 use std::fs::{self, File};
 use std::io::Read;
@@ -103,6 +104,7 @@ pub(crate) fn prepare(path: &Path, key: &ProfileKey) -> Result<()> {
     remove_interrupted_upgrade(path)?;
     match found(path)? {
         Found::Nothing => Ok(()),
+        Found::LogWithoutProfile => remove_side_files(path),
         Found::Plaintext => upgrade(path, key),
         Found::Foreign => Err(Error::unreadable(
             "not a Waymark profile: neither a plain nor an encrypted SQLite file",
@@ -175,7 +177,7 @@ pub enum ProfileAtRest {
 /// What is at `path` now; a file that cannot be read is reported as a storage error.
 pub(crate) fn at_rest(path: &Path) -> Result<ProfileAtRest> {
     Ok(match found(path)? {
-        Found::Nothing => ProfileAtRest::Missing,
+        Found::Nothing | Found::LogWithoutProfile => ProfileAtRest::Missing,
         Found::Plaintext => ProfileAtRest::Unencrypted,
         Found::Sealed => ProfileAtRest::Encrypted,
         Found::Foreign => ProfileAtRest::NotAProfile,
@@ -196,6 +198,10 @@ pub fn integrity_check(path: &Path, profile_key: &[u8]) -> std::result::Result<S
 enum Found {
     /// No profile yet (or an empty file SQLite has not written to).
     Nothing,
+    /// A log without its profile: an erase stopped after removing the profile and before its
+    /// log. Nothing can be read from it (SQLite ignores a log without its database), and the
+    /// next open removes it and starts anew.
+    LogWithoutProfile,
     /// A profile written by a version of Waymark that did not encrypt it.
     Plaintext,
     /// An encrypted profile.
@@ -206,11 +212,9 @@ enum Found {
 
 fn found(path: &Path) -> Result<Found> {
     match first_bytes(path)? {
-        None if has_content(&with_suffix(path, "-wal")) => {
-            // A plaintext profile whose every page is still in its log: the main file is written
-            // at the first checkpoint only.
-            Ok(Found::Plaintext)
-        }
+        // SQLite itself deletes a log beside an empty database as stale when it opens one; here
+        // that is what an erase stopped between the profile and its log leaves.
+        None if has_content(&with_suffix(path, "-wal")) => Ok(Found::LogWithoutProfile),
         None => Ok(Found::Nothing),
         Some(header) if header.starts_with(PLAINTEXT_MAGIC) => Ok(Found::Plaintext),
         Some(header) if looks_sealed(&header) => Ok(Found::Sealed),
@@ -402,6 +406,14 @@ fn remove_interrupted_upgrade(path: &Path) -> Result<()> {
     leftovers.extend(SIDE_SUFFIXES.iter().map(|s| with_suffix(&sealing, s)));
     for file in leftovers {
         remove_if_present(&file)?;
+    }
+    Ok(())
+}
+
+/// Removes SQLite's files beside the profile at `path`: what an erase stopped half-way left.
+fn remove_side_files(path: &Path) -> Result<()> {
+    for suffix in SIDE_SUFFIXES {
+        remove_if_present(&with_suffix(path, suffix))?;
     }
     Ok(())
 }
