@@ -313,6 +313,21 @@ fn legacy_profile(dir: &Path) -> PathBuf {
     path
 }
 
+/// `path` (a legacy profile) opened as the last release would, in WAL mode, with `text` added
+/// as an own checklist item: while the connection lives, that change is in the plaintext log
+/// only, as a kill would leave it.
+fn with_change_in_log(path: &Path, text: &str) -> rusqlite::Connection {
+    let conn = rusqlite::Connection::open(path).unwrap();
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+        .unwrap();
+    conn.execute(
+        "INSERT INTO checklist_own_items (text, created_at) VALUES (?1, 1)",
+        [text],
+    )
+    .unwrap();
+    conn
+}
+
 /// What the legacy profile holds, read through the public API.
 fn assert_legacy_data(waymark: &Waymark) {
     let contacts = waymark.own_contacts().unwrap().contacts;
@@ -358,14 +373,7 @@ fn a_plaintext_profile_left_with_a_hot_log_keeps_its_last_changes_when_sealed() 
     let path = legacy_profile(dir.path());
     let crashed = tempfile::tempdir().unwrap();
     {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .unwrap();
-        conn.execute(
-            "INSERT INTO checklist_own_items (text, created_at) VALUES ('Hidden money in boot', 1)",
-            [],
-        )
-        .unwrap();
+        let _conn = with_change_in_log(&path, "Hidden money in boot");
         // The files as they are at this moment: what a kill would leave.
         for name in ["profile.sqlite", "profile.sqlite-wal"] {
             std::fs::copy(dir.path().join(name), crashed.path().join(name)).unwrap();
@@ -471,14 +479,7 @@ fn a_stale_plaintext_log_beside_a_sealed_profile_is_refused_and_changes_nothing(
     // A plaintext log from another profile, put beside the sealed one.
     let other = tempfile::tempdir().unwrap();
     let plain = legacy_profile(other.path());
-    let conn = rusqlite::Connection::open(&plain).unwrap();
-    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-        .unwrap();
-    conn.execute(
-        "INSERT INTO checklist_own_items (text, created_at) VALUES ('stale', 1)",
-        [],
-    )
-    .unwrap();
+    let conn = with_change_in_log(&plain, "stale");
     std::fs::copy(
         other.path().join("profile.sqlite-wal"),
         dir.path().join("profile.sqlite-wal"),
@@ -694,14 +695,7 @@ fn a_plaintext_log_beside_an_empty_profile_file_is_removed_as_sqlite_would() {
     let stale = tempfile::tempdir().unwrap();
     let path = stale.path().join("profile.sqlite");
     {
-        let conn = rusqlite::Connection::open(&plain).unwrap();
-        conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-            .unwrap();
-        conn.execute(
-            "INSERT INTO checklist_own_items (text, created_at) VALUES ('Hidden money in boot', 1)",
-            [],
-        )
-        .unwrap();
+        let _conn = with_change_in_log(&plain, "Hidden money in boot");
         std::fs::write(&path, b"").unwrap();
         std::fs::copy(
             dir.path().join("profile.sqlite-wal"),
